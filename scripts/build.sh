@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds the release app into dist/ (assumes scripts/setup.sh has run).
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$RAPPORT_ROOT"
+step "Building the release app into dist/"
+trunk build --release --skip-version-check "$@"

@@ -1,0 +1,28 @@
+# Sourced by the other scripts: where tools live and how they are reached. Not run directly.
+# shellcheck shell=bash
+
+RAPPORT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Tools installed from npm live outside the clone so every clean clone (and CI) reuses them.
+RAPPORT_TOOLS="${RAPPORT_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/rapport-tools}"
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+
+# Only wasm-opt 132 understands the wasm Rust 1.95 emits; Debian's binaryen (v108) must not win.
+WASM_OPT_VERSION=132
+TRUNK_VERSION=0.22.1
+export PATH="$RAPPORT_TOOLS/binaryen-$WASM_OPT_VERSION/bin:$CARGO_BIN:$PATH"
+
+# npm ignores the system CA store; this machine's TLS proxy needs it.
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+  export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
+
+# The wasm-bindgen version is whatever Cargo.lock pins (Cargo.toml says "=X"): one source of truth.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$RAPPORT_ROOT/Cargo.lock"
+}
+
+# Trunk must never try the network (it cannot reach its download hosts here).
+export TRUNK_OFFLINE=true
+export TRUNK_SKIP_VERSION_CHECK=true
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }

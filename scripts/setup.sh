@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Installs whatever Rapport needs that is missing, from crates.io, npm and Debian only.
+# Idempotent: each tool is checked at its exact version first; a second run takes seconds.
+#
+#   scripts/setup.sh          tools to build and serve (wasm32 target, trunk, wasm-bindgen, wasm-opt)
+#   scripts/setup.sh --test   the same, plus Chromium and the e2e test packages
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  step "Building trunk $TRUNK_VERSION from crates.io (about 10 minutes on 2 cores, once)"
+  # trunk declares a newer rust-version than it needs; it builds and runs fine on 1.95.
+  cargo install --locked --ignore-rust-version trunk --version "$TRUNK_VERSION"
+fi
+
+WB_VERSION="$(wasm_bindgen_version)"
+if [ -z "$WB_VERSION" ]; then
+  echo "error: no wasm-bindgen in Cargo.lock; run 'cargo generate-lockfile' in $RAPPORT_ROOT" >&2
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]; then
+  step "Building wasm-bindgen-cli $WB_VERSION from crates.io (about 3 minutes, once)"
+  if ! cargo install --locked wasm-bindgen-cli --version "$WB_VERSION"; then
+    # Its published lockfile can pin a since-yanked crate (0.2.130 pins webpki-roots 1.0.11):
+    # rebuild from the downloaded .crate with that one dependency moved to a published version.
+    step "Retrying wasm-bindgen-cli with its yanked dependency replaced"
+    crate_file="$(ls "${CARGO_HOME:-$HOME/.cargo}"/registry/cache/*/wasm-bindgen-cli-"$WB_VERSION".crate | head -n 1)"
+    work="$(mktemp -d)"
+    tar -xzf "$crate_file" -C "$work"
+    (cd "$work/wasm-bindgen-cli-$WB_VERSION" && cargo update -p webpki-roots --precise 1.0.10 && cargo install --locked --path .)
+    rm -rf "$work"
+  fi
+fi
+
+if [ "$(wasm-opt --version 2>/dev/null | awk '{print $NF}')" != "version_$WASM_OPT_VERSION" ]; then
+  step "Installing wasm-opt (npm binaryen@$WASM_OPT_VERSION) into $RAPPORT_TOOLS"
+  npm install --global --no-fund --no-audit --prefix "$RAPPORT_TOOLS/binaryen-$WASM_OPT_VERSION" "binaryen@$WASM_OPT_VERSION"
+fi
+
+if [ "$want_test" = 1 ]; then
+  if [ ! -x /usr/bin/chromium ]; then
+    step "Installing Debian's Chromium (no browser download from elsewhere)"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  fi
+  if ! fc-list 2>/dev/null | grep -qi 'cjk\|wenquanyi\|droid sans fallback'; then
+    # Without a CJK font, screenshots of the Chinese interface show boxes instead of text.
+    step "Installing a Chinese font for screenshots"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-wqy-microhei || {
+      as_root apt-get update && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-wqy-microhei; }
+  fi
+  e2e="$RAPPORT_ROOT/tests/e2e"
+  stamp="$e2e/node_modules/.rapport-lock"
+  if [ ! -f "$stamp" ] || ! cmp -s "$stamp" "$e2e/package-lock.json"; then
+    step "Installing the e2e test packages (npm ci)"
+    # Playwright must not fetch its own browser: the tests use Debian's Chromium.
+    (cd "$e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-fund --no-audit)
+    cp "$e2e/package-lock.json" "$stamp"
+  fi
+fi
+
+step "Tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $NF}')"

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test: host unit and property tests of the core,
+# the release build and its size report, and the end-to-end tests in headless Chromium.
+# Exits non-zero if anything fails.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+"$RAPPORT_ROOT/scripts/setup.sh" --test
+cd "$RAPPORT_ROOT"
+
+step "Host tests of the core (cargo test)"
+cargo test --locked
+
+"$RAPPORT_ROOT/scripts/build.sh"
+
+step "Size report"
+node scripts/size-report.mjs dist --budget-kb 150
+
+step "End-to-end tests in headless Chromium against dist/"
+cd tests/e2e
+npx playwright test
