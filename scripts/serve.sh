@@ -6,4 +6,4 @@ source "$(dirname "$0")/env.sh"
 cd "$RAPPORT_ROOT"
 port="${PORT:-8080}"
 step "Serving Rapport at http://127.0.0.1:$port/  (Ctrl+C to stop)"
-exec trunk serve --release --skip-version-check --port "$port" --open=false
+exec trunk serve --release --skip-version-check --no-autoreload --port "$port" --open=false

@@ -42,7 +42,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]; th
   fi
 fi
 
-if [ "$(wasm-opt --version 2>/dev/null | awk '{print $NF}')" != "version_$WASM_OPT_VERSION" ]; then
+# binaryen 132 prints "wasm-opt version 132 (version_132)".
+if ! wasm-opt --version 2>/dev/null | grep -qF "(version_$WASM_OPT_VERSION)"; then
   step "Installing wasm-opt (npm binaryen@$WASM_OPT_VERSION) into $RAPPORT_TOOLS"
   npm install --global --no-fund --no-audit --prefix "$RAPPORT_TOOLS/binaryen-$WASM_OPT_VERSION" "binaryen@$WASM_OPT_VERSION"
 fi
@@ -69,4 +70,4 @@ if [ "$want_test" = 1 ]; then
   fi
 fi
 
-step "Tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $NF}')"
+step "Tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version)"

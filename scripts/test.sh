@@ -17,4 +17,8 @@ node scripts/size-report.mjs dist --budget-kb 150
 
 step "End-to-end tests in headless Chromium against dist/"
 cd tests/e2e
-npx playwright test
+rm -f .results/results.json
+status=0
+npx playwright test || status=$?
+[ -f .results/results.json ] && node summary.mjs
+exit "$status"

@@ -1,8 +1,13 @@
 //! The platform-free core. Nothing here may depend on a browser API: the UI is a thin shell
 //! over these types, and every rule is tested on the host.
 
+pub mod answers;
 pub mod app;
+pub mod bank;
 pub mod i18n;
+pub mod ids;
 pub mod lang;
+pub mod scoring;
 pub mod settings;
 pub mod storage;
+pub mod text;

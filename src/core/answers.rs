@@ -1,0 +1,154 @@
+//! The user's answers: for each question, an option or "don't know / not applicable".
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::bank::{Bank, Question};
+
+/// One answer. Stored as the option's index (in the bank's ascending order) or `"dk"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// The option at this index.
+    Option(u8),
+    /// Don't know / not applicable: left out of every score, never counted as 0.
+    DontKnow,
+}
+
+impl Serialize for Choice {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Choice::Option(i) => s.serialize_u8(*i),
+            Choice::DontKnow => s.serialize_str("dk"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Choice {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Index(u8),
+            Text(String),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Index(i) => Ok(Choice::Option(i)),
+            Raw::Text(t) if t == "dk" => Ok(Choice::DontKnow),
+            Raw::Text(t) => Err(serde::de::Error::custom(format!("unknown answer {t:?}"))),
+        }
+    }
+}
+
+/// Answers by question id. Questions not in the map are unanswered.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answers(BTreeMap<String, Choice>);
+
+impl Answers {
+    /// No answers.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The answer to `question_id`, if any.
+    pub fn get(&self, question_id: &str) -> Option<Choice> {
+        self.0.get(question_id).copied()
+    }
+
+    /// Records an answer.
+    pub fn set(&mut self, question_id: &str, choice: Choice) {
+        self.0.insert(question_id.to_owned(), choice);
+    }
+
+    /// Removes an answer.
+    pub fn clear(&mut self, question_id: &str) {
+        self.0.remove(question_id);
+    }
+
+    /// Every recorded answer.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Choice)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), *v))
+    }
+
+    /// How many questions have any answer (including "don't know").
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether nothing is answered.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Answers naming a question the bank does not have or an option it does not offer.
+    pub fn invalid_entries(&self, bank: &Bank) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(id, choice)| match (bank.question(id), choice) {
+                (None, _) => true,
+                (Some(q), Choice::Option(i)) => usize::from(*i) >= q.options.len(),
+                (Some(_), Choice::DontKnow) => false,
+            })
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
+    /// Answers every question of `bank` with the option `pick` chooses (test and fixture helper).
+    pub fn from_fn(bank: &Bank, mut pick: impl FnMut(&Question) -> Option<Choice>) -> Answers {
+        let mut answers = Answers::new();
+        for q in &bank.questions {
+            if let Some(choice) = pick(q) {
+                answers.set(&q.id, choice);
+            }
+        }
+        answers
+    }
+}
+
+/// The score an answer carries, or `None` for "don't know" and unanswered questions.
+pub fn score_of(question: &Question, choice: Option<Choice>) -> Option<u8> {
+    match choice? {
+        Choice::Option(i) => question.options.get(usize::from(i)).map(|o| o.score),
+        Choice::DontKnow => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::bank::bank;
+
+    #[test]
+    fn choices_serialise_compactly() {
+        let mut a = Answers::new();
+        a.set("x", Choice::Option(3));
+        a.set("y", Choice::DontKnow);
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(json, r#"{"x":3,"y":"dk"}"#);
+        assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
+        assert!(serde_json::from_str::<Answers>(r#"{"x":"maybe"}"#).is_err());
+        assert!(serde_json::from_str::<Answers>(r#"{"x":-1}"#).is_err());
+    }
+
+    #[test]
+    fn invalid_entries_are_found() {
+        let bank = bank();
+        let mut a = Answers::new();
+        a.set(&bank.questions[0].id, Choice::Option(1));
+        a.set(&bank.questions[1].id, Choice::Option(9));
+        a.set("no_such_question", Choice::DontKnow);
+        let mut bad = a.invalid_entries(bank);
+        bad.sort();
+        assert_eq!(bad, vec![bank.questions[1].id.clone(), "no_such_question".to_owned()]);
+    }
+
+    #[test]
+    fn dont_know_and_unanswered_have_no_score() {
+        let q = &bank().questions[0];
+        assert_eq!(score_of(q, None), None);
+        assert_eq!(score_of(q, Some(Choice::DontKnow)), None);
+        assert_eq!(score_of(q, Some(Choice::Option(0))), Some(0));
+        assert_eq!(score_of(q, Some(Choice::Option(99))), None);
+    }
+}

@@ -1,0 +1,179 @@
+//! The question bank: data (`bank.json`, embedded at build time), parsed once into typed structs.
+//!
+//! The bank is the questionnaire *and* the scoring input: each question names the DOMAIN.md
+//! dimension it measures and each option its score (0–100, higher = healthier relationship;
+//! for context questions, more reason to aim for a deeper level).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::ids::{Dimension, Level};
+use super::text::Text;
+
+/// The bank as shipped.
+const BANK_JSON: &str = include_str!("bank.json");
+
+/// The whole question bank.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bank {
+    /// Bumped whenever a question's options change meaning, so stored answers can be migrated.
+    pub version: u32,
+    /// Sections in interview order.
+    pub sections: Vec<Section>,
+    /// Questions in interview order; each names its section.
+    pub questions: Vec<Question>,
+}
+
+/// A step of the questionnaire.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: Text,
+    /// Why these questions are asked, shown at the top of the step.
+    pub intro: Text,
+}
+
+/// One question.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id, used in stored answers, exports and `data-question`.
+    pub id: String,
+    /// The id of its section.
+    pub section: String,
+    /// What it measures.
+    pub dimension: Dimension,
+    /// Relative weight within its dimension (default 1).
+    #[serde(default = "one")]
+    pub weight: f64,
+    pub prompt: Text,
+    /// Guidance shown on demand: what to look for, where the evidence is.
+    pub help: Text,
+    /// Behaviourally anchored options, ascending by score.
+    pub options: Vec<AnswerOption>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// One anchored option: an observable situation and its score.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOption {
+    /// 0–100; higher is healthier (see module docs).
+    pub score: u8,
+    pub label: Text,
+}
+
+impl Bank {
+    /// Parses and validates a bank; every problem found is listed.
+    pub fn parse(json: &str) -> Result<Bank, Vec<String>> {
+        let bank: Bank = serde_json::from_str(json).map_err(|e| vec![format!("bank.json: {e}")])?;
+        let problems = bank.problems();
+        if problems.is_empty() {
+            Ok(bank)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// The questions of one section, in order.
+    pub fn section_questions<'a>(&'a self, section_id: &'a str) -> impl Iterator<Item = &'a Question> + 'a {
+        self.questions.iter().filter(move |q| q.section == section_id)
+    }
+
+    /// Everything wrong with the bank's content (empty when valid).
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut section_ids = HashSet::new();
+        for section in &self.sections {
+            if !section_ids.insert(section.id.as_str()) {
+                problems.push(format!("section {}: duplicate id", section.id));
+            }
+            if section.title.has_blank() || section.intro.has_blank() {
+                problems.push(format!("section {}: blank text", section.id));
+            }
+        }
+        let mut question_ids = HashSet::new();
+        for q in &self.questions {
+            let at = format!("question {}", q.id);
+            if q.id.is_empty() || !q.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+                problems.push(format!("{at}: id must be lowercase ascii, digits and _"));
+            }
+            if !question_ids.insert(q.id.as_str()) {
+                problems.push(format!("{at}: duplicate id"));
+            }
+            if !section_ids.contains(q.section.as_str()) {
+                problems.push(format!("{at}: unknown section {}", q.section));
+            }
+            if !(q.weight > 0.0 && q.weight <= 5.0) {
+                problems.push(format!("{at}: weight {} outside (0, 5]", q.weight));
+            }
+            if q.prompt.has_blank() || q.help.has_blank() {
+                problems.push(format!("{at}: blank prompt or help"));
+            }
+            if !(4..=5).contains(&q.options.len()) {
+                problems.push(format!("{at}: {} options, expected 4–5", q.options.len()));
+            }
+            if q.options.iter().any(|o| o.label.has_blank()) {
+                problems.push(format!("{at}: blank option label"));
+            }
+            if q.options.iter().any(|o| o.score > 100) {
+                problems.push(format!("{at}: score above 100"));
+            }
+            if !q.options.windows(2).all(|w| w[0].score < w[1].score) {
+                problems.push(format!("{at}: options not strictly ascending by score"));
+            }
+            if q.options.first().map(|o| o.score) != Some(0) || q.options.last().map(|o| o.score) != Some(100) {
+                problems.push(format!("{at}: options must span 0 to 100"));
+            }
+            if let Dimension::Level(_) = q.dimension {
+                let rungs: Vec<Level> = q.options.iter().map(|o| Level::from_evidence_score(o.score)).collect();
+                if rungs != Level::ALL {
+                    problems.push(format!("{at}: level evidence needs one option per rung scored 0, 33, 67, 100"));
+                }
+            }
+        }
+        // Sections appear in the bank's order, each as one contiguous run of questions.
+        let mut seen = Vec::<&str>::new();
+        for q in &self.questions {
+            if seen.last() != Some(&q.section.as_str()) {
+                if seen.contains(&q.section.as_str()) {
+                    problems.push(format!("question {}: section {} is split", q.id, q.section));
+                }
+                seen.push(&q.section);
+            }
+        }
+        let order: Vec<&str> = self.sections.iter().map(|s| s.id.as_str()).collect();
+        if seen != order {
+            problems.push(format!("sections with questions {seen:?} differ from sections {order:?}"));
+        }
+        problems
+    }
+}
+
+/// The shipped bank, parsed on first use.
+///
+/// # Panics
+/// If the embedded `bank.json` is invalid — impossible in a build whose tests passed, since
+/// `cargo test` validates the same file.
+pub fn bank() -> &'static Bank {
+    static BANK: OnceLock<Bank> = OnceLock::new();
+    BANK.get_or_init(|| match Bank::parse(BANK_JSON) {
+        Ok(bank) => bank,
+        Err(problems) => panic!("invalid embedded question bank: {problems:?}"),
+    })
+}
+
+#[cfg(test)]
+mod tests;
