@@ -10,6 +10,9 @@ cd "$RAPPORT_ROOT"
 step "Host tests of the core (cargo test)"
 cargo test --locked
 
+step "Scoring benchmark (a figure, not a pass/fail test)"
+cargo bench --locked --bench scoring
+
 "$RAPPORT_ROOT/scripts/build.sh"
 
 step "Size report"
