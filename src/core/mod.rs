@@ -2,11 +2,14 @@
 //! over these types, and every rule is tested on the host.
 
 pub mod answers;
+pub mod assessment;
 pub mod app;
 pub mod bank;
 pub mod i18n;
 pub mod ids;
+pub mod labels;
 pub mod lang;
+pub mod route;
 pub mod scoring;
 pub mod settings;
 pub mod storage;

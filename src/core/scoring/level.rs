@@ -2,7 +2,7 @@
 //!
 //! Each level question's options describe one rung each (DOMAIN.md §1). A rung is *consistently
 //! present* when at least two-thirds (by weight) of the answered level questions show that rung or
-//! a higher one, and at least [`MIN_EVIDENCE`] level questions are answered: one executive
+//! a higher one, and at least [`MIN_EVIDENCE`] level questions are considered: one executive
 //! friendship does not make a partnership; the seeds describe each rung as a bundle of behaviours.
 //! `partner` also needs formal links at partner rung (capital ties, joint investment, a joint
 //! venture), which seed 002 names as what separates a partner from an extended-enterprise member.
@@ -15,7 +15,9 @@ use crate::core::ids::{Dimension, Level, LevelFacet};
 
 /// Share of answered evidence (by weight) that must reach a rung for it to count.
 pub const CONSISTENCY: f64 = 2.0 / 3.0;
-/// Answered level questions needed before any rung above `supplier` can be claimed.
+/// Level questions that must be considered (answered, or marked "don't know") before any rung
+/// above `supplier` can be claimed. "Don't know" counts as considered so that it never lowers the
+/// level below what the worst answer would give.
 pub const MIN_EVIDENCE: usize = 3;
 
 /// How much of the answered evidence reaches one rung.
@@ -71,6 +73,11 @@ pub fn assess(bank: &Bank, answers: &Answers) -> LevelResult {
             Some(Evidence { question: &q.id, facet, weight: q.weight, score, rung: Level::from_evidence_score(score) })
         })
         .collect();
+    let considered = bank
+        .questions
+        .iter()
+        .filter(|q| matches!(q.dimension, Dimension::Level(_)) && answers.get(&q.id).is_some())
+        .count();
     let total: f64 = evidence.iter().map(|e| e.weight).sum();
     let index = (total > 0.0).then(|| evidence.iter().map(|e| e.weight * f64::from(e.score)).sum::<f64>() / total);
 
@@ -80,7 +87,7 @@ pub fn assess(bank: &Bank, answers: &Answers) -> LevelResult {
     let formal_links_at_partner = evidence.iter().any(|e| e.facet == LevelFacet::FormalLinks && e.rung == Level::Partner);
     let reached = |rung: Level| -> bool {
         rung == Level::Supplier
-            || (evidence.len() >= MIN_EVIDENCE
+            || (considered >= MIN_EVIDENCE
                 && share_at(rung).is_some_and(|s| s + 1e-9 >= CONSISTENCY)
                 && (rung != Level::Partner || formal_links_at_partner))
     };
@@ -98,8 +105,8 @@ pub fn assess(bank: &Bank, answers: &Answers) -> LevelResult {
 
     let mut blockers = Vec::new();
     if let Some(next) = level.next() {
-        if evidence.len() < MIN_EVIDENCE {
-            blockers.push(LevelBlocker::TooLittleEvidence { answered: evidence.len() });
+        if considered < MIN_EVIDENCE {
+            blockers.push(LevelBlocker::TooLittleEvidence { answered: considered });
         }
         for e in evidence.iter().filter(|e| e.rung < next) {
             blockers.push(LevelBlocker::Facet { facet: e.facet, question: e.question.to_owned(), shows: e.rung });

@@ -1,0 +1,106 @@
+//! Display names of the DOMAIN.md ids in both languages (`bank/labels.json`), keyed as
+//! `<kind>.<id>`: `rung.partner`, `quadrant.hostage`, `satisfaction.trade_terms`, …
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use super::lang::Lang;
+use super::text::Text;
+
+const LABELS_JSON: &str = include_str!("bank/labels.json");
+
+/// Every label, parsed once.
+///
+/// # Panics
+/// If the embedded `labels.json` is invalid (its test would have failed).
+pub fn labels() -> &'static BTreeMap<String, Text> {
+    static LABELS: OnceLock<BTreeMap<String, Text>> = OnceLock::new();
+    LABELS.get_or_init(|| serde_json::from_str(LABELS_JSON).expect("embedded labels.json is valid"))
+}
+
+/// The label for `key` in `lang`; the key itself if there is none, so a gap is visible, not blank.
+pub fn label(lang: Lang, key: &str) -> &str {
+    labels().get(key).map_or(key, |t| t.get(lang))
+}
+
+/// The label of `<kind>.<id>`.
+pub fn label_of(lang: Lang, kind: &str, id: impl std::fmt::Display) -> String {
+    label(lang, &format!("{kind}.{id}")).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ids::*;
+    use crate::core::scoring::{Inconsistency, SafeguardStatus};
+
+    /// Every key the interface asks for.
+    fn required_keys() -> Vec<String> {
+        let mut keys = Vec::new();
+        for l in Level::ALL {
+            keys.push(format!("rung.{l}"));
+            keys.push(format!("rung_desc.{l}"));
+        }
+        for q in Quadrant::ALL {
+            keys.push(format!("quadrant.{q}"));
+            keys.push(format!("quadrant_desc.{q}"));
+        }
+        for axis in ["satisfaction", "switching_cost"] {
+            keys.push(format!("axis.{axis}"));
+            keys.push(format!("axis_hint.{axis}"));
+        }
+        for d in Dimension::all() {
+            if !matches!(d, Dimension::Capability(_)) {
+                keys.push(d.to_string());
+            }
+        }
+        for c in Capability::ALL {
+            keys.push(format!("capability.{c}"));
+            keys.push(format!("capability_desc.{c}"));
+        }
+        for s in [SafeguardStatus::InPlace, SafeguardStatus::Partial, SafeguardStatus::Missing, SafeguardStatus::Unknown] {
+            keys.push(format!("safeguard_status.{}", s.id()));
+        }
+        for b in RiskBand::ALL {
+            keys.push(format!("risk_band.{b}"));
+        }
+        for p in ResponsePhase::ALL {
+            keys.push(format!("phase.{p}"));
+            keys.push(format!("phase_desc.{p}"));
+        }
+        for i in [
+            Inconsistency::HighLevelWeakTrust,
+            Inconsistency::SatisfiedButOrdersFalling,
+            Inconsistency::RepeatBuyingWithoutIntent,
+            Inconsistency::PartnerWithoutSymbiosis,
+            Inconsistency::LoyalButRivalQualified,
+            Inconsistency::ExecutiveTiesWithoutSeniorContacts,
+        ] {
+            keys.push(format!("inconsistency.{}", i.id()));
+        }
+        keys
+    }
+
+    #[test]
+    fn every_required_label_exists_in_both_languages() {
+        for key in required_keys() {
+            let text = labels().get(&key).unwrap_or_else(|| panic!("missing label {key}"));
+            assert!(!text.has_blank(), "blank label {key}");
+        }
+    }
+
+    #[test]
+    fn no_label_is_unused() {
+        let required = required_keys();
+        for key in labels().keys() {
+            assert!(required.contains(key), "unused label {key}");
+        }
+    }
+
+    #[test]
+    fn missing_label_shows_its_key() {
+        assert_eq!(label(Lang::En, "rung.partner"), "Partner");
+        assert_eq!(label(Lang::Zh, "rung.partner"), "合作伙伴");
+        assert_eq!(label(Lang::En, "no.such"), "no.such");
+    }
+}
