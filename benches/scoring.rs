@@ -10,9 +10,13 @@ use rapport::core::scoring::score;
 
 /// A deterministic spread of answers (including "don't know"), different for each `seed`.
 fn answers(bank: &Bank, seed: u64) -> Answers {
-    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     Answers::from_fn(bank, |q| {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let r = (state >> 33) as usize;
         match r % 12 {
             0 => Some(Choice::DontKnow),
@@ -29,7 +33,10 @@ fn median(mut samples: Vec<Duration>) -> Duration {
 fn main() {
     let started = Instant::now();
     let bank = bank();
-    println!("bank parse (first use): {:.2} ms", started.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "bank parse (first use): {:.2} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
 
     let one = answers(bank, 7);
     let per_batch = 1_000;
@@ -55,5 +62,8 @@ fn main() {
             t.elapsed()
         })
         .collect();
-    println!("score a portfolio of 1,000: {:.1} ms (median of 10)", median(samples).as_secs_f64() * 1e3);
+    println!(
+        "score a portfolio of 1,000: {:.1} ms (median of 10)",
+        median(samples).as_secs_f64() * 1e3
+    );
 }

@@ -19,6 +19,8 @@ step "Size report"
 node scripts/size-report.mjs dist --budget-kb 150
 
 step "End-to-end tests in headless Chromium against dist/"
+mkdir -p tests/e2e/.results
+cargo run --locked --quiet --example e2e_fixtures > tests/e2e/.results/fixtures.json
 cd tests/e2e
 rm -f .results/results.json
 status=0

@@ -140,7 +140,10 @@ mod tests {
         a.set("no_such_question", Choice::DontKnow);
         let mut bad = a.invalid_entries(bank);
         bad.sort();
-        assert_eq!(bad, vec![bank.questions[1].id.clone(), "no_such_question".to_owned()]);
+        assert_eq!(
+            bad,
+            vec![bank.questions[1].id.clone(), "no_such_question".to_owned()]
+        );
     }
 
     #[test]

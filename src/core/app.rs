@@ -1,17 +1,35 @@
 //! The application state and its reducer: every change the user makes goes through
-//! [`reduce`], so the rules are tested on the host and the Yew shell only renders and dispatches.
+//! [`reduce`], so the rules are tested on the host and the Yew shell only renders, dispatches and
+//! persists what [`AppState::unsaved`] lists.
 
+use std::collections::BTreeSet;
+
+use super::answers::Choice;
+use super::assessment::{AccountRecord, Cursor, EditError, NewAccount};
+use super::bank::bank;
 use super::lang::Lang;
-use super::settings::{Settings, SettingsBoot, SettingsProblem};
-use super::storage::StoreError;
+use super::persist::LoadedAccounts;
+use super::route::Route;
+use super::settings::{Settings, SettingsBoot};
+use super::storage::{LoadProblem, StoreError};
+
+/// What was being saved when a write failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveTarget {
+    Settings,
+    Account,
+}
 
 /// Something the user must be told, kept as data so it is rendered in the current language.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NoticeKind {
-    /// Stored settings were unreadable; see [`SettingsProblem`].
-    Settings(SettingsProblem),
-    /// Saving the settings failed.
-    SettingsNotSaved(StoreError),
+    /// Stored data could not be read (see [`LoadProblem`]).
+    Load(LoadProblem),
+    /// A write failed; the previous stored state is intact.
+    NotSaved {
+        target: SaveTarget,
+        error: StoreError,
+    },
 }
 
 /// A notice with an id so it can be dismissed.
@@ -32,6 +50,18 @@ pub struct AppState {
     pub persist_settings: bool,
     /// Notices not yet dismissed, oldest first.
     pub notices: Vec<Notice>,
+    /// The screen.
+    pub route: Route,
+    /// Every account, in creation order.
+    pub accounts: Vec<AccountRecord>,
+    /// Accounts changed (or deleted) in memory and not yet written to storage.
+    pub unsaved: BTreeSet<String>,
+    /// Accounts whose stored value is unreadable and unpreserved: never written this session.
+    pub protected: BTreeSet<String>,
+    /// Bumped on every change that needs saving; the shell saves when it changes.
+    pub save_tick: u64,
+    /// Why the last start-form submission was refused.
+    pub start_error: Option<EditError>,
     next_notice_id: u32,
 }
 
@@ -44,22 +74,104 @@ pub enum Action {
     Notify(NoticeKind),
     /// The user dismissed the notice with this id.
     Dismiss(u32),
+    /// Go to a screen (from a link, a button or the browser's history).
+    Navigate(Route),
+    /// Create an account with a first draft and open it.
+    Start {
+        account_id: String,
+        assessment_id: String,
+        input: NewAccount,
+        now_ms: u64,
+    },
+    /// Open a new draft on an existing account.
+    Reassess {
+        account_id: String,
+        assessment_id: String,
+        now_ms: u64,
+    },
+    /// Answer (or with `None` clear) a question of an account's draft.
+    Answer {
+        account_id: String,
+        question_id: String,
+        choice: Option<Choice>,
+        now_ms: u64,
+    },
+    /// Set the note on a question of an account's draft.
+    Note {
+        account_id: String,
+        question_id: String,
+        text: String,
+        now_ms: u64,
+    },
+    /// Show another section of the draft.
+    ShowSection { account_id: String, section: usize },
+    /// Complete the draft and show its results.
+    Finish { account_id: String, now_ms: u64 },
+    /// Drop the draft; an account with nothing else is removed with it.
+    Discard { account_id: String },
+    /// The shell wrote these accounts; `failed` could not be written.
+    Saved {
+        written: Vec<String>,
+        failed: Option<StoreError>,
+    },
 }
 
 impl AppState {
-    /// The starting state from what storage held and the browser's preferred languages.
-    pub fn boot<S: AsRef<str>>(boot: SettingsBoot, browser_languages: &[S]) -> AppState {
+    /// The starting state from what storage held, the browser's languages and the URL.
+    pub fn boot<S: AsRef<str>>(
+        settings: SettingsBoot,
+        accounts: LoadedAccounts,
+        browser_languages: &[S],
+        route: Route,
+    ) -> AppState {
         let mut state = AppState {
-            lang: boot.settings.effective_lang(browser_languages),
-            settings: boot.settings,
-            persist_settings: boot.persist,
+            lang: settings.settings.effective_lang(browser_languages),
+            settings: settings.settings,
+            persist_settings: settings.persist,
             notices: Vec::new(),
+            route: Route::Home,
+            accounts: accounts.accounts,
+            unsaved: BTreeSet::new(),
+            protected: accounts.protected.into_iter().collect(),
+            save_tick: 0,
+            start_error: None,
             next_notice_id: 1,
         };
-        if let Some(problem) = boot.problem {
-            state.push_notice(NoticeKind::Settings(problem));
+        for problem in settings.problem.into_iter().chain(accounts.problems) {
+            state.push_notice(NoticeKind::Load(problem));
         }
+        state.route = state.resolve(route);
         state
+    }
+
+    /// The account with this id.
+    pub fn account(&self, id: &str) -> Option<&AccountRecord> {
+        self.accounts.iter().find(|a| a.id == id)
+    }
+
+    fn account_mut(&mut self, id: &str) -> Option<&mut AccountRecord> {
+        self.accounts.iter_mut().find(|a| a.id == id)
+    }
+
+    /// A route that cannot be shown (unknown account, no draft, …) falls back to home, so a stale
+    /// bookmark or a deleted account never shows a broken screen.
+    fn resolve(&self, route: Route) -> Route {
+        let ok = match &route {
+            Route::Home | Route::New | Route::Rules => true,
+            Route::Assess { account } => self.account(account).is_some_and(|a| a.draft().is_some()),
+            Route::Results {
+                account,
+                assessment,
+            } => self
+                .account(account)
+                .and_then(|a| a.assessment(assessment))
+                .is_some_and(|s| !s.is_draft()),
+        };
+        if ok {
+            route
+        } else {
+            Route::Home
+        }
     }
 
     fn push_notice(&mut self, kind: NoticeKind) {
@@ -67,13 +179,37 @@ impl AppState {
         if self.notices.iter().any(|n| n.kind == kind) {
             return;
         }
-        self.notices.push(Notice { id: self.next_notice_id, kind });
+        self.notices.push(Notice {
+            id: self.next_notice_id,
+            kind,
+        });
         self.next_notice_id += 1;
+    }
+
+    fn touched(&mut self, account_id: &str) {
+        if !self.protected.contains(account_id) {
+            self.unsaved.insert(account_id.to_owned());
+            self.save_tick += 1;
+        }
+    }
+
+    /// Applies an edit to one account and marks it for saving if it succeeded.
+    fn edit(
+        &mut self,
+        account_id: &str,
+        f: impl FnOnce(&mut AccountRecord) -> Result<(), EditError>,
+    ) -> bool {
+        let ok = self.account_mut(account_id).is_some_and(|a| f(a).is_ok());
+        if ok {
+            self.touched(account_id);
+        }
+        ok
     }
 }
 
 /// Applies `action` to `state`.
 pub fn reduce(mut state: AppState, action: Action) -> AppState {
+    let bank = bank();
     match action {
         Action::SetLang(lang) => {
             state.lang = lang;
@@ -81,6 +217,115 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
         }
         Action::Notify(kind) => state.push_notice(kind),
         Action::Dismiss(id) => state.notices.retain(|n| n.id != id),
+        Action::Navigate(route) => {
+            state.start_error = None;
+            state.route = state.resolve(route);
+        }
+        Action::Start {
+            account_id,
+            assessment_id,
+            input,
+            now_ms,
+        } => match AccountRecord::start(&account_id, &assessment_id, &input, bank, now_ms) {
+            Ok(account) if state.account(&account_id).is_none() => {
+                state.accounts.push(account);
+                state.touched(&account_id);
+                state.start_error = None;
+                state.route = Route::Assess {
+                    account: account_id,
+                };
+            }
+            Ok(_) => state.start_error = Some(EditError::DraftExists),
+            Err(err) => state.start_error = Some(err),
+        },
+        Action::Reassess {
+            account_id,
+            assessment_id,
+            now_ms,
+        } => {
+            let opened = state.edit(&account_id, |a| {
+                if a.draft().is_some() {
+                    Ok(()) // Resume the existing draft rather than refusing.
+                } else {
+                    a.start_draft(&assessment_id, "", bank, now_ms)
+                }
+            });
+            if opened {
+                state.route = Route::Assess {
+                    account: account_id,
+                };
+            }
+        }
+        Action::Answer {
+            account_id,
+            question_id,
+            choice,
+            now_ms,
+        } => {
+            state.edit(&account_id, |a| {
+                a.answer(bank, &question_id, choice, now_ms)
+            });
+        }
+        Action::Note {
+            account_id,
+            question_id,
+            text,
+            now_ms,
+        } => {
+            state.edit(&account_id, |a| {
+                a.set_note(bank, &question_id, &text, now_ms)
+            });
+        }
+        Action::ShowSection {
+            account_id,
+            section,
+        } => {
+            let section = section.min(bank.sections.len().saturating_sub(1));
+            let first = bank
+                .section_questions(&bank.sections[section].id)
+                .next()
+                .map(|q| q.id.clone());
+            state.edit(&account_id, |a| {
+                a.move_cursor(Cursor {
+                    section,
+                    question: first,
+                })
+            });
+        }
+        Action::Finish { account_id, now_ms } => {
+            let mut finished = None;
+            state.edit(&account_id, |a| {
+                a.finish(now_ms).map(|id| finished = Some(id))
+            });
+            if let Some(assessment) = finished {
+                state.route = Route::Results {
+                    account: account_id,
+                    assessment,
+                };
+            }
+        }
+        Action::Discard { account_id } => {
+            if state.edit(&account_id, |a| a.discard_draft()) {
+                if state
+                    .account(&account_id)
+                    .is_some_and(|a| a.assessments.is_empty())
+                {
+                    state.accounts.retain(|a| a.id != account_id);
+                }
+                state.route = Route::Home;
+            }
+        }
+        Action::Saved { written, failed } => {
+            for id in &written {
+                state.unsaved.remove(id);
+            }
+            if let Some(error) = failed {
+                state.push_notice(NoticeKind::NotSaved {
+                    target: SaveTarget::Account,
+                    error,
+                });
+            }
+        }
     }
     state
 }
@@ -88,14 +333,49 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::storage::StoreError;
 
     fn clean_boot() -> SettingsBoot {
-        SettingsBoot { settings: Settings::default(), persist: true, problem: None }
+        SettingsBoot {
+            settings: Settings::default(),
+            persist: true,
+            problem: None,
+        }
+    }
+
+    fn empty() -> AppState {
+        AppState::boot(
+            clean_boot(),
+            LoadedAccounts::default(),
+            &["en"],
+            Route::Home,
+        )
+    }
+
+    fn started() -> AppState {
+        let input = NewAccount {
+            name: "Acme".into(),
+            ..Default::default()
+        };
+        reduce(
+            empty(),
+            Action::Start {
+                account_id: "a1".into(),
+                assessment_id: "s1".into(),
+                input,
+                now_ms: 1,
+            },
+        )
     }
 
     #[test]
     fn language_follows_browser_until_chosen() {
-        let state = AppState::boot(clean_boot(), &["zh-CN"]);
+        let state = AppState::boot(
+            clean_boot(),
+            LoadedAccounts::default(),
+            &["zh-CN"],
+            Route::Home,
+        );
         assert_eq!(state.lang, Lang::Zh);
         assert_eq!(state.settings.lang, None);
         let state = reduce(state, Action::SetLang(Lang::En));
@@ -104,23 +384,190 @@ mod tests {
     }
 
     #[test]
-    fn boot_problem_becomes_a_dismissable_notice() {
-        let problem = SettingsProblem::Unreadable { error: "bad".into(), kept_as: Ok("q".into()) };
-        let boot = SettingsBoot { settings: Settings::default(), persist: true, problem: Some(problem.clone()) };
-        let state = AppState::boot(boot, &["en"]);
-        assert_eq!(state.notices.len(), 1);
-        assert_eq!(state.notices[0].kind, NoticeKind::Settings(problem));
+    fn boot_problems_become_dismissable_notices() {
+        let problem = LoadProblem::Unreadable {
+            key: "k".into(),
+            error: "bad".into(),
+            kept_as: Ok("q".into()),
+        };
+        let boot = SettingsBoot {
+            settings: Settings::default(),
+            persist: true,
+            problem: Some(problem.clone()),
+        };
+        let accounts = LoadedAccounts {
+            problems: vec![LoadProblem::StoreFailed(StoreError::QuotaExceeded)],
+            ..Default::default()
+        };
+        let state = AppState::boot(boot, accounts, &["en"], Route::Home);
+        assert_eq!(state.notices.len(), 2);
+        assert_eq!(state.notices[0].kind, NoticeKind::Load(problem));
         let id = state.notices[0].id;
         let state = reduce(state, Action::Dismiss(id));
-        assert!(state.notices.is_empty());
+        assert_eq!(state.notices.len(), 1);
     }
 
     #[test]
-    fn repeated_notice_is_shown_once() {
-        let state = AppState::boot(clean_boot(), &["en"]);
-        let kind = NoticeKind::SettingsNotSaved(StoreError::QuotaExceeded);
-        let state = reduce(state, Action::Notify(kind.clone()));
-        let state = reduce(state, Action::Notify(kind));
-        assert_eq!(state.notices.len(), 1);
+    fn starting_opens_the_draft_and_marks_it_unsaved() {
+        let state = started();
+        assert_eq!(
+            state.route,
+            Route::Assess {
+                account: "a1".into()
+            }
+        );
+        assert!(state.unsaved.contains("a1"));
+        assert_eq!(state.save_tick, 1);
+        let blank = reduce(
+            empty(),
+            Action::Start {
+                account_id: "b".into(),
+                assessment_id: "s".into(),
+                input: NewAccount::default(),
+                now_ms: 1,
+            },
+        );
+        assert_eq!(blank.start_error, Some(EditError::NameMissing));
+        assert_eq!(blank.route, Route::Home);
+    }
+
+    #[test]
+    fn answering_saving_and_finishing() {
+        let q = bank().questions[0].id.clone();
+        let state = started();
+        let state = reduce(
+            state,
+            Action::Saved {
+                written: vec!["a1".into()],
+                failed: None,
+            },
+        );
+        assert!(state.unsaved.is_empty());
+        let state = reduce(
+            state,
+            Action::Answer {
+                account_id: "a1".into(),
+                question_id: q.clone(),
+                choice: Some(Choice::Option(1)),
+                now_ms: 2,
+            },
+        );
+        assert!(state.unsaved.contains("a1"));
+        let state = reduce(
+            state,
+            Action::Finish {
+                account_id: "a1".into(),
+                now_ms: 3,
+            },
+        );
+        assert_eq!(
+            state.route,
+            Route::Results {
+                account: "a1".into(),
+                assessment: "s1".into()
+            }
+        );
+        // A completed assessment is immutable: further answers are ignored.
+        let tick = state.save_tick;
+        let state = reduce(
+            state,
+            Action::Answer {
+                account_id: "a1".into(),
+                question_id: q,
+                choice: None,
+                now_ms: 4,
+            },
+        );
+        assert_eq!(state.save_tick, tick);
+    }
+
+    #[test]
+    fn failed_save_keeps_the_change_pending_and_tells_the_user() {
+        let state = reduce(
+            started(),
+            Action::Saved {
+                written: vec![],
+                failed: Some(StoreError::QuotaExceeded),
+            },
+        );
+        assert!(state.unsaved.contains("a1"));
+        assert!(matches!(
+            state.notices[0].kind,
+            NoticeKind::NotSaved {
+                target: SaveTarget::Account,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn discarding_a_first_draft_removes_the_account() {
+        let state = reduce(
+            started(),
+            Action::Discard {
+                account_id: "a1".into(),
+            },
+        );
+        assert!(state.accounts.is_empty());
+        assert!(
+            state.unsaved.contains("a1"),
+            "the shell must delete the stored key"
+        );
+        assert_eq!(state.route, Route::Home);
+    }
+
+    #[test]
+    fn stale_routes_fall_back_home() {
+        let state = reduce(
+            empty(),
+            Action::Navigate(Route::Assess {
+                account: "ghost".into(),
+            }),
+        );
+        assert_eq!(state.route, Route::Home);
+        let state = reduce(
+            started(),
+            Action::Navigate(Route::Results {
+                account: "a1".into(),
+                assessment: "s1".into(),
+            }),
+        );
+        assert_eq!(state.route, Route::Home, "a draft has no results yet");
+    }
+
+    #[test]
+    fn sections_move_the_cursor_to_their_first_question() {
+        let state = reduce(
+            started(),
+            Action::ShowSection {
+                account_id: "a1".into(),
+                section: 2,
+            },
+        );
+        let cursor = &state.account("a1").unwrap().draft().unwrap().cursor;
+        assert_eq!(cursor.section, 2);
+        let first = bank()
+            .section_questions(&bank().sections[2].id)
+            .next()
+            .unwrap();
+        assert_eq!(cursor.question.as_deref(), Some(first.id.as_str()));
+    }
+
+    #[test]
+    fn protected_accounts_are_never_marked_for_writing() {
+        let mut state = started();
+        state.protected.insert("a1".into());
+        state.unsaved.clear();
+        let q = bank().questions[0].id.clone();
+        let state = reduce(
+            state,
+            Action::Answer {
+                account_id: "a1".into(),
+                question_id: q,
+                choice: Some(Choice::DontKnow),
+                now_ms: 2,
+            },
+        );
+        assert!(state.unsaved.is_empty());
     }
 }

@@ -128,7 +128,13 @@ pub struct NewAccount {
 
 impl AccountRecord {
     /// A new account with a fresh draft assessment.
-    pub fn start(account_id: &str, assessment_id: &str, input: &NewAccount, bank: &Bank, now_ms: u64) -> Result<AccountRecord, EditError> {
+    pub fn start(
+        account_id: &str,
+        assessment_id: &str,
+        input: &NewAccount,
+        bank: &Bank,
+        now_ms: u64,
+    ) -> Result<AccountRecord, EditError> {
         let name = clean_text(&input.name, MAX_NAME_CHARS)?;
         if name.is_empty() {
             return Err(EditError::NameMissing);
@@ -147,7 +153,13 @@ impl AccountRecord {
     }
 
     /// Opens a new draft (a re-assessment). Only one draft may exist at a time.
-    pub fn start_draft(&mut self, assessment_id: &str, assessor: &str, bank: &Bank, now_ms: u64) -> Result<(), EditError> {
+    pub fn start_draft(
+        &mut self,
+        assessment_id: &str,
+        assessor: &str,
+        bank: &Bank,
+        now_ms: u64,
+    ) -> Result<(), EditError> {
         if self.draft().is_some() {
             return Err(EditError::DraftExists);
         }
@@ -171,7 +183,10 @@ impl AccountRecord {
     }
 
     fn draft_mut(&mut self) -> Result<&mut AssessmentRecord, EditError> {
-        self.assessments.iter_mut().find(|a| a.is_draft()).ok_or(EditError::NoDraft)
+        self.assessments
+            .iter_mut()
+            .find(|a| a.is_draft())
+            .ok_or(EditError::NoDraft)
     }
 
     /// The completed assessments, oldest first.
@@ -190,7 +205,13 @@ impl AccountRecord {
     }
 
     /// Records (or with `None`, clears) the draft's answer to `question_id` and moves the cursor there.
-    pub fn answer(&mut self, bank: &Bank, question_id: &str, choice: Option<Choice>, now_ms: u64) -> Result<(), EditError> {
+    pub fn answer(
+        &mut self,
+        bank: &Bank,
+        question_id: &str,
+        choice: Option<Choice>,
+        now_ms: u64,
+    ) -> Result<(), EditError> {
         let question = bank.question(question_id).ok_or(EditError::UnknownAnswer)?;
         if let Some(Choice::Option(i)) = choice {
             if usize::from(i) >= question.options.len() {
@@ -208,7 +229,13 @@ impl AccountRecord {
     }
 
     /// Sets the draft's note on `question_id` (an empty note is removed). Notes keep line breaks.
-    pub fn set_note(&mut self, bank: &Bank, question_id: &str, text: &str, now_ms: u64) -> Result<(), EditError> {
+    pub fn set_note(
+        &mut self,
+        bank: &Bank,
+        question_id: &str,
+        text: &str,
+        now_ms: u64,
+    ) -> Result<(), EditError> {
         bank.question(question_id).ok_or(EditError::UnknownAnswer)?;
         if text.chars().count() > MAX_NOTE_CHARS {
             return Err(EditError::TooLong);
@@ -256,7 +283,12 @@ mod tests {
     use crate::core::bank::bank;
 
     fn new_account() -> AccountRecord {
-        let input = NewAccount { name: "  Acme   Steel ".into(), industry: "Steel".into(), tags: "east, key ,east,华东".into(), assessor: "Li".into() };
+        let input = NewAccount {
+            name: "  Acme   Steel ".into(),
+            industry: "Steel".into(),
+            tags: "east, key ,east,华东".into(),
+            assessor: "Li".into(),
+        };
         AccountRecord::start("a1", "s1", &input, bank(), 1000).unwrap()
     }
 
@@ -271,18 +303,34 @@ mod tests {
 
     #[test]
     fn name_is_required_and_bounded() {
-        let blank = NewAccount { name: "   ".into(), ..Default::default() };
-        assert_eq!(AccountRecord::start("a", "s", &blank, bank(), 0), Err(EditError::NameMissing));
-        let long = NewAccount { name: "x".repeat(MAX_NAME_CHARS + 1), ..Default::default() };
-        assert_eq!(AccountRecord::start("a", "s", &long, bank(), 0), Err(EditError::TooLong));
+        let blank = NewAccount {
+            name: "   ".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            AccountRecord::start("a", "s", &blank, bank(), 0),
+            Err(EditError::NameMissing)
+        );
+        let long = NewAccount {
+            name: "x".repeat(MAX_NAME_CHARS + 1),
+            ..Default::default()
+        };
+        assert_eq!(
+            AccountRecord::start("a", "s", &long, bank(), 0),
+            Err(EditError::TooLong)
+        );
     }
 
     #[test]
     fn answers_notes_and_cursor_are_recorded_on_the_draft() {
         let mut account = new_account();
         let q = &bank().questions[3];
-        account.answer(bank(), &q.id, Some(Choice::Option(2)), 2000).unwrap();
-        account.set_note(bank(), &q.id, "line 1\n<b>line 2</b>", 2001).unwrap();
+        account
+            .answer(bank(), &q.id, Some(Choice::Option(2)), 2000)
+            .unwrap();
+        account
+            .set_note(bank(), &q.id, "line 1\n<b>line 2</b>", 2001)
+            .unwrap();
         let draft = account.draft().unwrap();
         assert_eq!(draft.answers.get(&q.id), Some(Choice::Option(2)));
         assert_eq!(draft.notes[&q.id], "line 1\n<b>line 2</b>");
@@ -290,8 +338,14 @@ mod tests {
         assert_eq!(draft.updated_ms, 2001);
         account.set_note(bank(), &q.id, "  ", 2002).unwrap();
         assert!(account.draft().unwrap().notes.is_empty());
-        assert_eq!(account.answer(bank(), &q.id, Some(Choice::Option(9)), 0), Err(EditError::UnknownAnswer));
-        assert_eq!(account.answer(bank(), "nope", None, 0), Err(EditError::UnknownAnswer));
+        assert_eq!(
+            account.answer(bank(), &q.id, Some(Choice::Option(9)), 0),
+            Err(EditError::UnknownAnswer)
+        );
+        assert_eq!(
+            account.answer(bank(), "nope", None, 0),
+            Err(EditError::UnknownAnswer)
+        );
     }
 
     #[test]
@@ -300,9 +354,15 @@ mod tests {
         let id = account.finish(5000).unwrap();
         assert_eq!(account.latest_completed().unwrap().id, id);
         let q = &bank().questions[0];
-        assert_eq!(account.answer(bank(), &q.id, Some(Choice::Option(0)), 0), Err(EditError::NoDraft));
+        assert_eq!(
+            account.answer(bank(), &q.id, Some(Choice::Option(0)), 0),
+            Err(EditError::NoDraft)
+        );
         account.start_draft("s2", "", bank(), 6000).unwrap();
-        assert_eq!(account.start_draft("s3", "", bank(), 6000), Err(EditError::DraftExists));
+        assert_eq!(
+            account.start_draft("s3", "", bank(), 6000),
+            Err(EditError::DraftExists)
+        );
         account.discard_draft().unwrap();
         assert_eq!(account.assessments.len(), 1);
     }
@@ -310,9 +370,14 @@ mod tests {
     #[test]
     fn records_round_trip_through_json() {
         let mut account = new_account();
-        account.answer(bank(), &bank().questions[0].id, Some(Choice::DontKnow), 1).unwrap();
+        account
+            .answer(bank(), &bank().questions[0].id, Some(Choice::DontKnow), 1)
+            .unwrap();
         let json = serde_json::to_string(&account).unwrap();
-        assert_eq!(serde_json::from_str::<AccountRecord>(&json).unwrap(), account);
+        assert_eq!(
+            serde_json::from_str::<AccountRecord>(&json).unwrap(),
+            account
+        );
     }
 
     #[test]

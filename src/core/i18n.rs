@@ -19,14 +19,136 @@ pub struct Messages {
     pub privacy_note: &'static str,
     pub dismiss: &'static str,
     pub notices_label: &'static str,
-    /// The stored settings could not be read and were copied to a quarantine key.
-    pub settings_unreadable_kept: fn(kept_as: &str, error: &str) -> String,
-    /// The stored settings could not be read and could not be copied either.
-    pub settings_unreadable_not_kept: fn(error: &str) -> String,
+    /// Stored data could not be read and was copied to a quarantine key.
+    pub unreadable_kept: fn(what: &str, kept_as: &str, error: &str) -> String,
+    /// Stored data could not be read and could not be copied either.
+    pub unreadable_not_kept: fn(what: &str, error: &str) -> String,
+    pub what_settings: &'static str,
+    pub what_account: &'static str,
     /// Storage could not be read at all.
     pub storage_unavailable: fn(error: &str) -> String,
     /// A settings write failed.
     pub settings_not_saved: fn(error: &str) -> String,
+    /// An account write failed for lack of space.
+    pub account_not_saved_full: &'static str,
+    /// An account write failed for another reason.
+    pub account_not_saved: fn(error: &str) -> String,
+
+    // Home
+    pub new_assessment: &'static str,
+    pub rules_link: &'static str,
+    pub col_account: &'static str,
+    pub col_level: &'static str,
+    pub col_quadrant: &'static str,
+    pub col_risk: &'static str,
+    pub col_last: &'static str,
+    pub resume: &'static str,
+    pub view_results: &'static str,
+    pub reassess: &'static str,
+    pub draft_progress: fn(answered: usize, total: usize) -> String,
+    pub not_assessed_yet: &'static str,
+
+    // Start
+    pub start_heading: &'static str,
+    pub start_intro: &'static str,
+    pub account_name_label: &'static str,
+    pub account_name_hint: &'static str,
+    pub industry_label: &'static str,
+    pub tags_label: &'static str,
+    pub tags_hint: &'static str,
+    pub assessor_label: &'static str,
+    pub optional: &'static str,
+    pub start_button: &'static str,
+    pub cancel: &'static str,
+    pub error_name_missing: &'static str,
+    pub error_too_long: &'static str,
+    pub error_other: &'static str,
+
+    // Questionnaire
+    pub progress: fn(section: usize, sections: usize, answered: usize, total: usize) -> String,
+    pub sections_nav_label: &'static str,
+    pub section_count: fn(answered: usize, total: usize) -> String,
+    pub unanswered_marker: &'static str,
+    pub help_toggle: &'static str,
+    pub dont_know: &'static str,
+    pub note_label: &'static str,
+    pub keyboard_hint: &'static str,
+    pub back: &'static str,
+    pub next_section: &'static str,
+    pub finish: &'static str,
+    pub finish_hint: fn(unanswered: usize) -> String,
+    pub section_unanswered: fn(unanswered: usize) -> String,
+    pub discard_draft: &'static str,
+    pub discard_confirm: &'static str,
+    pub discard_yes: &'static str,
+    pub discard_no: &'static str,
+    pub saved_locally: &'static str,
+    pub question_of: fn(n: usize, total: usize) -> String,
+
+    // Results
+    pub results_heading: &'static str,
+    pub assessed_on: fn(date: &str, assessor: &str) -> String,
+    pub back_to_accounts: &'static str,
+    pub unknown: &'static str,
+    pub level_heading: &'static str,
+    pub current_level: &'static str,
+    pub target_level: &'static str,
+    pub gap_below: fn(rungs: i32) -> String,
+    pub gap_none: &'static str,
+    pub luxury_warning: &'static str,
+    pub evidence_share: fn(share: u8) -> String,
+    pub blocks_next: fn(next: &str) -> String,
+    pub blocker_facet: fn(facet: &str, shows: &str) -> String,
+    pub blocker_formal_links: &'static str,
+    pub blocker_too_little: fn(considered: usize) -> String,
+    pub why_target: &'static str,
+    pub reason_one_off: &'static str,
+    pub reason_scale: fn(score: u8, ceiling: &str) -> String,
+    pub reason_no_scale: &'static str,
+    pub reason_mutuality: fn(factor: &str, score: u8, cap: &str) -> String,
+    pub reason_no_mutuality: &'static str,
+    pub loyalty_heading: &'static str,
+    pub loyalty_map_label: fn(sat: &str, sw: &str, quadrant: &str) -> String,
+    pub levers_weakest_first: &'static str,
+    pub hostage_flag: &'static str,
+    pub capabilities_heading: &'static str,
+    pub bottleneck: fn(capability: &str) -> String,
+    pub no_bottleneck: &'static str,
+    pub safeguards_heading: &'static str,
+    pub risk_heading: &'static str,
+    pub risk_value: fn(risk: &str, band: &str) -> String,
+    pub phase_label: &'static str,
+    pub warnings_heading: &'static str,
+    pub symbiosis_heading: &'static str,
+    pub loyalty_types_heading: &'static str,
+    pub actions_heading: &'static str,
+    pub actions_intro: &'static str,
+    pub show_all_actions: fn(more: usize) -> String,
+    pub show_fewer_actions: &'static str,
+    pub because: &'static str,
+    pub no_actions: &'static str,
+    pub confidence_heading: &'static str,
+    pub confidence_answered: fn(answered: usize, total: usize, dont_know: usize) -> String,
+    pub thin_sections: &'static str,
+    pub inconsistencies_heading: &'static str,
+    pub how_computed: &'static str,
+    pub explain_level: &'static str,
+    pub explain_target: &'static str,
+    pub explain_loyalty: &'static str,
+    pub explain_capabilities: &'static str,
+    pub explain_safeguards: &'static str,
+    pub explain_risk: &'static str,
+    pub explain_symbiosis: &'static str,
+    pub explain_actions: &'static str,
+    pub explain_confidence: &'static str,
+    pub full_rules_link: &'static str,
+    pub chart_ladder_label: &'static str,
+    pub bar_label: fn(name: &str, value: &str) -> String,
+    pub out_of_100: &'static str,
+
+    // Rules
+    pub rules_heading: &'static str,
+    pub rules_intro: &'static str,
 }
 
 /// English.
@@ -46,18 +168,158 @@ pub const EN: Messages = Messages {
     privacy_note: "Everything you enter stays in this browser on this device. Nothing is sent anywhere unless you export it.",
     dismiss: "Dismiss",
     notices_label: "Notices",
-    settings_unreadable_kept: |kept_as, error| {
-        format!("Your saved settings could not be read ({error}), so the defaults are in use. The original text is kept in this browser's storage under “{kept_as}”.")
+    unreadable_kept: |what, kept_as, error| {
+        format!("Saved {what} could not be read ({error}), so it is not shown. Nothing was deleted: the original text is kept in this browser's storage under “{kept_as}”.")
     },
-    settings_unreadable_not_kept: |error| {
-        format!("Your saved settings could not be read ({error}) and there was no room to keep a copy, so they are left untouched and changes you make now will not be remembered. Free some browser storage and reload.")
+    unreadable_not_kept: |what, error| {
+        format!("Saved {what} could not be read ({error}) and there was no room to keep a copy, so it is left untouched and will not be overwritten. Free some browser storage and reload.")
     },
+    what_settings: "settings",
+    what_account: "account data",
     storage_unavailable: |error| {
         format!("This browser's storage cannot be used ({error}). Rapport works, but nothing will be remembered after you close the page. Allow site data for this page to keep your work.")
     },
     settings_not_saved: |error| {
         format!("Your language choice could not be saved ({error}). It applies until you close the page.")
     },
+    account_not_saved_full: "Your latest change could not be saved: this browser's storage is full. The previously saved version is intact and your change stays on this page until you close it. Delete accounts you no longer need to free space.",
+    account_not_saved: |error| {
+        format!("Your latest change could not be saved ({error}). The previously saved version is intact; your change stays on this page until you close it.")
+    },
+
+    new_assessment: "New assessment",
+    rules_link: "How the figures are computed",
+    col_account: "Account",
+    col_level: "Level",
+    col_quadrant: "Loyalty",
+    col_risk: "Defection risk",
+    col_last: "Last assessed",
+    resume: "Resume",
+    view_results: "View results",
+    reassess: "Re-assess",
+    draft_progress: |answered, total| format!("Draft in progress: {answered} of {total} answered"),
+    not_assessed_yet: "Not completed yet",
+
+    start_heading: "New assessment",
+    start_intro: "Name the customer account you want to assess. Answers are saved on this device as you go, so you can stop and resume at any time.",
+    account_name_label: "Account name",
+    account_name_hint: "The customer company, as your team calls it.",
+    industry_label: "Industry",
+    tags_label: "Tags",
+    tags_hint: "Separate tags with commas, e.g. East region, Tier 1.",
+    assessor_label: "Your name",
+    optional: "optional",
+    start_button: "Start the assessment",
+    cancel: "Cancel",
+    error_name_missing: "Enter the account name to start.",
+    error_too_long: "One of the texts is too long: account name up to 120 characters, industry and name up to 80, up to 12 tags of 40.",
+    error_other: "The assessment could not be started. Reload the page and try again.",
+
+    progress: |section, sections, answered, total| {
+        format!("Section {section} of {sections} · {answered} of {total} answered")
+    },
+    sections_nav_label: "Sections",
+    section_count: |answered, total| format!("{answered}/{total}"),
+    unanswered_marker: "Not answered yet",
+    help_toggle: "Help",
+    dont_know: "Don't know / not applicable",
+    note_label: "Note",
+    keyboard_hint: "Keyboard: arrows move within a question, 1–5 choose an option, 0 means don't know, Enter goes to the next question.",
+    back: "Previous section",
+    next_section: "Next section",
+    finish: "See the results",
+    finish_hint: |unanswered| {
+        if unanswered == 0 {
+            "Every question is answered.".to_owned()
+        } else {
+            format!("{unanswered} questions are not answered. You can still see the results; they will show lower confidence.")
+        }
+    },
+    section_unanswered: |n| match n {
+        0 => "Every question in this section is answered.".to_owned(),
+        1 => "1 question in this section is not answered yet.".to_owned(),
+        n => format!("{n} questions in this section are not answered yet."),
+    },
+    discard_draft: "Discard this draft",
+    discard_confirm: "Discard this draft and all its answers? This cannot be undone.",
+    discard_yes: "Yes, discard it",
+    discard_no: "Keep it",
+    saved_locally: "Every answer is saved on this device as you go.",
+    question_of: |n, total| format!("Question {n} of {total}"),
+
+    results_heading: "Results",
+    assessed_on: |date, assessor| {
+        if assessor.is_empty() {
+            format!("Assessed on {date}")
+        } else {
+            format!("Assessed on {date} by {assessor}")
+        }
+    },
+    back_to_accounts: "Back to accounts",
+    unknown: "Not enough answers",
+    level_heading: "Relationship level",
+    current_level: "Current",
+    target_level: "Worth aiming for",
+    gap_below: |rungs| match rungs {
+        1 => "One rung below the level worth aiming for: develop it.".to_owned(),
+        n => format!("{n} rungs below the level worth aiming for: develop it."),
+    },
+    gap_none: "At the level worth aiming for: keep it there.",
+    luxury_warning: "Over-investment: the relationship is deeper than this account warrants, so it costs more than it returns. Scale back to what the account justifies.",
+    evidence_share: |share| format!("{share}% of the evidence"),
+    blocks_next: |next| format!("What keeps it from {next}"),
+    blocker_facet: |facet, shows| format!("{facet}: answers show {shows}"),
+    blocker_formal_links: "Formal links: no capital ties, joint investment or joint venture yet.",
+    blocker_too_little: |n| format!("Too little evidence: only {n} of the relationship questions answered (3 needed)."),
+    why_target: "Why this target",
+    reason_one_off: "Purchases are one-off: a supplier relationship is the ceiling.",
+    reason_scale: |score, ceiling| format!("Volume, purchase frequency and complexity score {score}/100, which supports up to {ceiling}."),
+    reason_no_scale: "Volume, frequency and complexity are not answered: preferred supplier, enough for most accounts, is assumed.",
+    reason_mutuality: |factor, score, cap| format!("{factor} scores only {score}/100, which caps the target at {cap}."),
+    reason_no_mutuality: "Mutual importance, balance of power and dependence are not answered, so nothing above preferred supplier can be justified.",
+    loyalty_heading: "Loyalty: happy to stay vs painful to leave",
+    loyalty_map_label: |sat, sw, quadrant| format!("Loyalty map: satisfaction {sat}, switching cost {sw}, quadrant {quadrant}."),
+    levers_weakest_first: "Levers, weakest first",
+    hostage_flag: "False loyalty: the customer stays because leaving is costly, not because it is happy.",
+    capabilities_heading: "Capabilities: trust → execution → innovation",
+    bottleneck: |c| format!("Bottleneck: {c}. Build it before the ones after it."),
+    no_bottleneck: "No bottleneck: all three capabilities are strong.",
+    safeguards_heading: "Safeguards: one communication, two alignments, four guarantees",
+    risk_heading: "Defection risk",
+    risk_value: |risk, band| format!("{risk} / 100 · {band}"),
+    phase_label: "Response",
+    warnings_heading: "Warning signals (100 = no sign)",
+    symbiosis_heading: "Symbiosis: helping the customer succeed",
+    loyalty_types_heading: "Three kinds of loyalty",
+    actions_heading: "Action plan",
+    actions_intro: "Ranked by how much each action closes the gap to the target level and repairs the weakest levers.",
+    show_all_actions: |more| format!("Show {more} more actions"),
+    show_fewer_actions: "Show fewer actions",
+    because: "Because",
+    no_actions: "Nothing urgent: keep monitoring and re-assess in a few months.",
+    confidence_heading: "Confidence",
+    confidence_answered: |answered, total, dont_know| {
+        format!("{answered} of {total} questions answered ({dont_know} marked don't know).")
+    },
+    thin_sections: "Thin sections (less than half answered):",
+    inconsistencies_heading: "Answers that contradict each other:",
+    how_computed: "How this was computed",
+    explain_level: "Each relationship question describes one rung of the ladder. A rung counts when at least two-thirds of the answered evidence reaches it and at least three relationship questions were considered. Partner also needs formal links: capital ties, joint investment or a joint venture.",
+    explain_target: "Volume, purchase frequency and complexity set a ceiling (below 25: supplier, 50: preferred, 75: extended, else partner); a one-off purchase caps it at supplier. Going beyond preferred also needs mutual importance, balanced bargaining power and the customer's dependence: the weakest of them below 50 caps the target at preferred, below 75 at extended.",
+    explain_loyalty: "Each lever is the mean of its questions; each axis is the mean of its levers. 60 or more counts as high. High satisfaction and high switching cost: loyal; only satisfaction: mercenary; only switching cost: hostage; neither: defector.",
+    explain_capabilities: "Each capability is the mean of its three questions. They are built in order — trust, execution, innovation — so the bottleneck is the first one below 60.",
+    explain_safeguards: "One question per safeguard: in place from 70, partial from 40, missing below.",
+    explain_risk: "A weighted mean of warning signals (35%, half the mean and half the worst signal), safeguards (25%, the four guarantees counting double), what holds the account (25%: 60% satisfaction, 40% switching cost) and the three kinds of loyalty (15%). Red from 60, amber from 35. Rescue when orders or repeat purchases are already falling; control when the risk is amber or red or any signal is alarming; otherwise monitor and warn.",
+    explain_symbiosis: "The mean of five questions on helping the customer succeed: its markets, its purchasing power, its R&D, its operating risks and mutual understanding.",
+    explain_actions: "Each weak point triggers one action. Priority is a weight times how far the score is from healthy: a loss under way first, then the four guarantees and the trust-first bottleneck, warning signals, the gap to the target level, then the weakest levers.",
+    explain_confidence: "The share of questions answered (don't know adds no evidence), minus 10 points for each pair of answers that contradict each other.",
+    full_rules_link: "All scoring rules",
+    chart_ladder_label: "Relationship ladder",
+    bar_label: |name, value| format!("{name}: {value}"),
+    out_of_100: "out of 100",
+
+    rules_heading: "How the figures are computed",
+    rules_intro: "Every option scores 0–100, higher always meaning a healthier relationship (for a warning signal, 100 means no sign of it). Don't know / not applicable is left out of every figure, never counted as zero. The rules come from the five source articles behind Rapport's model.",
 };
 
 /// Simplified Chinese.
@@ -77,18 +339,154 @@ pub const ZH: Messages = Messages {
     privacy_note: "您输入的所有内容只保存在本设备的浏览器中;除非您主动导出,不会发送到任何地方。",
     dismiss: "关闭",
     notices_label: "提示",
-    settings_unreadable_kept: |kept_as, error| {
-        format!("无法读取已保存的设置({error}),现使用默认设置。原始内容已保留在浏览器存储的“{kept_as}”中。")
+    unreadable_kept: |what, kept_as, error| {
+        format!("无法读取已保存的{what}({error}),因此未显示。没有删除任何内容:原始内容已保留在浏览器存储的“{kept_as}”中。")
     },
-    settings_unreadable_not_kept: |error| {
-        format!("无法读取已保存的设置({error}),且存储空间不足以保留副本,因此原内容保持不动,您现在所做的更改不会被记住。请释放浏览器存储空间后重新加载。")
+    unreadable_not_kept: |what, error| {
+        format!("无法读取已保存的{what}({error}),且存储空间不足以保留副本,因此原内容保持不动,也不会被覆盖。请释放浏览器存储空间后重新加载。")
     },
+    what_settings: "设置",
+    what_account: "客户数据",
     storage_unavailable: |error| {
         format!("无法使用此浏览器的存储({error})。Rapport 仍可使用,但关闭页面后不会保留任何内容。请允许此页面保存网站数据。")
     },
     settings_not_saved: |error| {
         format!("无法保存语言选择({error}),关闭页面前仍然有效。")
     },
+    account_not_saved_full: "最近的修改未能保存:浏览器存储空间已满。之前保存的版本完好无损,您的修改在关闭页面前仍保留在页面上。请删除不再需要的客户以释放空间。",
+    account_not_saved: |error| {
+        format!("最近的修改未能保存({error})。之前保存的版本完好无损;您的修改在关闭页面前仍保留在页面上。")
+    },
+
+    new_assessment: "新建评估",
+    rules_link: "各项指标的计算方法",
+    col_account: "客户",
+    col_level: "层级",
+    col_quadrant: "忠诚度",
+    col_risk: "流失风险",
+    col_last: "最近评估",
+    resume: "继续评估",
+    view_results: "查看结果",
+    reassess: "重新评估",
+    draft_progress: |answered, total| format!("评估进行中:已回答 {answered}/{total}"),
+    not_assessed_yet: "尚未完成",
+
+    start_heading: "新建评估",
+    start_intro: "填写要评估的客户名称。答案会随时保存在本设备上,您可以随时中断、随时继续。",
+    account_name_label: "客户名称",
+    account_name_hint: "您的团队对这家客户公司的称呼。",
+    industry_label: "所属行业",
+    tags_label: "标签",
+    tags_hint: "多个标签用逗号分隔,例如:华东区,一级客户。",
+    assessor_label: "评估人",
+    optional: "选填",
+    start_button: "开始评估",
+    cancel: "取消",
+    error_name_missing: "请填写客户名称后再开始。",
+    error_too_long: "有内容过长:客户名称最多 120 个字符,行业和评估人最多 80 个字符,最多 12 个标签、每个 40 个字符。",
+    error_other: "无法开始评估。请重新加载页面后再试。",
+
+    progress: |section, sections, answered, total| {
+        format!("第 {section}/{sections} 部分 · 已回答 {answered}/{total} 题")
+    },
+    sections_nav_label: "各部分",
+    section_count: |answered, total| format!("{answered}/{total}"),
+    unanswered_marker: "尚未回答",
+    help_toggle: "说明",
+    dont_know: "不清楚 / 不适用",
+    note_label: "备注",
+    keyboard_hint: "键盘操作:方向键在选项间移动,数字 1–5 选择选项,0 表示不清楚,回车进入下一题。",
+    back: "上一部分",
+    next_section: "下一部分",
+    finish: "查看结果",
+    finish_hint: |unanswered| {
+        if unanswered == 0 {
+            "所有问题均已回答。".to_owned()
+        } else {
+            format!("还有 {unanswered} 道题未回答。您仍可查看结果,但结果的可信度会较低。")
+        }
+    },
+    section_unanswered: |n| match n {
+        0 => "本部分的问题均已回答。".to_owned(),
+        n => format!("本部分还有 {n} 道题未回答。"),
+    },
+    discard_draft: "放弃这次评估",
+    discard_confirm: "确定放弃这次评估及其全部答案吗?此操作无法撤销。",
+    discard_yes: "确定放弃",
+    discard_no: "保留",
+    saved_locally: "每个答案都会随时保存在本设备上。",
+    question_of: |n, total| format!("第 {n}/{total} 题"),
+
+    results_heading: "评估结果",
+    assessed_on: |date, assessor| {
+        if assessor.is_empty() {
+            format!("评估日期:{date}")
+        } else {
+            format!("评估日期:{date} · 评估人:{assessor}")
+        }
+    },
+    back_to_accounts: "返回客户列表",
+    unknown: "回答不足",
+    level_heading: "关系层级",
+    current_level: "当前",
+    target_level: "值得追求",
+    gap_below: |rungs| format!("比值得追求的层级低 {rungs} 级:需要发展。"),
+    gap_none: "已达到值得追求的层级:保持住。",
+    luxury_warning: "过度投入:这段关系比该客户值得的更深,投入多于所得,是“奢侈的”。请降到与客户价值相称的水平。",
+    evidence_share: |share| format!("{share}% 的证据"),
+    blocks_next: |next| format!("达到{next}的障碍"),
+    blocker_facet: |facet, shows| format!("{facet}:回答显示为{shows}级别"),
+    blocker_formal_links: "正式纽带:尚无资本纽带、共同投资或合资经营。",
+    blocker_too_little: |n| format!("证据不足:关系问题只回答了 {n} 道(至少需要 3 道)。"),
+    why_target: "为什么是这个目标",
+    reason_one_off: "采购是一次性的:供应商级别的关系就是上限。",
+    reason_scale: |score, ceiling| format!("业务量、采购频率和复杂度得分 {score}/100,最高可支撑到{ceiling}。"),
+    reason_no_scale: "业务量、采购频率和复杂度未回答:按大多数客户的情况,假定优选供应商就足够了。",
+    reason_mutuality: |factor, score, cap| format!("“{factor}”只有 {score}/100,目标最高为{cap}。"),
+    reason_no_mutuality: "相互重要性、谈判地位和依赖程度未回答,无法证明值得发展到优选供应商以上。",
+    loyalty_heading: "忠诚度:留下来很快乐 vs 离开很痛苦",
+    loyalty_map_label: |sat, sw, quadrant| format!("忠诚度矩阵:满意度 {sat},转换成本 {sw},位于“{quadrant}”象限。"),
+    levers_weakest_first: "各项因素(从弱到强)",
+    hostage_flag: "虚假忠诚:客户留下来是因为离开代价太高,而不是因为满意。",
+    capabilities_heading: "三种能力:信任 → 实施 → 创新",
+    bottleneck: |c| format!("瓶颈:{c}。先补齐它,再发展后面的能力。"),
+    no_bottleneck: "没有瓶颈:三种能力都很强。",
+    safeguards_heading: "防叛离保障:一个沟通、二个一致、四个保证",
+    risk_heading: "流失风险",
+    risk_value: |risk, band| format!("{risk} / 100 · {band}"),
+    phase_label: "应对阶段",
+    warnings_heading: "预警信号(100 = 没有迹象)",
+    symbiosis_heading: "客户共生:帮助客户成功",
+    loyalty_types_heading: "三种忠诚",
+    actions_heading: "行动计划",
+    actions_intro: "按每项行动对缩小与目标层级差距、修复最弱因素的作用排序。",
+    show_all_actions: |more| format!("再显示 {more} 项行动"),
+    show_fewer_actions: "收起",
+    because: "原因",
+    no_actions: "没有紧迫问题:继续监控,几个月后再评估。",
+    confidence_heading: "可信度",
+    confidence_answered: |answered, total, dont_know| {
+        format!("共 {total} 题,已回答 {answered} 题(另有 {dont_know} 题选择“不清楚”)。")
+    },
+    thin_sections: "回答不足一半的部分:",
+    inconsistencies_heading: "相互矛盾的回答:",
+    how_computed: "计算方法",
+    explain_level: "每道关系问题的选项分别对应关系阶梯的一级。至少三分之二的已答证据达到某一级,且至少考虑了三道关系问题,才算达到该级。合作伙伴还需要正式纽带:资本纽带、共同投资或合资经营。",
+    explain_target: "业务量、采购频率和复杂度决定上限(低于 25:供应商;低于 50:优选供应商;低于 75:扩展企业成员;否则:合作伙伴);一次性采购的上限是供应商。要超过优选供应商,还需要相互重要、谈判地位平衡且客户依赖您:三者中最弱的一项低于 50,目标最高为优选供应商;低于 75,最高为扩展企业成员。",
+    explain_loyalty: "每项因素取其问题的平均分,每条轴取其因素的平均分,60 分及以上为高。满意度和转换成本都高:忠诚者;只有满意度高:图利者;只有转换成本高:人质;都不高:叛逃者。",
+    explain_capabilities: "每种能力取其三道问题的平均分。三种能力按信任、实施、创新的顺序建立,因此瓶颈是第一个低于 60 分的能力。",
+    explain_safeguards: "每项保障一道问题:70 分及以上为已具备,40 分及以上为部分具备,更低为缺失。",
+    explain_risk: "预警信号(35%,平均分与最差信号各占一半)、保障(25%,四个保证加倍计算)、客户的维系程度(25%:满意度占 60%,转换成本占 40%)和三种忠诚(15%)的加权平均。60 分及以上为红色,35 分及以上为黄色。订单或重复购买已在下滑时进入挽救阶段;风险为黄色或红色,或有任何信号告急时进入控制阶段;否则监控预警。",
+    explain_symbiosis: "帮助客户成功的五道问题的平均分:开拓市场、提高购买力、参与研发、降低经营风险和相互了解。",
+    explain_actions: "每个薄弱点对应一项行动。优先级 = 权重 × 得分与健康水平的差距:正在发生的流失最优先,其次是四个保证和以信任为先的能力瓶颈、预警信号、与目标层级的差距,然后是最弱的因素。",
+    explain_confidence: "已回答问题的比例(“不清楚”不提供证据),每发现一对相互矛盾的回答扣 10 分。",
+    full_rules_link: "全部评分规则",
+    chart_ladder_label: "关系阶梯",
+    bar_label: |name, value| format!("{name}:{value}"),
+    out_of_100: "满分 100",
+
+    rules_heading: "各项指标的计算方法",
+    rules_intro: "每个选项得分 0–100,分数越高代表关系越健康(预警信号 100 分表示没有这种迹象)。“不清楚 / 不适用”不计入任何指标,绝不按 0 分计算。这些规则来自 Rapport 模型所依据的五篇原始文章。",
 };
 
 /// The texts for `lang`.
@@ -141,9 +539,11 @@ mod tests {
     fn formatted_strings_include_their_values() {
         for lang in Lang::ALL {
             let m = messages(lang);
-            let kept = (m.settings_unreadable_kept)("rapport.quarantine.1.x", "EOF at 3");
+            let kept = (m.unreadable_kept)(m.what_settings, "rapport.quarantine.1.x", "EOF at 3");
             assert!(kept.contains("rapport.quarantine.1.x") && kept.contains("EOF at 3"));
-            assert!((m.settings_unreadable_not_kept)("E1").contains("E1"));
+            assert!((m.unreadable_not_kept)(m.what_account, "E1").contains("E1"));
+            assert!((m.account_not_saved)("E4").contains("E4"));
+            assert!((m.progress)(3, 9, 24, 70).contains("24"));
             assert!((m.storage_unavailable)("E2").contains("E2"));
             assert!((m.settings_not_saved)("E3").contains("E3"));
         }

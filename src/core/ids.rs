@@ -292,8 +292,16 @@ impl Dimension {
         let mut all = Vec::new();
         all.extend(LevelFacet::ALL.iter().map(|&x| Dimension::Level(x)));
         all.extend(ContextFactor::ALL.iter().map(|&x| Dimension::Context(x)));
-        all.extend(SatisfactionLever::ALL.iter().map(|&x| Dimension::Satisfaction(x)));
-        all.extend(SwitchingLever::ALL.iter().map(|&x| Dimension::SwitchingCost(x)));
+        all.extend(
+            SatisfactionLever::ALL
+                .iter()
+                .map(|&x| Dimension::Satisfaction(x)),
+        );
+        all.extend(
+            SwitchingLever::ALL
+                .iter()
+                .map(|&x| Dimension::SwitchingCost(x)),
+        );
         all.extend(Capability::ALL.iter().map(|&x| Dimension::Capability(x)));
         all.extend(Safeguard::ALL.iter().map(|&x| Dimension::Safeguard(x)));
         all.extend(Warning::ALL.iter().map(|&x| Dimension::Warning(x)));
@@ -318,7 +326,8 @@ impl Serialize for Dimension {
 impl<'de> Deserialize<'de> for Dimension {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let id = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        Dimension::parse(&id).ok_or_else(|| serde::de::Error::custom(format!("unknown dimension id {id:?}")))
+        Dimension::parse(&id)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown dimension id {id:?}")))
     }
 }
 

@@ -58,7 +58,12 @@ mod tests {
             keys.push(format!("capability.{c}"));
             keys.push(format!("capability_desc.{c}"));
         }
-        for s in [SafeguardStatus::InPlace, SafeguardStatus::Partial, SafeguardStatus::Missing, SafeguardStatus::Unknown] {
+        for s in [
+            SafeguardStatus::InPlace,
+            SafeguardStatus::Partial,
+            SafeguardStatus::Missing,
+            SafeguardStatus::Unknown,
+        ] {
             keys.push(format!("safeguard_status.{}", s.id()));
         }
         for b in RiskBand::ALL {
@@ -84,7 +89,9 @@ mod tests {
     #[test]
     fn every_required_label_exists_in_both_languages() {
         for key in required_keys() {
-            let text = labels().get(&key).unwrap_or_else(|| panic!("missing label {key}"));
+            let text = labels()
+                .get(&key)
+                .unwrap_or_else(|| panic!("missing label {key}"));
             assert!(!text.has_blank(), "blank label {key}");
         }
     }

@@ -72,7 +72,10 @@ mod tests {
     #[test]
     fn browser_preferences_pick_first_supported_language() {
         assert_eq!(Lang::from_browser_preferences(&["zh-CN", "en"]), Lang::Zh);
-        assert_eq!(Lang::from_browser_preferences(&["fr-FR", "zh-TW", "en"]), Lang::Zh);
+        assert_eq!(
+            Lang::from_browser_preferences(&["fr-FR", "zh-TW", "en"]),
+            Lang::Zh
+        );
         assert_eq!(Lang::from_browser_preferences(&["de", "en-GB"]), Lang::En);
         assert_eq!(Lang::from_browser_preferences(&["de", "fr"]), Lang::En);
         let none: [&str; 0] = [];

@@ -2,14 +2,17 @@
 //! over these types, and every rule is tested on the host.
 
 pub mod answers;
-pub mod assessment;
 pub mod app;
+pub mod assessment;
 pub mod bank;
+pub mod explain;
 pub mod i18n;
 pub mod ids;
 pub mod labels;
 pub mod lang;
+pub mod persist;
 pub mod route;
+pub mod scenarios;
 pub mod scoring;
 pub mod settings;
 pub mod storage;

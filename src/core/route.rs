@@ -27,9 +27,14 @@ impl Route {
         match parts.as_slice() {
             ["new"] => Route::New,
             ["rules"] => Route::Rules,
-            ["assess", account] if is_valid_id(account) => Route::Assess { account: (*account).to_owned() },
+            ["assess", account] if is_valid_id(account) => Route::Assess {
+                account: (*account).to_owned(),
+            },
             ["results", account, assessment] if is_valid_id(account) && is_valid_id(assessment) => {
-                Route::Results { account: (*account).to_owned(), assessment: (*assessment).to_owned() }
+                Route::Results {
+                    account: (*account).to_owned(),
+                    assessment: (*assessment).to_owned(),
+                }
             }
             _ => Route::Home,
         }
@@ -42,7 +47,10 @@ impl Route {
             Route::New => "#/new".to_owned(),
             Route::Rules => "#/rules".to_owned(),
             Route::Assess { account } => format!("#/assess/{account}"),
-            Route::Results { account, assessment } => format!("#/results/{account}/{assessment}"),
+            Route::Results {
+                account,
+                assessment,
+            } => format!("#/results/{account}/{assessment}"),
         }
     }
 }
@@ -57,8 +65,13 @@ mod tests {
             Route::Home,
             Route::New,
             Route::Rules,
-            Route::Assess { account: "a1".into() },
-            Route::Results { account: "a1".into(), assessment: "x-2".into() },
+            Route::Assess {
+                account: "a1".into(),
+            },
+            Route::Results {
+                account: "a1".into(),
+                assessment: "x-2".into(),
+            },
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
         }
@@ -66,7 +79,16 @@ mod tests {
 
     #[test]
     fn unknown_or_hostile_fragments_go_home() {
-        for hash in ["", "#", "#/nope", "#/assess/", "#/assess/<script>", "#/results/a", "#/results/a/b/c", "#/assess/a%2Fb"] {
+        for hash in [
+            "",
+            "#",
+            "#/nope",
+            "#/assess/",
+            "#/assess/<script>",
+            "#/results/a",
+            "#/results/a/b/c",
+            "#/assess/a%2Fb",
+        ] {
             assert_eq!(Route::parse(hash), Route::Home, "{hash}");
         }
     }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::lang::Lang;
-use super::storage::{self, KeyValueStore, Loaded, StoreError};
+use super::storage::{self, KeyValueStore, LoadProblem, Loaded, StoreError};
 
 /// What the user chose for the interface. Unknown fields are ignored so that a newer build's
 /// additions do not make this build discard the settings; a wrong type is an error.
@@ -17,7 +17,8 @@ pub struct Settings {
 impl Settings {
     /// The language to show: the user's choice, else the browser's preference.
     pub fn effective_lang<S: AsRef<str>>(&self, browser_preferences: &[S]) -> Lang {
-        self.lang.unwrap_or_else(|| Lang::from_browser_preferences(browser_preferences))
+        self.lang
+            .unwrap_or_else(|| Lang::from_browser_preferences(browser_preferences))
     }
 }
 
@@ -29,35 +30,22 @@ pub struct SettingsBoot {
     /// Whether saving them is safe; false when the stored value could not be preserved.
     pub persist: bool,
     /// Something went wrong while reading; shown to the user.
-    pub problem: Option<SettingsProblem>,
-}
-
-/// A problem found while reading the stored settings.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SettingsProblem {
-    /// The stored value did not decode; it was copied to `kept_as` (or could not be copied).
-    Unreadable { error: String, kept_as: Result<String, StoreError> },
-    /// Storage could not be read at all; settings will not be remembered.
-    StoreFailed(StoreError),
+    pub problem: Option<LoadProblem>,
 }
 
 /// Reads the settings at start-up without ever losing a stored value.
 pub fn boot(store: &dyn KeyValueStore, now_ms: u64) -> SettingsBoot {
     let loaded = storage::load_json::<Settings>(store, storage::SETTINGS_KEY, now_ms);
     let persist = loaded.safe_to_overwrite();
-    match loaded {
-        Loaded::Missing => SettingsBoot { settings: Settings::default(), persist, problem: None },
-        Loaded::Found(settings) => SettingsBoot { settings, persist, problem: None },
-        Loaded::Unreadable { error, kept_as, .. } => SettingsBoot {
-            settings: Settings::default(),
-            persist,
-            problem: Some(SettingsProblem::Unreadable { error, kept_as }),
-        },
-        Loaded::StoreFailed(err) => SettingsBoot {
-            settings: Settings::default(),
-            persist,
-            problem: Some(SettingsProblem::StoreFailed(err)),
-        },
+    let problem = loaded.problem(storage::SETTINGS_KEY);
+    let settings = match loaded {
+        Loaded::Found(settings) => settings,
+        _ => Settings::default(),
+    };
+    SettingsBoot {
+        settings,
+        persist,
+        problem,
     }
 }
 
@@ -69,6 +57,7 @@ pub fn save(store: &dyn KeyValueStore, settings: &Settings) -> Result<(), StoreE
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::storage::LoadProblem;
     use crate::core::storage::{MemoryStore, SETTINGS_KEY};
 
     #[test]
@@ -82,19 +71,33 @@ mod tests {
     #[test]
     fn saved_choice_overrides_browser_and_survives_reload() {
         let store = MemoryStore::new();
-        save(&store, &Settings { lang: Some(Lang::En) }).unwrap();
+        save(
+            &store,
+            &Settings {
+                lang: Some(Lang::En),
+            },
+        )
+        .unwrap();
         let boot = boot(&store, 0);
         assert_eq!(boot.settings.effective_lang(&["zh-CN"]), Lang::En);
-        assert_eq!(store.get(SETTINGS_KEY).unwrap().as_deref(), Some(r#"{"lang":"en"}"#));
+        assert_eq!(
+            store.get(SETTINGS_KEY).unwrap().as_deref(),
+            Some(r#"{"lang":"en"}"#)
+        );
     }
 
     #[test]
     fn unknown_fields_are_tolerated_wrong_types_are_not() {
         let store = MemoryStore::new();
-        store.set(SETTINGS_KEY, r#"{"lang":"zh","theme":"dark"}"#).unwrap();
+        store
+            .set(SETTINGS_KEY, r#"{"lang":"zh","theme":"dark"}"#)
+            .unwrap();
         assert_eq!(boot(&store, 0).settings.lang, Some(Lang::Zh));
         store.set(SETTINGS_KEY, r#"{"lang":"fr"}"#).unwrap();
-        assert!(matches!(boot(&store, 0).problem, Some(SettingsProblem::Unreadable { .. })));
+        assert!(matches!(
+            boot(&store, 0).problem,
+            Some(LoadProblem::Unreadable { .. })
+        ));
     }
 
     #[test]
@@ -104,7 +107,10 @@ mod tests {
         let boot = boot(&store, 99);
         assert_eq!(boot.settings, Settings::default());
         assert!(boot.persist);
-        let Some(SettingsProblem::Unreadable { kept_as: Ok(key), .. }) = &boot.problem else {
+        let Some(LoadProblem::Unreadable {
+            kept_as: Ok(key), ..
+        }) = &boot.problem
+        else {
             panic!("expected a quarantined value, got {:?}", boot.problem);
         };
         assert_eq!(store.get(key).unwrap().as_deref(), Some("}{ corrupt"));

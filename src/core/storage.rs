@@ -19,6 +19,9 @@ pub const NAMESPACE: &str = "rapport";
 pub const SCHEMA_VERSION: u32 = 1;
 /// Interface settings ([`crate::core::settings::Settings`]).
 pub const SETTINGS_KEY: &str = "rapport.v1.settings";
+/// Prefix of the per-account keys: `rapport.v1.account.<account id>`. One key per account keeps
+/// each write small and lets two tabs edit different accounts without overwriting each other.
+pub const ACCOUNT_PREFIX: &str = "rapport.v1.account.";
 /// Prefix of keys holding unreadable values moved aside for the user to recover.
 pub const QUARANTINE_PREFIX: &str = "rapport.quarantine.";
 
@@ -54,6 +57,10 @@ pub trait KeyValueStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     /// Writes `value` under `key`; on error nothing has changed.
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Deletes `key` (no error if absent).
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key currently stored.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
 /// An in-memory store for tests and for running without `localStorage`.
@@ -72,7 +79,10 @@ impl MemoryStore {
 
     /// An empty store that refuses writes beyond `quota_bytes` in total.
     pub fn with_quota(quota_bytes: usize) -> Self {
-        MemoryStore { entries: RefCell::default(), quota_bytes: Some(quota_bytes) }
+        MemoryStore {
+            entries: RefCell::default(),
+            quota_bytes: Some(quota_bytes),
+        }
     }
 
     /// A copy of every entry, for assertions.
@@ -101,9 +111,33 @@ impl KeyValueStore for MemoryStore {
                 return Err(StoreError::QuotaExceeded);
             }
         }
-        self.entries.borrow_mut().insert(key.to_owned(), value.to_owned());
+        self.entries
+            .borrow_mut()
+            .insert(key.to_owned(), value.to_owned());
         Ok(())
     }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.entries.borrow_mut().remove(key);
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.entries.borrow().keys().cloned().collect())
+    }
+}
+
+/// A problem met while reading stored data, for the user to see.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadProblem {
+    /// The value under `key` did not decode; it was copied to `kept_as` (or could not be copied).
+    Unreadable {
+        key: String,
+        error: String,
+        kept_as: Result<String, StoreError>,
+    },
+    /// Storage could not be read at all.
+    StoreFailed(StoreError),
 }
 
 /// What reading one key found.
@@ -116,12 +150,29 @@ pub enum Loaded<T> {
     /// A value that did not decode. `raw` is the untouched text and `error` says why.
     /// `kept_as` is the quarantine key holding a copy, or why the copy could not be made — in
     /// that case the caller must not overwrite `key`, or the only copy would be lost.
-    Unreadable { raw: String, error: String, kept_as: Result<String, StoreError> },
+    Unreadable {
+        raw: String,
+        error: String,
+        kept_as: Result<String, StoreError>,
+    },
     /// The store itself could not be read.
     StoreFailed(StoreError),
 }
 
 impl<T> Loaded<T> {
+    /// The problem to report, if any.
+    pub fn problem(&self, key: &str) -> Option<LoadProblem> {
+        match self {
+            Loaded::Missing | Loaded::Found(_) => None,
+            Loaded::Unreadable { error, kept_as, .. } => Some(LoadProblem::Unreadable {
+                key: key.to_owned(),
+                error: error.clone(),
+                kept_as: kept_as.clone(),
+            }),
+            Loaded::StoreFailed(err) => Some(LoadProblem::StoreFailed(err.clone())),
+        }
+    }
+
     /// Whether the caller may write a new value under the key without losing data.
     pub fn safe_to_overwrite(&self) -> bool {
         match self {
@@ -134,7 +185,11 @@ impl<T> Loaded<T> {
 
 /// Reads `key` and decodes it as JSON. An unreadable value is copied to a quarantine key
 /// first (see the module docs); the original is never modified here.
-pub fn load_json<T: DeserializeOwned>(store: &dyn KeyValueStore, key: &str, now_ms: u64) -> Loaded<T> {
+pub fn load_json<T: DeserializeOwned>(
+    store: &dyn KeyValueStore,
+    key: &str,
+    now_ms: u64,
+) -> Loaded<T> {
     let raw = match store.get(key) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Loaded::Missing,
@@ -145,13 +200,21 @@ pub fn load_json<T: DeserializeOwned>(store: &dyn KeyValueStore, key: &str, now_
         Err(err) => {
             let target = quarantine_key(key, now_ms);
             let kept_as = store.set(&target, &raw).map(|()| target);
-            Loaded::Unreadable { raw, error: err.to_string(), kept_as }
+            Loaded::Unreadable {
+                raw,
+                error: err.to_string(),
+                kept_as,
+            }
         }
     }
 }
 
 /// Encodes `value` as JSON and writes it under `key`.
-pub fn save_json<T: Serialize>(store: &dyn KeyValueStore, key: &str, value: &T) -> Result<(), StoreError> {
+pub fn save_json<T: Serialize>(
+    store: &dyn KeyValueStore,
+    key: &str,
+    value: &T,
+) -> Result<(), StoreError> {
     let json = serde_json::to_string(value).map_err(|err| StoreError::Other(err.to_string()))?;
     store.set(key, &json)
 }
@@ -171,7 +234,10 @@ mod tests {
         let store = MemoryStore::new();
         assert_eq!(load_json::<Sample>(&store, "k", 1), Loaded::Missing);
         save_json(&store, "k", &Sample { n: 7 }).unwrap();
-        assert_eq!(load_json::<Sample>(&store, "k", 1), Loaded::Found(Sample { n: 7 }));
+        assert_eq!(
+            load_json::<Sample>(&store, "k", 1),
+            Loaded::Found(Sample { n: 7 })
+        );
     }
 
     #[test]
@@ -179,7 +245,12 @@ mod tests {
         let store = MemoryStore::new();
         store.set("k", "{not json").unwrap();
         let loaded = load_json::<Sample>(&store, "k", 42);
-        let Loaded::Unreadable { raw, error, kept_as } = &loaded else {
+        let Loaded::Unreadable {
+            raw,
+            error,
+            kept_as,
+        } = &loaded
+        else {
             panic!("expected Unreadable, got {loaded:?}");
         };
         assert_eq!(raw, "{not json");
@@ -188,14 +259,20 @@ mod tests {
         assert!(loaded.safe_to_overwrite());
         let snapshot = store.snapshot();
         assert_eq!(snapshot.get("k").map(String::as_str), Some("{not json"));
-        assert_eq!(snapshot.get("rapport.quarantine.42.k").map(String::as_str), Some("{not json"));
+        assert_eq!(
+            snapshot.get("rapport.quarantine.42.k").map(String::as_str),
+            Some("{not json")
+        );
     }
 
     #[test]
     fn foreign_but_valid_json_is_unreadable_too() {
         let store = MemoryStore::new();
         store.set("k", "\"hello from another app\"").unwrap();
-        assert!(matches!(load_json::<Sample>(&store, "k", 1), Loaded::Unreadable { .. }));
+        assert!(matches!(
+            load_json::<Sample>(&store, "k", 1),
+            Loaded::Unreadable { .. }
+        ));
     }
 
     #[test]
@@ -204,7 +281,13 @@ mod tests {
         let store = MemoryStore::with_quota(12);
         store.set("k", "garbage!!").unwrap();
         let loaded = load_json::<Sample>(&store, "k", 1);
-        assert!(matches!(&loaded, Loaded::Unreadable { kept_as: Err(StoreError::QuotaExceeded), .. }));
+        assert!(matches!(
+            &loaded,
+            Loaded::Unreadable {
+                kept_as: Err(StoreError::QuotaExceeded),
+                ..
+            }
+        ));
         assert!(!loaded.safe_to_overwrite());
         assert_eq!(store.snapshot().len(), 1, "nothing else was written");
     }
@@ -215,6 +298,9 @@ mod tests {
         save_json(&store, "k", &Sample { n: 1 }).unwrap();
         let big = "x".repeat(50);
         assert_eq!(store.set("k", &big), Err(StoreError::QuotaExceeded));
-        assert_eq!(load_json::<Sample>(&store, "k", 1), Loaded::Found(Sample { n: 1 }));
+        assert_eq!(
+            load_json::<Sample>(&store, "k", 1),
+            Loaded::Found(Sample { n: 1 })
+        );
     }
 }

@@ -1,19 +1,25 @@
-//! The root component: header with the language switch, notices, and the current screen.
+//! The root component: state, persistence and URL at the edge; header, notices and the screen.
 
 use std::rc::Rc;
 
+use gloo_events::EventListener;
 use yew::prelude::*;
 
 use super::browser::{self, BrowserStore};
 use super::notices::Notices;
-use crate::core::app::{reduce, Action, AppState, NoticeKind};
+use super::{
+    home::Home, questionnaire::Questionnaire, results::Results, rules::Rules, start::Start,
+};
+use crate::core::app::{reduce, Action, AppState, NoticeKind, SaveTarget};
 use crate::core::i18n::messages;
 use crate::core::lang::Lang;
+use crate::core::persist;
+use crate::core::route::Route;
 use crate::core::settings;
 
-/// Yew's reducer handle over the core's [`AppState`].
+/// Yew's reducer over the core's [`AppState`].
 #[derive(PartialEq)]
-struct State(AppState);
+pub struct State(pub AppState);
 
 impl Reducible for State {
     type Action = Action;
@@ -23,9 +29,40 @@ impl Reducible for State {
     }
 }
 
+/// What every screen reads the state from and dispatches to.
+pub type AppHandle = UseReducerHandle<State>;
+
 fn boot_state() -> State {
-    let boot = settings::boot(&BrowserStore, browser::now_ms());
-    State(AppState::boot(boot, &browser::browser_languages()))
+    let now = browser::now_ms();
+    let settings = settings::boot(&BrowserStore, now);
+    let accounts = persist::load_accounts(&BrowserStore, now);
+    State(AppState::boot(
+        settings,
+        accounts,
+        &browser::browser_languages(),
+        browser::current_route(),
+    ))
+}
+
+/// Writes the accounts the reducer marked as changed; one `setItem` per account.
+fn persist_unsaved(state: &AppHandle) {
+    let app = &state.0;
+    if app.unsaved.is_empty() {
+        return;
+    }
+    let mut written = Vec::new();
+    let mut failed = None;
+    for id in &app.unsaved {
+        let result = match app.account(id) {
+            Some(account) => persist::save_account(&BrowserStore, account),
+            None => persist::remove_account(&BrowserStore, id),
+        };
+        match result {
+            Ok(()) => written.push(id.clone()),
+            Err(err) => failed = Some(err),
+        }
+    }
+    state.dispatch(Action::Saved { written, failed });
 }
 
 /// The application.
@@ -40,6 +77,25 @@ pub fn App() -> Html {
         let m = messages(*lang);
         browser::set_document_title(&format!("{} · {}", m.app_name, m.tagline));
     });
+    {
+        let state = state.clone();
+        use_effect_with(app.save_tick, move |_| persist_unsaved(&state));
+    }
+    use_effect_with(app.route.clone(), |route| {
+        browser::show_route(route);
+        browser::scroll_to_top();
+    });
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "hashchange", move |_| {
+                    state.dispatch(Action::Navigate(browser::current_route()));
+                })
+            });
+            move || drop(listener)
+        });
+    }
 
     let on_lang = {
         let state = state.clone();
@@ -49,8 +105,11 @@ pub fn App() -> Html {
             if state.0.persist_settings {
                 let mut next = state.0.settings.clone();
                 next.lang = Some(lang);
-                if let Err(err) = settings::save(&BrowserStore, &next) {
-                    state.dispatch(Action::Notify(NoticeKind::SettingsNotSaved(err)));
+                if let Err(error) = settings::save(&BrowserStore, &next) {
+                    state.dispatch(Action::Notify(NoticeKind::NotSaved {
+                        target: SaveTarget::Settings,
+                        error,
+                    }));
                 }
             }
         })
@@ -60,24 +119,39 @@ pub fn App() -> Html {
         Callback::from(move |id: u32| state.dispatch(Action::Dismiss(id)))
     };
 
+    let screen = match &app.route {
+        Route::Home => html! { <Home /> },
+        Route::New => html! { <Start /> },
+        Route::Rules => html! { <Rules /> },
+        Route::Assess { account } => html! { <Questionnaire account_id={account.clone()} /> },
+        Route::Results {
+            account,
+            assessment,
+        } => {
+            html! { <Results account_id={account.clone()} assessment_id={assessment.clone()} /> }
+        }
+    };
+
     html! {
-        <>
-            <a class="skip-link" href="#main">{ m.skip_to_content }</a>
+        <ContextProvider<AppHandle> context={state.clone()}>
+            <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
+                // The fragment is the router's: move focus without changing it.
+                e.prevent_default();
+                browser::focus_element("main");
+            })}>{ m.skip_to_content }</a>
             <header class="site-header">
-                <div class="brand">
+                <a class="brand" href="#/">
                     <span class="brand-name">{ m.app_name }</span>
                     <span class="brand-tagline">{ m.tagline }</span>
-                </div>
+                </a>
                 <LangSwitch current={app.lang} label={m.language_switch_label} on_change={on_lang} />
             </header>
             if !app.notices.is_empty() {
                 <Notices notices={app.notices.clone()} lang={app.lang} on_dismiss={on_dismiss} />
             }
-            <main id="main" tabindex="-1">
-                <AccountsHome lang={app.lang} />
-            </main>
+            <main id="main" tabindex="-1">{ screen }</main>
             <footer class="site-footer"><p>{ m.privacy_note }</p></footer>
-        </>
+        </ContextProvider<AppHandle>>
     }
 }
 
@@ -104,28 +178,5 @@ fn LangSwitch(props: &LangSwitchProps) -> Html {
                 }
             }) }
         </nav>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct HomeProps {
-    lang: Lang,
-}
-
-/// The accounts home screen; empty until assessments exist.
-#[function_component]
-fn AccountsHome(props: &HomeProps) -> Html {
-    let m = messages(props.lang);
-    html! {
-        <section class="accounts" aria-labelledby="accounts-heading" data-screen="accounts">
-            <h1 id="accounts-heading">{ m.accounts_heading }</h1>
-            <div class="empty-state">
-                <h2>{ m.accounts_empty_title }</h2>
-                <p>{ m.accounts_empty_body }</p>
-                <ol>
-                    { for m.accounts_empty_steps.iter().map(|step| html! { <li>{ *step }</li> }) }
-                </ol>
-            </div>
-        </section>
     }
 }

@@ -1,9 +1,10 @@
-//! The edge between the core and the browser: `localStorage`, the clock, the document.
+//! The edge between the core and the browser: `localStorage`, the clock, the URL, the document.
 
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::lang::Lang;
+use crate::core::route::Route;
 use crate::core::storage::{KeyValueStore, StoreError};
 
 /// `window.localStorage` behind [`KeyValueStore`]. Every call reports failure instead of
@@ -13,7 +14,8 @@ pub struct BrowserStore;
 impl BrowserStore {
     /// Fails instead of panicking when storage is blocked (gloo's accessor would throw).
     fn storage() -> Result<web_sys::Storage, StoreError> {
-        let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+        let window =
+            web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
         match window.local_storage() {
             Ok(Some(_)) => Ok(LocalStorage::raw()),
             Ok(None) => Err(StoreError::Unavailable("localStorage is disabled".into())),
@@ -28,7 +30,23 @@ impl KeyValueStore for BrowserStore {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        Self::storage()?.set_item(key, value).map_err(|err| classify(&err))
+        Self::storage()?
+            .set_item(key, value)
+            .map_err(|err| classify(&err))
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        Self::storage()?
+            .remove_item(key)
+            .map_err(|err| classify(&err))
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let storage = Self::storage()?;
+        let n = storage.length().map_err(|err| classify(&err))?;
+        Ok((0..n)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect())
     }
 }
 
@@ -57,11 +75,32 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// A fresh random id for an account or assessment (base 36, safe in keys and URLs).
+pub fn new_id() -> String {
+    let mut n = (js_sys::Math::random() * 2f64.powi(52)) as u64 ^ now_ms().rotate_left(20);
+    let mut id = String::new();
+    while n > 0 && id.len() < 12 {
+        let digit = (n % 36) as u32;
+        id.push(char::from_digit(digit, 36).unwrap_or('0'));
+        n /= 36;
+    }
+    if id.is_empty() {
+        id.push('0');
+    }
+    id
+}
+
 /// `navigator.languages`, most preferred first.
 pub fn browser_languages() -> Vec<String> {
-    let Some(window) = web_sys::window() else { return Vec::new() };
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
     let navigator = window.navigator();
-    let list: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
     if list.is_empty() {
         navigator.language().into_iter().collect()
     } else {
@@ -69,9 +108,13 @@ pub fn browser_languages() -> Vec<String> {
     }
 }
 
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
 /// Keeps `<html lang>` equal to the interface language, for screen readers and CJK fonts.
 pub fn set_document_lang(lang: Lang) {
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
         // Failing to set an attribute on <html> leaves only the hint wrong; nothing to report.
         let _ = root.set_attribute("lang", lang.html_tag());
     }
@@ -79,7 +122,64 @@ pub fn set_document_lang(lang: Lang) {
 
 /// Sets the document title.
 pub fn set_document_title(title: &str) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+    if let Some(document) = document() {
         document.set_title(title);
+    }
+}
+
+/// The screen named by the URL fragment.
+pub fn current_route() -> Route {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    Route::parse(&hash)
+}
+
+/// Puts `route` in the URL fragment (a new history entry) unless it is already there.
+pub fn show_route(route: &Route) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let wanted = route.to_hash();
+    if Route::parse(&window.location().hash().unwrap_or_default()) != *route {
+        // A failure leaves only the address bar stale; the screen itself is right.
+        let _ = window.location().set_hash(&wanted);
+    }
+}
+
+/// Moves keyboard focus to the element with `id` and scrolls it into view.
+pub fn focus_element(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    }
+}
+
+/// Scrolls to the top of the page (after changing screen or section).
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Focuses the chosen option of a question (or its first option), so keyboard users land on
+/// the radio group, not on its help toggle.
+pub fn focus_question(question_id: &str) {
+    let Some(document) = document() else { return };
+    let checked = format!("#q-{question_id} input[type=radio]:checked");
+    let first = format!("#q-{question_id} input[type=radio]");
+    let el = document
+        .query_selector(&checked)
+        .ok()
+        .flatten()
+        .or_else(|| document.query_selector(&first).ok().flatten());
+    if let Some(el) = el {
+        if let Some(id) = Some(el.id()).filter(|id| !id.is_empty()) {
+            focus_element(&id);
+        }
     }
 }

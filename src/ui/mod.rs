@@ -1,9 +1,17 @@
 //! The Yew shell: renders [`crate::core::app::AppState`] and dispatches [`Action`]s.
-//! Browser access (storage, `<html lang>`, the clock) is confined to [`browser`].
+//! Browser access (storage, URL, focus, clock) is confined to [`browser`].
+//!
+//! [`Action`]: crate::core::app::Action
 
 mod app;
 mod browser;
+mod charts;
+mod home;
 mod notices;
+mod questionnaire;
+mod results;
+mod rules;
+mod start;
 
 pub use app::App;
 

@@ -2,24 +2,69 @@
 
 use yew::prelude::*;
 
-use crate::core::app::{Notice, NoticeKind};
+use crate::core::app::{Notice, NoticeKind, SaveTarget};
 use crate::core::i18n::{messages, Messages};
 use crate::core::lang::Lang;
-use crate::core::settings::SettingsProblem;
-use crate::core::storage::StoreError;
+use crate::core::storage::{LoadProblem, StoreError, SETTINGS_KEY};
 
 /// The text of a notice in the language of `m`.
 fn notice_text(m: &Messages, kind: &NoticeKind) -> String {
+    let what = |key: &str| {
+        if key == SETTINGS_KEY {
+            m.what_settings
+        } else {
+            m.what_account
+        }
+    };
     match kind {
-        NoticeKind::Settings(SettingsProblem::Unreadable { error, kept_as: Ok(key) }) => {
-            (m.settings_unreadable_kept)(key, error)
+        NoticeKind::Load(LoadProblem::Unreadable {
+            key,
+            error,
+            kept_as: Ok(kept),
+        }) => (m.unreadable_kept)(what(key), kept, error),
+        NoticeKind::Load(LoadProblem::Unreadable {
+            key,
+            error,
+            kept_as: Err(_),
+        }) => (m.unreadable_not_kept)(what(key), error),
+        NoticeKind::Load(LoadProblem::StoreFailed(err)) => {
+            (m.storage_unavailable)(&err.to_string())
         }
-        NoticeKind::Settings(SettingsProblem::Unreadable { error, kept_as: Err(_) }) => {
-            (m.settings_unreadable_not_kept)(error)
+        NoticeKind::NotSaved {
+            error: err @ StoreError::Unavailable(_),
+            ..
+        } => (m.storage_unavailable)(&err.to_string()),
+        NoticeKind::NotSaved {
+            target: SaveTarget::Settings,
+            error,
+        } => (m.settings_not_saved)(&error.to_string()),
+        NoticeKind::NotSaved {
+            target: SaveTarget::Account,
+            error: StoreError::QuotaExceeded,
+        } => m.account_not_saved_full.to_owned(),
+        NoticeKind::NotSaved {
+            target: SaveTarget::Account,
+            error,
+        } => (m.account_not_saved)(&error.to_string()),
+    }
+}
+
+/// A stable id per notice kind, for tests and styling.
+fn notice_id(kind: &NoticeKind) -> &'static str {
+    match kind {
+        NoticeKind::Load(LoadProblem::Unreadable { key, .. }) if key == SETTINGS_KEY => {
+            "settings-unreadable"
         }
-        NoticeKind::Settings(SettingsProblem::StoreFailed(err)) => (m.storage_unavailable)(&err.to_string()),
-        NoticeKind::SettingsNotSaved(err @ StoreError::Unavailable(_)) => (m.storage_unavailable)(&err.to_string()),
-        NoticeKind::SettingsNotSaved(err) => (m.settings_not_saved)(&err.to_string()),
+        NoticeKind::Load(LoadProblem::Unreadable { .. }) => "account-unreadable",
+        NoticeKind::Load(LoadProblem::StoreFailed(_)) => "storage-unavailable",
+        NoticeKind::NotSaved {
+            target: SaveTarget::Settings,
+            ..
+        } => "settings-not-saved",
+        NoticeKind::NotSaved {
+            target: SaveTarget::Account,
+            ..
+        } => "account-not-saved",
     }
 }
 
@@ -47,14 +92,5 @@ pub fn Notices(props: &NoticesProps) -> Html {
                 }
             }) }
         </section>
-    }
-}
-
-/// A stable id per notice kind, for tests and styling.
-fn notice_id(kind: &NoticeKind) -> &'static str {
-    match kind {
-        NoticeKind::Settings(SettingsProblem::Unreadable { .. }) => "settings-unreadable",
-        NoticeKind::Settings(SettingsProblem::StoreFailed(_)) => "storage-unavailable",
-        NoticeKind::SettingsNotSaved(_) => "settings-not-saved",
     }
 }

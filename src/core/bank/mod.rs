@@ -88,8 +88,13 @@ impl Bank {
     }
 
     /// The questions of one section, in order.
-    pub fn section_questions<'a>(&'a self, section_id: &'a str) -> impl Iterator<Item = &'a Question> + 'a {
-        self.questions.iter().filter(move |q| q.section == section_id)
+    pub fn section_questions<'a>(
+        &'a self,
+        section_id: &'a str,
+    ) -> impl Iterator<Item = &'a Question> + 'a {
+        self.questions
+            .iter()
+            .filter(move |q| q.section == section_id)
     }
 
     /// Everything wrong with the bank's content (empty when valid).
@@ -107,7 +112,12 @@ impl Bank {
         let mut question_ids = HashSet::new();
         for q in &self.questions {
             let at = format!("question {}", q.id);
-            if q.id.is_empty() || !q.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+            if q.id.is_empty()
+                || !q
+                    .id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            {
                 problems.push(format!("{at}: id must be lowercase ascii, digits and _"));
             }
             if !question_ids.insert(q.id.as_str()) {
@@ -134,13 +144,21 @@ impl Bank {
             if !q.options.windows(2).all(|w| w[0].score < w[1].score) {
                 problems.push(format!("{at}: options not strictly ascending by score"));
             }
-            if q.options.first().map(|o| o.score) != Some(0) || q.options.last().map(|o| o.score) != Some(100) {
+            if q.options.first().map(|o| o.score) != Some(0)
+                || q.options.last().map(|o| o.score) != Some(100)
+            {
                 problems.push(format!("{at}: options must span 0 to 100"));
             }
             if let Dimension::Level(_) = q.dimension {
-                let rungs: Vec<Level> = q.options.iter().map(|o| Level::from_evidence_score(o.score)).collect();
+                let rungs: Vec<Level> = q
+                    .options
+                    .iter()
+                    .map(|o| Level::from_evidence_score(o.score))
+                    .collect();
                 if rungs != Level::ALL {
-                    problems.push(format!("{at}: level evidence needs one option per rung scored 0, 33, 67, 100"));
+                    problems.push(format!(
+                        "{at}: level evidence needs one option per rung scored 0, 33, 67, 100"
+                    ));
                 }
             }
         }
@@ -156,7 +174,9 @@ impl Bank {
         }
         let order: Vec<&str> = self.sections.iter().map(|s| s.id.as_str()).collect();
         if seen != order {
-            problems.push(format!("sections with questions {seen:?} differ from sections {order:?}"));
+            problems.push(format!(
+                "sections with questions {seen:?} differ from sections {order:?}"
+            ));
         }
         problems
     }

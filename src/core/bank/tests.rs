@@ -16,7 +16,11 @@ fn count_by<F: Fn(Dimension) -> Option<String>>(key: F) -> BTreeMap<String, usiz
 }
 
 fn framework_count(framework: &str) -> usize {
-    bank().questions.iter().filter(|q| q.dimension.framework() == framework).count()
+    bank()
+        .questions
+        .iter()
+        .filter(|q| q.dimension.framework() == framework)
+        .count()
 }
 
 #[test]
@@ -40,14 +44,62 @@ fn every_lever_and_capability_has_enough_questions() {
             assert!(n >= min, "{d}: {n} questions, need {min}");
         }
     };
-    need(SatisfactionLever::ALL.iter().map(|&l| Dimension::Satisfaction(l)).collect(), 2);
-    need(SwitchingLever::ALL.iter().map(|&l| Dimension::SwitchingCost(l)).collect(), 2);
-    need(Capability::ALL.iter().map(|&c| Dimension::Capability(c)).collect(), 3);
-    need(Safeguard::ALL.iter().map(|&s| Dimension::Safeguard(s)).collect(), 1);
-    need(ContextFactor::ALL.iter().map(|&c| Dimension::Context(c)).collect(), 1);
-    need(LevelFacet::ALL.iter().map(|&f| Dimension::Level(f)).collect(), 1);
-    need(LoyaltyType::ALL.iter().map(|&t| Dimension::LoyaltyType(t)).collect(), 1);
-    need(Warning::ALL.iter().map(|&w| Dimension::Warning(w)).collect(), 1);
+    need(
+        SatisfactionLever::ALL
+            .iter()
+            .map(|&l| Dimension::Satisfaction(l))
+            .collect(),
+        2,
+    );
+    need(
+        SwitchingLever::ALL
+            .iter()
+            .map(|&l| Dimension::SwitchingCost(l))
+            .collect(),
+        2,
+    );
+    need(
+        Capability::ALL
+            .iter()
+            .map(|&c| Dimension::Capability(c))
+            .collect(),
+        3,
+    );
+    need(
+        Safeguard::ALL
+            .iter()
+            .map(|&s| Dimension::Safeguard(s))
+            .collect(),
+        1,
+    );
+    need(
+        ContextFactor::ALL
+            .iter()
+            .map(|&c| Dimension::Context(c))
+            .collect(),
+        1,
+    );
+    need(
+        LevelFacet::ALL
+            .iter()
+            .map(|&f| Dimension::Level(f))
+            .collect(),
+        1,
+    );
+    need(
+        LoyaltyType::ALL
+            .iter()
+            .map(|&t| Dimension::LoyaltyType(t))
+            .collect(),
+        1,
+    );
+    need(
+        Warning::ALL
+            .iter()
+            .map(|&w| Dimension::Warning(w))
+            .collect(),
+        1,
+    );
 }
 
 #[test]
@@ -61,8 +113,16 @@ fn framework_totals_meet_the_coverage_floor() {
 
 #[test]
 fn every_rung_is_observable_in_every_level_question() {
-    for q in bank().questions.iter().filter(|q| matches!(q.dimension, Dimension::Level(_))) {
-        let rungs: Vec<Level> = q.options.iter().map(|o| Level::from_evidence_score(o.score)).collect();
+    for q in bank()
+        .questions
+        .iter()
+        .filter(|q| matches!(q.dimension, Dimension::Level(_)))
+    {
+        let rungs: Vec<Level> = q
+            .options
+            .iter()
+            .map(|o| Level::from_evidence_score(o.score))
+            .collect();
         assert_eq!(rungs, Level::ALL, "{}", q.id);
     }
 }
@@ -73,7 +133,11 @@ fn chinese_text_is_chinese_and_english_is_not() {
     let check = |t: &crate::core::text::Text, at: &str| {
         // Labels without words (such as "1%–3%") are the same in both languages.
         let has_words = t.en.chars().any(|c| c.is_ascii_alphabetic());
-        assert!(is_cjk(&t.zh) || !has_words, "{at}: zh has no Chinese: {}", t.zh);
+        assert!(
+            is_cjk(&t.zh) || !has_words,
+            "{at}: zh has no Chinese: {}",
+            t.zh
+        );
         assert!(!is_cjk(&t.en), "{at}: en has Chinese: {}", t.en);
     };
     for s in &bank().sections {
@@ -92,11 +156,19 @@ fn chinese_text_is_chinese_and_english_is_not() {
 #[test]
 fn options_within_a_question_are_distinct() {
     for q in &bank().questions {
-        for lang in [|t: &crate::core::text::Text| t.en.clone(), |t: &crate::core::text::Text| t.zh.clone()] {
+        for lang in [
+            |t: &crate::core::text::Text| t.en.clone(),
+            |t: &crate::core::text::Text| t.zh.clone(),
+        ] {
             let mut labels: Vec<String> = q.options.iter().map(|o| lang(&o.label)).collect();
             labels.sort();
             labels.dedup();
-            assert_eq!(labels.len(), q.options.len(), "{}: repeated option label", q.id);
+            assert_eq!(
+                labels.len(),
+                q.options.len(),
+                "{}: repeated option label",
+                q.id
+            );
         }
     }
 }
@@ -113,8 +185,20 @@ fn validation_catches_broken_banks() {
            "options":[{"score":0,"label":{"en":"x","zh":"甲"}},{"score":50,"label":{"en":"y","zh":"乙"}},
                       {"score":60,"label":{"en":"z","zh":"丙"}},{"score":100,"label":{"en":"w","zh":"丁"}}]}]}"#;
     let problems = Bank::parse(broken).unwrap_err().join("\n");
-    for expected in ["blank prompt or help", "not strictly ascending", "duplicate id", "unknown section", "one option per rung"] {
-        assert!(problems.contains(expected), "missing {expected:?} in:\n{problems}");
+    for expected in [
+        "blank prompt or help",
+        "not strictly ascending",
+        "duplicate id",
+        "unknown section",
+        "one option per rung",
+    ] {
+        assert!(
+            problems.contains(expected),
+            "missing {expected:?} in:\n{problems}"
+        );
     }
-    assert!(Bank::parse(r#"{"version":1,"sections":[],"questions":[{"dimension":"mood.happy"}]}"#).is_err());
+    assert!(
+        Bank::parse(r#"{"version":1,"sections":[],"questions":[{"dimension":"mood.happy"}]}"#)
+            .is_err()
+    );
 }

@@ -39,7 +39,8 @@ pub struct Action {
 /// If the embedded `actions.json` is invalid (its test would have failed).
 pub fn action_catalogue() -> &'static [Action] {
     static ACTIONS: OnceLock<Vec<Action>> = OnceLock::new();
-    ACTIONS.get_or_init(|| serde_json::from_str(ACTIONS_JSON).expect("embedded actions.json is valid"))
+    ACTIONS
+        .get_or_init(|| serde_json::from_str(ACTIONS_JSON).expect("embedded actions.json is valid"))
 }
 
 /// What the assessment found that calls for action.
@@ -57,11 +58,18 @@ pub enum Finding {
     /// The first weak capability in build order.
     Bottleneck { capability: Capability, score: f64 },
     /// A level facet below the next rung while the account is below its target.
-    LevelGap { facet: LevelFacet, next: Level, score: f64 },
+    LevelGap {
+        facet: LevelFacet,
+        next: Level,
+        score: f64,
+    },
     /// Current level above target: scale back.
     OverInvestment { level: Level, target: Level },
     /// A weak satisfaction lever.
-    Satisfaction { lever: SatisfactionLever, score: f64 },
+    Satisfaction {
+        lever: SatisfactionLever,
+        score: f64,
+    },
     /// A weak switching-cost lever.
     SwitchingCost { lever: SwitchingLever, score: f64 },
     /// A weak symbiosis facet where the target needs it.
@@ -111,8 +119,18 @@ pub(super) fn plan(result: &AssessmentResult) -> Vec<PlannedAction> {
     let mut add = |finding: Finding, priority: f64| planned.push((finding, priority));
 
     match result.defection.phase {
-        ResponsePhase::Rescue => add(Finding::Phase { phase: ResponsePhase::Rescue }, 1.6),
-        ResponsePhase::Control => add(Finding::Phase { phase: ResponsePhase::Control }, 0.9),
+        ResponsePhase::Rescue => add(
+            Finding::Phase {
+                phase: ResponsePhase::Rescue,
+            },
+            1.6,
+        ),
+        ResponsePhase::Control => add(
+            Finding::Phase {
+                phase: ResponsePhase::Control,
+            },
+            0.9,
+        ),
         ResponsePhase::Warn => {}
     }
 
@@ -123,16 +141,43 @@ pub(super) fn plan(result: &AssessmentResult) -> Vec<PlannedAction> {
         _ => (0.75, 0.65),
     };
     match result.quadrant {
-        Some(Quadrant::Defector) => add(Finding::Quadrant { quadrant: Quadrant::Defector }, 1.3),
-        Some(Quadrant::Hostage) => add(Finding::Quadrant { quadrant: Quadrant::Hostage }, 1.2),
-        Some(Quadrant::Mercenary) => add(Finding::Quadrant { quadrant: Quadrant::Mercenary }, 0.8),
+        Some(Quadrant::Defector) => add(
+            Finding::Quadrant {
+                quadrant: Quadrant::Defector,
+            },
+            1.3,
+        ),
+        Some(Quadrant::Hostage) => add(
+            Finding::Quadrant {
+                quadrant: Quadrant::Hostage,
+            },
+            1.2,
+        ),
+        Some(Quadrant::Mercenary) => add(
+            Finding::Quadrant {
+                quadrant: Quadrant::Mercenary,
+            },
+            0.8,
+        ),
         Some(Quadrant::Loyal) | None => {}
     }
 
     for check in &result.safeguards {
-        if let (Some(score), SafeguardStatus::Missing | SafeguardStatus::Partial) = (check.score, check.status) {
-            let weight = if check.safeguard.is_guarantee() { 1.1 } else { 0.8 };
-            add(Finding::Safeguard { safeguard: check.safeguard, score }, weight * deficit(score));
+        if let (Some(score), SafeguardStatus::Missing | SafeguardStatus::Partial) =
+            (check.score, check.status)
+        {
+            let weight = if check.safeguard.is_guarantee() {
+                1.1
+            } else {
+                0.8
+            };
+            add(
+                Finding::Safeguard {
+                    safeguard: check.safeguard,
+                    score,
+                },
+                weight * deficit(score),
+            );
         }
     }
 
@@ -149,7 +194,10 @@ pub(super) fn plan(result: &AssessmentResult) -> Vec<PlannedAction> {
             Capability::Execution => 0.9,
             Capability::Innovation => 0.8,
         };
-        add(Finding::Bottleneck { capability, score }, weight * deficit(score));
+        add(
+            Finding::Bottleneck { capability, score },
+            weight * deficit(score),
+        );
     }
 
     if result.target.gap > 0 {
@@ -171,31 +219,67 @@ pub(super) fn plan(result: &AssessmentResult) -> Vec<PlannedAction> {
             }
             for (facet, lag) in facets {
                 let score = 100.0 * (1.0 - lag);
-                add(Finding::LevelGap { facet, next, score }, weight * lag.max(1.0 / 3.0));
+                add(
+                    Finding::LevelGap { facet, next, score },
+                    weight * lag.max(1.0 / 3.0),
+                );
             }
         }
     }
     if result.target.luxury {
-        add(Finding::OverInvestment { level: result.level.level, target: result.target.target_level }, 0.7);
+        add(
+            Finding::OverInvestment {
+                level: result.level.level,
+                target: result.target.target_level,
+            },
+            0.7,
+        );
     }
 
-    for (lever, score) in result.satisfaction.weakest_first().into_iter().filter(|(_, s)| *s < HIGH) {
-        add(Finding::Satisfaction { lever, score }, sat_weight * deficit(score));
+    for (lever, score) in result
+        .satisfaction
+        .weakest_first()
+        .into_iter()
+        .filter(|(_, s)| *s < HIGH)
+    {
+        add(
+            Finding::Satisfaction { lever, score },
+            sat_weight * deficit(score),
+        );
     }
-    for (lever, score) in result.switching_cost.weakest_first().into_iter().filter(|(_, s)| *s < HIGH) {
-        add(Finding::SwitchingCost { lever, score }, switch_weight * deficit(score));
+    for (lever, score) in result
+        .switching_cost
+        .weakest_first()
+        .into_iter()
+        .filter(|(_, s)| *s < HIGH)
+    {
+        add(
+            Finding::SwitchingCost { lever, score },
+            switch_weight * deficit(score),
+        );
     }
     // Symbiosis supports the higher levels (seed 004): urgent only where the target needs them.
-    let symbiosis_weight = if result.target.target_level >= Level::Extended { 0.6 } else { 0.25 };
+    let symbiosis_weight = if result.target.target_level >= Level::Extended {
+        0.6
+    } else {
+        0.25
+    };
     for &(facet, score) in &result.symbiosis_facets {
         if let Some(score) = score.filter(|s| *s < HIGH) {
-            add(Finding::Symbiosis { facet, score }, symbiosis_weight * deficit(score));
+            add(
+                Finding::Symbiosis { facet, score },
+                symbiosis_weight * deficit(score),
+            );
         }
     }
 
     let mut plan: Vec<PlannedAction> = planned
         .into_iter()
-        .map(|(finding, priority)| PlannedAction { action_id: finding.action_id(), finding, priority })
+        .map(|(finding, priority)| PlannedAction {
+            action_id: finding.action_id(),
+            finding,
+            priority,
+        })
         .collect();
     // Stable: equal priorities keep the order above (phase, quadrant, safeguards, …).
     plan.sort_by(|a, b| b.priority.total_cmp(&a.priority));

@@ -17,13 +17,24 @@ pub struct Capabilities {
 impl Capabilities {
     /// One capability's index.
     pub fn index(&self, c: Capability) -> Option<f64> {
-        self.indices.iter().find(|(x, _)| *x == c).and_then(|(_, s)| *s)
+        self.indices
+            .iter()
+            .find(|(x, _)| *x == c)
+            .and_then(|(_, s)| *s)
     }
 }
 
 pub(super) fn assess(scores: &Scores) -> Capabilities {
-    let indices: Vec<(Capability, Option<f64>)> =
-        Capability::ALL.iter().map(|&c| (c, scores.get(Dimension::Capability(c)))).collect();
-    let bottleneck = indices.iter().find(|(_, s)| s.is_some_and(|s| s < HIGH)).map(|(c, _)| *c);
-    Capabilities { indices, bottleneck }
+    let indices: Vec<(Capability, Option<f64>)> = Capability::ALL
+        .iter()
+        .map(|&c| (c, scores.get(Dimension::Capability(c))))
+        .collect();
+    let bottleneck = indices
+        .iter()
+        .find(|(_, s)| s.is_some_and(|s| s < HIGH))
+        .map(|(c, _)| *c);
+    Capabilities {
+        indices,
+        bottleneck,
+    }
 }

@@ -6,7 +6,9 @@ use serde::Serialize;
 use super::{AssessmentResult, HIGH};
 use crate::core::answers::{score_of, Answers, Choice};
 use crate::core::bank::Bank;
-use crate::core::ids::{Capability, Dimension, Level, LevelFacet, LoyaltyType, Quadrant, SwitchingLever, Warning};
+use crate::core::ids::{
+    Capability, Dimension, Level, LevelFacet, LoyaltyType, Quadrant, SwitchingLever, Warning,
+};
 
 /// Each inconsistency found costs this many confidence points.
 pub const INCONSISTENCY_PENALTY: u8 = 10;
@@ -40,7 +42,9 @@ impl Inconsistency {
             Inconsistency::RepeatBuyingWithoutIntent => "repeat_buying_without_intent",
             Inconsistency::PartnerWithoutSymbiosis => "partner_without_symbiosis",
             Inconsistency::LoyalButRivalQualified => "loyal_but_rival_qualified",
-            Inconsistency::ExecutiveTiesWithoutSeniorContacts => "executive_ties_without_senior_contacts",
+            Inconsistency::ExecutiveTiesWithoutSeniorContacts => {
+                "executive_ties_without_senior_contacts"
+            }
         }
     }
 }
@@ -64,14 +68,20 @@ pub(super) fn assess(bank: &Bank, answers: &Answers, result: &AssessmentResult) 
     let total = bank.questions.len();
     let scored = |q: &crate::core::bank::Question| score_of(q, answers.get(&q.id)).is_some();
     let answered = bank.questions.iter().filter(|q| scored(q)).count();
-    let dont_know = bank.questions.iter().filter(|q| answers.get(&q.id) == Some(Choice::DontKnow)).count();
+    let dont_know = bank
+        .questions
+        .iter()
+        .filter(|q| answers.get(&q.id) == Some(Choice::DontKnow))
+        .count();
     let thin_sections = bank
         .sections
         .iter()
         .filter(|s| {
             let (n, with_score) = bank
                 .section_questions(&s.id)
-                .fold((0usize, 0usize), |(n, k), q| (n + 1, k + usize::from(scored(q))));
+                .fold((0usize, 0usize), |(n, k), q| {
+                    (n + 1, k + usize::from(scored(q)))
+                });
             n > 0 && (with_score as f64) < THIN_SECTION * n as f64
         })
         .map(|s| s.id.clone())
@@ -100,11 +110,13 @@ pub(super) fn assess(bank: &Bank, answers: &Answers, result: &AssessmentResult) 
         }
     };
     flag(
-        result.level.level >= Level::Extended && below(result.capabilities.index(Capability::Trust), 50.0),
+        result.level.level >= Level::Extended
+            && below(result.capabilities.index(Capability::Trust), 50.0),
         Inconsistency::HighLevelWeakTrust,
     );
     flag(
-        at_least(result.satisfaction.index, HIGH) && at_most(result.warning(Warning::OrderTrend), 25.0),
+        at_least(result.satisfaction.index, HIGH)
+            && at_most(result.warning(Warning::OrderTrend), 25.0),
         Inconsistency::SatisfiedButOrdersFalling,
     );
     flag(
@@ -112,9 +124,13 @@ pub(super) fn assess(bank: &Bank, answers: &Answers, result: &AssessmentResult) 
             && at_most(result.loyalty_type(LoyaltyType::Intentional), 25.0),
         Inconsistency::RepeatBuyingWithoutIntent,
     );
-    flag(result.level.level == Level::Partner && below(result.symbiosis, 40.0), Inconsistency::PartnerWithoutSymbiosis);
     flag(
-        result.quadrant == Some(Quadrant::Loyal) && at_most(result.warning(Warning::CompetitorOffer), 0.0),
+        result.level.level == Level::Partner && below(result.symbiosis, 40.0),
+        Inconsistency::PartnerWithoutSymbiosis,
+    );
+    flag(
+        result.quadrant == Some(Quadrant::Loyal)
+            && at_most(result.warning(Warning::CompetitorOffer), 0.0),
         Inconsistency::LoyalButRivalQualified,
     );
     flag(
@@ -122,8 +138,19 @@ pub(super) fn assess(bank: &Bank, answers: &Answers, result: &AssessmentResult) 
         Inconsistency::ExecutiveTiesWithoutSeniorContacts,
     );
 
-    let share = if total == 0 { 0.0 } else { answered as f64 / total as f64 };
+    let share = if total == 0 {
+        0.0
+    } else {
+        answered as f64 / total as f64
+    };
     let penalty = u32::from(INCONSISTENCY_PENALTY) * inconsistencies.len() as u32;
     let score = (super::round(share * 100.0) as u32).saturating_sub(penalty) as u8;
-    Confidence { score, answered, dont_know, total, thin_sections, inconsistencies }
+    Confidence {
+        score,
+        answered,
+        dont_know,
+        total,
+        thin_sections,
+        inconsistencies,
+    }
 }

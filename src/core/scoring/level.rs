@@ -35,7 +35,11 @@ pub struct RungEvidence {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum LevelBlocker {
     /// This question's answer is below the next rung.
-    Facet { facet: LevelFacet, question: String, shows: Level },
+    Facet {
+        facet: LevelFacet,
+        question: String,
+        shows: Level,
+    },
     /// `partner` needs formal links at partner rung, and there are none.
     NoFormalLinks,
     /// Fewer than [`MIN_EVIDENCE`] level questions are answered.
@@ -68,9 +72,17 @@ pub fn assess(bank: &Bank, answers: &Answers) -> LevelResult {
         .questions
         .iter()
         .filter_map(|q| {
-            let Dimension::Level(facet) = q.dimension else { return None };
+            let Dimension::Level(facet) = q.dimension else {
+                return None;
+            };
             let score = score_of(q, answers.get(&q.id))?;
-            Some(Evidence { question: &q.id, facet, weight: q.weight, score, rung: Level::from_evidence_score(score) })
+            Some(Evidence {
+                question: &q.id,
+                facet,
+                weight: q.weight,
+                score,
+                rung: Level::from_evidence_score(score),
+            })
         })
         .collect();
     let considered = bank
@@ -79,12 +91,27 @@ pub fn assess(bank: &Bank, answers: &Answers) -> LevelResult {
         .filter(|q| matches!(q.dimension, Dimension::Level(_)) && answers.get(&q.id).is_some())
         .count();
     let total: f64 = evidence.iter().map(|e| e.weight).sum();
-    let index = (total > 0.0).then(|| evidence.iter().map(|e| e.weight * f64::from(e.score)).sum::<f64>() / total);
+    let index = (total > 0.0).then(|| {
+        evidence
+            .iter()
+            .map(|e| e.weight * f64::from(e.score))
+            .sum::<f64>()
+            / total
+    });
 
     let share_at = |rung: Level| -> Option<f64> {
-        (total > 0.0).then(|| evidence.iter().filter(|e| e.rung >= rung).map(|e| e.weight).sum::<f64>() / total)
+        (total > 0.0).then(|| {
+            evidence
+                .iter()
+                .filter(|e| e.rung >= rung)
+                .map(|e| e.weight)
+                .sum::<f64>()
+                / total
+        })
     };
-    let formal_links_at_partner = evidence.iter().any(|e| e.facet == LevelFacet::FormalLinks && e.rung == Level::Partner);
+    let formal_links_at_partner = evidence
+        .iter()
+        .any(|e| e.facet == LevelFacet::FormalLinks && e.rung == Level::Partner);
     let reached = |rung: Level| -> bool {
         rung == Level::Supplier
             || (considered >= MIN_EVIDENCE
@@ -92,28 +119,48 @@ pub fn assess(bank: &Bank, answers: &Answers) -> LevelResult {
                 && (rung != Level::Partner || formal_links_at_partner))
     };
     // Reaching a rung implies reaching every rung below it, so the highest reached one is the level.
-    let level = Level::ALL.iter().copied().rev().find(|&r| reached(r)).unwrap_or(Level::Supplier);
+    let level = Level::ALL
+        .iter()
+        .copied()
+        .rev()
+        .find(|&r| reached(r))
+        .unwrap_or(Level::Supplier);
 
     let evidence_per_rung = Level::ALL[1..]
         .iter()
         .map(|&rung| RungEvidence {
             rung,
             share: share_at(rung).map(|s| s * 100.0),
-            supporting: evidence.iter().filter(|e| e.rung >= rung).map(|e| e.question.to_owned()).collect(),
+            supporting: evidence
+                .iter()
+                .filter(|e| e.rung >= rung)
+                .map(|e| e.question.to_owned())
+                .collect(),
         })
         .collect();
 
     let mut blockers = Vec::new();
     if let Some(next) = level.next() {
         if considered < MIN_EVIDENCE {
-            blockers.push(LevelBlocker::TooLittleEvidence { answered: considered });
+            blockers.push(LevelBlocker::TooLittleEvidence {
+                answered: considered,
+            });
         }
         for e in evidence.iter().filter(|e| e.rung < next) {
-            blockers.push(LevelBlocker::Facet { facet: e.facet, question: e.question.to_owned(), shows: e.rung });
+            blockers.push(LevelBlocker::Facet {
+                facet: e.facet,
+                question: e.question.to_owned(),
+                shows: e.rung,
+            });
         }
         if next == Level::Partner && !formal_links_at_partner {
             blockers.push(LevelBlocker::NoFormalLinks);
         }
     }
-    LevelResult { level, index, evidence: evidence_per_rung, blockers }
+    LevelResult {
+        level,
+        index,
+        evidence: evidence_per_rung,
+        blockers,
+    }
 }

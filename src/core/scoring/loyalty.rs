@@ -25,16 +25,32 @@ pub struct Axis<L> {
 impl<L: Copy> Axis<L> {
     /// Answered levers, weakest first (for the bars and the action plan).
     pub fn weakest_first(&self) -> Vec<(L, f64)> {
-        let mut known: Vec<(L, f64)> = self.levers.iter().filter_map(|l| l.score.map(|s| (l.lever, s))).collect();
+        let mut known: Vec<(L, f64)> = self
+            .levers
+            .iter()
+            .filter_map(|l| l.score.map(|s| (l.lever, s)))
+            .collect();
         known.sort_by(|a, b| a.1.total_cmp(&b.1));
         known
     }
 }
 
-pub(super) fn axis<L: Copy>(scores: &Scores, levers: &[L], dimension: fn(L) -> Dimension) -> Axis<L> {
-    let levers: Vec<LeverScore<L>> =
-        levers.iter().map(|&lever| LeverScore { lever, score: scores.get(dimension(lever)) }).collect();
-    Axis { index: mean_of(levers.iter().map(|l| l.score)), levers }
+pub(super) fn axis<L: Copy>(
+    scores: &Scores,
+    levers: &[L],
+    dimension: fn(L) -> Dimension,
+) -> Axis<L> {
+    let levers: Vec<LeverScore<L>> = levers
+        .iter()
+        .map(|&lever| LeverScore {
+            lever,
+            score: scores.get(dimension(lever)),
+        })
+        .collect();
+    Axis {
+        index: mean_of(levers.iter().map(|l| l.score)),
+        levers,
+    }
 }
 
 /// The quadrant, once both axes are known. "High" is [`HIGH`] or more.

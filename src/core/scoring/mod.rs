@@ -21,7 +21,9 @@ use super::answers::{score_of, Answers};
 use super::bank::Bank;
 use super::ids::*;
 
-pub use actions::{action_catalogue, Action as PlannedActionText, Finding, PlannedAction, FIRST_ACTIONS_SHOWN};
+pub use actions::{
+    action_catalogue, Action as PlannedActionText, Finding, PlannedAction, FIRST_ACTIONS_SHOWN,
+};
 pub use capability::Capabilities;
 pub use confidence::{Confidence, Inconsistency};
 pub use level::{LevelBlocker, LevelResult, RungEvidence};
@@ -103,12 +105,18 @@ impl AssessmentResult {
 
     /// The score of one warning signal (100 = no sign of it).
     pub fn warning(&self, w: Warning) -> Option<f64> {
-        self.warnings.iter().find(|(x, _)| *x == w).and_then(|(_, s)| *s)
+        self.warnings
+            .iter()
+            .find(|(x, _)| *x == w)
+            .and_then(|(_, s)| *s)
     }
 
     /// The score of one loyalty type.
     pub fn loyalty_type(&self, t: LoyaltyType) -> Option<f64> {
-        self.loyalty_types.iter().find(|(x, _)| *x == t).and_then(|(_, s)| *s)
+        self.loyalty_types
+            .iter()
+            .find(|(x, _)| *x == t)
+            .and_then(|(_, s)| *s)
     }
 }
 
@@ -133,13 +141,19 @@ impl Scores {
 
     /// The weighted mean score of one dimension, `None` if none of its questions has a score.
     pub(crate) fn get(&self, dimension: Dimension) -> Option<f64> {
-        self.by_dimension.get(&dimension).filter(|(_, w)| *w > 0.0).map(|(sum, w)| sum / w)
+        self.by_dimension
+            .get(&dimension)
+            .filter(|(_, w)| *w > 0.0)
+            .map(|(sum, w)| sum / w)
     }
 }
 
 /// The plain mean of the known values, `None` if there are none.
 pub(crate) fn mean_of(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
-    let (sum, n) = values.into_iter().flatten().fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    let (sum, n) = values
+        .into_iter()
+        .flatten()
+        .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
     (n > 0).then(|| sum / n as f64)
 }
 
@@ -153,13 +167,26 @@ pub fn score(bank: &Bank, answers: &Answers) -> AssessmentResult {
     let quadrant = loyalty::quadrant(satisfaction.index, switching_cost.index);
     let capabilities = capability::assess(&scores);
     let safeguards = safeguards::assess(&scores);
-    let warnings: Vec<_> = Warning::ALL.iter().map(|&w| (w, scores.get(Dimension::Warning(w)))).collect();
-    let loyalty_types: Vec<_> =
-        LoyaltyType::ALL.iter().map(|&t| (t, scores.get(Dimension::LoyaltyType(t)))).collect();
-    let symbiosis_facets: Vec<_> =
-        SymbiosisFacet::ALL.iter().map(|&f| (f, scores.get(Dimension::Symbiosis(f)))).collect();
+    let warnings: Vec<_> = Warning::ALL
+        .iter()
+        .map(|&w| (w, scores.get(Dimension::Warning(w))))
+        .collect();
+    let loyalty_types: Vec<_> = LoyaltyType::ALL
+        .iter()
+        .map(|&t| (t, scores.get(Dimension::LoyaltyType(t))))
+        .collect();
+    let symbiosis_facets: Vec<_> = SymbiosisFacet::ALL
+        .iter()
+        .map(|&f| (f, scores.get(Dimension::Symbiosis(f))))
+        .collect();
     let symbiosis = mean_of(symbiosis_facets.iter().map(|(_, s)| *s));
-    let defection = risk::assess(&warnings, &safeguards, &satisfaction, &switching_cost, &loyalty_types);
+    let defection = risk::assess(
+        &warnings,
+        &safeguards,
+        &satisfaction,
+        &switching_cost,
+        &loyalty_types,
+    );
 
     let mut result = AssessmentResult {
         level,

@@ -13,7 +13,9 @@ use serde::Serialize;
 
 use super::loyalty::Axis;
 use super::safeguards::SafeguardCheck;
-use crate::core::ids::{LoyaltyType, ResponsePhase, RiskBand, SatisfactionLever, SwitchingLever, Warning};
+use crate::core::ids::{
+    LoyaltyType, ResponsePhase, RiskBand, SatisfactionLever, SwitchingLever, Warning,
+};
 
 /// Risk from this figure is amber.
 pub const AMBER_FROM: f64 = 35.0;
@@ -46,13 +48,20 @@ pub(super) fn assess(
         100.0 - (0.5 * mean + 0.5 * worst)
     });
 
-    let (sum, weight) = safeguards.iter().fold((0.0, 0.0), |(sum, weight), check| match check.score {
-        Some(score) => {
-            let w = if check.safeguard.is_guarantee() { 2.0 } else { 1.0 };
-            (sum + w * score, weight + w)
-        }
-        None => (sum, weight),
-    });
+    let (sum, weight) =
+        safeguards
+            .iter()
+            .fold((0.0, 0.0), |(sum, weight), check| match check.score {
+                Some(score) => {
+                    let w = if check.safeguard.is_guarantee() {
+                        2.0
+                    } else {
+                        1.0
+                    };
+                    (sum + w * score, weight + w)
+                }
+                None => (sum, weight),
+            });
     let safeguard_component = (weight > 0.0).then(|| 100.0 - sum / weight);
 
     let hold_component = match (satisfaction.index, switching_cost.index) {
@@ -82,12 +91,18 @@ pub(super) fn assess(
     });
 
     let score_of = |w: Warning| warnings.iter().find(|(x, _)| *x == w).and_then(|(_, s)| *s);
-    let loyalty_of = |t: LoyaltyType| loyalty_types.iter().find(|(x, _)| *x == t).and_then(|(_, s)| *s);
+    let loyalty_of = |t: LoyaltyType| {
+        loyalty_types
+            .iter()
+            .find(|(x, _)| *x == t)
+            .and_then(|(_, s)| *s)
+    };
     let at_or_below = |v: Option<f64>, limit: f64| v.is_some_and(|v| v <= limit);
     let loss_under_way = at_or_below(score_of(Warning::OrderTrend), LOSS_UNDER_WAY)
         || at_or_below(loyalty_of(LoyaltyType::Behavioural), LOSS_UNDER_WAY)
         || at_or_below(loyalty_of(LoyaltyType::Intentional), 0.0);
-    let alarm = band.is_some_and(|b| b != RiskBand::Green) || signals.iter().any(|&s| s <= LOSS_UNDER_WAY);
+    let alarm =
+        band.is_some_and(|b| b != RiskBand::Green) || signals.iter().any(|&s| s <= LOSS_UNDER_WAY);
     let phase = if loss_under_way {
         ResponsePhase::Rescue
     } else if alarm {

@@ -51,7 +51,11 @@ pub(super) fn assess(scores: &Scores) -> Vec<SafeguardCheck> {
         .iter()
         .map(|&safeguard| {
             let score = scores.get(Dimension::Safeguard(safeguard));
-            SafeguardCheck { safeguard, score, status: SafeguardStatus::of(score) }
+            SafeguardCheck {
+                safeguard,
+                score,
+                status: SafeguardStatus::of(score),
+            }
         })
         .collect()
 }

@@ -22,7 +22,11 @@ pub enum TargetReason {
     /// Without context answers, `preferred` — enough for most accounts (seed 000).
     NoScaleEvidence,
     /// The weakest of mutual importance, balance of power and dependence caps the target.
-    Mutuality { weakest: ContextFactor, score: f64, cap: Level },
+    Mutuality {
+        weakest: ContextFactor,
+        score: f64,
+        cap: Level,
+    },
     /// Mutuality is unanswered, so nothing above `preferred` can be justified.
     NoMutualityEvidence,
 }
@@ -38,9 +42,16 @@ pub struct TargetResult {
     pub luxury: bool,
 }
 
-const SCALE: [ContextFactor; 3] = [ContextFactor::Volume, ContextFactor::PurchaseFrequency, ContextFactor::NeedComplexity];
-const MUTUALITY: [ContextFactor; 3] =
-    [ContextFactor::MutualImportance, ContextFactor::BargainingBalance, ContextFactor::CustomerDependence];
+const SCALE: [ContextFactor; 3] = [
+    ContextFactor::Volume,
+    ContextFactor::PurchaseFrequency,
+    ContextFactor::NeedComplexity,
+];
+const MUTUALITY: [ContextFactor; 3] = [
+    ContextFactor::MutualImportance,
+    ContextFactor::BargainingBalance,
+    ContextFactor::CustomerDependence,
+];
 
 fn scale_ceiling(score: f64) -> Level {
     match score {
@@ -89,7 +100,11 @@ pub fn assess(scores: &Scores, current: Level) -> TargetResult {
         Some((weakest, score)) => {
             let cap = mutuality_cap(score);
             if cap < target {
-                reasons.push(TargetReason::Mutuality { weakest, score, cap });
+                reasons.push(TargetReason::Mutuality {
+                    weakest,
+                    score,
+                    cap,
+                });
             }
             cap
         }

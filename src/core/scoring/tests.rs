@@ -71,10 +71,20 @@ fn satisfied_without_lock_in_is_mercenary() {
     });
     assert_eq!(r.quadrant, Some(Quadrant::Mercenary));
     assert!(!r.hostage);
-    let first_lever_action = r.actions.iter().find(|a| a.action_id.starts_with("switching_cost.")).unwrap();
-    assert!(r.actions.iter().all(|a| !a.action_id.starts_with("satisfaction.")));
+    let first_lever_action = r
+        .actions
+        .iter()
+        .find(|a| a.action_id.starts_with("switching_cost."))
+        .unwrap();
+    assert!(r
+        .actions
+        .iter()
+        .all(|a| !a.action_id.starts_with("satisfaction.")));
     assert!(first_lever_action.priority > 0.0);
-    assert!(r.actions.iter().any(|a| a.action_id == "quadrant.mercenary"));
+    assert!(r
+        .actions
+        .iter()
+        .any(|a| a.action_id == "quadrant.mercenary"));
 }
 
 #[test]
@@ -86,9 +96,17 @@ fn trapped_and_unhappy_is_a_hostage_and_satisfaction_comes_first() {
     });
     assert_eq!(r.quadrant, Some(Quadrant::Hostage));
     assert!(r.hostage);
-    let pos = |prefix: &str| r.actions.iter().position(|a| a.action_id.starts_with(prefix));
+    let pos = |prefix: &str| {
+        r.actions
+            .iter()
+            .position(|a| a.action_id.starts_with(prefix))
+    };
     assert!(pos("quadrant.hostage").unwrap() < pos("satisfaction.").unwrap());
-    assert_eq!(pos("switching_cost."), None, "no lever of a hostage's lock is weak");
+    assert_eq!(
+        pos("switching_cost."),
+        None,
+        "no lever of a hostage's lock is weak"
+    );
 }
 
 #[test]
@@ -126,8 +144,15 @@ fn payment_in_shares_lifts_a_supplier_to_strategic_alliance() {
         _ => Some(75),
     });
     assert_eq!(score(bank(), &before).level.level, Level::Extended);
-    assert!(score(bank(), &before).level.blockers.contains(&LevelBlocker::NoFormalLinks));
-    let formal = bank().questions.iter().find(|q| q.dimension == Dimension::Level(LevelFacet::FormalLinks)).unwrap();
+    assert!(score(bank(), &before)
+        .level
+        .blockers
+        .contains(&LevelBlocker::NoFormalLinks));
+    let formal = bank()
+        .questions
+        .iter()
+        .find(|q| q.dimension == Dimension::Level(LevelFacet::FormalLinks))
+        .unwrap();
     let after = with(&before, &formal.id, Choice::Option(3));
     // Formal links alone are not enough: the rest of the evidence must show partnership too.
     assert_eq!(score(bank(), &after).level.level, Level::Extended);
@@ -137,7 +162,11 @@ fn payment_in_shares_lifts_a_supplier_to_strategic_alliance() {
     });
     assert_eq!(score(bank(), &all_partner).level.level, Level::Partner);
     let no_links = with(&all_partner, &formal.id, Choice::Option(2));
-    assert_eq!(score(bank(), &no_links).level.level, Level::Extended, "partner needs formal links");
+    assert_eq!(
+        score(bank(), &no_links).level.level,
+        Level::Extended,
+        "partner needs formal links"
+    );
 }
 
 #[test]
@@ -154,7 +183,12 @@ fn even_partners_regress_when_costs_rise() {
     assert_eq!(r.level.level, Level::Partner);
     assert_ne!(r.defection.band, Some(RiskBand::Green));
     assert_eq!(r.defection.phase, ResponsePhase::Rescue);
-    let ids: Vec<&str> = r.actions.iter().take(FIRST_ACTIONS_SHOWN).map(|a| a.action_id.as_str()).collect();
+    let ids: Vec<&str> = r
+        .actions
+        .iter()
+        .take(FIRST_ACTIONS_SHOWN)
+        .map(|a| a.action_id.as_str())
+        .collect();
     assert!(ids.contains(&"safeguard.value_guarantee"), "{ids:?}");
     assert!(ids.contains(&"warning.competitor_price"), "{ids:?}");
 }
@@ -167,30 +201,45 @@ fn helping_the_customer_succeed_shows_as_symbiosis() {
         _ => Some(50),
     });
     assert_eq!(r.symbiosis.map(round), Some(100));
-    assert!(r.actions.iter().all(|a| !a.action_id.starts_with("symbiosis.")));
+    assert!(r
+        .actions
+        .iter()
+        .all(|a| !a.action_id.starts_with("symbiosis.")));
 }
 
 #[test]
 fn a_single_high_facet_does_not_make_a_partner() {
     let r = result_by(|d| match d {
-        Dimension::Level(LevelFacet::Contacts) | Dimension::Level(LevelFacet::FormalLinks) => Some(100),
+        Dimension::Level(LevelFacet::Contacts) | Dimension::Level(LevelFacet::FormalLinks) => {
+            Some(100)
+        }
         Dimension::Level(_) => Some(0),
         _ => Some(50),
     });
     assert_eq!(r.level.level, Level::Supplier);
-    let partner = r.level.evidence.iter().find(|e| e.rung == Level::Partner).unwrap();
+    let partner = r
+        .level
+        .evidence
+        .iter()
+        .find(|e| e.rung == Level::Partner)
+        .unwrap();
     assert_eq!(partner.supporting.len(), 2);
 }
 
 #[test]
 fn too_little_evidence_stays_supplier_and_says_so() {
     let r = result_by(|d| match d {
-        Dimension::Level(LevelFacet::Contacts) | Dimension::Level(LevelFacet::Planning) => Some(100),
+        Dimension::Level(LevelFacet::Contacts) | Dimension::Level(LevelFacet::Planning) => {
+            Some(100)
+        }
         Dimension::Level(_) => None,
         _ => Some(50),
     });
     assert_eq!(r.level.level, Level::Supplier);
-    assert!(r.level.blockers.contains(&LevelBlocker::TooLittleEvidence { answered: 2 }));
+    assert!(r
+        .level
+        .blockers
+        .contains(&LevelBlocker::TooLittleEvidence { answered: 2 }));
 }
 
 #[test]
@@ -217,7 +266,11 @@ fn unbalanced_power_caps_the_target_at_preferred() {
     assert_eq!(r.target.target_level, Level::Preferred);
     assert!(r.target.reasons.iter().any(|reason| matches!(
         reason,
-        TargetReason::Mutuality { weakest: ContextFactor::BargainingBalance, cap: Level::Preferred, .. }
+        TargetReason::Mutuality {
+            weakest: ContextFactor::BargainingBalance,
+            cap: Level::Preferred,
+            ..
+        }
     )));
 }
 
@@ -232,10 +285,17 @@ fn below_target_the_plan_names_the_blocking_facets() {
     assert_eq!(r.level.level, Level::Preferred);
     assert_eq!(r.target.target_level, Level::Partner);
     assert_eq!(r.target.gap, 2);
-    let gap_actions: Vec<&str> =
-        r.actions.iter().filter(|a| a.action_id.starts_with("level.")).map(|a| a.action_id.as_str()).collect();
+    let gap_actions: Vec<&str> = r
+        .actions
+        .iter()
+        .filter(|a| a.action_id.starts_with("level."))
+        .map(|a| a.action_id.as_str())
+        .collect();
     assert!(gap_actions.contains(&"level.contacts"));
-    assert_eq!(gap_actions[0], "level.contacts", "the facet lagging most comes first");
+    assert_eq!(
+        gap_actions[0], "level.contacts",
+        "the facet lagging most comes first"
+    );
 }
 
 #[test]
@@ -248,7 +308,10 @@ fn nothing_answered_gives_unknowns_not_zeros() {
     assert_eq!(r.defection.risk, None);
     assert_eq!(r.confidence.score, 0);
     assert_eq!(r.confidence.thin_sections.len(), bank().sections.len());
-    let all_dk = score(bank(), &Answers::from_fn(bank(), |_| Some(Choice::DontKnow)));
+    let all_dk = score(
+        bank(),
+        &Answers::from_fn(bank(), |_| Some(Choice::DontKnow)),
+    );
     assert_eq!(all_dk.confidence.dont_know, bank().questions.len());
     assert_eq!(all_dk.summary(), r.summary());
 }
@@ -281,9 +344,17 @@ fn every_finding_has_an_action_in_both_languages() {
     assert_eq!(before, ids.len(), "duplicate action ids");
     for a in catalogue {
         assert!(!a.title.has_blank() && !a.detail.has_blank(), "{}", a.id);
-        assert!(["000", "001", "002", "003", "004"].contains(&a.source.as_str()), "{}", a.id);
+        assert!(
+            ["000", "001", "002", "003", "004"].contains(&a.source.as_str()),
+            "{}",
+            a.id
+        );
     }
-    let mut expected: Vec<String> = vec!["phase.rescue".into(), "phase.control".into(), "target.luxury".into()];
+    let mut expected: Vec<String> = vec![
+        "phase.rescue".into(),
+        "phase.control".into(),
+        "target.luxury".into(),
+    ];
     expected.extend(["mercenary", "hostage", "defector"].map(|q| format!("quadrant.{q}")));
     for d in Dimension::all() {
         match d {
@@ -328,7 +399,13 @@ fn any_answers() -> impl Strategy<Value = Answers> {
 
 /// Every 0–100 figure of a result, for range checks.
 fn all_figures(r: &AssessmentResult) -> Vec<f64> {
-    let mut v: Vec<Option<f64>> = vec![r.level.index, r.satisfaction.index, r.switching_cost.index, r.symbiosis, r.defection.risk];
+    let mut v: Vec<Option<f64>> = vec![
+        r.level.index,
+        r.satisfaction.index,
+        r.switching_cost.index,
+        r.symbiosis,
+        r.defection.risk,
+    ];
     v.extend(r.satisfaction.levers.iter().map(|l| l.score));
     v.extend(r.switching_cost.levers.iter().map(|l| l.score));
     v.extend(r.capabilities.indices.iter().map(|(_, s)| *s));
@@ -350,7 +427,11 @@ fn figure_for(r: &AssessmentResult, d: Dimension) -> Option<f64> {
         Dimension::Level(_) => Some(f64::from(r.level.level.rank())),
         Dimension::Context(_) => Some(f64::from(r.target.target_level.rank())),
         Dimension::Symbiosis(_) => r.symbiosis,
-        Dimension::Safeguard(s) => r.safeguards.iter().find(|c| c.safeguard == s).and_then(|c| c.score),
+        Dimension::Safeguard(s) => r
+            .safeguards
+            .iter()
+            .find(|c| c.safeguard == s)
+            .and_then(|c| c.score),
         Dimension::Warning(w) => r.warning(w),
         Dimension::LoyaltyType(t) => r.loyalty_type(t),
     }

@@ -1,0 +1,137 @@
+//! Reading and writing account records: one key per account (see [`ACCOUNT_PREFIX`]).
+
+use super::assessment::{is_valid_id, AccountRecord};
+use super::storage::{self, KeyValueStore, LoadProblem, Loaded, StoreError, ACCOUNT_PREFIX};
+
+/// The key of an account.
+pub fn account_key(account_id: &str) -> String {
+    format!("{ACCOUNT_PREFIX}{account_id}")
+}
+
+/// Everything stored, and what could not be read (already quarantined, never deleted).
+#[derive(Debug, Default)]
+pub struct LoadedAccounts {
+    pub accounts: Vec<AccountRecord>,
+    pub problems: Vec<LoadProblem>,
+    /// Ids whose keys must not be written this session (unreadable and not preserved).
+    pub protected: Vec<String>,
+}
+
+/// Reads every account. A record that does not decode, or whose id does not match its key, is
+/// reported and quarantined like any unreadable value; the rest load normally.
+pub fn load_accounts(store: &dyn KeyValueStore, now_ms: u64) -> LoadedAccounts {
+    let mut out = LoadedAccounts::default();
+    let keys = match store.keys() {
+        Ok(keys) => keys,
+        Err(err) => {
+            out.problems.push(LoadProblem::StoreFailed(err));
+            return out;
+        }
+    };
+    for key in keys.iter().filter(|k| k.starts_with(ACCOUNT_PREFIX)) {
+        let id = &key[ACCOUNT_PREFIX.len()..];
+        let loaded = match storage::load_json::<AccountRecord>(store, key, now_ms) {
+            Loaded::Found(record) if record.id != id || !is_valid_id(id) => {
+                // Valid JSON that is not ours to trust: treat exactly like unreadable text.
+                let raw = store.get(key).ok().flatten().unwrap_or_default();
+                let target = storage::quarantine_key(key, now_ms);
+                let kept_as = store.set(&target, &raw).map(|()| target);
+                Loaded::Unreadable {
+                    raw,
+                    error: format!("record id {:?} does not match its key", record.id),
+                    kept_as,
+                }
+            }
+            other => other,
+        };
+        if !loaded.safe_to_overwrite() {
+            out.protected.push(id.to_owned());
+        }
+        if let Some(problem) = loaded.problem(key) {
+            out.problems.push(problem);
+        }
+        if let Loaded::Found(record) = loaded {
+            out.accounts.push(record);
+        }
+    }
+    out.accounts.sort_by_key(|a| a.created_ms);
+    out
+}
+
+/// Writes one account (a single `setItem`: on failure the previous record is intact).
+pub fn save_account(store: &dyn KeyValueStore, account: &AccountRecord) -> Result<(), StoreError> {
+    storage::save_json(store, &account_key(&account.id), account)
+}
+
+/// Deletes one account.
+pub fn remove_account(store: &dyn KeyValueStore, account_id: &str) -> Result<(), StoreError> {
+    store.remove(&account_key(account_id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::assessment::NewAccount;
+    use crate::core::bank::bank;
+    use crate::core::storage::MemoryStore;
+
+    fn account(id: &str, at: u64) -> AccountRecord {
+        let input = NewAccount {
+            name: format!("Account {id}"),
+            ..Default::default()
+        };
+        AccountRecord::start(id, &format!("{id}-s"), &input, bank(), at).unwrap()
+    }
+
+    #[test]
+    fn accounts_round_trip_and_load_in_creation_order() {
+        let store = MemoryStore::new();
+        save_account(&store, &account("b", 2)).unwrap();
+        save_account(&store, &account("a", 1)).unwrap();
+        store.set("unrelated.key", "whatever").unwrap();
+        let loaded = load_accounts(&store, 0);
+        assert!(loaded.problems.is_empty());
+        let ids: Vec<&str> = loaded.accounts.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        remove_account(&store, "a").unwrap();
+        assert_eq!(load_accounts(&store, 0).accounts.len(), 1);
+    }
+
+    #[test]
+    fn one_corrupt_account_is_quarantined_and_the_rest_load() {
+        let store = MemoryStore::new();
+        save_account(&store, &account("good", 1)).unwrap();
+        store.set(&account_key("bad"), "{\"v\":1,\"id\":").unwrap();
+        let mut wrong_id = account("other", 1);
+        wrong_id.id = "x".into();
+        store
+            .set(
+                &account_key("other"),
+                &serde_json::to_string(&wrong_id).unwrap(),
+            )
+            .unwrap();
+        let loaded = load_accounts(&store, 7);
+        assert_eq!(loaded.accounts.len(), 1);
+        assert_eq!(loaded.problems.len(), 2);
+        assert!(loaded.protected.is_empty(), "both were preserved");
+        let snapshot = store.snapshot();
+        assert_eq!(
+            snapshot[&account_key("bad")],
+            "{\"v\":1,\"id\":",
+            "the original stays"
+        );
+        assert!(snapshot.contains_key(&format!("rapport.quarantine.7.{}", account_key("bad"))));
+        assert!(snapshot.contains_key(&format!("rapport.quarantine.7.{}", account_key("other"))));
+    }
+
+    #[test]
+    fn full_store_keeps_previous_record() {
+        let store = MemoryStore::with_quota(4000);
+        let mut a = account("a", 1);
+        save_account(&store, &a).unwrap();
+        let before = store.snapshot();
+        a.name = "y".repeat(5000);
+        assert_eq!(save_account(&store, &a), Err(StoreError::QuotaExceeded));
+        assert_eq!(store.snapshot(), before);
+    }
+}

@@ -1,0 +1,117 @@
+//! The accounts home screen: every account with its latest result, and how to start.
+
+use yew::prelude::*;
+
+use super::app::AppHandle;
+use super::browser;
+use crate::core::app::Action;
+use crate::core::assessment::AccountRecord;
+use crate::core::bank::bank;
+use crate::core::explain;
+use crate::core::i18n::messages;
+use crate::core::labels::label_of;
+use crate::core::lang::Lang;
+use crate::core::route::Route;
+use crate::core::scoring::score;
+
+/// The accounts list.
+#[function_component]
+pub fn Home() -> Html {
+    let state = use_context::<AppHandle>().expect("app context");
+    let lang = state.0.lang;
+    let m = messages(lang);
+    let on_new = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Navigate(Route::New)))
+    };
+    let accounts = &state.0.accounts;
+    html! {
+        <section class="accounts" aria-labelledby="accounts-heading" data-screen="accounts">
+            <div class="screen-head">
+                <h1 id="accounts-heading">{ m.accounts_heading }</h1>
+                <button type="button" class="button-primary" data-action="new-assessment" onclick={on_new}>{ m.new_assessment }</button>
+            </div>
+            if accounts.is_empty() {
+                <div class="empty-state">
+                    <h2>{ m.accounts_empty_title }</h2>
+                    <p>{ m.accounts_empty_body }</p>
+                    <ol>{ for m.accounts_empty_steps.iter().map(|step| html! { <li>{ *step }</li> }) }</ol>
+                </div>
+            } else {
+                <ul class="account-list">
+                    { for accounts.iter().rev().map(|a| account_card(&state, lang, a)) }
+                </ul>
+            }
+            <p class="rules-link"><a href={Route::Rules.to_hash()}>{ m.rules_link }</a></p>
+        </section>
+    }
+}
+
+fn account_card(state: &AppHandle, lang: Lang, account: &AccountRecord) -> Html {
+    let m = messages(lang);
+    let latest = account
+        .latest_completed()
+        .map(|a| (a, score(bank(), &a.answers).summary()));
+    let draft = account.draft();
+    let id = account.id.clone();
+    let resume = {
+        let state = state.clone();
+        let id = id.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::Navigate(Route::Assess {
+                account: id.clone(),
+            }))
+        })
+    };
+    let reassess = {
+        let state = state.clone();
+        let id = id.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::Reassess {
+                account_id: id.clone(),
+                assessment_id: browser::new_id(),
+                now_ms: browser::now_ms(),
+            })
+        })
+    };
+    html! {
+        <li class="account-card" data-account={id.clone()}>
+            <h2 class="account-name">{ &account.name }</h2>
+            if !account.industry.is_empty() || !account.tags.is_empty() {
+                <p class="account-meta">
+                    { &account.industry }
+                    { for account.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }
+                </p>
+            }
+            if let Some((record, summary)) = &latest {
+                <dl class="account-figures">
+                    <div><dt>{ m.col_level }</dt><dd>{ label_of(lang, "rung", summary.level) }</dd></div>
+                    <div><dt>{ m.col_quadrant }</dt><dd>{ summary.quadrant.map_or(m.unknown.to_owned(), |q| label_of(lang, "quadrant", q)) }</dd></div>
+                    <div><dt>{ m.col_risk }</dt><dd>{ summary.risk_band.map_or(m.unknown.to_owned(), |b| label_of(lang, "risk_band", b)) }</dd></div>
+                    <div><dt>{ m.col_last }</dt><dd>{ explain::date(record.completed_ms.unwrap_or(record.updated_ms)) }</dd></div>
+                </dl>
+            } else {
+                <p class="account-meta">{ m.not_assessed_yet }</p>
+            }
+            <div class="card-actions">
+                if let Some(draft) = draft {
+                    <span class="draft-progress">{ (m.draft_progress)(answered(draft), bank().questions.len()) }</span>
+                    <button type="button" class="button-primary" data-action="resume" onclick={resume}>{ m.resume }</button>
+                } else {
+                    <button type="button" class="button-secondary" data-action="reassess" onclick={reassess}>{ m.reassess }</button>
+                }
+                if let Some((record, _)) = &latest {
+                    <a class="button-secondary" href={Route::Results { account: id.clone(), assessment: record.id.clone() }.to_hash()}>{ m.view_results }</a>
+                }
+            </div>
+        </li>
+    }
+}
+
+fn answered(draft: &crate::core::assessment::AssessmentRecord) -> usize {
+    bank()
+        .questions
+        .iter()
+        .filter(|q| draft.answers.get(&q.id).is_some())
+        .count()
+}

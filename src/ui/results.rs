@@ -1,0 +1,372 @@
+//! The results of one completed assessment: every figure, its explanation and the action plan.
+
+use yew::prelude::*;
+
+use super::app::AppHandle;
+use super::charts::{Bar, Ladder, LoyaltyMap};
+use crate::core::bank::bank;
+use crate::core::explain;
+use crate::core::i18n::{messages, Messages};
+use crate::core::labels::{label, label_of};
+use crate::core::lang::Lang;
+use crate::core::route::Route;
+use crate::core::scoring::{round, score, AssessmentResult, Summary, FIRST_ACTIONS_SHOWN};
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub account_id: String,
+    pub assessment_id: String,
+}
+
+fn opt_num(v: Option<u8>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn figure(m: &Messages, v: Option<f64>) -> String {
+    v.map_or(m.unknown.to_owned(), |v| round(v).to_string())
+}
+
+/// The `data-*` contract of the results root (see README).
+fn data_attributes(s: &Summary) -> Vec<(&'static str, String)> {
+    vec![
+        ("data-level", s.level.id().to_owned()),
+        ("data-target-level", s.target_level.id().to_owned()),
+        (
+            "data-quadrant",
+            s.quadrant.map(|q| q.id().to_owned()).unwrap_or_default(),
+        ),
+        ("data-satisfaction", opt_num(s.satisfaction)),
+        ("data-switching-cost", opt_num(s.switching_cost)),
+        ("data-trust", opt_num(s.trust)),
+        ("data-execution", opt_num(s.execution)),
+        ("data-innovation", opt_num(s.innovation)),
+        (
+            "data-bottleneck",
+            s.bottleneck
+                .map_or("none".to_owned(), |c| c.id().to_owned()),
+        ),
+        ("data-defection-risk", opt_num(s.defection_risk)),
+        (
+            "data-risk-band",
+            s.risk_band.map(|b| b.id().to_owned()).unwrap_or_default(),
+        ),
+        ("data-symbiosis", opt_num(s.symbiosis)),
+        ("data-confidence", s.confidence.to_string()),
+    ]
+}
+
+/// A collapsible "how this was computed" with a link to all the rules.
+fn how(m: &Messages, text: &'static str) -> Html {
+    html! {
+        <details class="how">
+            <summary>{ m.how_computed }</summary>
+            <p>{ text }</p>
+            <p><a href={Route::Rules.to_hash()}>{ m.full_rules_link }</a></p>
+        </details>
+    }
+}
+
+/// The results screen.
+#[function_component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let state = use_context::<AppHandle>().expect("app context");
+    let show_all = use_state(|| false);
+    let lang = state.0.lang;
+    let m = messages(lang);
+    let Some(account) = state.0.account(&props.account_id) else {
+        return html! {};
+    };
+    let Some(record) = account.assessment(&props.assessment_id) else {
+        return html! {};
+    };
+    // Completed assessments never change, so scoring on render is exact (and takes microseconds).
+    let result = score(bank(), &record.answers);
+    let summary = result.summary();
+
+    let mut root = html! {
+        <section class="results" aria-labelledby="results-heading" data-screen="results" data-results="">
+            <div class="screen-head">
+                <div>
+                    <h1 id="results-heading">{ format!("{} · {}", m.results_heading, account.name) }</h1>
+                    <p class="meta">{ (m.assessed_on)(&explain::date(record.completed_ms.unwrap_or(record.updated_ms)), &record.assessor) }</p>
+                </div>
+                <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
+            </div>
+            { level_block(lang, &result) }
+            { loyalty_block(lang, &result) }
+            { capability_block(lang, &result) }
+            { risk_block(lang, &result) }
+            { symbiosis_block(lang, &result) }
+            { actions_block(lang, &result, &show_all) }
+            { confidence_block(lang, &result) }
+        </section>
+    };
+    if let Html::VTag(tag) = &mut root {
+        let tag = std::rc::Rc::make_mut(tag);
+        for (name, value) in data_attributes(&summary) {
+            tag.add_attribute(name, value);
+        }
+    }
+    root
+}
+
+fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
+    let m = messages(lang);
+    let next = r.level.level.next();
+    html! {
+        <section class="card" aria-labelledby="level-heading" data-block="level">
+            <h2 id="level-heading">{ m.level_heading }</h2>
+            <div class="level-layout">
+                <Ladder {lang} current={r.level.level} target={r.target.target_level}
+                    current_label={m.current_level} target_label={m.target_level} title={m.chart_ladder_label} />
+                <div class="level-text">
+                    <p class="headline">
+                        <strong>{ format!("{}: {}", m.current_level, label_of(lang, "rung", r.level.level)) }</strong>
+                        { " · " }
+                        <strong>{ format!("{}: {}", m.target_level, label_of(lang, "rung", r.target.target_level)) }</strong>
+                    </p>
+                    if r.target.luxury {
+                        <p class="warning" data-flag="luxury">{ m.luxury_warning }</p>
+                    } else if r.target.gap > 0 {
+                        <p>{ (m.gap_below)(r.target.gap) }</p>
+                    } else {
+                        <p>{ m.gap_none }</p>
+                    }
+                    <ul class="evidence">
+                        { for r.level.evidence.iter().map(|e| html! {
+                            <li>{ format!("{}: {}", label_of(lang, "rung", e.rung), e.share.map_or(m.unknown.to_owned(), |s| (m.evidence_share)(round(s)))) }</li>
+                        }) }
+                    </ul>
+                    if let (Some(next), false) = (next, r.level.blockers.is_empty()) {
+                        <h3>{ (m.blocks_next)(&label_of(lang, "rung", next)) }</h3>
+                        <ul class="blockers">{ for r.level.blockers.iter().map(|b| html! { <li>{ explain::blocker(lang, b) }</li> }) }</ul>
+                    }
+                    <h3>{ m.why_target }</h3>
+                    <ul>{ for r.target.reasons.iter().map(|t| html! { <li>{ explain::target_reason(lang, t) }</li> }) }</ul>
+                </div>
+            </div>
+            { how(m, m.explain_level) }
+            { how(m, m.explain_target) }
+        </section>
+    }
+}
+
+fn loyalty_block(lang: Lang, r: &AssessmentResult) -> Html {
+    let m = messages(lang);
+    let quadrant = r
+        .quadrant
+        .map_or(m.unknown.to_owned(), |q| label_of(lang, "quadrant", q));
+    let description = (m.loyalty_map_label)(
+        &figure(m, r.satisfaction.index),
+        &figure(m, r.switching_cost.index),
+        &quadrant,
+    );
+    let lever_bars = |kind: &'static str, levers: Vec<(String, Option<f64>)>| {
+        html! { <>{ for levers.into_iter().map(|(id, v)| html! {
+            <Bar name={label(lang, &format!("{kind}.{id}")).to_owned()} value={v} unknown={m.unknown} id={format!("{kind}.{id}")} />
+        }) }</> }
+    };
+    let weakest = |known: Vec<(String, f64)>, all: Vec<(String, Option<f64>)>| {
+        let mut out: Vec<(String, Option<f64>)> =
+            known.into_iter().map(|(id, v)| (id, Some(v))).collect();
+        out.extend(all.into_iter().filter(|(_, v)| v.is_none()));
+        out
+    };
+    let sat = weakest(
+        r.satisfaction
+            .weakest_first()
+            .into_iter()
+            .map(|(l, v)| (l.id().to_owned(), v))
+            .collect(),
+        r.satisfaction
+            .levers
+            .iter()
+            .map(|l| (l.lever.id().to_owned(), l.score))
+            .collect(),
+    );
+    let sw = weakest(
+        r.switching_cost
+            .weakest_first()
+            .into_iter()
+            .map(|(l, v)| (l.id().to_owned(), v))
+            .collect(),
+        r.switching_cost
+            .levers
+            .iter()
+            .map(|l| (l.lever.id().to_owned(), l.score))
+            .collect(),
+    );
+    html! {
+        <section class="card" aria-labelledby="loyalty-heading" data-block="loyalty">
+            <h2 id="loyalty-heading">{ m.loyalty_heading }</h2>
+            <div class="loyalty-layout">
+                <figure class="map-figure">
+                    <LoyaltyMap {lang} satisfaction={r.satisfaction.index} switching_cost={r.switching_cost.index}
+                        quadrant={r.quadrant} description={description.clone()} />
+                    <figcaption>
+                        <strong>{ quadrant }</strong>
+                        if let Some(q) = r.quadrant { { format!(" — {}", label_of(lang, "quadrant_desc", q)) } }
+                    </figcaption>
+                </figure>
+                <div class="levers">
+                    <Bar name={format!("{} ({})", label(lang, "axis.satisfaction"), label(lang, "axis_hint.satisfaction"))}
+                        value={r.satisfaction.index} unknown={m.unknown} id="satisfaction" />
+                    <Bar name={format!("{} ({})", label(lang, "axis.switching_cost"), label(lang, "axis_hint.switching_cost"))}
+                        value={r.switching_cost.index} unknown={m.unknown} id="switching_cost" />
+                    <h3>{ format!("{} · {}", label(lang, "axis.satisfaction"), m.levers_weakest_first) }</h3>
+                    { lever_bars("satisfaction", sat) }
+                    <h3>{ format!("{} · {}", label(lang, "axis.switching_cost"), m.levers_weakest_first) }</h3>
+                    { lever_bars("switching_cost", sw) }
+                </div>
+            </div>
+            if r.hostage {
+                <p class="warning" data-flag="hostage">{ m.hostage_flag }</p>
+            }
+            { how(m, m.explain_loyalty) }
+        </section>
+    }
+}
+
+fn capability_block(lang: Lang, r: &AssessmentResult) -> Html {
+    let m = messages(lang);
+    html! {
+        <section class="card" aria-labelledby="capabilities-heading" data-block="capabilities">
+            <h2 id="capabilities-heading">{ m.capabilities_heading }</h2>
+            { for r.capabilities.indices.iter().map(|(c, v)| html! {
+                <Bar name={format!("{} — {}", label_of(lang, "capability", c), label_of(lang, "capability_desc", c))}
+                    value={*v} unknown={m.unknown} id={format!("capability.{c}")} />
+            }) }
+            <p class="headline">{ match r.capabilities.bottleneck {
+                Some(c) => (m.bottleneck)(&label_of(lang, "capability", c)),
+                None => m.no_bottleneck.to_owned(),
+            } }</p>
+            { how(m, m.explain_capabilities) }
+        </section>
+    }
+}
+
+fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
+    let m = messages(lang);
+    let band = r
+        .defection
+        .band
+        .map_or(m.unknown.to_owned(), |b| label_of(lang, "risk_band", b));
+    html! {
+        <>
+        <section class="card" aria-labelledby="safeguards-heading" data-block="safeguards">
+            <h2 id="safeguards-heading">{ m.safeguards_heading }</h2>
+            <ul class="checklist">
+                { for r.safeguards.iter().map(|s| html! {
+                    <li class={classes!("check", s.status.id())} data-safeguard={s.safeguard.id()} data-status={s.status.id()}>
+                        <span class="check-mark" aria-hidden="true">{ match s.status.id() { "in_place" => "✓", "partial" => "◐", "missing" => "✗", _ => "?" } }</span>
+                        <span class="check-name">{ label_of(lang, "safeguard", s.safeguard) }</span>
+                        <span class="check-status">{ label_of(lang, "safeguard_status", s.status.id()) }</span>
+                    </li>
+                }) }
+            </ul>
+            { how(m, m.explain_safeguards) }
+        </section>
+        <section class="card" aria-labelledby="risk-heading" data-block="risk">
+            <h2 id="risk-heading">{ m.risk_heading }</h2>
+            <p class={classes!("risk", r.defection.band.map(|b| b.id()))}>
+                <strong>{ (m.risk_value)(&figure(m, r.defection.risk), &band) }</strong>
+            </p>
+            <p><strong>{ format!("{}: {}", m.phase_label, label_of(lang, "phase", r.defection.phase)) }</strong>
+                { format!(" — {}", label_of(lang, "phase_desc", r.defection.phase)) }</p>
+            <h3>{ m.warnings_heading }</h3>
+            { for r.warnings.iter().map(|(w, v)| html! {
+                <Bar name={label_of(lang, "warning", w)} value={*v} unknown={m.unknown} id={format!("warning.{w}")} />
+            }) }
+            { how(m, m.explain_risk) }
+        </section>
+        </>
+    }
+}
+
+fn symbiosis_block(lang: Lang, r: &AssessmentResult) -> Html {
+    let m = messages(lang);
+    html! {
+        <section class="card" aria-labelledby="symbiosis-heading" data-block="symbiosis">
+            <h2 id="symbiosis-heading">{ m.symbiosis_heading }</h2>
+            <Bar name={m.symbiosis_heading.to_owned()} value={r.symbiosis} unknown={m.unknown} id="symbiosis" />
+            { for r.symbiosis_facets.iter().map(|(f, v)| html! {
+                <Bar name={label_of(lang, "symbiosis", f)} value={*v} unknown={m.unknown} id={format!("symbiosis.{f}")} />
+            }) }
+            <h3>{ m.loyalty_types_heading }</h3>
+            { for r.loyalty_types.iter().map(|(t, v)| html! {
+                <Bar name={label_of(lang, "loyalty_type", t)} value={*v} unknown={m.unknown} id={format!("loyalty_type.{t}")} />
+            }) }
+            { how(m, m.explain_symbiosis) }
+        </section>
+    }
+}
+
+fn actions_block(lang: Lang, r: &AssessmentResult, show_all: &UseStateHandle<bool>) -> Html {
+    let m = messages(lang);
+    let shown = if **show_all {
+        r.actions.len()
+    } else {
+        r.actions.len().min(FIRST_ACTIONS_SHOWN)
+    };
+    let more = r.actions.len() - r.actions.len().min(FIRST_ACTIONS_SHOWN);
+    let toggle = {
+        let show_all = show_all.clone();
+        Callback::from(move |_| show_all.set(!*show_all))
+    };
+    html! {
+        <section class="card" aria-labelledby="actions-heading" data-block="actions">
+            <h2 id="actions-heading">{ m.actions_heading }</h2>
+            <p>{ m.actions_intro }</p>
+            if r.actions.is_empty() {
+                <p>{ m.no_actions }</p>
+            } else {
+                <ol class="actions">
+                    { for r.actions.iter().take(shown).map(|a| {
+                        let text = a.text();
+                        html! {
+                            <li class="action" data-action-id={a.action_id.clone()}>
+                                <strong class="action-title">{ text.map_or(a.action_id.as_str(), |t| t.title.get(lang)) }</strong>
+                                <p>{ text.map_or("", |t| t.detail.get(lang)) }</p>
+                                <p class="because"><span>{ format!("{}: ", m.because) }</span>{ explain::finding(lang, &a.finding) }</p>
+                            </li>
+                        }
+                    }) }
+                </ol>
+                if more > 0 {
+                    <button type="button" class="button-secondary" aria-expanded={show_all.to_string()} onclick={toggle}>
+                        { if **show_all { m.show_fewer_actions.to_owned() } else { (m.show_all_actions)(more) } }
+                    </button>
+                }
+            }
+            { how(m, m.explain_actions) }
+        </section>
+    }
+}
+
+fn confidence_block(lang: Lang, r: &AssessmentResult) -> Html {
+    let m = messages(lang);
+    let c = &r.confidence;
+    let section_title = |id: &String| {
+        bank()
+            .sections
+            .iter()
+            .find(|s| &s.id == id)
+            .map_or(id.clone(), |s| s.title.get(lang).to_owned())
+    };
+    html! {
+        <section class="card" aria-labelledby="confidence-heading" data-block="confidence">
+            <h2 id="confidence-heading">{ m.confidence_heading }</h2>
+            <Bar name={m.confidence_heading.to_owned()} value={Some(f64::from(c.score))} unknown={m.unknown} id="confidence" />
+            <p>{ (m.confidence_answered)(c.answered, c.total, c.dont_know) }</p>
+            if !c.thin_sections.is_empty() {
+                <p>{ m.thin_sections }</p>
+                <ul data-thin-sections="">{ for c.thin_sections.iter().map(|s| html! { <li>{ section_title(s) }</li> }) }</ul>
+            }
+            if !c.inconsistencies.is_empty() {
+                <p>{ m.inconsistencies_heading }</p>
+                <ul>{ for c.inconsistencies.iter().map(|i| html! { <li data-inconsistency={i.id()}>{ label(lang, &format!("inconsistency.{}", i.id())) }</li> }) }</ul>
+            }
+            { how(m, m.explain_confidence) }
+        </section>
+    }
+}

@@ -1,0 +1,65 @@
+// Helpers to drive an assessment through the UI, shared by the specs.
+import { readFileSync } from 'node:fs';
+import { expect } from '@playwright/test';
+
+/** Host-computed scenarios and section layout, written by `cargo run --example e2e_fixtures`. */
+export const fixtures = JSON.parse(readFileSync(new URL('./.results/fixtures.json', import.meta.url), 'utf8'));
+
+export function scenario(name) {
+  const s = fixtures.scenarios.find((x) => x.name === name);
+  if (!s) throw new Error(`no scenario ${name}`);
+  return s;
+}
+
+/** From the home screen: name an account and open its first section. */
+export async function startAssessment(page, name) {
+  await page.locator('[data-action="new-assessment"]').click();
+  await page.locator('[data-field="account-name"]').fill(name);
+  await page.locator('[data-action="start"]').click();
+  await expect(page.locator('[data-screen="questionnaire"]')).toBeVisible();
+}
+
+/** The radio for an answer value (an option index or "dk"). */
+export function radio(page, questionId, answer) {
+  return page.locator(`#q-${questionId}-${answer}`);
+}
+
+/** Answers every section's questions from `answers` (question id → index or "dk"), section by section. */
+export async function answerAll(page, answers, { finish = true } = {}) {
+  for (const [i, section] of fixtures.sections.entries()) {
+    await expect(page.locator('.section-body')).toHaveAttribute('data-section', section.id);
+    for (const id of section.questions) {
+      if (id in answers) await radio(page, id, answers[id]).check();
+    }
+    const last = i === fixtures.sections.length - 1;
+    if (!last) await page.locator('[data-action="next"]').click();
+    else if (finish) await page.locator('[data-action="finish"]').click();
+  }
+}
+
+/** The results root's data attributes. */
+export async function resultAttributes(page) {
+  const root = page.locator('[data-results]');
+  await expect(root).toBeVisible();
+  return root.evaluate((el) => Object.fromEntries([...el.attributes].filter((a) => a.name.startsWith('data-')).map((a) => [a.name, a.value])));
+}
+
+/** Requires the page's attributes to equal the host-computed summary. */
+export function expectSummary(attrs, summary) {
+  const text = (v) => (v === null || v === undefined ? '' : String(v));
+  expect(attrs).toMatchObject({
+    'data-level': summary.level,
+    'data-target-level': summary.target_level,
+    'data-quadrant': text(summary.quadrant),
+    'data-satisfaction': text(summary.satisfaction),
+    'data-switching-cost': text(summary.switching_cost),
+    'data-trust': text(summary.trust),
+    'data-execution': text(summary.execution),
+    'data-innovation': text(summary.innovation),
+    'data-bottleneck': summary.bottleneck ?? 'none',
+    'data-defection-risk': text(summary.defection_risk),
+    'data-risk-band': text(summary.risk_band),
+    'data-symbiosis': text(summary.symbiosis),
+    'data-confidence': text(summary.confidence),
+  });
+}
