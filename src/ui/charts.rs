@@ -22,7 +22,7 @@ pub fn Bar(props: &BarProps) -> Html {
     let value_text = props
         .value
         .map_or(props.unknown.to_owned(), |v| round(v).to_string());
-    let width = props.value.map_or(0.0, |v| v.clamp(0.0, 100.0));
+    let width = props.value.map_or(0, round);
     let tone = match props.value {
         None => "unknown",
         Some(v) if v >= HIGH => "strong",
@@ -34,8 +34,8 @@ pub fn Bar(props: &BarProps) -> Html {
             <span class="bar-name">{ &props.name }</span>
             <svg class="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                 <rect class="bar-bg" x="0" y="0" width="100" height="10" rx="2" />
-                <rect class="bar-fill" x="0" y="0" width={format!("{width:.1}")} height="10" rx="2" />
-                <line class="bar-threshold" x1={HIGH.to_string()} x2={HIGH.to_string()} y1="0" y2="10" />
+                <rect class="bar-fill" x="0" y="0" width={width.to_string()} height="10" rx="2" />
+                <line class="bar-threshold" x1={px(HIGH)} x2={px(HIGH)} y1="0" y2="10" />
             </svg>
             <span class="bar-value">{ value_text }</span>
         </div>
@@ -87,10 +87,16 @@ pub struct LoyaltyMapProps {
     pub description: String,
 }
 
-// Plot geometry in SVG user units.
+// Plot geometry in SVG user units (about one CSS pixel each at full width): whole units are
+// precise enough, and integer output keeps float formatting out of the wasm.
 const LEFT: f64 = 44.0;
 const TOP: f64 = 8.0;
 const SIZE: f64 = 260.0;
+
+/// A coordinate as whole units.
+fn px(v: f64) -> String {
+    (v.round() as i32).to_string()
+}
 
 fn x(v: f64) -> f64 {
     LEFT + SIZE * v / 100.0
@@ -107,7 +113,7 @@ pub fn LoyaltyMap(props: &LoyaltyMapProps) -> Html {
     let quadrant_label = |q: Quadrant, cx: f64, cy: f64| {
         let active = props.quadrant == Some(q);
         html! {
-            <text class={classes!("quadrant-name", active.then_some("active"))} x={format!("{cx:.0}")} y={format!("{cy:.0}")} text-anchor="middle">
+            <text class={classes!("quadrant-name", active.then_some("active"))} x={px(cx)} y={px(cy)} text-anchor="middle">
                 { label_of(lang, "quadrant", q) }
             </text>
         }
@@ -128,21 +134,21 @@ pub fn LoyaltyMap(props: &LoyaltyMapProps) -> Html {
         <svg class="loyalty-map" viewBox="0 0 312 312" role="img" aria-labelledby="loyalty-map-title loyalty-map-desc">
             <title id="loyalty-map-title">{ format!("{sat_title} / {sw_title}") }</title>
             <desc id="loyalty-map-desc">{ &props.description }</desc>
-            <rect class="plot-bg" x={LEFT.to_string()} y={TOP.to_string()} width={SIZE.to_string()} height={SIZE.to_string()} />
-            <rect class="quadrant-loyal" x={format!("{:.1}", x(HIGH))} y={TOP.to_string()} width={format!("{:.1}", x(100.0) - x(HIGH))} height={format!("{:.1}", y(HIGH) - TOP)} />
-            <line class="threshold" x1={format!("{:.1}", x(HIGH))} x2={format!("{:.1}", x(HIGH))} y1={TOP.to_string()} y2={format!("{:.1}", y(0.0))} />
-            <line class="threshold" x1={LEFT.to_string()} x2={format!("{:.1}", x(100.0))} y1={format!("{:.1}", y(HIGH))} y2={format!("{:.1}", y(HIGH))} />
+            <rect class="plot-bg" x={px(LEFT)} y={px(TOP)} width={px(SIZE)} height={px(SIZE)} />
+            <rect class="quadrant-loyal" x={px(x(HIGH))} y={px(TOP)} width={px(x(100.0) - x(HIGH))} height={px(y(HIGH) - TOP)} />
+            <line class="threshold" x1={px(x(HIGH))} x2={px(x(HIGH))} y1={px(TOP)} y2={px(y(0.0))} />
+            <line class="threshold" x1={px(LEFT)} x2={px(x(100.0))} y1={px(y(HIGH))} y2={px(y(HIGH))} />
             { quadrant_label(Quadrant::Loyal, x(mid_high), y(mid_high)) }
             { quadrant_label(Quadrant::Hostage, x(mid_low), y(mid_high)) }
             { quadrant_label(Quadrant::Mercenary, x(mid_high), y(mid_low)) }
             { quadrant_label(Quadrant::Defector, x(mid_low), y(mid_low)) }
-            <text class="axis-label" x={format!("{:.0}", x(50.0))} y="304" text-anchor="middle">{ sat_title.clone() }</text>
-            <text class="axis-label" transform={format!("translate(14 {:.0}) rotate(-90)", y(50.0))} text-anchor="middle">{ sw_title.clone() }</text>
-            <text class="tick" x={LEFT.to_string()} y="284" text-anchor="middle">{ "0" }</text>
-            <text class="tick" x={format!("{:.0}", x(100.0))} y="284" text-anchor="middle">{ "100" }</text>
-            <text class="tick" x="36" y={format!("{:.0}", y(100.0) + 4.0)} text-anchor="end">{ "100" }</text>
+            <text class="axis-label" x={px(x(50.0))} y="304" text-anchor="middle">{ sat_title.clone() }</text>
+            <text class="axis-label" transform={format!("translate(14 {}) rotate(-90)", px(y(50.0)))} text-anchor="middle">{ sw_title.clone() }</text>
+            <text class="tick" x={px(LEFT)} y="284" text-anchor="middle">{ "0" }</text>
+            <text class="tick" x={px(x(100.0))} y="284" text-anchor="end">{ "100" }</text>
+            <text class="tick" x="36" y={px(y(100.0) + 4.0)} text-anchor="end">{ "100" }</text>
             if let (Some(s), Some(w)) = (props.satisfaction, props.switching_cost) {
-                <circle class="point" cx={format!("{:.1}", x(s))} cy={format!("{:.1}", y(w))} r="7" />
+                <circle class="point" cx={px(x(s))} cy={px(y(w))} r="7" />
             }
         </svg>
     }

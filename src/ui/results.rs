@@ -56,11 +56,11 @@ fn data_attributes(s: &Summary) -> Vec<(&'static str, String)> {
 }
 
 /// A collapsible "how this was computed" with a link to all the rules.
-fn how(m: &Messages, text: &'static str) -> Html {
+fn how(m: &Messages, texts: &[&'static str]) -> Html {
     html! {
         <details class="how">
             <summary>{ m.how_computed }</summary>
-            <p>{ text }</p>
+            { for texts.iter().map(|t| html! { <p>{ *t }</p> }) }
             <p><a href={Route::Rules.to_hash()}>{ m.full_rules_link }</a></p>
         </details>
     }
@@ -145,8 +145,7 @@ fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
                     <ul>{ for r.target.reasons.iter().map(|t| html! { <li>{ explain::target_reason(lang, t) }</li> }) }</ul>
                 </div>
             </div>
-            { how(m, m.explain_level) }
-            { how(m, m.explain_target) }
+            { how(m, &[m.explain_level, m.explain_target]) }
         </section>
     }
 }
@@ -222,7 +221,7 @@ fn loyalty_block(lang: Lang, r: &AssessmentResult) -> Html {
             if r.hostage {
                 <p class="warning" data-flag="hostage">{ m.hostage_flag }</p>
             }
-            { how(m, m.explain_loyalty) }
+            { how(m, &[m.explain_loyalty]) }
         </section>
     }
 }
@@ -240,7 +239,7 @@ fn capability_block(lang: Lang, r: &AssessmentResult) -> Html {
                 Some(c) => (m.bottleneck)(&label_of(lang, "capability", c)),
                 None => m.no_bottleneck.to_owned(),
             } }</p>
-            { how(m, m.explain_capabilities) }
+            { how(m, &[m.explain_capabilities]) }
         </section>
     }
 }
@@ -264,7 +263,7 @@ fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
                     </li>
                 }) }
             </ul>
-            { how(m, m.explain_safeguards) }
+            { how(m, &[m.explain_safeguards]) }
         </section>
         <section class="card" aria-labelledby="risk-heading" data-block="risk">
             <h2 id="risk-heading">{ m.risk_heading }</h2>
@@ -277,7 +276,7 @@ fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
             { for r.warnings.iter().map(|(w, v)| html! {
                 <Bar name={label_of(lang, "warning", w)} value={*v} unknown={m.unknown} id={format!("warning.{w}")} />
             }) }
-            { how(m, m.explain_risk) }
+            { how(m, &[m.explain_risk]) }
         </section>
         </>
     }
@@ -296,7 +295,7 @@ fn symbiosis_block(lang: Lang, r: &AssessmentResult) -> Html {
             { for r.loyalty_types.iter().map(|(t, v)| html! {
                 <Bar name={label_of(lang, "loyalty_type", t)} value={*v} unknown={m.unknown} id={format!("loyalty_type.{t}")} />
             }) }
-            { how(m, m.explain_symbiosis) }
+            { how(m, &[m.explain_symbiosis]) }
         </section>
     }
 }
@@ -338,7 +337,7 @@ fn actions_block(lang: Lang, r: &AssessmentResult, show_all: &UseStateHandle<boo
                     </button>
                 }
             }
-            { how(m, m.explain_actions) }
+            { how(m, &[m.explain_actions]) }
         </section>
     }
 }
@@ -366,7 +365,7 @@ fn confidence_block(lang: Lang, r: &AssessmentResult) -> Html {
                 <p>{ m.inconsistencies_heading }</p>
                 <ul>{ for c.inconsistencies.iter().map(|i| html! { <li data-inconsistency={i.id()}>{ label(lang, &format!("inconsistency.{}", i.id())) }</li> }) }</ul>
             }
-            { how(m, m.explain_confidence) }
+            { how(m, &[m.explain_confidence]) }
         </section>
     }
 }

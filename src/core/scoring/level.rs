@@ -40,7 +40,7 @@ pub enum LevelBlocker {
         question: String,
         shows: Level,
     },
-    /// `partner` needs formal links at partner rung, and there are none.
+    /// `partner` needs formal links at partner rung, and the question is unanswered.
     NoFormalLinks,
     /// Fewer than [`MIN_EVIDENCE`] level questions are answered.
     TooLittleEvidence { answered: usize },
@@ -146,14 +146,23 @@ pub fn assess(bank: &Bank, answers: &Answers) -> LevelResult {
                 answered: considered,
             });
         }
-        for e in evidence.iter().filter(|e| e.rung < next) {
-            blockers.push(LevelBlocker::Facet {
-                facet: e.facet,
-                question: e.question.to_owned(),
-                shows: e.rung,
-            });
+        // One line per facet, naming its weakest answer: that is what has to move.
+        for facet in LevelFacet::ALL {
+            let weakest = evidence
+                .iter()
+                .filter(|e| e.facet == *facet && e.rung < next)
+                .min_by_key(|e| e.rung);
+            if let Some(e) = weakest {
+                blockers.push(LevelBlocker::Facet {
+                    facet: e.facet,
+                    question: e.question.to_owned(),
+                    shows: e.rung,
+                });
+            }
         }
-        if next == Level::Partner && !formal_links_at_partner {
+        // A formal-links answer below partner is listed above; say so separately only when unanswered.
+        let formal_links_answered = evidence.iter().any(|e| e.facet == LevelFacet::FormalLinks);
+        if next == Level::Partner && !formal_links_answered {
             blockers.push(LevelBlocker::NoFormalLinks);
         }
     }

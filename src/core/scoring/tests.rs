@@ -144,7 +144,19 @@ fn payment_in_shares_lifts_a_supplier_to_strategic_alliance() {
         _ => Some(75),
     });
     assert_eq!(score(bank(), &before).level.level, Level::Extended);
-    assert!(score(bank(), &before)
+    let blockers = score(bank(), &before).level.blockers;
+    assert!(blockers.iter().any(|b| matches!(
+        b,
+        LevelBlocker::Facet {
+            facet: LevelFacet::FormalLinks,
+            ..
+        }
+    )));
+    let unanswered_links = Answers::from_fn(bank(), |q| match q.dimension {
+        Dimension::Level(LevelFacet::FormalLinks) => None,
+        _ => before.get(&q.id),
+    });
+    assert!(score(bank(), &unanswered_links)
         .level
         .blockers
         .contains(&LevelBlocker::NoFormalLinks));
@@ -224,6 +236,28 @@ fn a_single_high_facet_does_not_make_a_partner() {
         .find(|e| e.rung == Level::Partner)
         .unwrap();
     assert_eq!(partner.supporting.len(), 2);
+}
+
+#[test]
+fn blockers_name_each_facet_once_at_its_weakest_answer() {
+    let r = result_by(|d| match d {
+        Dimension::Level(_) => Some(0),
+        _ => Some(50),
+    });
+    let facets: Vec<LevelFacet> = r
+        .level
+        .blockers
+        .iter()
+        .filter_map(|b| match b {
+            LevelBlocker::Facet { facet, .. } => Some(*facet),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        facets,
+        LevelFacet::ALL.to_vec(),
+        "information has two questions but one line"
+    );
 }
 
 #[test]

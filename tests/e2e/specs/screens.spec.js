@@ -1,6 +1,7 @@
 // Screenshots of every screen at phone and desktop widths in both languages, written to
-// tests/e2e/screenshots/ for people to look at. Each also checks nothing overflows sideways.
+// tests/e2e/screenshots/ for people to look at. Each screen is also checked for sideways overflow.
 import { test, expect, openApp } from '../fixtures.js';
+import { scenario, answerAll } from '../assess.js';
 
 const widths = [360, 1280];
 const langs = [
@@ -8,19 +9,40 @@ const langs = [
   { id: 'zh', button: '简体中文' },
 ];
 
-async function expectNoHorizontalOverflow(page) {
+async function shoot(page, name) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, 'page is wider than the viewport').toBeLessThanOrEqual(0);
+  expect(overflow, `${name}: page is wider than the viewport`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
 }
 
 for (const width of widths) {
   for (const lang of langs) {
-    test(`home screen at ${width}px in ${lang.id}`, async ({ page }) => {
+    test(`every screen at ${width}px in ${lang.id}`, async ({ page }) => {
+      const tag = `${lang.id}-${width}`;
       await page.setViewportSize({ width, height: 800 });
       await openApp(page);
       await page.getByRole('button', { name: lang.button }).click();
-      await expectNoHorizontalOverflow(page);
-      await page.screenshot({ path: `screenshots/home-${lang.id}-${width}.png`, fullPage: true });
+      await shoot(page, `home-empty-${tag}`);
+      await page.locator('[data-action="new-assessment"]').click();
+      await shoot(page, `start-${tag}`);
+      await page.locator('[data-action="start"]').click();
+      await expect(page.locator('.field-error')).toBeVisible();
+      await shoot(page, `start-error-${tag}`);
+      await page.locator('[data-field="account-name"]').fill('Shanghai Precision Components Co., Ltd. 上海精密零部件有限公司');
+      await page.locator('[data-action="start"]').click();
+      await expect(page.locator('[data-screen="questionnaire"]')).toBeVisible();
+      await page.locator('.question-help summary').first().click();
+      await shoot(page, `questionnaire-${tag}`);
+      await answerAll(page, scenario('trapped-and-unhappy').answers);
+      await expect(page.locator('[data-results]')).toBeVisible();
+      await shoot(page, `results-${tag}`);
+      await page.locator('.how summary').first().click();
+      await page.locator('.how a').first().click();
+      await expect(page.locator('[data-screen="rules"]')).toBeVisible();
+      await shoot(page, `rules-${tag}`);
+      await page.locator('a.brand').click();
+      await expect(page.locator('.account-card')).toHaveCount(1);
+      await shoot(page, `home-${tag}`);
     });
   }
 }

@@ -46,12 +46,22 @@ test('the language switch works from the keyboard', async ({ page }) => {
   await openApp(page);
   await page.keyboard.press('Tab'); // skip link
   await expect(page.locator('.skip-link')).toBeFocused();
+  await page.keyboard.press('Tab'); // the product name, a link home
+  await expect(page.locator('a.brand')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'English' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: '简体中文' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
+
+test('the skip link moves focus to the main content without changing the screen', async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await expect(page.locator('[data-screen="accounts"]')).toBeVisible();
 });
 
 for (const raw of ['{"lang": "zh"', '"hello from another app"', '{"lang":"klingon"}']) {

@@ -1,0 +1,34 @@
+// axe-core on every screen in both languages: zero violations allowed.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, openApp } from '../fixtures.js';
+import { scenario, startAssessment, answerAll } from '../assess.js';
+
+async function expectNoViolations(page, screen) {
+  // Open every disclosure so the hidden content is checked too.
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  expect(summary, `axe violations on ${screen}`).toEqual([]);
+}
+
+for (const lang of [{ id: 'en', button: 'English' }, { id: 'zh', button: '简体中文' }]) {
+  test(`no accessibility violations on any screen in ${lang.id}`, async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('button', { name: lang.button }).click();
+    await expectNoViolations(page, 'home (empty)');
+    await page.locator('[data-action="new-assessment"]').click();
+    await page.locator('[data-action="start"]').click();
+    await expect(page.locator('.field-error')).toBeVisible();
+    await expectNoViolations(page, 'start with an error');
+    await page.locator('[data-field="account-name"]').fill('Axe Ltd');
+    await page.locator('[data-action="start"]').click();
+    await expect(page.locator('[data-screen="questionnaire"]')).toBeVisible();
+    await expectNoViolations(page, 'questionnaire');
+    await answerAll(page, scenario('trapped-and-unhappy').answers);
+    await expectNoViolations(page, 'results');
+    await page.locator('.how a').first().click();
+    await expectNoViolations(page, 'rules');
+    await page.locator('a.brand').click();
+    await expectNoViolations(page, 'home with an account');
+  });
+}
