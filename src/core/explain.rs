@@ -16,41 +16,37 @@ fn score_text(score: f64) -> String {
     format!("{}/100", round(score))
 }
 
+/// "<label of kind.id>: <score>/100".
+fn scored(lang: Lang, kind: &str, id: impl std::fmt::Display, score: f64) -> String {
+    format!("{}: {}", label_of(lang, kind, id), score_text(score))
+}
+
+/// "<label of kind.id>: <label of kind_desc.id>".
+fn described(lang: Lang, kind: &str, id: impl std::fmt::Display + Copy) -> String {
+    format!(
+        "{}: {}",
+        label_of(lang, kind, id),
+        label_of(lang, &format!("{kind}_desc"), id)
+    )
+}
+
 /// The finding that triggered an action, e.g. "Trade terms: 25/100".
 pub fn finding(lang: Lang, finding: &Finding) -> String {
+    let m = messages(lang);
     match finding {
-        Finding::Phase { phase } => {
-            format!(
-                "{}: {}",
-                label_of(lang, "phase", phase),
-                label_of(lang, "phase_desc", phase)
-            )
-        }
-        Finding::Quadrant { quadrant } => {
-            format!(
-                "{}: {}",
-                label_of(lang, "quadrant", quadrant),
-                label_of(lang, "quadrant_desc", quadrant)
-            )
-        }
-        Finding::Safeguard { safeguard, score } => {
-            format!(
-                "{}: {}",
-                label_of(lang, "safeguard", safeguard),
-                score_text(*score)
-            )
-        }
-        Finding::Warning { warning, score } => format!(
-            "{}: {}",
-            label_of(lang, "warning", warning),
-            score_text(*score)
-        ),
-        Finding::Bottleneck { capability, score } => (messages(lang).bottleneck)(&format!(
+        Finding::Phase { phase } => described(lang, "phase", phase),
+        Finding::Quadrant { quadrant } => described(lang, "quadrant", quadrant),
+        Finding::Safeguard { safeguard, score } => scored(lang, "safeguard", safeguard, *score),
+        Finding::Warning { warning, score } => scored(lang, "warning", warning, *score),
+        Finding::Satisfaction { lever, score } => scored(lang, "satisfaction", lever, *score),
+        Finding::SwitchingCost { lever, score } => scored(lang, "switching_cost", lever, *score),
+        Finding::Symbiosis { facet, score } => scored(lang, "symbiosis", facet, *score),
+        Finding::Bottleneck { capability, score } => (m.bottleneck)(&format!(
             "{} ({})",
             label_of(lang, "capability", capability),
             score_text(*score)
         )),
-        Finding::LevelGap { facet, next, .. } => (messages(lang).blocker_facet)(
+        Finding::LevelGap { facet, next, .. } => (m.blocker_facet)(
             &format!("{} → {}", label_of(lang, "level", facet), rung(lang, *next)),
             &rung(lang, level_below(*next)),
         ),
@@ -59,28 +55,9 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
                 "{} > {}: {}",
                 rung(lang, *level),
                 rung(lang, *target),
-                messages(lang).luxury_warning
+                m.luxury_warning
             )
         }
-        Finding::Satisfaction { lever, score } => {
-            format!(
-                "{}: {}",
-                label_of(lang, "satisfaction", lever),
-                score_text(*score)
-            )
-        }
-        Finding::SwitchingCost { lever, score } => {
-            format!(
-                "{}: {}",
-                label_of(lang, "switching_cost", lever),
-                score_text(*score)
-            )
-        }
-        Finding::Symbiosis { facet, score } => format!(
-            "{}: {}",
-            label_of(lang, "symbiosis", facet),
-            score_text(*score)
-        ),
     }
 }
 

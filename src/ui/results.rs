@@ -165,36 +165,18 @@ fn loyalty_block(lang: Lang, r: &AssessmentResult) -> Html {
             <Bar name={label(lang, &format!("{kind}.{id}")).to_owned()} value={v} unknown={m.unknown} id={format!("{kind}.{id}")} />
         }) }</> }
     };
-    let weakest = |known: Vec<(String, f64)>, all: Vec<(String, Option<f64>)>| {
-        let mut out: Vec<(String, Option<f64>)> =
-            known.into_iter().map(|(id, v)| (id, Some(v))).collect();
-        out.extend(all.into_iter().filter(|(_, v)| v.is_none()));
-        out
-    };
-    let sat = weakest(
-        r.satisfaction
-            .weakest_first()
-            .into_iter()
-            .map(|(l, v)| (l.id().to_owned(), v))
-            .collect(),
-        r.satisfaction
-            .levers
-            .iter()
-            .map(|l| (l.lever.id().to_owned(), l.score))
-            .collect(),
-    );
-    let sw = weakest(
-        r.switching_cost
-            .weakest_first()
-            .into_iter()
-            .map(|(l, v)| (l.id().to_owned(), v))
-            .collect(),
-        r.switching_cost
-            .levers
-            .iter()
-            .map(|l| (l.lever.id().to_owned(), l.score))
-            .collect(),
-    );
+    let sat: Vec<(String, Option<f64>)> = r
+        .satisfaction
+        .levers_for_display()
+        .into_iter()
+        .map(|(l, v)| (l.id().to_owned(), v))
+        .collect();
+    let sw: Vec<(String, Option<f64>)> = r
+        .switching_cost
+        .levers_for_display()
+        .into_iter()
+        .map(|(l, v)| (l.id().to_owned(), v))
+        .collect();
     html! {
         <section class="card" aria-labelledby="loyalty-heading" data-block="loyalty">
             <h2 id="loyalty-heading">{ m.loyalty_heading }</h2>

@@ -35,6 +35,24 @@ impl<L: Copy> Axis<L> {
     }
 }
 
+impl<L: Copy> Axis<L> {
+    /// Every lever for display: answered ones weakest first, then the unanswered ones.
+    pub fn levers_for_display(&self) -> Vec<(L, Option<f64>)> {
+        let mut out: Vec<(L, Option<f64>)> = self
+            .weakest_first()
+            .into_iter()
+            .map(|(l, s)| (l, Some(s)))
+            .collect();
+        out.extend(
+            self.levers
+                .iter()
+                .filter(|l| l.score.is_none())
+                .map(|l| (l.lever, None)),
+        );
+        out
+    }
+}
+
 pub(super) fn axis<L: Copy>(
     scores: &Scores,
     levers: &[L],

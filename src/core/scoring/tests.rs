@@ -509,3 +509,22 @@ proptest! {
         prop_assert_eq!(score(bank(), &answers), score(bank(), &answers));
     }
 }
+
+#[test]
+fn levers_for_display_put_the_weakest_first_and_unknowns_last() {
+    let answers = answers_by(|d| match d {
+        Dimension::Satisfaction(SatisfactionLever::ProductQuality) => None,
+        Dimension::Satisfaction(SatisfactionLever::TradeTerms) => Some(0),
+        _ => Some(75),
+    });
+    let shown = score(bank(), &answers).satisfaction.levers_for_display();
+    assert_eq!(
+        shown.first(),
+        Some(&(SatisfactionLever::TradeTerms, Some(0.0)))
+    );
+    assert_eq!(
+        shown.last(),
+        Some(&(SatisfactionLever::ProductQuality, None))
+    );
+    assert_eq!(shown.len(), SatisfactionLever::ALL.len());
+}
