@@ -62,6 +62,8 @@ pub struct AppState {
     pub save_tick: u64,
     /// Why the last start-form submission was refused.
     pub start_error: Option<EditError>,
+    /// A new version of the app is installed and waiting: offer "Reload to update".
+    pub update_ready: bool,
     next_notice_id: u32,
 }
 
@@ -114,6 +116,8 @@ pub enum Action {
         written: Vec<String>,
         failed: Option<StoreError>,
     },
+    /// A new version of the app is waiting to take over.
+    UpdateReady,
 }
 
 impl AppState {
@@ -135,6 +139,7 @@ impl AppState {
             protected: accounts.protected.into_iter().collect(),
             save_tick: 0,
             start_error: None,
+            update_ready: false,
             next_notice_id: 1,
         };
         for problem in settings.problem.into_iter().chain(accounts.problems) {
@@ -315,6 +320,7 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
                 state.route = Route::Home;
             }
         }
+        Action::UpdateReady => state.update_ready = true,
         Action::Saved { written, failed } => {
             for id in &written {
                 state.unsaved.remove(id);

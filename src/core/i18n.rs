@@ -34,6 +34,10 @@ pub struct Messages {
     /// An account write failed for another reason.
     pub account_not_saved: fn(error: &str) -> String,
 
+    /// A new version is installed and waiting.
+    pub update_available: &'static str,
+    pub reload_to_update: &'static str,
+
     // Home
     pub new_assessment: &'static str,
     pub rules_link: &'static str,
@@ -187,6 +191,8 @@ pub const EN: Messages = Messages {
         format!("Your latest change could not be saved ({error}). The previously saved version is intact; your change stays on this page until you close it.")
     },
 
+    update_available: "A new version of Rapport is ready. Your data is kept.",
+    reload_to_update: "Reload to update",
     new_assessment: "New assessment",
     rules_link: "How the figures are computed",
     col_account: "Account",
@@ -358,6 +364,8 @@ pub const ZH: Messages = Messages {
         format!("最近的修改未能保存({error})。之前保存的版本完好无损;您的修改在关闭页面前仍保留在页面上。")
     },
 
+    update_available: "Rapport 有新版本可用。您的数据会保留。",
+    reload_to_update: "重新加载以更新",
     new_assessment: "新建评估",
     rules_link: "各项指标的计算方法",
     col_account: "客户",

@@ -97,6 +97,21 @@ pub fn App() -> Html {
         });
     }
 
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            if browser::update_already_waiting() {
+                state.dispatch(Action::UpdateReady);
+            }
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "rapport-update-ready", move |_| {
+                    state.dispatch(Action::UpdateReady)
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
     let on_lang = {
         let state = state.clone();
         Callback::from(move |lang: Lang| {
@@ -146,6 +161,13 @@ pub fn App() -> Html {
                 </a>
                 <LangSwitch current={app.lang} label={m.language_switch_label} on_change={on_lang} />
             </header>
+            if app.update_ready {
+                <div class="update-banner" role="status" data-update="ready">
+                    <p>{ m.update_available }</p>
+                    <button type="button" class="button-primary" data-action="apply-update"
+                        onclick={Callback::from(|_| browser::apply_update())}>{ m.reload_to_update }</button>
+                </div>
+            }
             if !app.notices.is_empty() {
                 <Notices notices={app.notices.clone()} lang={app.lang} on_dismiss={on_dismiss} />
             }

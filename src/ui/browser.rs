@@ -183,3 +183,20 @@ pub fn focus_question(question_id: &str) {
         }
     }
 }
+
+/// Whether start-up code already saw a new version waiting (before the app could listen).
+pub fn update_already_waiting() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("__rapportUpdateReady")).ok())
+        .is_some_and(|v| v.is_truthy())
+}
+
+/// Asks the start-up code to activate the waiting version; the page reloads when it takes over.
+pub fn apply_update() {
+    if let (Some(window), Ok(event)) = (
+        web_sys::window(),
+        web_sys::Event::new("rapport-apply-update"),
+    ) {
+        let _ = window.dispatch_event(&event);
+    }
+}

@@ -2,6 +2,9 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+/** A second server hosts the same build under a sub-path (and imitates deployments). */
+export const subPathPort = port + 1;
+export const subPath = '/tools/rapport/';
 
 export default defineConfig({
   testDir: './specs',
@@ -30,10 +33,18 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node serve.mjs --dir ../../dist --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-  },
+  webServer: [
+    {
+      command: `node serve.mjs --dir ../../dist --port ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: `node serve.mjs --dir ../../dist --port ${subPathPort} --base ${subPath}`,
+      url: `http://127.0.0.1:${subPathPort}${subPath}`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+  ],
 });

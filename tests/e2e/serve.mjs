@@ -1,5 +1,6 @@
 // A minimal static server for the built app, used by the e2e tests (no dependency needed).
 // Serves DIR under BASE (default "/") on 127.0.0.1:PORT so sub-path hosting can be tested too.
+// GET BASE__deploy imitates deploying a new version: sw.js changes from then on.
 //   node serve.mjs --dir ../../dist --port 4173 [--base /tools/rapport/]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -26,8 +27,15 @@ const types = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
+let deployments = 0;
+
 createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  if (path === `${base}__deploy`) {
+    deployments += 1;
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`deployment ${deployments}`);
+    return;
+  }
   if (!path.startsWith(base)) {
     res.writeHead(404).end('not found');
     return;
@@ -39,7 +47,8 @@ createServer(async (req, res) => {
   }
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
+    let body = await readFile(file);
+    if (deployments > 0 && file.endsWith('sw.js')) body = Buffer.concat([body, Buffer.from(`\n// deployment ${deployments}\n`)]);
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
     res.end(body);
   } catch {

@@ -1,0 +1,61 @@
+// Trunk post-build hook (see Trunk.toml), run on the staging directory before it becomes dist/:
+// 1. moves trunk's inline start-up module into a hashed file (with static/boot.js appended) so
+//    the Content-Security-Policy can forbid inline scripts, and adds that policy;
+// 2. writes the service worker from static/sw.js with the list of every file to precache and a
+//    version derived from their contents.
+//   TRUNK_STAGING_DIR=dist node scripts/postbuild.mjs   (or: node scripts/postbuild.mjs DIR)
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) {
+  console.error('postbuild: no directory (set TRUNK_STAGING_DIR or pass one)');
+  process.exit(2);
+}
+const root = new URL('..', import.meta.url).pathname;
+const sha = (data) => createHash('sha256').update(data).digest('hex');
+
+// The policy: only this origin; wasm compilation allowed; no inline script or style, no plugins.
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+if (inline) {
+  const boot = `${inline[1].trim()}\n\n${readFileSync(join(root, 'static/boot.js'), 'utf8')}`;
+  const name = `boot-${sha(boot).slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), boot);
+  html = html.replace(inline[0], `<script type="module" src="./${name}"></script>`);
+} else if (!/<script type="module" src="\.\/boot-/.test(html)) {
+  console.error('postbuild: no start-up script found in index.html');
+  process.exit(1);
+}
+if (!html.includes('Content-Security-Policy')) {
+  html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+}
+writeFileSync(indexPath, html);
+
+const walk = (path) => (statSync(path).isDirectory() ? readdirSync(path).flatMap((n) => walk(join(path, n))) : [path]);
+const files = walk(dir)
+  .map((f) => relative(dir, f).split('\\').join('/'))
+  .filter((f) => f !== 'sw.js' && !f.startsWith('.'))
+  .sort();
+const version = sha(files.map((f) => `${f}:${sha(readFileSync(join(dir, f)))}`).join('\n')).slice(0, 16);
+const assets = ['./', ...files.filter((f) => f !== 'index.html')];
+const sw = readFileSync(join(root, 'static/sw.js'), 'utf8')
+  .replace("'__VERSION__'", JSON.stringify(version))
+  .replace('__ASSETS__', JSON.stringify(assets));
+writeFileSync(join(dir, 'sw.js'), sw);
+console.log(`postbuild: boot script external, CSP set, service worker ${version} precaches ${assets.length} files`);

@@ -1,0 +1,55 @@
+import { test, expect, openApp } from '../fixtures.js';
+import { scenario, startAssessment, answerAll, resultAttributes } from '../assess.js';
+import { subPath, subPathPort } from '../playwright.config.js';
+
+const controlled = (page) => page.evaluate(() => Boolean(navigator.serviceWorker.controller));
+
+test('after one visit the app loads and works with the network off', async ({ page, context }) => {
+  await openApp(page);
+  await expect.poll(() => controlled(page), { timeout: 15_000 }).toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('header.site-header')).toBeVisible();
+  await startAssessment(page, 'On a plane');
+  await answerAll(page, scenario('all-best').answers);
+  const attrs = await resultAttributes(page);
+  expect(attrs['data-level']).toBe('partner');
+  await page.reload();
+  await expect(page.locator('[data-results]')).toHaveAttribute('data-level', 'partner');
+  await context.setOffline(false);
+});
+
+test.describe('hosted under a sub-path', () => {
+  test.describe.configure({ mode: 'serial' });
+  const base = `http://127.0.0.1:${subPathPort}${subPath}`;
+  test.use({ baseURL: base });
+
+  test('everything loads under /tools/rapport/', async ({ page }) => {
+    const failed = [];
+    page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+    await openApp(page);
+    await startAssessment(page, 'Sub-path Ltd');
+    expect(page.url()).toContain(`${subPath}#/assess/`);
+    await expect.poll(() => controlled(page), { timeout: 15_000 }).toBe(true);
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
+    expect(scope).toBe(base);
+    expect(failed).toEqual([]);
+  });
+
+  test('a newly deployed version is offered as "Reload to update", never mixed in', async ({ page, request }) => {
+    await openApp(page);
+    await expect.poll(() => controlled(page), { timeout: 15_000 }).toBe(true);
+    await expect(page.locator('[data-update]')).toHaveCount(0);
+    await request.get(`${base}__deploy`);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const banner = page.locator('[data-update="ready"]');
+    await expect(banner).toBeVisible({ timeout: 15_000 });
+    await expect(banner).toContainText('new version');
+    const before = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL + performance.timeOrigin);
+    await Promise.all([page.waitForEvent('load'), page.locator('[data-action="apply-update"]').click()]);
+    await expect(page.locator('header.site-header')).toBeVisible();
+    await expect(page.locator('[data-update]')).toHaveCount(0);
+    const after = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL + performance.timeOrigin);
+    expect(after, 'the page reloaded under the new worker').not.toBe(before);
+  });
+});
