@@ -53,3 +53,22 @@ test.describe('hosted under a sub-path', () => {
     expect(after, 'the page reloaded under the new worker').not.toBe(before);
   });
 });
+
+test('the web app manifest makes Rapport installable, named in both languages', async ({ page }) => {
+  await openApp(page);
+  await expect.poll(() => controlled(page), { timeout: 15_000 }).toBe(true);
+  const cdp = await page.context().newCDPSession(page);
+  const manifest = await cdp.send('Page.getAppManifest');
+  expect(manifest.errors).toEqual([]);
+  const data = JSON.parse(manifest.data);
+  expect(data.name).toContain('Rapport');
+  expect(data.translations['zh-CN'].name).toContain('大客户关系评估');
+  for (const icon of data.icons) {
+    const response = await page.request.get(new URL(icon.src, manifest.url).href);
+    expect(response.ok(), icon.src).toBe(true);
+  }
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  // Playwright's contexts are incognito, where Chromium never offers installation; that is the
+  // one reason allowed here — anything about the manifest, icons or worker fails the test.
+  expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+});
