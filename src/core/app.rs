@@ -64,14 +64,19 @@ pub struct AppState {
     pub start_error: Option<EditError>,
     /// A new version of the app is installed and waiting: offer "Reload to update".
     pub update_ready: bool,
+    /// The assessment most recently completed in this session (account id, assessment id), for
+    /// the embed API's `completed` message.
+    pub last_completed: Option<(String, String)>,
     next_notice_id: u32,
 }
 
 /// A user or system event.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// The user picked a language.
+    /// The user picked a language (remembered).
     SetLang(Lang),
+    /// The host page asked for a language (this session only, the user's choice is kept).
+    ShowLang(Lang),
     /// Show a notice.
     Notify(NoticeKind),
     /// The user dismissed the notice with this id.
@@ -140,6 +145,7 @@ impl AppState {
             save_tick: 0,
             start_error: None,
             update_ready: false,
+            last_completed: None,
             next_notice_id: 1,
         };
         for problem in settings.problem.into_iter().chain(accounts.problems) {
@@ -220,6 +226,7 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
             state.lang = lang;
             state.settings.lang = Some(lang);
         }
+        Action::ShowLang(lang) => state.lang = lang,
         Action::Notify(kind) => state.push_notice(kind),
         Action::Dismiss(id) => state.notices.retain(|n| n.id != id),
         Action::Navigate(route) => {
@@ -303,6 +310,7 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
                 a.finish(now_ms).map(|id| finished = Some(id))
             });
             if let Some(assessment) = finished {
+                state.last_completed = Some((account_id.clone(), assessment.clone()));
                 state.route = Route::Results {
                     account: account_id,
                     assessment,
@@ -390,6 +398,14 @@ mod tests {
     }
 
     #[test]
+    fn host_language_applies_without_overwriting_the_users_choice() {
+        let state = reduce(empty(), Action::SetLang(Lang::En));
+        let state = reduce(state, Action::ShowLang(Lang::Zh));
+        assert_eq!(state.lang, Lang::Zh);
+        assert_eq!(state.settings.lang, Some(Lang::En));
+    }
+
+    #[test]
     fn boot_problems_become_dismissable_notices() {
         let problem = LoadProblem::Unreadable {
             key: "k".into(),
@@ -473,6 +489,7 @@ mod tests {
                 assessment: "s1".into()
             }
         );
+        assert_eq!(state.last_completed, Some(("a1".into(), "s1".into())));
         // A completed assessment is immutable: further answers are ignored.
         let tick = state.save_tick;
         let state = reduce(

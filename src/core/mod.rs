@@ -5,6 +5,7 @@ pub mod answers;
 pub mod app;
 pub mod assessment;
 pub mod bank;
+pub mod embed;
 pub mod explain;
 pub mod i18n;
 pub mod ids;

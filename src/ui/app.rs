@@ -6,15 +6,19 @@ use gloo_events::EventListener;
 use yew::prelude::*;
 
 use super::browser::{self, BrowserStore};
+use super::embed;
 use super::notices::Notices;
 use super::{
     home::Home, questionnaire::Questionnaire, results::Results, rules::Rules, start::Start,
 };
 use crate::core::app::{reduce, Action, AppState, NoticeKind, SaveTarget};
+use crate::core::bank::bank;
+use crate::core::embed as embed_protocol;
 use crate::core::i18n::messages;
 use crate::core::lang::Lang;
 use crate::core::persist;
 use crate::core::route::Route;
+use crate::core::scoring::score;
 use crate::core::settings;
 
 /// Yew's reducer over the core's [`AppState`].
@@ -36,12 +40,17 @@ fn boot_state() -> State {
     let now = browser::now_ms();
     let settings = settings::boot(&BrowserStore, now);
     let accounts = persist::load_accounts(&BrowserStore, now);
-    State(AppState::boot(
+    let mut state = AppState::boot(
         settings,
         accounts,
         &browser::browser_languages(),
         browser::current_route(),
-    ))
+    );
+    // A host page's `lang=` applies to this visit only; the user's own choice stays stored.
+    if let Some(lang) = embed::config().lang {
+        state.lang = lang;
+    }
+    State(state)
 }
 
 /// Writes the accounts the reducer marked as changed; one `setItem` per account.
@@ -111,6 +120,45 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
+
+    // Embedding: appearance from the URL, then ready / resize to the host and its commands.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let config = embed::config();
+            embed::apply_appearance(&config);
+            embed::post(&config, &embed_protocol::ready_message(state.0.lang));
+            let height = embed::observe_height(config.clone());
+            let commands = embed::listen(config, move |command| match command {
+                embed_protocol::Command::SetLang(lang) => state.dispatch(Action::ShowLang(lang)),
+            });
+            move || {
+                if let Some((observer, _callback)) = height {
+                    observer.disconnect();
+                }
+                drop(commands);
+            }
+        });
+    }
+
+    use_effect_with(app.last_completed.clone(), {
+        let state = state.clone();
+        move |completed| {
+            let record = completed.as_ref().and_then(|(account, assessment)| {
+                state
+                    .0
+                    .account(account)
+                    .and_then(|a| a.assessment(assessment))
+            });
+            if let Some(record) = record {
+                let summary = score(bank(), &record.answers).summary();
+                embed::post(
+                    &embed::config(),
+                    &embed_protocol::completed_message(&summary),
+                );
+            }
+        }
+    });
 
     let on_lang = {
         let state = state.clone();

@@ -6,6 +6,7 @@
 mod app;
 mod browser;
 mod charts;
+mod embed;
 mod home;
 mod notices;
 mod questionnaire;

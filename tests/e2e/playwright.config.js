@@ -5,6 +5,8 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 /** A second server hosts the same build under a sub-path (and imitates deployments). */
 export const subPathPort = port + 1;
 export const subPath = '/tools/rapport/';
+/** A third server plays a consultant's website that embeds Rapport (examples/embed.html). */
+export const hostPort = port + 3;
 
 export default defineConfig({
   testDir: './specs',
@@ -43,6 +45,12 @@ export default defineConfig({
     {
       command: `node serve.mjs --dir ../../dist --port ${subPathPort} --base ${subPath}`,
       url: `http://127.0.0.1:${subPathPort}${subPath}`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: `node serve.mjs --dir ../../examples --port ${hostPort}`,
+      url: `http://127.0.0.1:${hostPort}/embed.html`,
       reuseExistingServer: false,
       stdout: 'ignore',
     },

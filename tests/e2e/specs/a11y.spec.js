@@ -32,3 +32,13 @@ for (const lang of [{ id: 'en', button: 'English' }, { id: 'zh', button: '简体
     await expectNoViolations(page, 'home with an account');
   });
 }
+
+test('no accessibility violations in the dark theme', async ({ page }) => {
+  await openApp(page, './?theme=dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expectNoViolations(page, 'home (dark)');
+  await startAssessment(page, 'Dark Ltd');
+  await expectNoViolations(page, 'questionnaire (dark)');
+  await answerAll(page, scenario('all-worst').answers);
+  await expectNoViolations(page, 'results (dark)');
+});

@@ -1,0 +1,73 @@
+// Rapport inside an iframe on another origin (examples/embed.html served as the host page).
+import { test, expect } from '@playwright/test';
+import { hostPort } from '../playwright.config.js';
+import { scenario, fixtures, expectSummary } from '../assess.js';
+
+const host = `http://127.0.0.1:${hostPort}`;
+const messages = (page, type) =>
+  page.locator(`#log li[data-type="${type}"]`).evaluateAll((items) => items.map((li) => JSON.parse(li.textContent)));
+
+test('the host page receives ready, resize and completed, and can switch the language', async ({ page, baseURL }) => {
+  const appOrigin = new URL(baseURL).origin;
+  const origins = new Set();
+  page.on('request', (r) => origins.add(new URL(r.url()).origin));
+  await page.goto(`${host}/embed.html?app=${encodeURIComponent(baseURL)}&lang=zh`);
+  const app = page.frameLocator('#rapport');
+
+  await expect.poll(() => messages(page, 'ready')).toEqual([{ source: 'rapport', version: 1, type: 'ready', lang: 'zh' }]);
+  await expect(app.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(app.locator('html')).toHaveClass(/embedded/);
+  await expect(app.locator('header.site-header')).toBeHidden();
+
+  // The iframe follows the content height.
+  await expect.poll(async () => (await messages(page, 'resize')).length).toBeGreaterThan(0);
+  const lastHeight = async () => (await messages(page, 'resize')).at(-1).height;
+  const frameHeight = () => page.locator('#rapport').evaluate((el) => el.clientHeight);
+  await expect.poll(async () => (await frameHeight()) === (await lastHeight())).toBe(true);
+  // Not stuck at the frame's initial 600 px: the content decides.
+  expect(await lastHeight()).not.toBe(600);
+
+  // A full assessment inside the iframe.
+  const s = scenario('trapped-and-unhappy');
+  await app.locator('[data-action="new-assessment"]').click();
+  await app.locator('[data-field="account-name"]').fill('Embedded Account');
+  await app.locator('[data-action="start"]').click();
+  for (const [i, section] of fixtures.sections.entries()) {
+    for (const id of section.questions) await app.locator(`#q-${id}-${s.answers[id]}`).check();
+    await app.locator(i === fixtures.sections.length - 1 ? '[data-action="finish"]' : '[data-action="next"]').click();
+  }
+  await expect(app.locator('[data-results]')).toBeVisible();
+  await expect.poll(() => messages(page, 'completed')).toHaveLength(1);
+  const [completed] = await messages(page, 'completed');
+  const attrs = Object.fromEntries(
+    Object.entries(completed.results).map(([k, v]) => [`data-${k.replaceAll('_', '-')}`, v === null ? '' : String(v)]),
+  );
+  expectSummary(attrs, s.summary);
+  expect(JSON.stringify(completed)).not.toContain('Embedded Account');
+
+  // Commands from the named parent are obeyed.
+  await page.locator('#lang-en').click();
+  await expect(app.locator('html')).toHaveAttribute('lang', 'en');
+  expect([...origins].sort()).toEqual([appOrigin, host].sort());
+});
+
+test('with another origin named as parent, nothing is sent and commands are ignored', async ({ page, baseURL }) => {
+  await page.goto(`${host}/embed.html?app=${encodeURIComponent(baseURL)}&lang=zh&parent=${encodeURIComponent('https://consultant.example')}`);
+  const app = page.frameLocator('#rapport');
+  await expect(app.locator('[data-screen="accounts"]')).toBeVisible();
+  await page.locator('#lang-en').click();
+  await page.waitForTimeout(500);
+  await expect(app.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  expect(await page.locator('#log li').count()).toBe(0);
+});
+
+test('theme and accent parameters are applied with readable contrast', async ({ page, baseURL }) => {
+  await page.goto(`${host}/embed.html?app=${encodeURIComponent(baseURL)}&theme=dark&accent=${encodeURIComponent('#ffcc00')}`);
+  const app = page.frameLocator('#rapport');
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const accent = await app.locator('html').evaluate((el) => getComputedStyle(el).getPropertyValue('--accent').trim());
+  expect(accent).toMatch(/^#[0-9a-f]{6}$/);
+  expect(accent).not.toBe('#ffcc00');
+  const background = await app.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(background).not.toBe('rgb(243, 245, 248)');
+});
