@@ -14,6 +14,7 @@ step "Scoring benchmark (a figure, not a pass/fail test)"
 cargo bench --locked --bench scoring
 
 "$RAPPORT_ROOT/scripts/build.sh"
+node scripts/single-file.mjs dist dist-single/rapport.html
 
 step "Size report"
 # The budget is a ceiling against regressions, set from measurement (226.5 KB on 2026-11-24 plus

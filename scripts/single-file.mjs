@@ -1,0 +1,68 @@
+// Builds the single-file edition: one self-contained HTML file with the wasm, JS and CSS inlined,
+// that works when opened straight from disk (file://), e.g. as an email attachment, where
+// browsers refuse to fetch a separate .wasm. Offline support (service worker) does not apply
+// there and is left out; everything else is the same app.
+//   node scripts/single-file.mjs [dist] [dist-single/rapport.html]
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const out = process.argv[3] ?? 'dist-single/rapport.html';
+const files = readdirSync(dist);
+const pick = (re, what) => {
+  const name = files.find((f) => re.test(f));
+  if (!name) {
+    console.error(`single-file: no ${what} in ${dist}: run scripts/build.sh first`);
+    process.exit(1);
+  }
+  return join(dist, name);
+};
+
+const glue = readFileSync(pick(/^rapport-[0-9a-f]+\.js$/, 'JS glue'), 'utf8');
+if (/^\s*import\s/m.test(glue)) {
+  console.error('single-file: the JS glue imports other modules; inlining them is not supported');
+  process.exit(1);
+}
+const wasm = readFileSync(pick(/_bg\.wasm$/, 'wasm'));
+const css = readFileSync(pick(/^style-[0-9a-f]+\.css$/, 'stylesheet'), 'utf8');
+const icon = readFileSync(join(dist, 'icon.svg'));
+
+// The glue stays a module (its `export` line is harmless inline); the wasm comes from base64.
+const script = `${glue}
+const bytes = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: bytes });
+`;
+const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+// Strict even here: only this exact script and style may run, nothing may be fetched.
+const csp = [
+  "default-src 'none'",
+  `script-src ${hash(script)} 'wasm-unsafe-eval'`,
+  `style-src ${hash(css)}`,
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const index = readFileSync(join(dist, 'index.html'), 'utf8');
+const keep = (re) => (index.match(re) ?? [''])[0];
+const html = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta http-equiv="Content-Security-Policy" content="${csp}">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  ${keep(/<title>[^<]*<\/title>/)}
+  ${keep(/<meta name="description"[^>]*>/)}
+  <link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}">
+  <style>${css}</style>
+  <script type="module">${script}</script>
+</head>
+<body>
+  ${keep(/<noscript>[\s\S]*?<\/noscript>/)}
+</body>
+</html>
+`;
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, html);
+console.log(`single-file: wrote ${out} (${(html.length / 1024).toFixed(0)} KB)`);

@@ -1,0 +1,28 @@
+// The single-file edition opened straight from disk.
+import { test, expect } from '@playwright/test';
+import { scenario, fixtures, resultAttributes, expectSummary } from '../assess.js';
+
+const file = new URL('../../../dist-single/rapport.html', import.meta.url).href;
+
+test('rapport.html opened via file:// completes an assessment and keeps it', async ({ page }) => {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('request', (r) => !/^(file|data):/.test(r.url()) && problems.push(`request: ${r.url()}`));
+  await page.goto(file);
+  await expect(page.locator('header.site-header')).toBeVisible();
+  const s = scenario('shares-strategic-alliance');
+  await page.locator('[data-action="new-assessment"]').click();
+  await page.locator('[data-field="account-name"]').fill('Attachment Co');
+  await page.locator('[data-action="start"]').click();
+  for (const [i, section] of fixtures.sections.entries()) {
+    for (const id of section.questions) await page.locator(`#q-${id}-${s.answers[id]}`).check();
+    await page.locator(i === fixtures.sections.length - 1 ? '[data-action="finish"]' : '[data-action="next"]').click();
+  }
+  expectSummary(await resultAttributes(page), s.summary);
+  await page.reload();
+  expectSummary(await resultAttributes(page), s.summary);
+  await page.goto(file);
+  await expect(page.locator('.account-name')).toHaveText('Attachment Co');
+  expect(problems).toEqual([]);
+});
