@@ -3,6 +3,7 @@
 // GET BASE__deploy imitates deploying a new version: sw.js changes from then on.
 //   node serve.mjs --dir ../../dist --port 4173 [--base /tools/rapport/]
 import { createServer } from 'node:http';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -27,6 +28,7 @@ const types = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg', '.txt']);
 let deployments = 0;
 
 createServer(async (req, res) => {
@@ -49,7 +51,17 @@ createServer(async (req, res) => {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     let body = await readFile(file);
     if (deployments > 0 && file.endsWith('sw.js')) body = Buffer.concat([body, Buffer.from(`\n// deployment ${deployments}\n`)]);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    // Compress like any production static host, so measurements (Lighthouse) see real transfer sizes.
+    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding' };
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    if (compressible.has(extname(file)) && /\bbr\b/.test(accepts)) {
+      body = brotliCompressSync(body);
+      headers['content-encoding'] = 'br';
+    } else if (compressible.has(extname(file)) && /\bgzip\b/.test(accepts)) {
+      body = gzipSync(body);
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404).end('not found');
