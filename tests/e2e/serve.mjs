@@ -29,6 +29,7 @@ const types = {
 };
 
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg', '.txt']);
+const compressed = new Map();
 let deployments = 0;
 
 createServer(async (req, res) => {
@@ -54,12 +55,13 @@ createServer(async (req, res) => {
     // Compress like any production static host, so measurements (Lighthouse) see real transfer sizes.
     const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding' };
     const accepts = String(req.headers['accept-encoding'] ?? '');
-    if (compressible.has(extname(file)) && /\bbr\b/.test(accepts)) {
-      body = brotliCompressSync(body);
-      headers['content-encoding'] = 'br';
-    } else if (compressible.has(extname(file)) && /\bgzip\b/.test(accepts)) {
-      body = gzipSync(body);
-      headers['content-encoding'] = 'gzip';
+    const encoding = !compressible.has(extname(file)) ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+    if (encoding) {
+      // Compressing the wasm takes a second: do it once per file content.
+      const key = `${encoding}:${file}:${body.length}:${deployments}`;
+      if (!compressed.has(key)) compressed.set(key, encoding === 'br' ? brotliCompressSync(body) : gzipSync(body));
+      body = compressed.get(key);
+      headers['content-encoding'] = encoding;
     }
     res.writeHead(200, headers);
     res.end(body);
