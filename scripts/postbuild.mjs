@@ -1,11 +1,13 @@
 // Trunk post-build hook (see Trunk.toml), run on the staging directory before it becomes dist/:
 // 1. moves trunk's inline start-up module into a hashed file (with static/boot.js appended) so
 //    the Content-Security-Policy can forbid inline scripts, and adds that policy;
-// 2. writes the service worker from static/sw.js with the list of every file to precache and a
+// 2. gives the on-demand data files (question bank, action texts) content-hashed names and lists
+//    them in <meta name="rapport-data"> for the app to fetch;
+// 3. writes the service worker from static/sw.js with the list of every file to precache and a
 //    version derived from their contents.
 //   TRUNK_STAGING_DIR=dist node scripts/postbuild.mjs   (or: node scripts/postbuild.mjs DIR)
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -41,6 +43,19 @@ if (inline) {
 } else if (!/<script type="module" src="\.\/boot-/.test(html)) {
   console.error('postbuild: no start-up script found in index.html');
   process.exit(1);
+}
+const data = [];
+for (const kind of ['bank', 'actions']) {
+  const plain = join(dir, `${kind}.json`);
+  if (!existsSync(plain)) continue;
+  const body = readFileSync(plain);
+  const name = `${kind}-${sha(body).slice(0, 16)}.json`;
+  renameSync(plain, join(dir, name));
+  data.push(`${kind}=${name}`);
+}
+if (data.length) {
+  html = html.replace(/\s*<meta name="rapport-data"[^>]*>/, '');
+  html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta name="rapport-data" content="${data.join(' ')}">`);
 }
 if (!html.includes('Content-Security-Policy')) {
   html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`);

@@ -45,6 +45,23 @@ const csp = [
 ].join('; ');
 
 const index = readFileSync(join(dist, 'index.html'), 'utf8');
+// The data the hosted app fetches on demand travels inside the page as JSON blocks in <head>
+// (the app renders into <body>; JSON blocks are never executed, so the CSP needs nothing for
+// them). `<` is escaped so no text can end the block.
+const listed = (index.match(/<meta name="rapport-data" content="([^"]*)">/) ?? [, ''])[1];
+const dataBlocks = listed
+  .split(/\s+/)
+  .filter(Boolean)
+  .map((pair) => {
+    const [kind, file] = pair.split('=');
+    const json = readFileSync(join(dist, file), 'utf8').replace(/</g, '\\u003c');
+    return `<script type="application/json" id="rapport-data-${kind}">${json}</script>`;
+  })
+  .join('\n  ');
+if (!dataBlocks) {
+  console.error('single-file: no <meta name="rapport-data"> in index.html');
+  process.exit(1);
+}
 const keep = (re) => (index.match(re) ?? [''])[0];
 const html = `<!doctype html>
 <html lang="en">
@@ -56,6 +73,7 @@ const html = `<!doctype html>
   ${keep(/<meta name="description"[^>]*>/)}
   <link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}">
   <style>${css}</style>
+  ${dataBlocks}
   <script type="module">${script}</script>
 </head>
 <body>

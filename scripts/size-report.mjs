@@ -62,6 +62,11 @@ for (const r of rows.filter((r) => r.name.endsWith('.wasm'))) {
     p += len;
   }
 }
+// Data fetched only when a screen needs it (the question bank and action texts).
+for (const file of walk(dir).filter((f) => extname(f) === '.json')) {
+  const body = readFileSync(file);
+  console.log(`on demand: ${relative(dir, file).padEnd(33)}${kb(body.length)}${kb(gzipSync(body, { level: 9 }).length)} ${kb(brotliCompressSync(body).length)}`);
+}
 const usedKb = total.gzip / 1024;
 if (targetKb !== null) {
   const gap = usedKb - targetKb;

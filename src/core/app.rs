@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use super::answers::Choice;
 use super::assessment::{AccountRecord, Cursor, EditError, NewAccount};
-use super::bank::bank;
+use super::bank::try_bank;
 use super::lang::Lang;
 use super::persist::LoadedAccounts;
 use super::route::Route;
@@ -30,6 +30,17 @@ pub enum NoticeKind {
         target: SaveTarget,
         error: StoreError,
     },
+}
+
+/// Whether the question bank and action texts (fetched on demand in the browser) are here.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum DataStatus {
+    #[default]
+    NotLoaded,
+    Loading,
+    Ready,
+    /// Loading failed; the text says why. Retrying sets it back to `NotLoaded`.
+    Failed(String),
 }
 
 /// A notice with an id so it can be dismissed.
@@ -64,6 +75,8 @@ pub struct AppState {
     pub start_error: Option<EditError>,
     /// A new version of the app is installed and waiting: offer "Reload to update".
     pub update_ready: bool,
+    /// The question bank and action texts.
+    pub data: DataStatus,
     /// The assessment most recently completed in this session (account id, assessment id), for
     /// the embed API's `completed` message.
     pub last_completed: Option<(String, String)>,
@@ -123,6 +136,8 @@ pub enum Action {
     },
     /// A new version of the app is waiting to take over.
     UpdateReady,
+    /// The shell started, finished or failed loading the question bank, or retries.
+    Data(DataStatus),
 }
 
 impl AppState {
@@ -146,6 +161,7 @@ impl AppState {
             start_error: None,
             update_ready: false,
             last_completed: None,
+            data: DataStatus::NotLoaded,
             next_notice_id: 1,
         };
         for problem in settings.problem.into_iter().chain(accounts.problems) {
@@ -153,6 +169,19 @@ impl AppState {
         }
         state.route = state.resolve(route);
         state
+    }
+
+    /// Whether the current screen needs the question bank and it has not been asked for yet:
+    /// assessing, results and the start form need it, and so does a home screen that lists
+    /// accounts (their figures are scored). An empty home screen does not, so a first visit
+    /// loads only the app itself.
+    pub fn should_load_data(&self) -> bool {
+        self.data == DataStatus::NotLoaded
+            && match self.route {
+                Route::Home => !self.accounts.is_empty(),
+                Route::Rules => false,
+                Route::New | Route::Assess { .. } | Route::Results { .. } => true,
+            }
     }
 
     /// The account with this id.
@@ -220,7 +249,6 @@ impl AppState {
 
 /// Applies `action` to `state`.
 pub fn reduce(mut state: AppState, action: Action) -> AppState {
-    let bank = bank();
     match action {
         Action::SetLang(lang) => {
             state.lang = lang;
@@ -238,23 +266,29 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
             assessment_id,
             input,
             now_ms,
-        } => match AccountRecord::start(&account_id, &assessment_id, &input, bank, now_ms) {
-            Ok(account) if state.account(&account_id).is_none() => {
-                state.accounts.push(account);
-                state.touched(&account_id);
-                state.start_error = None;
-                state.route = Route::Assess {
-                    account: account_id,
-                };
+        } => {
+            // Sent only by screens that wait for the bank; a stray one must not crash the app.
+            let Some(bank) = try_bank() else { return state };
+            match AccountRecord::start(&account_id, &assessment_id, &input, bank, now_ms) {
+                Ok(account) if state.account(&account_id).is_none() => {
+                    state.accounts.push(account);
+                    state.touched(&account_id);
+                    state.start_error = None;
+                    state.route = Route::Assess {
+                        account: account_id,
+                    };
+                }
+                Ok(_) => state.start_error = Some(EditError::DraftExists),
+                Err(err) => state.start_error = Some(err),
             }
-            Ok(_) => state.start_error = Some(EditError::DraftExists),
-            Err(err) => state.start_error = Some(err),
-        },
+        }
         Action::Reassess {
             account_id,
             assessment_id,
             now_ms,
         } => {
+            // Sent only by screens that wait for the bank; a stray one must not crash the app.
+            let Some(bank) = try_bank() else { return state };
             let opened = state.edit(&account_id, |a| {
                 if a.draft().is_some() {
                     Ok(()) // Resume the existing draft rather than refusing.
@@ -274,6 +308,8 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
             choice,
             now_ms,
         } => {
+            // Sent only by screens that wait for the bank; a stray one must not crash the app.
+            let Some(bank) = try_bank() else { return state };
             state.edit(&account_id, |a| {
                 a.answer(bank, &question_id, choice, now_ms)
             });
@@ -284,6 +320,8 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
             text,
             now_ms,
         } => {
+            // Sent only by screens that wait for the bank; a stray one must not crash the app.
+            let Some(bank) = try_bank() else { return state };
             state.edit(&account_id, |a| {
                 a.set_note(bank, &question_id, &text, now_ms)
             });
@@ -292,6 +330,8 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
             account_id,
             section,
         } => {
+            // Sent only by screens that wait for the bank; a stray one must not crash the app.
+            let Some(bank) = try_bank() else { return state };
             let section = section.min(bank.sections.len().saturating_sub(1));
             let first = bank
                 .section_questions(&bank.sections[section].id)
@@ -329,6 +369,7 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
             }
         }
         Action::UpdateReady => state.update_ready = true,
+        Action::Data(status) => state.data = status,
         Action::Saved { written, failed } => {
             for id in &written {
                 state.unsaved.remove(id);
@@ -347,6 +388,7 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::bank::bank;
     use crate::core::storage::StoreError;
 
     fn clean_boot() -> SettingsBoot {
@@ -537,6 +579,26 @@ mod tests {
             "the shell must delete the stored key"
         );
         assert_eq!(state.route, Route::Home);
+    }
+
+    #[test]
+    fn data_is_asked_for_only_where_a_screen_needs_it() {
+        let home = empty();
+        assert!(!home.should_load_data(), "a first visit loads only the app");
+        let start = reduce(home, Action::Navigate(Route::New));
+        assert!(start.should_load_data());
+        let loading = reduce(start, Action::Data(DataStatus::Loading));
+        assert!(!loading.should_load_data());
+        let failed = reduce(loading, Action::Data(DataStatus::Failed("offline".into())));
+        assert!(
+            !failed.should_load_data(),
+            "no retry loop without the user asking"
+        );
+        let retry = reduce(failed, Action::Data(DataStatus::NotLoaded));
+        assert!(retry.should_load_data());
+        let with_account = started();
+        let home_again = reduce(with_account, Action::Navigate(Route::Home));
+        assert!(home_again.should_load_data(), "listed accounts are scored");
     }
 
     #[test]

@@ -38,6 +38,12 @@ pub struct Messages {
     pub update_available: &'static str,
     pub reload_to_update: &'static str,
 
+    /// The question bank is being fetched.
+    pub loading_questions: &'static str,
+    /// Fetching the question bank failed.
+    pub data_failed: fn(error: &str) -> String,
+    pub retry: &'static str,
+
     // Home
     pub new_assessment: &'static str,
     pub rules_link: &'static str,
@@ -193,6 +199,9 @@ pub const EN: Messages = Messages {
 
     update_available: "A new version of Rapport is ready. Your data is kept.",
     reload_to_update: "Reload to update",
+    loading_questions: "Loading the questions…",
+    data_failed: |error| format!("The questions could not be loaded ({error}). Check your connection, then try again."),
+    retry: "Try again",
     new_assessment: "New assessment",
     rules_link: "How the figures are computed",
     col_account: "Account",
@@ -366,6 +375,9 @@ pub const ZH: Messages = Messages {
 
     update_available: "Rapport 有新版本可用。您的数据会保留。",
     reload_to_update: "重新加载以更新",
+    loading_questions: "正在加载问题……",
+    data_failed: |error| format!("无法加载问题({error})。请检查网络连接后重试。"),
+    retry: "重试",
     new_assessment: "新建评估",
     rules_link: "各项指标的计算方法",
     col_account: "客户",

@@ -12,7 +12,7 @@ use super::{
     home::Home, questionnaire::Questionnaire, results::Results, rules::Rules, start::Start,
 };
 use crate::core::app::{reduce, Action, AppState, NoticeKind, SaveTarget};
-use crate::core::bank::bank;
+use crate::core::bank::try_bank;
 use crate::core::embed as embed_protocol;
 use crate::core::i18n::messages;
 use crate::core::lang::Lang;
@@ -150,8 +150,8 @@ pub fn App() -> Html {
                     .account(account)
                     .and_then(|a| a.assessment(assessment))
             });
-            if let Some(record) = record {
-                let summary = score(bank(), &record.answers).summary();
+            if let (Some(record), Some(bank)) = (record, try_bank()) {
+                let summary = score(bank, &record.answers).summary();
                 embed::post(
                     &embed::config(),
                     &embed_protocol::completed_message(&summary),
@@ -159,6 +159,16 @@ pub fn App() -> Html {
             }
         }
     });
+
+    // The question bank and action texts arrive on demand (see `ui::data`).
+    {
+        let state = state.clone();
+        use_effect_with(app.should_load_data(), move |should| {
+            if *should {
+                super::data::start_loading(state);
+            }
+        });
+    }
 
     let on_lang = {
         let state = state.clone();

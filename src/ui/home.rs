@@ -6,7 +6,7 @@ use super::app::AppHandle;
 use super::browser;
 use crate::core::app::Action;
 use crate::core::assessment::AccountRecord;
-use crate::core::bank::bank;
+use crate::core::bank::try_bank;
 use crate::core::explain;
 use crate::core::i18n::messages;
 use crate::core::labels::label_of;
@@ -49,9 +49,10 @@ pub fn Home() -> Html {
 
 fn account_card(state: &AppHandle, lang: Lang, account: &AccountRecord) -> Html {
     let m = messages(lang);
+    // Figures need the question bank; until it arrives the card shows the date only.
     let latest = account
         .latest_completed()
-        .map(|a| (a, score(bank(), &a.answers).summary()));
+        .map(|a| (a, try_bank().map(|b| score(b, &a.answers).summary())));
     let draft = account.draft();
     let id = account.id.clone();
     let resume = {
@@ -85,9 +86,11 @@ fn account_card(state: &AppHandle, lang: Lang, account: &AccountRecord) -> Html 
             }
             if let Some((record, summary)) = &latest {
                 <dl class="account-figures">
-                    <div><dt>{ m.col_level }</dt><dd>{ label_of(lang, "rung", summary.level) }</dd></div>
-                    <div><dt>{ m.col_quadrant }</dt><dd>{ summary.quadrant.map_or(m.unknown.to_owned(), |q| label_of(lang, "quadrant", q)) }</dd></div>
-                    <div><dt>{ m.col_risk }</dt><dd>{ summary.risk_band.map_or(m.unknown.to_owned(), |b| label_of(lang, "risk_band", b)) }</dd></div>
+                    if let Some(summary) = summary {
+                        <div><dt>{ m.col_level }</dt><dd>{ label_of(lang, "rung", summary.level) }</dd></div>
+                        <div><dt>{ m.col_quadrant }</dt><dd>{ summary.quadrant.map_or(m.unknown.to_owned(), |q| label_of(lang, "quadrant", q)) }</dd></div>
+                        <div><dt>{ m.col_risk }</dt><dd>{ summary.risk_band.map_or(m.unknown.to_owned(), |b| label_of(lang, "risk_band", b)) }</dd></div>
+                    }
                     <div><dt>{ m.col_last }</dt><dd>{ explain::date(record.completed_ms.unwrap_or(record.updated_ms)) }</dd></div>
                 </dl>
             } else {
@@ -95,10 +98,12 @@ fn account_card(state: &AppHandle, lang: Lang, account: &AccountRecord) -> Html 
             }
             <div class="card-actions">
                 if let Some(draft) = draft {
-                    <span class="draft-progress">{ (m.draft_progress)(answered(draft), bank().questions.len()) }</span>
+                    if let Some(bank) = try_bank() {
+                        <span class="draft-progress">{ (m.draft_progress)(draft.answers.len(), bank.questions.len()) }</span>
+                    }
                     <button type="button" class="button-primary" data-action="resume" onclick={resume}>{ m.resume }</button>
                 } else {
-                    <button type="button" class="button-secondary" data-action="reassess" onclick={reassess}>{ m.reassess }</button>
+                    <button type="button" class="button-secondary" data-action="reassess" disabled={try_bank().is_none()} onclick={reassess}>{ m.reassess }</button>
                 }
                 if let Some((record, _)) = &latest {
                     <a class="button-secondary" href={Route::Results { account: id.clone(), assessment: record.id.clone() }.to_hash()}>{ m.view_results }</a>
@@ -106,12 +111,4 @@ fn account_card(state: &AppHandle, lang: Lang, account: &AccountRecord) -> Html 
             </div>
         </li>
     }
-}
-
-fn answered(draft: &crate::core::assessment::AssessmentRecord) -> usize {
-    bank()
-        .questions
-        .iter()
-        .filter(|q| draft.answers.get(&q.id).is_some())
-        .count()
 }

@@ -6,6 +6,7 @@
 mod app;
 mod browser;
 mod charts;
+mod data;
 mod embed;
 mod home;
 mod notices;

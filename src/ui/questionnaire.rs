@@ -5,9 +5,10 @@ use yew::prelude::*;
 
 use super::app::AppHandle;
 use super::browser;
+use super::data::DataPending;
 use crate::core::answers::Choice;
 use crate::core::app::Action;
-use crate::core::bank::{bank, Question};
+use crate::core::bank::{bank, try_bank, Question};
 use crate::core::i18n::messages;
 use crate::core::lang::Lang;
 
@@ -16,9 +17,21 @@ pub struct QuestionnaireProps {
     pub account_id: String,
 }
 
-/// The questionnaire of one account's draft.
+/// The questionnaire of one account's draft, once the question bank is here.
 #[function_component]
 pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
+    let state = use_context::<AppHandle>().expect("app context");
+    // Re-rendered when the data arrives, because the app state changes with it.
+    let _ = &state.0.data;
+    if try_bank().is_some() {
+        html! { <QuestionnaireScreen account_id={props.account_id.clone()} /> }
+    } else {
+        html! { <DataPending /> }
+    }
+}
+
+#[function_component]
+fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
     let state = use_context::<AppHandle>().expect("app context");
     let confirming_discard = use_state(|| false);
     let lang = state.0.lang;

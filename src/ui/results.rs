@@ -4,7 +4,8 @@ use yew::prelude::*;
 
 use super::app::AppHandle;
 use super::charts::{Bar, Ladder, LoyaltyMap};
-use crate::core::bank::bank;
+use super::data::DataPending;
+use crate::core::bank::{bank, try_bank};
 use crate::core::explain;
 use crate::core::i18n::{messages, Messages};
 use crate::core::labels::{label, label_of};
@@ -79,8 +80,11 @@ pub fn Results(props: &ResultsProps) -> Html {
     let Some(record) = account.assessment(&props.assessment_id) else {
         return html! {};
     };
+    let Some(bank) = try_bank() else {
+        return html! { <DataPending /> };
+    };
     // Completed assessments never change, so scoring on render is exact (and takes microseconds).
-    let result = score(bank(), &record.answers);
+    let result = score(bank, &record.answers);
     let summary = result.summary();
 
     let mut root = html! {

@@ -5,7 +5,8 @@ use yew::prelude::*;
 
 use super::app::AppHandle;
 use super::browser;
-use crate::core::app::Action;
+use super::data::DataPending;
+use crate::core::app::{Action, DataStatus};
 use crate::core::assessment::{EditError, NewAccount, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS};
 use crate::core::i18n::messages;
 use crate::core::route::Route;
@@ -65,6 +66,9 @@ pub fn Start() -> Html {
         <section class="start" aria-labelledby="start-heading" data-screen="start">
             <h1 id="start-heading">{ m.start_heading }</h1>
             <p>{ m.start_intro }</p>
+            if state.0.data != DataStatus::Ready {
+                <DataPending />
+            }
             <form class="start-form" {onsubmit} novalidate=true>
                 <div class="field">
                     <label for="account-name">{ m.account_name_label }</label>
@@ -95,7 +99,9 @@ pub fn Start() -> Html {
                         value={form.assessor.clone()} oninput={field(|f, v| f.assessor = v)} />
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="button-primary" data-action="start">{ m.start_button }</button>
+                    // The first section needs the question bank, which loads while the user types.
+                    <button type="submit" class="button-primary" data-action="start"
+                        disabled={state.0.data != DataStatus::Ready}>{ m.start_button }</button>
                     <button type="button" class="button-secondary" onclick={on_cancel}>{ m.cancel }</button>
                 </div>
             </form>

@@ -3,12 +3,16 @@
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend({
-  page: async ({ page, baseURL }, use) => {
+  /** Console errors a test provokes on purpose (regular expressions); everything else fails it. */
+  expectedConsoleErrors: [[], { option: true }],
+  page: async ({ page, baseURL, expectedConsoleErrors }, use) => {
     const problems = [];
     const origin = new URL(baseURL).origin;
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
     page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+      if (msg.type() === 'error' && !expectedConsoleErrors.some((re) => re.test(msg.text()))) {
+        problems.push(`console error: ${msg.text()}`);
+      }
     });
     page.on('request', (req) => {
       const url = new URL(req.url());

@@ -12,7 +12,9 @@ use serde::Deserialize;
 use super::ids::{Dimension, Level};
 use super::text::Text;
 
-/// The bank as shipped.
+/// The bank as shipped. The browser build does not embed it: it fetches `bank.json` when an
+/// assessment is first needed (see `ui::data`), which keeps it out of the first load.
+#[cfg(not(target_arch = "wasm32"))]
 const BANK_JSON: &str = include_str!("bank.json");
 
 /// The whole question bank.
@@ -182,19 +184,39 @@ impl Bank {
     }
 }
 
-/// The shipped bank, parsed on first use.
+static BANK: OnceLock<Bank> = OnceLock::new();
+
+/// Installs the bank from its JSON text; later calls return the bank already installed.
+///
+/// The content rules (`Bank::problems`) are enforced by `cargo test` on the same file, so only
+/// the parse can fail here (a damaged download, say).
+pub fn install(json: &str) -> Result<&'static Bank, String> {
+    if let Some(bank) = BANK.get() {
+        return Ok(bank);
+    }
+    let bank: Bank = serde_json::from_str(json).map_err(|e| format!("question bank: {e}"))?;
+    Ok(BANK.get_or_init(|| bank))
+}
+
+/// The bank, once installed. On the host (tests, benchmarks, tools) the embedded copy is
+/// installed on first use; in the browser it is `None` until `bank.json` has been loaded.
+pub fn try_bank() -> Option<&'static Bank> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if BANK.get().is_none() {
+        if let Err(problem) = install(BANK_JSON) {
+            panic!("invalid embedded question bank: {problem}");
+        }
+    }
+    BANK.get()
+}
+
+/// The bank, for code that runs only once it is loaded (host code; UI screens that checked
+/// [`try_bank`] first).
 ///
 /// # Panics
-/// If the embedded `bank.json` is invalid — impossible in a build whose tests passed, since
-/// `cargo test` validates the same file.
+/// In the browser, if called before the bank is loaded.
 pub fn bank() -> &'static Bank {
-    static BANK: OnceLock<Bank> = OnceLock::new();
-    BANK.get_or_init(|| {
-        // The content rules (`Bank::problems`) are enforced by `cargo test` on this same file;
-        // the browser build only parses, which keeps the validator out of the wasm.
-        serde_json::from_str(BANK_JSON)
-            .unwrap_or_else(|e| panic!("invalid embedded question bank: {e}"))
-    })
+    try_bank().expect("question bank used before it was loaded")
 }
 
 #[cfg(test)]

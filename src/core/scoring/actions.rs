@@ -19,7 +19,11 @@ use crate::core::text::Text;
 /// How many actions the results show before "show all".
 pub const FIRST_ACTIONS_SHOWN: usize = 7;
 
+/// Embedded on the host only; the browser fetches `actions.json` with the bank.
+#[cfg(not(target_arch = "wasm32"))]
 const ACTIONS_JSON: &str = include_str!("../bank/actions.json");
+
+static ACTIONS: OnceLock<Vec<Action>> = OnceLock::new();
 
 /// One action's text.
 #[derive(Debug, Deserialize)]
@@ -33,14 +37,26 @@ pub struct Action {
     pub source: String,
 }
 
-/// Every action, parsed once.
-///
-/// # Panics
-/// If the embedded `actions.json` is invalid (its test would have failed).
+/// Installs the action texts from their JSON; later calls keep the first.
+pub fn install_actions(json: &str) -> Result<(), String> {
+    if ACTIONS.get().is_none() {
+        let actions: Vec<Action> =
+            serde_json::from_str(json).map_err(|e| format!("action plan texts: {e}"))?;
+        let _ = ACTIONS.set(actions);
+    }
+    Ok(())
+}
+
+/// Every action's text, once installed (on the host, the embedded copy on first use). Ranking
+/// needs only the ids, so the plan itself never waits for this.
 pub fn action_catalogue() -> &'static [Action] {
-    static ACTIONS: OnceLock<Vec<Action>> = OnceLock::new();
-    ACTIONS
-        .get_or_init(|| serde_json::from_str(ACTIONS_JSON).expect("embedded actions.json is valid"))
+    #[cfg(not(target_arch = "wasm32"))]
+    if ACTIONS.get().is_none() {
+        if let Err(problem) = install_actions(ACTIONS_JSON) {
+            panic!("invalid embedded actions: {problem}");
+        }
+    }
+    ACTIONS.get().map_or(&[], Vec::as_slice)
 }
 
 /// What the assessment found that calls for action.

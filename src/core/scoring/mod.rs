@@ -22,7 +22,8 @@ use super::bank::Bank;
 use super::ids::*;
 
 pub use actions::{
-    action_catalogue, Action as PlannedActionText, Finding, PlannedAction, FIRST_ACTIONS_SHOWN,
+    action_catalogue, install_actions, Action as PlannedActionText, Finding, PlannedAction,
+    FIRST_ACTIONS_SHOWN,
 };
 pub use capability::Capabilities;
 pub use confidence::{Confidence, Inconsistency};
