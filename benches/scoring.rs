@@ -5,6 +5,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use rapport::core::answers::{Answers, Choice};
+use rapport::core::assessment::{AccountRecord, NewAccount};
 use rapport::core::bank::{bank, Bank};
 use rapport::core::scoring::score;
 
@@ -65,5 +66,42 @@ fn main() {
     println!(
         "score a portfolio of 1,000: {:.1} ms (median of 10)",
         median(samples).as_secs_f64() * 1e3
+    );
+
+    // Storage: what one complete assessment adds to an account's stored JSON.
+    let input = NewAccount {
+        name: "Shanghai Precision Components Co., Ltd.".into(),
+        tags: "East, Tier 1".into(),
+        ..Default::default()
+    };
+    let mut account = AccountRecord::start(
+        "k3x9a1b2c3d4",
+        "m8q2w7e6r5t4",
+        &input,
+        bank,
+        1_795_478_400_000,
+    )
+    .expect("valid input");
+    let mut complete = |account: &mut AccountRecord| {
+        for (question, choice) in one.iter() {
+            account
+                .answer(bank, question, Some(choice), 1_795_478_500_000)
+                .expect("valid answer");
+        }
+        account
+            .finish(1_795_478_600_000)
+            .expect("a draft to finish");
+    };
+    complete(&mut account);
+    let with_one = serde_json::to_string(&account).expect("serialises").len();
+    account
+        .start_draft("z1x2c3v4b5n6", "", bank, 1_795_478_700_000)
+        .expect("no draft open");
+    complete(&mut account);
+    let per_assessment = serde_json::to_string(&account).expect("serialises").len() - with_one;
+    // localStorage keeps UTF-16: two bytes per character of JSON.
+    println!(
+        "storage: {per_assessment} characters per stored assessment; 1,000 assessments ≈ {:.1} MB of the ~5 MB (UTF-16) quota",
+        (per_assessment * 2 * 1000) as f64 / 1e6
     );
 }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod assessment;
 pub mod bank;
 pub mod embed;
+pub mod exchange;
 pub mod explain;
 pub mod i18n;
 pub mod ids;
