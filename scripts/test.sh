@@ -17,10 +17,10 @@ cargo bench --locked --bench scoring
 node scripts/single-file.mjs dist dist-single/rapport.html
 
 step "Size report"
-# The budget is a ceiling against regressions, set from measurement: 214.3 KB on 2026-11-24
-# (after moving the question bank out of the wasm) plus 5% headroom. The product target is 150 KB;
-# the report prints the gap to it on every run.
-node scripts/size-report.mjs dist --budget-kb 225 --target-kb 150
+# The budget is a ceiling against regressions, set from measurement: 226.7 KB on 2026-11-24 with
+# export/import in (214.3 KB before it), plus ~4% headroom. The product target is 150 KB; the
+# report prints the gap to it on every run, and the code section is where it must come from.
+node scripts/size-report.mjs dist --budget-kb 235 --target-kb 150
 
 step "End-to-end tests in headless Chromium against dist/"
 mkdir -p tests/e2e/.results

@@ -77,6 +77,8 @@ pub struct AppState {
     pub update_ready: bool,
     /// The question bank and action texts.
     pub data: DataStatus,
+    /// Something outside the screens (an import) asked for the question bank.
+    pub data_requested: bool,
     /// The assessment most recently completed in this session (account id, assessment id), for
     /// the embed API's `completed` message.
     pub last_completed: Option<(String, String)>,
@@ -138,6 +140,14 @@ pub enum Action {
     UpdateReady,
     /// The shell started, finished or failed loading the question bank, or retries.
     Data(DataStatus),
+    /// Load the question bank whatever the screen (an import needs it to validate).
+    NeedData,
+    /// Add validated accounts from an import, resolving id conflicts as chosen.
+    Import {
+        preview: crate::core::exchange::ImportPreview,
+        resolution: crate::core::exchange::Resolution,
+        new_ids: Vec<String>,
+    },
 }
 
 impl AppState {
@@ -162,6 +172,7 @@ impl AppState {
             update_ready: false,
             last_completed: None,
             data: DataStatus::NotLoaded,
+            data_requested: false,
             next_notice_id: 1,
         };
         for problem in settings.problem.into_iter().chain(accounts.problems) {
@@ -177,11 +188,12 @@ impl AppState {
     /// loads only the app itself.
     pub fn should_load_data(&self) -> bool {
         self.data == DataStatus::NotLoaded
-            && match self.route {
-                Route::Home => !self.accounts.is_empty(),
-                Route::Rules => false,
-                Route::New | Route::Assess { .. } | Route::Results { .. } => true,
-            }
+            && (self.data_requested
+                || match self.route {
+                    Route::Home => !self.accounts.is_empty(),
+                    Route::Rules => false,
+                    Route::New | Route::Assess { .. } | Route::Results { .. } => true,
+                })
     }
 
     /// The account with this id.
@@ -370,6 +382,21 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
         }
         Action::UpdateReady => state.update_ready = true,
         Action::Data(status) => state.data = status,
+        Action::NeedData => state.data_requested = true,
+        Action::Import {
+            preview,
+            resolution,
+            new_ids,
+        } => {
+            let mut ids = new_ids.into_iter();
+            let changed =
+                crate::core::exchange::apply(&mut state.accounts, preview, resolution, || {
+                    ids.next().unwrap_or_default()
+                });
+            for id in changed {
+                state.touched(&id);
+            }
+        }
         Action::Saved { written, failed } => {
             for id in &written {
                 state.unsaved.remove(id);
@@ -599,6 +626,36 @@ mod tests {
         let with_account = started();
         let home_again = reduce(with_account, Action::Navigate(Route::Home));
         assert!(home_again.should_load_data(), "listed accounts are scored");
+    }
+
+    #[test]
+    fn import_adds_accounts_and_marks_them_for_saving() {
+        use crate::core::exchange::{preview, Resolution};
+        let state = started();
+        let mut incoming = state.accounts.clone();
+        incoming[0].name = "Acme (other laptop)".into();
+        let p = preview(&state.accounts, incoming);
+        let mut state = reduce(
+            state,
+            Action::Saved {
+                written: vec!["a1".into()],
+                failed: None,
+            },
+        );
+        state = reduce(
+            state,
+            Action::Import {
+                preview: p,
+                resolution: Resolution::KeepBoth,
+                new_ids: vec!["n1".into()],
+            },
+        );
+        assert_eq!(state.accounts.len(), 2);
+        assert!(state.unsaved.contains("n1"));
+        assert!(
+            !state.unsaved.contains("a1"),
+            "the existing account was not touched"
+        );
     }
 
     #[test]

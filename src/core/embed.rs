@@ -2,8 +2,9 @@
 //! the commands accepted from it. Results go only to the parent origin the host names
 //! (`parent=`), never to `*`; commands are accepted only from that origin.
 
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
 
+use super::ids::{Level, Quadrant, RiskBand};
 use super::lang::Lang;
 use super::scoring::Summary;
 
@@ -177,47 +178,101 @@ impl EmbedConfig {
     }
 }
 
-fn message(kind: &str, mut extra: Value) -> String {
-    let mut object = json!({ "source": "rapport", "version": PROTOCOL, "type": kind });
-    if let (Value::Object(target), Value::Object(fields)) = (&mut object, extra.take()) {
-        target.extend(fields);
-    }
-    object.to_string()
+/// The envelope of every message. Typed structs, not `serde_json::Value`: the browser build then
+/// needs no generic JSON tree, which keeps the wasm smaller.
+#[derive(Serialize)]
+struct Message<'a, T: Serialize> {
+    source: &'static str,
+    version: u32,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    #[serde(flatten)]
+    fields: T,
 }
 
-/// Sent once the app has rendered.
-pub fn ready_message(lang: Lang) -> String {
-    message("ready", json!({ "lang": lang.id() }))
+fn message<T: Serialize>(kind: &str, fields: T) -> String {
+    serde_json::to_string(&Message {
+        source: "rapport",
+        version: PROTOCOL,
+        kind,
+        fields,
+    })
+    .unwrap_or_default()
 }
 
-/// Sent whenever the content height changes, so the host can size the iframe.
-pub fn resize_message(height: u32) -> String {
-    message("resize", json!({ "height": height }))
+#[derive(Serialize)]
+struct Ready {
+    lang: &'static str,
+}
+
+#[derive(Serialize)]
+struct Resize {
+    height: u32,
 }
 
 /// The results payload: the same fields as the results root's `data-*` attributes, as numbers
 /// and ids (`null` where there are not enough answers). No names, notes or answers are sent.
-pub fn results_payload(summary: &Summary) -> Value {
-    json!({
-        "level": summary.level,
-        "target_level": summary.target_level,
-        "quadrant": summary.quadrant,
-        "satisfaction": summary.satisfaction,
-        "switching_cost": summary.switching_cost,
-        "trust": summary.trust,
-        "execution": summary.execution,
-        "innovation": summary.innovation,
-        "bottleneck": summary.bottleneck.map_or("none", |c| c.id()),
-        "defection_risk": summary.defection_risk,
-        "risk_band": summary.risk_band,
-        "symbiosis": summary.symbiosis,
-        "confidence": summary.confidence,
-    })
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResultsPayload {
+    pub level: Level,
+    pub target_level: Level,
+    pub quadrant: Option<Quadrant>,
+    pub satisfaction: Option<u8>,
+    pub switching_cost: Option<u8>,
+    pub trust: Option<u8>,
+    pub execution: Option<u8>,
+    pub innovation: Option<u8>,
+    /// A capability id, or `none`.
+    pub bottleneck: &'static str,
+    pub defection_risk: Option<u8>,
+    pub risk_band: Option<RiskBand>,
+    pub symbiosis: Option<u8>,
+    pub confidence: u8,
+}
+
+impl From<&Summary> for ResultsPayload {
+    fn from(s: &Summary) -> Self {
+        ResultsPayload {
+            level: s.level,
+            target_level: s.target_level,
+            quadrant: s.quadrant,
+            satisfaction: s.satisfaction,
+            switching_cost: s.switching_cost,
+            trust: s.trust,
+            execution: s.execution,
+            innovation: s.innovation,
+            bottleneck: s.bottleneck.map_or("none", |c| c.id()),
+            defection_risk: s.defection_risk,
+            risk_band: s.risk_band,
+            symbiosis: s.symbiosis,
+            confidence: s.confidence,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Completed {
+    results: ResultsPayload,
+}
+
+/// Sent once the app has rendered.
+pub fn ready_message(lang: Lang) -> String {
+    message("ready", Ready { lang: lang.id() })
+}
+
+/// Sent whenever the content height changes, so the host can size the iframe.
+pub fn resize_message(height: u32) -> String {
+    message("resize", Resize { height })
 }
 
 /// Sent when an assessment is completed.
 pub fn completed_message(summary: &Summary) -> String {
-    message("completed", json!({ "results": results_payload(summary) }))
+    message(
+        "completed",
+        Completed {
+            results: summary.into(),
+        },
+    )
 }
 
 /// A command from the host page.
@@ -231,9 +286,15 @@ pub fn parse_command(config: &EmbedConfig, origin: &str, data_json: &str) -> Opt
     if config.parent_origin.as_deref() != Some(origin) {
         return None;
     }
-    let data: Value = serde_json::from_str(data_json).ok()?;
-    match data.get("type")?.as_str()? {
-        "set-lang" => Lang::parse(data.get("lang")?.as_str()?).map(Command::SetLang),
+    #[derive(Deserialize)]
+    struct Incoming {
+        #[serde(rename = "type")]
+        kind: String,
+        lang: Option<String>,
+    }
+    let data: Incoming = serde_json::from_str(data_json).ok()?;
+    match data.kind.as_str() {
+        "set-lang" => Lang::parse(data.lang.as_deref()?).map(Command::SetLang),
         _ => None,
     }
 }
@@ -244,6 +305,7 @@ mod tests {
     use crate::core::answers::Answers;
     use crate::core::bank::bank;
     use crate::core::scoring::score;
+    use serde_json::Value;
 
     #[test]
     fn query_parameters_are_read_and_validated() {

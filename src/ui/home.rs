@@ -42,6 +42,7 @@ pub fn Home() -> Html {
                     { for accounts.iter().rev().map(|a| account_card(&state, lang, a)) }
                 </ul>
             }
+            <super::exchange::DataTools />
             <p class="rules-link"><a href={Route::Rules.to_hash()}>{ m.rules_link }</a></p>
         </section>
     }

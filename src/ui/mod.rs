@@ -8,6 +8,7 @@ mod browser;
 mod charts;
 mod data;
 mod embed;
+mod exchange;
 mod home;
 mod notices;
 mod questionnaire;

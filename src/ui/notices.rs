@@ -2,10 +2,11 @@
 
 use yew::prelude::*;
 
+use super::browser::BrowserStore;
 use crate::core::app::{Notice, NoticeKind, SaveTarget};
 use crate::core::i18n::{messages, Messages};
 use crate::core::lang::Lang;
-use crate::core::storage::{LoadProblem, StoreError, SETTINGS_KEY};
+use crate::core::storage::{KeyValueStore, LoadProblem, StoreError, SETTINGS_KEY};
 
 /// The text of a notice in the language of `m`.
 fn notice_text(m: &Messages, kind: &NoticeKind) -> String {
@@ -49,6 +50,15 @@ fn notice_text(m: &Messages, kind: &NoticeKind) -> String {
     }
 }
 
+/// Offers the preserved raw text as a file, so the user can keep or repair it.
+fn download_quarantined(key: String) -> Callback<MouseEvent> {
+    Callback::from(move |_| {
+        if let Ok(Some(raw)) = BrowserStore.get(&key) {
+            super::browser::download(&format!("{key}.txt"), "text/plain;charset=utf-8", &raw);
+        }
+    })
+}
+
 /// A stable id per notice kind, for tests and styling.
 fn notice_id(kind: &NoticeKind) -> &'static str {
     match kind {
@@ -87,6 +97,10 @@ pub fn Notices(props: &NoticesProps) -> Html {
                 html! {
                     <div class="notice" data-notice={notice_id(&notice.kind)}>
                         <p>{ notice_text(m, &notice.kind) }</p>
+                        if let NoticeKind::Load(LoadProblem::Unreadable { kept_as: Ok(key), .. }) = &notice.kind {
+                            <button type="button" class="button-secondary" data-action="download-quarantined"
+                                onclick={download_quarantined(key.clone())}>{ m.download_quarantined }</button>
+                        }
                         <button type="button" class="button-secondary" onclick={on_dismiss}>{ m.dismiss }</button>
                     </div>
                 }

@@ -86,6 +86,18 @@ pub fn Results(props: &ResultsProps) -> Html {
     // Completed assessments never change, so scoring on render is exact (and takes microseconds).
     let result = score(bank, &record.answers);
     let summary = result.summary();
+    let export_one = {
+        let account = account.clone();
+        let assessment = record.id.clone();
+        Callback::from(move |_| {
+            if let Some(json) =
+                crate::core::exchange::export_one(&account, &assessment, super::browser::now_ms())
+            {
+                let name = super::exchange::file_name(&format!("rapport-{}", account.id), "json");
+                super::browser::download(&name, "application/json", &json);
+            }
+        })
+    };
 
     let mut root = html! {
         <section class="results" aria-labelledby="results-heading" data-screen="results" data-results="">
@@ -94,7 +106,10 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <h1 id="results-heading">{ format!("{} · {}", m.results_heading, account.name) }</h1>
                     <p class="meta">{ (m.assessed_on)(&explain::date(record.completed_ms.unwrap_or(record.updated_ms)), &record.assessor) }</p>
                 </div>
-                <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
+                <div class="card-actions">
+                    <button type="button" class="button-secondary" data-action="export-one" onclick={export_one}>{ m.export_one }</button>
+                    <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
+                </div>
             </div>
             { level_block(lang, &result) }
             { loyalty_block(lang, &result) }

@@ -45,7 +45,8 @@ pub fn export_all(accounts: &[AccountRecord], now_ms: u64) -> String {
         exported_ms: now_ms,
         accounts: accounts.to_vec(),
     };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    // Compact: the pretty printer would add a second copy of every serializer to the wasm.
+    serde_json::to_string(&file).unwrap_or_default()
 }
 
 /// One assessment (with its account's name and tags), as an export file of one account.
@@ -145,12 +146,27 @@ pub fn parse_import(bytes: &[u8], bank: &Bank) -> Result<Vec<AccountRecord>, Imp
     }
     let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let text = text.trim_start_matches('\u{feff}');
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+    // Syntax first, then only the envelope, to tell "not JSON", "not ours" and "too new" apart
+    // before the full, strict parse. Typed structs, never a generic JSON tree: that would put a
+    // second deserializer in the wasm.
+    serde_json::from_str::<serde::de::IgnoredAny>(text)
+        .map_err(|e| ImportError::NotJson(e.to_string()))?;
+    #[derive(Deserialize)]
+    struct Envelope {
+        format: Option<String>,
+        schema: Option<u64>,
+    }
+    let envelope = serde_json::from_str::<Envelope>(text).map_err(|e| {
+        if text.contains(FORMAT) {
+            ImportError::Invalid(e.to_string())
+        } else {
+            ImportError::NotRapport
+        }
+    })?;
+    if envelope.format.as_deref() != Some(FORMAT) {
         return Err(ImportError::NotRapport);
     }
-    match value.get("schema").and_then(|s| s.as_u64()) {
+    match envelope.schema {
         Some(s) if s == u64::from(SCHEMA) => {}
         Some(s) if s > u64::from(SCHEMA) => {
             return Err(ImportError::NewerSchema(s.min(u64::from(u32::MAX)) as u32))
@@ -158,7 +174,7 @@ pub fn parse_import(bytes: &[u8], bank: &Bank) -> Result<Vec<AccountRecord>, Imp
         _ => return Err(ImportError::Invalid("unknown schema version".into())),
     }
     let file: ExportFile =
-        serde_json::from_value(value).map_err(|e| ImportError::Invalid(e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| ImportError::Invalid(e.to_string()))?;
     if file.accounts.len() > MAX_IMPORT_ACCOUNTS
         || file
             .accounts

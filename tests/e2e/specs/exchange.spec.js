@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, openApp } from '../fixtures.js';
+import { scenario, startAssessment, answerAll } from '../assess.js';
+
+const accountRecords = (page) =>
+  page.evaluate(() =>
+    Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('rapport.v1.account.'))),
+  );
+
+async function download(page, action) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-action="${action}"]`).click()]);
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+}
+
+test('export, clear storage, import: identical data; CSV has the right columns', async ({ page }) => {
+  await openApp(page);
+  await startAssessment(page, 'Export 出口 Co, "Ltd"');
+  await answerAll(page, scenario('trapped-and-unhappy').answers);
+  await page.locator('a.brand').click();
+  await startAssessment(page, 'Draft Only');
+  await page.locator('a.brand').click();
+  const before = await accountRecords(page);
+  expect(Object.keys(before)).toHaveLength(2);
+
+  const json = await download(page, 'export-all');
+  expect(json.name).toMatch(/^rapport-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(JSON.parse(json.text).format).toBe('rapport-export');
+
+  const csv = await download(page, 'export-csv');
+  expect(csv.text.startsWith('\ufeff')).toBe(true);
+  const [header, row, ...rest] = csv.text.slice(1).split('\r\n').filter(Boolean);
+  expect(rest, 'one row per completed assessment').toEqual([]);
+  const columns = header.split(',');
+  expect(columns.slice(0, 4)).toEqual(['account_id', 'account', 'industry', 'tags']);
+  expect(columns).toContain('satisfaction.product_quality');
+  expect(columns).toContain('ctx_volume');
+  expect(row).toContain('"Export 出口 Co, ""Ltd"""');
+  expect(row).toContain(',hostage,');
+
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.locator('.account-card')).toHaveCount(0);
+  await page.locator('[data-action="import"]').setInputFiles({ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) });
+  const preview = page.locator('[data-import="preview"]');
+  await expect(preview).toContainText('2 new accounts; 0 already here.');
+  await preview.locator('[data-action="import-confirm"]').click();
+  await expect(page.locator('[data-import="done"]')).toContainText('Imported 2 accounts.');
+  await expect(page.locator('.account-card')).toHaveCount(2);
+  await expect.poll(() => accountRecords(page)).toEqual(before);
+});
+
+test('importing what is already here offers keep both or replace', async ({ page }) => {
+  await openApp(page);
+  await startAssessment(page, 'Twice Ltd');
+  await page.locator('a.brand').click();
+  const json = await download(page, 'export-all');
+  await page.locator('[data-action="import"]').setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(json.text) });
+  const preview = page.locator('[data-import="preview"]');
+  await expect(preview).toContainText('0 new accounts; 1 already here.');
+  await preview.getByLabel('Keep both').check();
+  await preview.locator('[data-action="import-confirm"]').click();
+  await expect(page.locator('.account-card')).toHaveCount(2);
+});
+
+for (const [what, body, message] of [
+  ['malformed JSON', '{"format": "rapport-export", "schema": 1, "accounts": [', 'not valid JSON'],
+  ['a foreign JSON file', '{"hello": "world"}', 'not a Rapport export'],
+  ['a hostile record', JSON.stringify({ format: 'rapport-export', schema: 1, app_version: 'x', exported_ms: 0, accounts: [{ v: 1, id: '<img src=x onerror=alert(1)>', name: 'x', created_ms: 0, assessments: [] }] }), 'damaged'],
+]) {
+  test(`importing ${what} explains the problem and changes nothing`, async ({ page }) => {
+    page.on('dialog', (d) => {
+      throw new Error(`unexpected dialog ${d.message()}`);
+    });
+    await openApp(page);
+    await startAssessment(page, 'Keep Me');
+    await page.locator('a.brand').click();
+    const before = await accountRecords(page);
+    await page.locator('[data-action="import"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(body) });
+    const error = page.locator('[data-import="error"]');
+    await expect(error).toContainText(message);
+    await expect(error).toContainText('Nothing was imported');
+    expect(await accountRecords(page)).toEqual(before);
+    await expect(page.locator('main img')).toHaveCount(0);
+  });
+}
+
+test('one assessment exports as its own file from the results', async ({ page }) => {
+  await openApp(page);
+  await startAssessment(page, 'Single Export');
+  await answerAll(page, scenario('all-best').answers);
+  const file = await download(page, 'export-one');
+  const parsed = JSON.parse(file.text);
+  expect(parsed.accounts).toHaveLength(1);
+  expect(parsed.accounts[0].name).toBe('Single Export');
+  expect(parsed.accounts[0].assessments).toHaveLength(1);
+});
+
+test('unreadable stored data can be downloaded from its notice', async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => localStorage.setItem('rapport.v1.account.broken9', '{"half a record'));
+  await page.reload();
+  const notice = page.locator('[data-notice="account-unreadable"]');
+  const [file] = await Promise.all([page.waitForEvent('download'), notice.locator('[data-action="download-quarantined"]').click()]);
+  expect(readFileSync(await file.path(), 'utf8')).toBe('{"half a record');
+});
