@@ -141,9 +141,11 @@ pub fn DataTools() -> Html {
                 <button type="button" class="button-secondary" data-action="export-all" disabled={!has_accounts} onclick={export_all}>{ m.export_all }</button>
                 <button type="button" class="button-secondary" data-action="export-csv" disabled={!csv_ready} onclick={export_csv}>{ m.export_csv }</button>
             </div>
-            <div class="field">
-                <label for="import-file">{ m.import_label }</label>
-                <input id="import-file" type="file" accept=".json,application/json" data-action="import" aria-describedby="import-hint" onchange={on_pick} />
+            // The native file button speaks the browser's language; this label speaks the app's.
+            <div class="file-picker">
+                <input id="import-file" type="file" accept=".json,application/json" data-action="import"
+                    aria-describedby="import-hint" onchange={on_pick} />
+                <label for="import-file" class="button-secondary">{ m.import_label }</label>
                 <p id="import-hint" class="hint">{ m.import_hint }</p>
             </div>
             if let Some(text) = &*outcome {

@@ -103,3 +103,14 @@ test('unreadable stored data can be downloaded from its notice', async ({ page }
   const [file] = await Promise.all([page.waitForEvent('download'), notice.locator('[data-action="download-quarantined"]').click()]);
   expect(readFileSync(await file.path(), 'utf8')).toBe('{"half a record');
 });
+
+test('the import picker works from the keyboard and is labelled in the interface language', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: '简体中文' }).click();
+  const picker = page.locator('[data-action="import"]');
+  await expect(page.locator('label[for="import-file"]')).toHaveText('导入 Rapport 导出文件(JSON)');
+  await picker.focus();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await chooser.setFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+  await expect(page.locator('[data-import="error"]')).toContainText('不是 Rapport 导出文件');
+});
