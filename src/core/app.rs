@@ -79,6 +79,8 @@ pub struct AppState {
     pub data: DataStatus,
     /// Something outside the screens (an import) asked for the question bank.
     pub data_requested: bool,
+    /// The account deleted last, kept so the deletion can be undone (with its list position).
+    pub recently_deleted: Option<(AccountRecord, usize)>,
     /// The assessment most recently completed in this session (account id, assessment id), for
     /// the embed API's `completed` message.
     pub last_completed: Option<(String, String)>,
@@ -142,6 +144,14 @@ pub enum Action {
     Data(DataStatus),
     /// Load the question bank whatever the screen (an import needs it to validate).
     NeedData,
+    /// Another tab changed an account.
+    External(crate::core::persist::ExternalChange),
+    /// Delete an account (after the user confirmed); it can be undone until forgotten.
+    Delete { account_id: String },
+    /// Bring back the account deleted last.
+    UndoDelete,
+    /// The undo period is over.
+    ForgetDeleted,
     /// Add validated accounts from an import, resolving id conflicts as chosen.
     Import {
         preview: crate::core::exchange::ImportPreview,
@@ -173,6 +183,7 @@ impl AppState {
             last_completed: None,
             data: DataStatus::NotLoaded,
             data_requested: false,
+            recently_deleted: None,
             next_notice_id: 1,
         };
         for problem in settings.problem.into_iter().chain(accounts.problems) {
@@ -383,6 +394,44 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
         Action::UpdateReady => state.update_ready = true,
         Action::Data(status) => state.data = status,
         Action::NeedData => state.data_requested = true,
+        Action::External(change) => {
+            // Another tab wrote it: take its version; nothing to save here.
+            match change {
+                crate::core::persist::ExternalChange::Written(record) => {
+                    let id = record.id.clone();
+                    match state.accounts.iter_mut().find(|a| a.id == id) {
+                        Some(existing) => *existing = record,
+                        None => state.accounts.push(record),
+                    }
+                    state.unsaved.remove(&id);
+                }
+                crate::core::persist::ExternalChange::Removed(id) => {
+                    state.accounts.retain(|a| a.id != id);
+                    state.unsaved.remove(&id);
+                }
+            }
+            let route = state.route.clone();
+            state.route = state.resolve(route);
+        }
+        Action::Delete { account_id } => {
+            if let Some(index) = state.accounts.iter().position(|a| a.id == account_id) {
+                let account = state.accounts.remove(index);
+                state.recently_deleted = Some((account, index));
+                state.touched(&account_id);
+                let route = state.route.clone();
+                state.route = state.resolve(route);
+            }
+        }
+        Action::UndoDelete => {
+            if let Some((account, index)) = state.recently_deleted.take() {
+                let id = account.id.clone();
+                state
+                    .accounts
+                    .insert(index.min(state.accounts.len()), account);
+                state.touched(&id);
+            }
+        }
+        Action::ForgetDeleted => state.recently_deleted = None,
         Action::Import {
             preview,
             resolution,
@@ -656,6 +705,63 @@ mod tests {
             !state.unsaved.contains("a1"),
             "the existing account was not touched"
         );
+    }
+
+    #[test]
+    fn delete_can_be_undone_and_both_are_saved() {
+        let state = reduce(
+            started(),
+            Action::Saved {
+                written: vec!["a1".into()],
+                failed: None,
+            },
+        );
+        let state = reduce(
+            state,
+            Action::Delete {
+                account_id: "a1".into(),
+            },
+        );
+        assert!(state.accounts.is_empty());
+        assert!(
+            state.unsaved.contains("a1"),
+            "the key is removed by the next save"
+        );
+        assert_eq!(state.route, Route::Home, "its screen is gone");
+        let state = reduce(state, Action::UndoDelete);
+        assert_eq!(state.accounts.len(), 1);
+        assert!(state.recently_deleted.is_none());
+        let state = reduce(
+            state,
+            Action::Delete {
+                account_id: "a1".into(),
+            },
+        );
+        let state = reduce(state, Action::ForgetDeleted);
+        assert_eq!(reduce(state, Action::UndoDelete).accounts.len(), 0);
+    }
+
+    #[test]
+    fn another_tabs_changes_replace_ours_without_saving_them_back() {
+        use crate::core::persist::ExternalChange;
+        let state = reduce(
+            started(),
+            Action::Saved {
+                written: vec!["a1".into()],
+                failed: None,
+            },
+        );
+        let mut theirs = state.accounts[0].clone();
+        theirs.name = "Renamed elsewhere".into();
+        let state = reduce(state, Action::External(ExternalChange::Written(theirs)));
+        assert_eq!(state.accounts[0].name, "Renamed elsewhere");
+        assert!(state.unsaved.is_empty());
+        let state = reduce(
+            state,
+            Action::External(ExternalChange::Removed("a1".into())),
+        );
+        assert!(state.accounts.is_empty());
+        assert_eq!(state.route, Route::Home);
     }
 
     #[test]

@@ -58,6 +58,28 @@ pub fn load_accounts(store: &dyn KeyValueStore, now_ms: u64) -> LoadedAccounts {
     out
 }
 
+/// A change another tab made to an account, read from a `storage` event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExternalChange {
+    /// The account was written (created or edited) elsewhere.
+    Written(AccountRecord),
+    /// The account was deleted elsewhere.
+    Removed(String),
+}
+
+/// Interprets a `storage` event (key, new value). Keys that are not accounts, and values that do
+/// not decode, are ignored here: the tab that wrote them, or the next start-up, reports them.
+pub fn external_change(key: &str, new_value: Option<&str>) -> Option<ExternalChange> {
+    let id = key.strip_prefix(ACCOUNT_PREFIX)?;
+    match new_value {
+        None => Some(ExternalChange::Removed(id.to_owned())),
+        Some(json) => {
+            let record: AccountRecord = serde_json::from_str(json).ok()?;
+            (record.id == id).then_some(ExternalChange::Written(record))
+        }
+    }
+}
+
 /// Writes one account (a single `setItem`: on failure the previous record is intact).
 pub fn save_account(store: &dyn KeyValueStore, account: &AccountRecord) -> Result<(), StoreError> {
     storage::save_json(store, &account_key(&account.id), account)
@@ -122,6 +144,27 @@ mod tests {
         );
         assert!(snapshot.contains_key(&format!("rapport.quarantine.7.{}", account_key("bad"))));
         assert!(snapshot.contains_key(&format!("rapport.quarantine.7.{}", account_key("other"))));
+    }
+
+    #[test]
+    fn storage_events_become_account_changes() {
+        let a = account("a", 1);
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(
+            external_change(&account_key("a"), Some(&json)),
+            Some(ExternalChange::Written(a))
+        );
+        assert_eq!(
+            external_change(&account_key("a"), None),
+            Some(ExternalChange::Removed("a".into()))
+        );
+        assert_eq!(
+            external_change(&account_key("b"), Some(&json)),
+            None,
+            "id must match the key"
+        );
+        assert_eq!(external_change(&account_key("a"), Some("{garbage")), None);
+        assert_eq!(external_change("rapport.v1.settings", Some("{}")), None);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser::{self, BrowserStore};
@@ -170,6 +171,41 @@ pub fn App() -> Html {
         });
     }
 
+    // Another tab's writes to an account show up here (the `storage` event fires only in the
+    // other tabs of the same origin).
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "storage", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    let key = event.key().unwrap_or_default();
+                    if let Some(change) =
+                        persist::external_change(&key, event.new_value().as_deref())
+                    {
+                        state.dispatch(Action::External(change));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // The undo offer for a deleted account lasts ten seconds.
+    {
+        let state = state.clone();
+        let deleted = app.recently_deleted.as_ref().map(|(a, _)| a.id.clone());
+        use_effect_with(deleted, move |deleted| {
+            let timeout = deleted.as_ref().map(|_| {
+                gloo_timers::callback::Timeout::new(10_000, move || {
+                    state.dispatch(Action::ForgetDeleted)
+                })
+            });
+            move || drop(timeout)
+        });
+    }
+
     let on_lang = {
         let state = state.clone();
         Callback::from(move |lang: Lang| {
@@ -224,6 +260,13 @@ pub fn App() -> Html {
                     <p>{ m.update_available }</p>
                     <button type="button" class="button-primary" data-action="apply-update"
                         onclick={Callback::from(|_| browser::apply_update())}>{ m.reload_to_update }</button>
+                </div>
+            }
+            if let Some((account, _)) = &app.recently_deleted {
+                <div class="update-banner" role="status" data-deleted={account.id.clone()}>
+                    <p>{ (m.deleted)(&account.name) }</p>
+                    <button type="button" class="button-secondary" data-action="undo-delete"
+                        onclick={{ let state = state.clone(); Callback::from(move |_| state.dispatch(Action::UndoDelete)) }}>{ m.undo }</button>
                 </div>
             }
             if !app.notices.is_empty() {

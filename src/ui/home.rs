@@ -5,12 +5,10 @@ use yew::prelude::*;
 use super::app::AppHandle;
 use super::browser;
 use crate::core::app::Action;
-use crate::core::assessment::AccountRecord;
 use crate::core::bank::try_bank;
 use crate::core::explain;
 use crate::core::i18n::messages;
 use crate::core::labels::label_of;
-use crate::core::lang::Lang;
 use crate::core::route::Route;
 use crate::core::scoring::score;
 
@@ -39,7 +37,7 @@ pub fn Home() -> Html {
                 </div>
             } else {
                 <ul class="account-list">
-                    { for accounts.iter().rev().map(|a| account_card(&state, lang, a)) }
+                    { for accounts.iter().rev().map(|a| html! { <AccountCard key={a.id.clone()} account_id={a.id.clone()} /> }) }
                 </ul>
             }
             <super::exchange::DataTools />
@@ -48,8 +46,34 @@ pub fn Home() -> Html {
     }
 }
 
-fn account_card(state: &AppHandle, lang: Lang, account: &AccountRecord) -> Html {
+#[derive(Properties, PartialEq)]
+struct CardProps {
+    account_id: String,
+}
+
+/// One account: its latest figures, its draft, and what can be done with it.
+#[function_component]
+fn AccountCard(props: &CardProps) -> Html {
+    let state = use_context::<AppHandle>().expect("app context");
+    let confirming_delete = use_state(|| false);
+    let lang = state.0.lang;
     let m = messages(lang);
+    let Some(account) = state.0.account(&props.account_id) else {
+        return html! {};
+    };
+    let delete = {
+        let state = state.clone();
+        let id = account.id.clone();
+        Callback::from(move |_| {
+            state.dispatch(Action::Delete {
+                account_id: id.clone(),
+            })
+        })
+    };
+    let set_confirm = |v: bool| {
+        let confirming = confirming_delete.clone();
+        Callback::from(move |_| confirming.set(v))
+    };
     // Figures need the question bank; until it arrives the card shows the date only.
     let latest = account
         .latest_completed()
@@ -109,7 +133,17 @@ fn account_card(state: &AppHandle, lang: Lang, account: &AccountRecord) -> Html 
                 if let Some((record, _)) = &latest {
                     <a class="button-secondary" href={Route::Results { account: id.clone(), assessment: record.id.clone() }.to_hash()}>{ m.view_results }</a>
                 }
+                if !*confirming_delete {
+                    <button type="button" class="button-link" data-action="delete" onclick={set_confirm(true)}>{ m.delete_account }</button>
+                }
             </div>
+            if *confirming_delete {
+                <div class="discard" role="alert">
+                    <p>{ (m.delete_confirm)(&account.name) }</p>
+                    <button type="button" class="button-danger" data-action="delete-confirm" onclick={delete}>{ m.delete_yes }</button>
+                    <button type="button" class="button-secondary" onclick={set_confirm(false)}>{ m.cancel }</button>
+                </div>
+            }
         </li>
     }
 }

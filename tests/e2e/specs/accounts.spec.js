@@ -1,0 +1,50 @@
+import { test, expect, openApp } from '../fixtures.js';
+import { fixtures, startAssessment, radio } from '../assess.js';
+
+test('deleting an account asks first and can be undone', async ({ page }) => {
+  await openApp(page);
+  await startAssessment(page, 'Keep Or Not');
+  await page.locator('a.brand').click();
+  const card = page.locator('.account-card', { hasText: 'Keep Or Not' });
+  await card.locator('[data-action="delete"]').click();
+  await expect(card.getByRole('alert')).toContainText('Delete “Keep Or Not” and all its assessments?');
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  await expect(card).toBeVisible();
+
+  await card.locator('[data-action="delete"]').click();
+  await card.locator('[data-action="delete-confirm"]').click();
+  await expect(page.locator('.account-card')).toHaveCount(0);
+  await expect(page.locator('[data-deleted]')).toContainText('Deleted “Keep Or Not”.');
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rapport.v1.account.')).length)).toBe(0);
+
+  await page.locator('[data-action="undo-delete"]').click();
+  await expect(page.locator('.account-card', { hasText: 'Keep Or Not' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rapport.v1.account.')).length)).toBe(1);
+  await page.reload();
+  await expect(page.locator('.account-card', { hasText: 'Keep Or Not' })).toBeVisible();
+});
+
+test('a change in one tab shows up in the other; edits to different accounts never collide', async ({ page, context }) => {
+  await openApp(page);
+  await startAssessment(page, 'Tab One Account');
+  const other = await context.newPage();
+  await openApp(other);
+  await expect(other.locator('.account-card', { hasText: 'Tab One Account' })).toBeVisible();
+
+  // The second tab starts its own account while the first keeps answering.
+  await startAssessment(other, 'Tab Two Account');
+  const [q1, q2] = fixtures.sections[0].questions;
+  await radio(page, q1, 3).check();
+  await radio(other, q2, 1).check();
+  await other.locator('a.brand').click();
+  await expect(other.locator('.account-card', { hasText: 'Tab One Account' })).toContainText('1 of 70');
+  await page.locator('a.brand').click();
+  await expect(page.locator('.account-card', { hasText: 'Tab Two Account' })).toContainText('1 of 70');
+
+  // Deleting in one tab removes it from the other.
+  await page.locator('.account-card', { hasText: 'Tab Two Account' }).locator('[data-action="delete"]').click();
+  await page.locator('[data-action="delete-confirm"]').click();
+  await expect(other.locator('.account-card', { hasText: 'Tab Two Account' })).toHaveCount(0);
+  const stored = await other.evaluate(() => Object.values(localStorage).filter((v) => v.includes('"Tab One Account"')).map((v) => JSON.parse(v)));
+  expect(stored[0].assessments[0].answers).toEqual({ [q1]: 3 });
+});
