@@ -230,3 +230,10 @@ pub async fn read_file(file: web_sys::File) -> Result<String, String> {
         .map_err(|e| js_error_text(&e))?;
     text.as_string().ok_or_else(|| "not text".to_owned())
 }
+
+/// Opens the browser's print dialog (where "Save as PDF" lives).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

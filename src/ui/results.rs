@@ -107,6 +107,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <p class="meta">{ (m.assessed_on)(&explain::date(record.completed_ms.unwrap_or(record.updated_ms)), &record.assessor) }</p>
                 </div>
                 <div class="card-actions">
+                    <button type="button" class="button-secondary" data-action="print" onclick={Callback::from(|_| super::browser::print())}>{ m.print_report }</button>
                     <button type="button" class="button-secondary" data-action="export-one" onclick={export_one}>{ m.export_one }</button>
                     <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
                 </div>
@@ -118,6 +119,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             { symbiosis_block(lang, &result) }
             { actions_block(lang, &result, &show_all) }
             { confidence_block(lang, &result) }
+            { notes_block(lang, &record.notes) }
         </section>
     };
     if let Html::VTag(tag) = &mut root {
@@ -321,10 +323,12 @@ fn actions_block(lang: Lang, r: &AssessmentResult, show_all: &UseStateHandle<boo
                 <p>{ m.no_actions }</p>
             } else {
                 <ol class="actions">
-                    { for r.actions.iter().take(shown).map(|a| {
+                    { for r.actions.iter().enumerate().map(|(i, a)| {
                         let text = a.text();
+                        // All are rendered; the extras stay hidden on screen until asked for, and print.
                         html! {
-                            <li class="action" data-action-id={a.action_id.clone()}>
+                            <li class={classes!("action", (i >= FIRST_ACTIONS_SHOWN).then_some("extra"))}
+                                hidden={i >= shown} data-action-id={a.action_id.clone()}>
                                 <strong class="action-title">{ text.map_or(a.action_id.as_str(), |t| t.title.get(lang)) }</strong>
                                 <p>{ text.map_or("", |t| t.detail.get(lang)) }</p>
                                 <p class="because"><span>{ format!("{}: ", m.because) }</span>{ explain::finding(lang, &a.finding) }</p>
@@ -367,6 +371,26 @@ fn confidence_block(lang: Lang, r: &AssessmentResult) -> Html {
                 <ul>{ for c.inconsistencies.iter().map(|i| html! { <li data-inconsistency={i.id()}>{ label(lang, &format!("inconsistency.{}", i.id())) }</li> }) }</ul>
             }
             { how(m, &[m.explain_confidence]) }
+        </section>
+    }
+}
+
+fn notes_block(lang: Lang, notes: &std::collections::BTreeMap<String, String>) -> Html {
+    let m = messages(lang);
+    if notes.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="card" aria-labelledby="notes-heading" data-block="notes">
+            <h2 id="notes-heading">{ m.notes_heading }</h2>
+            <dl class="notes">
+                { for bank().questions.iter().filter_map(|q| notes.get(&q.id).map(|note| (q, note))).map(|(q, note)| html! {
+                    <div data-note={q.id.clone()}>
+                        <dt>{ q.prompt.get(lang) }</dt>
+                        <dd>{ note }</dd>
+                    </div>
+                }) }
+            </dl>
         </section>
     }
 }
