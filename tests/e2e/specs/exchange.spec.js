@@ -110,7 +110,10 @@ test('the import picker works from the keyboard and is labelled in the interface
   const picker = page.locator('[data-action="import"]');
   await expect(page.locator('label[for="import-file"]')).toHaveText('导入 Rapport 导出文件(JSON)');
   await picker.focus();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await expect(picker).toBeFocused();
+  const chooserOpened = page.waitForEvent('filechooser');
+  await picker.press('Space');
+  const chooser = await chooserOpened;
   await chooser.setFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
   await expect(page.locator('[data-import="error"]')).toContainText('不是 Rapport 导出文件');
 });
