@@ -7,12 +7,7 @@ source "$(dirname "$0")/env.sh"
 "$RAPPORT_ROOT/scripts/setup.sh" --test
 cd "$RAPPORT_ROOT"
 audit="$RAPPORT_ROOT/tests/audit"
-stamp="$audit/node_modules/.rapport-lock"
-if [ ! -f "$stamp" ] || ! cmp -s "$stamp" "$audit/package-lock.json"; then
-  step "Installing Lighthouse (npm ci)"
-  (cd "$audit" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-fund --no-audit)
-  cp "$audit/package-lock.json" "$stamp"
-fi
+npm_ci_if_changed "$audit"
 "$RAPPORT_ROOT/scripts/build.sh"
 port="${AUDIT_PORT:-4190}"
 node tests/e2e/serve.mjs --dir dist --port "$port" > /dev/null 2>&1 &

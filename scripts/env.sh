@@ -26,3 +26,14 @@ export TRUNK_OFFLINE=true
 export TRUNK_SKIP_VERSION_CHECK=true
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+# Runs `npm ci` in DIR unless its node_modules already match its package-lock.json.
+# Browser downloads are switched off: the tests use Debian's Chromium.
+npm_ci_if_changed() {
+  local dir="$1" stamp="$1/node_modules/.rapport-lock"
+  if [ ! -f "$stamp" ] || ! cmp -s "$stamp" "$dir/package-lock.json"; then
+    step "Installing npm packages in ${dir#"$RAPPORT_ROOT"/} (npm ci)"
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-fund --no-audit)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+}

@@ -60,14 +60,7 @@ if [ "$want_test" = 1 ]; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-wqy-microhei || {
       as_root apt-get update && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-wqy-microhei; }
   fi
-  e2e="$RAPPORT_ROOT/tests/e2e"
-  stamp="$e2e/node_modules/.rapport-lock"
-  if [ ! -f "$stamp" ] || ! cmp -s "$stamp" "$e2e/package-lock.json"; then
-    step "Installing the e2e test packages (npm ci)"
-    # Playwright must not fetch its own browser: the tests use Debian's Chromium.
-    (cd "$e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-fund --no-audit)
-    cp "$e2e/package-lock.json" "$stamp"
-  fi
+  npm_ci_if_changed "$RAPPORT_ROOT/tests/e2e"
 fi
 
 step "Tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version)"

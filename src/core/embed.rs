@@ -4,7 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ids::{Level, Quadrant, RiskBand};
 use super::lang::Lang;
 use super::scoring::Summary;
 
@@ -210,49 +209,12 @@ struct Resize {
     height: u32,
 }
 
-/// The results payload: the same fields as the results root's `data-*` attributes, as numbers
-/// and ids (`null` where there are not enough answers). No names, notes or answers are sent.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ResultsPayload {
-    pub level: Level,
-    pub target_level: Level,
-    pub quadrant: Option<Quadrant>,
-    pub satisfaction: Option<u8>,
-    pub switching_cost: Option<u8>,
-    pub trust: Option<u8>,
-    pub execution: Option<u8>,
-    pub innovation: Option<u8>,
-    /// A capability id, or `none`.
-    pub bottleneck: &'static str,
-    pub defection_risk: Option<u8>,
-    pub risk_band: Option<RiskBand>,
-    pub symbiosis: Option<u8>,
-    pub confidence: u8,
-}
-
-impl From<&Summary> for ResultsPayload {
-    fn from(s: &Summary) -> Self {
-        ResultsPayload {
-            level: s.level,
-            target_level: s.target_level,
-            quadrant: s.quadrant,
-            satisfaction: s.satisfaction,
-            switching_cost: s.switching_cost,
-            trust: s.trust,
-            execution: s.execution,
-            innovation: s.innovation,
-            bottleneck: s.bottleneck.map_or("none", |c| c.id()),
-            defection_risk: s.defection_risk,
-            risk_band: s.risk_band,
-            symbiosis: s.symbiosis,
-            confidence: s.confidence,
-        }
-    }
-}
-
+/// The `completed` payload: the headline figures, the same fields as the results root's `data-*`
+/// attributes, as ids and integers (`null` where there are not enough answers). No names, notes
+/// or answers are sent.
 #[derive(Serialize)]
-struct Completed {
-    results: ResultsPayload,
+struct Completed<'a> {
+    results: &'a Summary,
 }
 
 /// Sent once the app has rendered.

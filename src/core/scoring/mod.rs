@@ -71,11 +71,17 @@ pub struct Summary {
     pub trust: Option<u8>,
     pub execution: Option<u8>,
     pub innovation: Option<u8>,
+    /// Serialised as the capability id, or `"none"` when no capability is weak.
+    #[serde(serialize_with = "bottleneck_id")]
     pub bottleneck: Option<Capability>,
     pub defection_risk: Option<u8>,
     pub risk_band: Option<RiskBand>,
     pub symbiosis: Option<u8>,
     pub confidence: u8,
+}
+
+fn bottleneck_id<S: serde::Serializer>(b: &Option<Capability>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(b.map_or("none", Capability::id))
 }
 
 /// Rounds a 0–100 figure to an integer for display and export.

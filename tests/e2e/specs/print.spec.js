@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { test, expect, openApp } from '../fixtures.js';
 import { scenario, startAssessment, answerAll, fixtures } from '../assess.js';
 
@@ -23,6 +23,7 @@ for (const lang of [{ id: 'en', button: 'English', notes: 'Notes' }, { id: 'zh',
     await expect(page.locator('header.site-header')).toBeHidden();
     await expect(page.locator('[data-block="notes"] h2')).toHaveText(lang.notes);
 
+    mkdirSync('screenshots', { recursive: true });
     for (const format of ['A4', 'Letter']) {
       const pdf = await page.pdf({ format, printBackground: true });
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
