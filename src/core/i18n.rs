@@ -66,6 +66,7 @@ pub struct Messages {
     pub import_invalid: fn(detail: &str) -> String,
     pub download_quarantined: &'static str,
 
+    pub history: fn(count: usize) -> String,
     pub print_report: &'static str,
     pub notes_heading: &'static str,
     pub delete_account: &'static str,
@@ -252,6 +253,7 @@ pub const EN: Messages = Messages {
     import_newer: |v| format!("That export comes from a newer Rapport (format {v}). Reload to update Rapport, then import again. Nothing was imported."),
     import_invalid: |detail| format!("That export is damaged or was edited by hand: {detail}. Nothing was imported."),
     download_quarantined: "Download the unreadable data",
+    history: |n| format!("History: {n} assessments"),
     print_report: "Print or save as PDF",
     notes_heading: "Notes",
     delete_account: "Delete",
@@ -455,6 +457,7 @@ pub const ZH: Messages = Messages {
     import_newer: |v| format!("该导出文件来自更新版本的 Rapport(格式 {v})。请重新加载以更新 Rapport,然后再导入。未导入任何内容。"),
     import_invalid: |detail| format!("该导出文件已损坏或被手工修改:{detail}。未导入任何内容。"),
     download_quarantined: "下载无法读取的数据",
+    history: |n| format!("历史:{n} 次评估"),
     print_report: "打印或保存为 PDF",
     notes_heading: "备注",
     delete_account: "删除",

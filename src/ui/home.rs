@@ -118,6 +118,24 @@ fn AccountCard(props: &CardProps) -> Html {
                     }
                     <div><dt>{ m.col_last }</dt><dd>{ explain::date(record.completed_ms.unwrap_or(record.updated_ms)) }</dd></div>
                 </dl>
+                if let (true, Some(bank)) = (account.completed().count() > 1, try_bank()) {
+                    <details class="timeline" data-timeline={account.id.clone()}>
+                        <summary>{ (m.history)(account.completed().count()) }</summary>
+                        <ol reversed=true>
+                            { for account.completed().rev().map(|a| {
+                                let s = score(bank, &a.answers).summary();
+                                let route = Route::Results { account: account.id.clone(), assessment: a.id.clone() };
+                                html! {
+                                    <li>
+                                        <a href={route.to_hash()}>{ explain::date(a.completed_ms.unwrap_or(a.updated_ms)) }</a>
+                                        { format!(" · {} · {}", label_of(lang, "rung", s.level),
+                                            s.quadrant.map_or(m.unknown.to_owned(), |q| label_of(lang, "quadrant", q))) }
+                                    </li>
+                                }
+                            }) }
+                        </ol>
+                    </details>
+                }
             } else {
                 <p class="account-meta">{ m.not_assessed_yet }</p>
             }

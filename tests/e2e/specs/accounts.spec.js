@@ -1,5 +1,5 @@
 import { test, expect, openApp } from '../fixtures.js';
-import { fixtures, startAssessment, radio } from '../assess.js';
+import { fixtures, scenario, startAssessment, answerAll, radio } from '../assess.js';
 
 test('deleting an account asks first and can be undone', async ({ page }) => {
   await openApp(page);
@@ -47,4 +47,22 @@ test('a change in one tab shows up in the other; edits to different accounts nev
   await expect(other.locator('.account-card', { hasText: 'Tab Two Account' })).toHaveCount(0);
   const stored = await other.evaluate(() => Object.values(localStorage).filter((v) => v.includes('"Tab One Account"')).map((v) => JSON.parse(v)));
   expect(stored[0].assessments[0].answers).toEqual({ [q1]: 3 });
+});
+
+test('re-assessing an account builds its history, newest first, each linked to its results', async ({ page }) => {
+  await openApp(page);
+  await startAssessment(page, 'Quarterly Co');
+  await answerAll(page, scenario('all-worst').answers);
+  await page.locator('a.brand').click();
+  const card = page.locator('.account-card', { hasText: 'Quarterly Co' });
+  await card.locator('[data-action="reassess"]').click();
+  await answerAll(page, scenario('all-best').answers);
+  await page.locator('a.brand').click();
+  await card.locator('.timeline summary').click();
+  const entries = card.locator('.timeline li');
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(0)).toContainText('Partner · Loyal');
+  await expect(entries.nth(1)).toContainText('Supplier · Defector');
+  await entries.nth(1).getByRole('link').click();
+  await expect(page.locator('[data-results]')).toHaveAttribute('data-level', 'supplier');
 });
