@@ -24,7 +24,8 @@ export function radio(page, questionId, answer) {
   return page.locator(`#q-${questionId}-${answer}`);
 }
 
-/** Answers every section's questions from `answers` (question id → index or "dk"), section by section. */
+/** Answers every section's questions from `answers` (question id → index or "dk"), section by section.
+ *  `page` may be a page or a frame locator (Rapport inside an iframe). */
 export async function answerAll(page, answers, { finish = true } = {}) {
   for (const [i, section] of fixtures.sections.entries()) {
     await expect(page.locator('.section-body')).toHaveAttribute('data-section', section.id);

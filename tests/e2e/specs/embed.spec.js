@@ -1,7 +1,7 @@
 // Rapport inside an iframe on another origin (examples/embed.html served as the host page).
 import { test, expect } from '@playwright/test';
 import { hostPort } from '../playwright.config.js';
-import { scenario, fixtures, expectSummary } from '../assess.js';
+import { scenario, answerAll, expectSummary } from '../assess.js';
 
 const host = `http://127.0.0.1:${hostPort}`;
 const messages = (page, type) =>
@@ -32,10 +32,7 @@ test('the host page receives ready, resize and completed, and can switch the lan
   await app.locator('[data-action="new-assessment"]').click();
   await app.locator('[data-field="account-name"]').fill('Embedded Account');
   await app.locator('[data-action="start"]').click();
-  for (const [i, section] of fixtures.sections.entries()) {
-    for (const id of section.questions) await app.locator(`#q-${id}-${s.answers[id]}`).check();
-    await app.locator(i === fixtures.sections.length - 1 ? '[data-action="finish"]' : '[data-action="next"]').click();
-  }
+  await answerAll(app, s.answers);
   await expect(app.locator('[data-results]')).toBeVisible();
   await expect.poll(() => messages(page, 'completed')).toHaveLength(1);
   const [completed] = await messages(page, 'completed');

@@ -1,6 +1,6 @@
 // The single-file edition opened straight from disk.
 import { test, expect } from '@playwright/test';
-import { scenario, fixtures, resultAttributes, expectSummary } from '../assess.js';
+import { scenario, answerAll, resultAttributes, expectSummary } from '../assess.js';
 
 const file = new URL('../../../dist-single/rapport.html', import.meta.url).href;
 
@@ -15,10 +15,7 @@ test('rapport.html opened via file:// completes an assessment and keeps it', asy
   await page.locator('[data-action="new-assessment"]').click();
   await page.locator('[data-field="account-name"]').fill('Attachment Co');
   await page.locator('[data-action="start"]').click();
-  for (const [i, section] of fixtures.sections.entries()) {
-    for (const id of section.questions) await page.locator(`#q-${id}-${s.answers[id]}`).check();
-    await page.locator(i === fixtures.sections.length - 1 ? '[data-action="finish"]' : '[data-action="next"]').click();
-  }
+  await answerAll(page, s.answers);
   expectSummary(await resultAttributes(page), s.summary);
   await page.reload();
   expectSummary(await resultAttributes(page), s.summary);
