@@ -82,7 +82,7 @@ fn main() {
         1_795_478_400_000,
     )
     .expect("valid input");
-    let mut complete = |account: &mut AccountRecord| {
+    let complete = |account: &mut AccountRecord| {
         for (question, choice) in one.iter() {
             account
                 .answer(bank, question, Some(choice), 1_795_478_500_000)

@@ -17,7 +17,8 @@ fn main() {
             let summary = score(bank, &s.answers).summary();
             json!({
                 "name": s.name,
-                "answers": s.answers,
+                "answers": s.answers.iter().collect::<std::collections::BTreeMap<_, _>>(),
+                "stored_answers": s.answers,
                 "expect": { "level": s.expect_level, "target_level": s.expect_target, "quadrant": s.expect_quadrant },
                 "summary": summary,
             })

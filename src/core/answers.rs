@@ -41,8 +41,8 @@ impl<'de> Deserialize<'de> for Choice {
 }
 
 /// Answers by question id. Questions not in the map are unanswered.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
+/// Stored compactly: see [`crate::core::schema::encode_answers`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers(BTreeMap<String, Choice>);
 
 impl Answers {
@@ -120,15 +120,13 @@ mod tests {
     use crate::core::bank::bank;
 
     #[test]
-    fn choices_serialise_compactly() {
-        let mut a = Answers::new();
-        a.set("x", Choice::Option(3));
-        a.set("y", Choice::DontKnow);
-        let json = serde_json::to_string(&a).unwrap();
-        assert_eq!(json, r#"{"x":3,"y":"dk"}"#);
-        assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
-        assert!(serde_json::from_str::<Answers>(r#"{"x":"maybe"}"#).is_err());
-        assert!(serde_json::from_str::<Answers>(r#"{"x":-1}"#).is_err());
+    fn choices_read_and_write_as_index_or_dk() {
+        let choices = [Choice::Option(3), Choice::DontKnow];
+        let json = serde_json::to_string(&choices).unwrap();
+        assert_eq!(json, r#"[3,"dk"]"#);
+        assert_eq!(serde_json::from_str::<[Choice; 2]>(&json).unwrap(), choices);
+        assert!(serde_json::from_str::<Choice>(r#""maybe""#).is_err());
+        assert!(serde_json::from_str::<Choice>("-1").is_err());
     }
 
     #[test]

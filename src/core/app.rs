@@ -175,7 +175,9 @@ impl AppState {
             notices: Vec::new(),
             route: Route::Home,
             accounts: accounts.accounts,
-            unsaved: BTreeSet::new(),
+            // Records read from an older format are rewritten in the current one on the first
+            // save pass (the upgrade is lossless; see core::schema's fixture tests).
+            unsaved: accounts.migrated.into_iter().collect(),
             protected: accounts.protected.into_iter().collect(),
             save_tick: 0,
             start_error: None,

@@ -8,8 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::answers::{Answers, Choice};
 use super::bank::Bank;
 
-/// The record format version inside each stored account (the key carries the schema version).
-pub const RECORD_VERSION: u32 = 1;
+pub use super::schema::RECORD_VERSION;
 /// Longest account name, in characters.
 pub const MAX_NAME_CHARS: usize = 120;
 /// Longest note, in characters.

@@ -229,12 +229,7 @@ pub fn resize_message(height: u32) -> String {
 
 /// Sent when an assessment is completed.
 pub fn completed_message(summary: &Summary) -> String {
-    message(
-        "completed",
-        Completed {
-            results: summary.into(),
-        },
-    )
+    message("completed", Completed { results: summary })
 }
 
 /// A command from the host page.

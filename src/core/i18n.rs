@@ -223,7 +223,7 @@ pub const EN: Messages = Messages {
     settings_not_saved: |error| {
         format!("Your language choice could not be saved ({error}). It applies until you close the page.")
     },
-    account_not_saved_full: "Your latest change could not be saved: this browser's storage is full. The previously saved version is intact and your change stays on this page until you close it. Delete accounts you no longer need to free space.",
+    account_not_saved_full: "Your latest change could not be saved: this browser's storage is full. The previously saved version is intact and your change stays on this page until you close it. Export all your data now to keep a copy that includes this change, then delete accounts you no longer need to free space.",
     account_not_saved: |error| {
         format!("Your latest change could not be saved ({error}). The previously saved version is intact; your change stays on this page until you close it.")
     },
@@ -427,7 +427,7 @@ pub const ZH: Messages = Messages {
     settings_not_saved: |error| {
         format!("无法保存语言选择({error}),关闭页面前仍然有效。")
     },
-    account_not_saved_full: "最近的修改未能保存:浏览器存储空间已满。之前保存的版本完好无损,您的修改在关闭页面前仍保留在页面上。请删除不再需要的客户以释放空间。",
+    account_not_saved_full: "最近的修改未能保存:浏览器存储空间已满。之前保存的版本完好无损,您的修改在关闭页面前仍保留在页面上。请立即导出全部数据以保存包含此修改的副本,然后删除不再需要的客户以释放空间。",
     account_not_saved: |error| {
         format!("最近的修改未能保存({error})。之前保存的版本完好无损;您的修改在关闭页面前仍保留在页面上。")
     },

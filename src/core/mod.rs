@@ -15,6 +15,7 @@ pub mod lang;
 pub mod persist;
 pub mod route;
 pub mod scenarios;
+pub mod schema;
 pub mod scoring;
 pub mod settings;
 pub mod storage;

@@ -1,6 +1,7 @@
 //! Reading and writing account records: one key per account (see [`ACCOUNT_PREFIX`]).
 
 use super::assessment::{is_valid_id, AccountRecord};
+use super::schema;
 use super::storage::{self, KeyValueStore, LoadProblem, Loaded, StoreError, ACCOUNT_PREFIX};
 
 /// The key of an account.
@@ -15,6 +16,8 @@ pub struct LoadedAccounts {
     pub problems: Vec<LoadProblem>,
     /// Ids whose keys must not be written this session (unreadable and not preserved).
     pub protected: Vec<String>,
+    /// Ids of accounts read from an older record format: rewrite them in the current one.
+    pub migrated: Vec<String>,
 }
 
 /// Reads every account. A record that does not decode, or whose id does not match its key, is
@@ -30,28 +33,39 @@ pub fn load_accounts(store: &dyn KeyValueStore, now_ms: u64) -> LoadedAccounts {
     };
     for key in keys.iter().filter(|k| k.starts_with(ACCOUNT_PREFIX)) {
         let id = &key[ACCOUNT_PREFIX.len()..];
-        let loaded = match storage::load_json::<AccountRecord>(store, key, now_ms) {
-            Loaded::Found(record) if record.id != id || !is_valid_id(id) => {
+        let mut newer = false;
+        let decoded = storage::load_with(store, key, now_ms, |raw| {
+            schema::decode_account(raw).map_err(|e| {
+                newer = matches!(e, schema::DecodeError::Newer(_));
+                e.to_string()
+            })
+        });
+        let loaded = match decoded {
+            Loaded::Found(d) if d.account.id != id || !is_valid_id(id) => {
                 // Valid JSON that is not ours to trust: treat exactly like unreadable text.
                 let raw = store.get(key).ok().flatten().unwrap_or_default();
                 let target = storage::quarantine_key(key, now_ms);
                 let kept_as = store.set(&target, &raw).map(|()| target);
                 Loaded::Unreadable {
                     raw,
-                    error: format!("record id {:?} does not match its key", record.id),
+                    error: format!("record id {:?} does not match its key", d.account.id),
                     kept_as,
                 }
             }
             other => other,
         };
-        if !loaded.safe_to_overwrite() {
+        // A newer build's record is never written by this one, even with a copy kept.
+        if newer || !loaded.safe_to_overwrite() {
             out.protected.push(id.to_owned());
         }
         if let Some(problem) = loaded.problem(key) {
             out.problems.push(problem);
         }
-        if let Loaded::Found(record) = loaded {
-            out.accounts.push(record);
+        if let Loaded::Found(decoded) = loaded {
+            if decoded.migrated_from.is_some() {
+                out.migrated.push(id.to_owned());
+            }
+            out.accounts.push(decoded.account);
         }
     }
     out.accounts.sort_by_key(|a| a.created_ms);
@@ -74,7 +88,7 @@ pub fn external_change(key: &str, new_value: Option<&str>) -> Option<ExternalCha
     match new_value {
         None => Some(ExternalChange::Removed(id.to_owned())),
         Some(json) => {
-            let record: AccountRecord = serde_json::from_str(json).ok()?;
+            let record = schema::decode_account(json).ok()?.account;
             (record.id == id).then_some(ExternalChange::Written(record))
         }
     }
@@ -95,7 +109,7 @@ mod tests {
     use super::*;
     use crate::core::assessment::NewAccount;
     use crate::core::bank::bank;
-    use crate::core::storage::MemoryStore;
+    use crate::core::storage::{LoadProblem, MemoryStore};
 
     fn account(id: &str, at: u64) -> AccountRecord {
         let input = NewAccount {
@@ -144,6 +158,35 @@ mod tests {
         );
         assert!(snapshot.contains_key(&format!("rapport.quarantine.7.{}", account_key("bad"))));
         assert!(snapshot.contains_key(&format!("rapport.quarantine.7.{}", account_key("other"))));
+    }
+
+    #[test]
+    fn older_formats_load_upgraded_and_newer_ones_are_left_alone() {
+        let store = MemoryStore::new();
+        let v1 = include_str!("../../tests/fixtures/storage/v1-account.json");
+        let v2 = include_str!("../../tests/fixtures/storage/v2-account.json");
+        store.set(&account_key("acct-v1"), v1).unwrap();
+        let newer = v2
+            .replacen("\"v\":2", "\"v\":9", 1)
+            .replacen("acct-v1", "acct-v9", 1);
+        store.set(&account_key("acct-v9"), &newer).unwrap();
+        let loaded = load_accounts(&store, 5);
+        assert_eq!(loaded.accounts.len(), 1);
+        assert_eq!(loaded.migrated, ["acct-v1"]);
+        assert_eq!(loaded.protected, ["acct-v9"]);
+        assert!(
+            matches!(&loaded.problems[..], [LoadProblem::Unreadable { error, .. }] if error.contains("newer version"))
+        );
+        assert_eq!(
+            store.get(&account_key("acct-v9")).unwrap().as_deref(),
+            Some(newer.as_str())
+        );
+        // Saving the upgraded record writes the compact format.
+        save_account(&store, &loaded.accounts[0]).unwrap();
+        assert_eq!(
+            store.get(&account_key("acct-v1")).unwrap().unwrap(),
+            v2.trim_end()
+        );
     }
 
     #[test]

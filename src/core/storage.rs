@@ -190,19 +190,31 @@ pub fn load_json<T: DeserializeOwned>(
     key: &str,
     now_ms: u64,
 ) -> Loaded<T> {
+    load_with(store, key, now_ms, |raw| {
+        serde_json::from_str::<T>(raw).map_err(|e| e.to_string())
+    })
+}
+
+/// [`load_json`] with a caller's decoder (one that knows older formats, for instance).
+pub fn load_with<T>(
+    store: &dyn KeyValueStore,
+    key: &str,
+    now_ms: u64,
+    decode: impl FnOnce(&str) -> Result<T, String>,
+) -> Loaded<T> {
     let raw = match store.get(key) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Loaded::Missing,
         Err(err) => return Loaded::StoreFailed(err),
     };
-    match serde_json::from_str::<T>(&raw) {
+    match decode(&raw) {
         Ok(value) => Loaded::Found(value),
-        Err(err) => {
+        Err(error) => {
             let target = quarantine_key(key, now_ms);
             let kept_as = store.set(&target, &raw).map(|()| target);
             Loaded::Unreadable {
                 raw,
-                error: err.to_string(),
+                error,
                 kept_as,
             }
         }

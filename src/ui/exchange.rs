@@ -19,6 +19,12 @@ pub fn file_name(stem: &str, extension: &str) -> String {
     )
 }
 
+/// Downloads every account (including changes not yet saved) as one JSON export file.
+pub fn download_everything(accounts: &[crate::core::assessment::AccountRecord]) {
+    let json = exchange::export_all(accounts, browser::now_ms());
+    browser::download(&file_name("rapport", "json"), "application/json", &json);
+}
+
 fn error_text(m: &Messages, error: &ImportError) -> String {
     match error {
         ImportError::TooLarge { bytes } => {
@@ -61,10 +67,7 @@ pub fn DataTools() -> Html {
 
     let export_all = {
         let state = state.clone();
-        Callback::from(move |_| {
-            let json = exchange::export_all(&state.0.accounts, browser::now_ms());
-            browser::download(&file_name("rapport", "json"), "application/json", &json);
-        })
+        Callback::from(move |_| download_everything(&state.0.accounts))
     };
     let export_csv = {
         let state = state.clone();

@@ -89,6 +89,13 @@ pub struct NoticesProps {
 #[function_component]
 pub fn Notices(props: &NoticesProps) -> Html {
     let m = messages(props.lang);
+    let app = use_context::<super::app::AppHandle>();
+    // When storage is full, the export is the way to keep the change that could not be saved.
+    let export_all = Callback::from(move |_| {
+        if let Some(app) = &app {
+            super::exchange::download_everything(&app.0.accounts);
+        }
+    });
     html! {
         <section class="notices" aria-label={m.notices_label} role="alert">
             { for props.notices.iter().map(|notice| {
@@ -100,6 +107,9 @@ pub fn Notices(props: &NoticesProps) -> Html {
                         if let NoticeKind::Load(LoadProblem::Unreadable { kept_as: Ok(key), .. }) = &notice.kind {
                             <button type="button" class="button-secondary" data-action="download-quarantined"
                                 onclick={download_quarantined(key.clone())}>{ m.download_quarantined }</button>
+                        }
+                        if matches!(notice.kind, NoticeKind::NotSaved { target: SaveTarget::Account, error: StoreError::QuotaExceeded }) {
+                            <button type="button" data-action="export-all-notice" onclick={export_all.clone()}>{ m.export_all }</button>
                         }
                         <button type="button" class="button-secondary" onclick={on_dismiss}>{ m.dismiss }</button>
                     </div>

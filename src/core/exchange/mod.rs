@@ -13,12 +13,14 @@ use super::assessment::{
 use super::bank::Bank;
 use super::explain::date;
 use super::ids::{SatisfactionLever, SwitchingLever};
+use super::schema;
 use super::scoring::{round, score};
 
 /// Marks a file as Rapport's.
 pub const FORMAT: &str = "rapport-export";
-/// The export schema this build writes and reads.
-pub const SCHEMA: u32 = 1;
+/// The export schema this build writes. It reads every earlier one too: schema 1 files hold
+/// accounts in record format 1 and are upgraded on import (see [`crate::core::schema`]).
+pub const SCHEMA: u32 = 2;
 /// Largest file accepted for import (a thousand assessments take well under 2 MB).
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 /// Most accounts and assessments accepted in one import.
@@ -167,28 +169,26 @@ pub fn parse_import(bytes: &[u8], bank: &Bank) -> Result<Vec<AccountRecord>, Imp
         return Err(ImportError::NotRapport);
     }
     match envelope.schema {
-        Some(s) if s == u64::from(SCHEMA) => {}
+        // Schema 1 files hold records of format 1; the record reader upgrades them below.
+        Some(s) if (1..=u64::from(SCHEMA)).contains(&s) => {}
         Some(s) if s > u64::from(SCHEMA) => {
             return Err(ImportError::NewerSchema(s.min(u64::from(u32::MAX)) as u32))
         }
         _ => return Err(ImportError::Invalid("unknown schema version".into())),
     }
-    let file: ExportFile =
-        serde_json::from_str(text).map_err(|e| ImportError::Invalid(e.to_string()))?;
-    if file.accounts.len() > MAX_IMPORT_ACCOUNTS
-        || file
-            .accounts
-            .iter()
-            .map(|a| a.assessments.len())
-            .sum::<usize>()
-            > MAX_IMPORT_ASSESSMENTS
+    let mut accounts = serde_json::from_str::<ExportFile>(text)
+        .map_err(|e| ImportError::Invalid(e.to_string()))?
+        .accounts;
+    for account in &mut accounts {
+        schema::upgrade(account).map_err(|e| ImportError::Invalid(e.to_string()))?;
+    }
+    if accounts.len() > MAX_IMPORT_ACCOUNTS
+        || accounts.iter().map(|a| a.assessments.len()).sum::<usize>() > MAX_IMPORT_ASSESSMENTS
     {
-        return Err(ImportError::Invalid(
-            "more accounts or assessments than one import accepts".into(),
-        ));
+        return Err(too_many());
     }
     let mut ids = HashSet::new();
-    for account in &file.accounts {
+    for account in &accounts {
         validate(bank, account)?;
         if !ids.insert(account.id.as_str()) {
             return Err(ImportError::Invalid(format!(
@@ -197,7 +197,11 @@ pub fn parse_import(bytes: &[u8], bank: &Bank) -> Result<Vec<AccountRecord>, Imp
             )));
         }
     }
-    Ok(file.accounts)
+    Ok(accounts)
+}
+
+fn too_many() -> ImportError {
+    ImportError::Invalid("more accounts or assessments than one import accepts".into())
 }
 
 /// An incoming account whose id already exists here.

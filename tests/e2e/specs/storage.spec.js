@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { test, expect, openApp } from '../fixtures.js';
 import { fixtures, startAssessment, radio } from '../assess.js';
 
@@ -50,13 +51,42 @@ test('a full storage quota shows a clear message and keeps the previous saved st
   const notice = page.locator('[data-notice="account-not-saved"]');
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('storage is full');
+  await expect(notice).toContainText('Export all your data');
   await expect(radio(page, q, 2)).toBeChecked();
+  // The notice's export keeps the change that could not be saved.
+  const [download] = await Promise.all([page.waitForEvent('download'), notice.locator('[data-action="export-all-notice"]').click()]);
+  const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  expect(exported.accounts[0].assessments[0].answers, 'the unsaved answer is in the export').toBe('2');
   expect(await page.evaluate((k) => localStorage.getItem(k), key), 'no half-written record').toBe(before);
   // Free space: the next change saves everything pending.
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
   await radio(page, fixtures.sections[0].questions[1], 1).check();
-  await expect.poll(() => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).assessments[0].answers, key)).toMatchObject({
-    [q]: 2,
-    [fixtures.sections[0].questions[1]]: 1,
-  });
+  // Compact answers: one character per question in bank order (these are the first two).
+  await expect.poll(() => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).assessments[0].answers, key)).toBe('21');
+});
+
+test('records saved by an earlier version load upgraded; a newer version’s record is left untouched', async ({ page }) => {
+  const v1 = fs.readFileSync(new URL('../../fixtures/storage/v1-account.json', import.meta.url), 'utf8');
+  const v2 = fs.readFileSync(new URL('../../fixtures/storage/v2-account.json', import.meta.url), 'utf8').trim();
+  const newer = v2.replace('"v":2', '"v":9').replace('acct-v1', 'acct-v9');
+  await openApp(page);
+  await page.evaluate(
+    ([a, b]) => {
+      localStorage.setItem('rapport.v1.account.acct-v1', a);
+      localStorage.setItem('rapport.v1.account.acct-v9', b);
+    },
+    [v1, newer],
+  );
+  await page.reload();
+  // The format-1 account shows with its history and draft, and is rewritten in the current format.
+  const card = page.locator('.account-card', { hasText: 'Acme 华东 <b>&' });
+  await expect(card).toBeVisible();
+  await expect(card.locator('.draft-progress')).toContainText('2 of 70');
+  await expect(card.locator('a', { hasText: 'View results' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('rapport.v1.account.acct-v1'))).toBe(v2);
+  // The newer record is reported, not loaded, and never overwritten.
+  const notice = page.locator('[data-notice="account-unreadable"]');
+  await expect(notice).toContainText('newer version of Rapport');
+  expect(await page.evaluate(() => localStorage.getItem('rapport.v1.account.acct-v9'))).toBe(newer);
+  await expect(page.locator('.account-card')).toHaveCount(1);
 });
