@@ -17,10 +17,11 @@ cargo bench --locked --bench scoring
 node scripts/single-file.mjs dist dist-single/rapport.html
 
 step "Size report"
-# The budget is a ceiling against regressions, set from measurement: 226.7 KB on 2026-11-24 with
-# export/import in (214.3 KB before it), plus ~4% headroom. The product target is 150 KB; the
-# report prints the gap to it on every run, and the code section is where it must come from.
-node scripts/size-report.mjs dist --budget-kb 235 --target-kb 150
+# The budget is a ceiling against regressions, set from measurement: 279.5 KB on 2026-11-24 with
+# the account page, comparison, portfolio and share link in (234.8 KB before them; they cost
+# ~45 KB, mostly html! expansion), plus ~2% headroom. The product target is 150 KB and is NOT
+# met: the report prints the gap on every run; the code section is where it must come from.
+node scripts/size-report.mjs dist --budget-kb 285 --target-kb 150
 
 step "End-to-end tests in headless Chromium against dist/"
 mkdir -p tests/e2e/.results

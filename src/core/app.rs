@@ -5,11 +5,11 @@
 use std::collections::BTreeSet;
 
 use super::answers::Choice;
-use super::assessment::{AccountRecord, Cursor, EditError, NewAccount};
+use super::assessment::{AccountRecord, AssessmentRecord, Cursor, EditError, NewAccount};
 use super::bank::try_bank;
 use super::lang::Lang;
 use super::persist::LoadedAccounts;
-use super::route::Route;
+use super::route::{AssessmentRef, Route};
 use super::settings::{Settings, SettingsBoot};
 use super::storage::{LoadProblem, StoreError};
 
@@ -73,6 +73,7 @@ pub struct AppState {
     pub save_tick: u64,
     /// Why the last start-form submission was refused.
     pub start_error: Option<EditError>,
+
     /// A new version of the app is installed and waiting: offer "Reload to update".
     pub update_ready: bool,
     /// The question bank and action texts.
@@ -105,6 +106,18 @@ pub enum Action {
         account_id: String,
         assessment_id: String,
         input: NewAccount,
+        now_ms: u64,
+    },
+    /// Rename an account or change its industry and tags.
+    EditDetails {
+        account_id: String,
+        input: NewAccount,
+    },
+    /// Keep a shared assessment (opened from a link) as a new account and show its results.
+    SaveShared {
+        shared: crate::core::share::SharedAssessment,
+        account_id: String,
+        assessment_id: String,
         now_ms: u64,
     },
     /// Open a new draft on an existing account.
@@ -205,7 +218,8 @@ impl AppState {
                 || match self.route {
                     Route::Home => !self.accounts.is_empty(),
                     Route::Rules => false,
-                    Route::New | Route::Assess { .. } | Route::Results { .. } => true,
+                    // Every other screen shows scored figures or the questions.
+                    _ => true,
                 })
     }
 
@@ -222,7 +236,11 @@ impl AppState {
     /// bookmark or a deleted account never shows a broken screen.
     fn resolve(&self, route: Route) -> Route {
         let ok = match &route {
-            Route::Home | Route::New | Route::Rules => true,
+            Route::Home | Route::New | Route::Rules | Route::Portfolio | Route::Shared { .. } => {
+                true
+            }
+            Route::Account { account } => self.account(account).is_some(),
+            Route::Compare { a, b } => [a, b].iter().all(|r| self.completed(r).is_some()),
             Route::Assess { account } => self.account(account).is_some_and(|a| a.draft().is_some()),
             Route::Results {
                 account,
@@ -237,6 +255,15 @@ impl AppState {
         } else {
             Route::Home
         }
+    }
+
+    /// A completed assessment by reference, with its account.
+    pub fn completed(&self, r: &AssessmentRef) -> Option<(&AccountRecord, &AssessmentRecord)> {
+        let account = self.account(&r.account)?;
+        let record = account
+            .assessment(&r.assessment)
+            .filter(|s| !s.is_draft())?;
+        Some((account, record))
     }
 
     fn push_notice(&mut self, kind: NoticeKind) {
@@ -282,6 +309,26 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
         Action::ShowLang(lang) => state.lang = lang,
         Action::Notify(kind) => state.push_notice(kind),
         Action::Dismiss(id) => state.notices.retain(|n| n.id != id),
+        Action::EditDetails { account_id, input } => {
+            state.edit(&account_id, |a| a.edit_details(&input));
+        }
+        Action::SaveShared {
+            shared,
+            account_id,
+            assessment_id,
+            now_ms,
+        } => {
+            if state.account(&account_id).is_none() {
+                state
+                    .accounts
+                    .push(shared.into_account(&account_id, &assessment_id, now_ms));
+                state.touched(&account_id);
+                state.route = Route::Results {
+                    account: account_id,
+                    assessment: assessment_id,
+                };
+            }
+        }
         Action::Navigate(route) => {
             state.start_error = None;
             state.route = state.resolve(route);
@@ -801,6 +848,102 @@ mod tests {
             .next()
             .unwrap();
         assert_eq!(cursor.question.as_deref(), Some(first.id.as_str()));
+    }
+
+    #[test]
+    fn editing_details_marks_the_account_and_a_refusal_changes_nothing() {
+        let mut state = started();
+        state.unsaved.clear();
+        let edit = |name: &str| Action::EditDetails {
+            account_id: "a1".into(),
+            input: NewAccount {
+                name: name.into(),
+                tags: "x, y".into(),
+                ..Default::default()
+            },
+        };
+        let refused = reduce(state.clone(), edit(""));
+        assert_eq!(refused.accounts, state.accounts);
+        assert!(refused.unsaved.is_empty());
+        let state = reduce(state, edit("Acme Group"));
+        assert_eq!(state.accounts[0].name, "Acme Group");
+        assert_eq!(state.accounts[0].tags, ["x", "y"]);
+        assert!(state.unsaved.contains("a1"));
+    }
+
+    #[test]
+    fn a_saved_share_becomes_a_new_account_showing_its_results() {
+        let bank = crate::core::bank::bank();
+        let mut account = started().accounts[0].clone();
+        account.finish(86_400_000 * 3).unwrap();
+        let payload = crate::core::share::encode(&account, &account.assessments[0]);
+        let shared = crate::core::share::decode(&payload, bank).unwrap();
+        let state = reduce(
+            empty(),
+            Action::Navigate(Route::Shared {
+                payload: payload.clone(),
+            }),
+        );
+        assert_eq!(state.route, Route::Shared { payload });
+        assert!(state.accounts.is_empty(), "opening a link stores nothing");
+        let state = reduce(
+            state,
+            Action::SaveShared {
+                shared,
+                account_id: "n1".into(),
+                assessment_id: "t1".into(),
+                now_ms: 9,
+            },
+        );
+        assert_eq!(state.accounts.len(), 1);
+        assert!(state.unsaved.contains("n1"));
+        assert_eq!(
+            state.route,
+            Route::Results {
+                account: "n1".into(),
+                assessment: "t1".into()
+            }
+        );
+    }
+
+    #[test]
+    fn compare_and_account_routes_need_what_they_show() {
+        let mut state = started();
+        state.accounts[0].finish(5).unwrap();
+        let done = AssessmentRef {
+            account: "a1".into(),
+            assessment: "s1".into(),
+        };
+        let missing = AssessmentRef {
+            account: "a1".into(),
+            assessment: "zz".into(),
+        };
+        let go = |s: &AppState, r: Route| reduce(s.clone(), Action::Navigate(r)).route;
+        let ok = Route::Compare {
+            a: done.clone(),
+            b: done.clone(),
+        };
+        assert_eq!(go(&state, ok.clone()), ok);
+        assert_eq!(
+            go(
+                &state,
+                Route::Compare {
+                    a: done,
+                    b: missing
+                }
+            ),
+            Route::Home
+        );
+        assert_eq!(
+            go(
+                &state,
+                Route::Account {
+                    account: "nope".into()
+                }
+            ),
+            Route::Home
+        );
+        assert_eq!(go(&state, Route::Portfolio), Route::Portfolio);
     }
 
     #[test]

@@ -151,6 +151,20 @@ impl AccountRecord {
         Ok(account)
     }
 
+    /// Renames the account and replaces its industry and tags (`input.assessor` is not used).
+    /// Nothing changes if any field is refused.
+    pub fn edit_details(&mut self, input: &NewAccount) -> Result<(), EditError> {
+        let name = clean_text(&input.name, MAX_NAME_CHARS)?;
+        if name.is_empty() {
+            return Err(EditError::NameMissing);
+        }
+        let industry = clean_text(&input.industry, MAX_SHORT_TEXT_CHARS)?;
+        self.tags = parse_tags(&input.tags)?;
+        self.name = name;
+        self.industry = industry;
+        Ok(())
+    }
+
     /// Opens a new draft (a re-assessment). Only one draft may exist at a time.
     pub fn start_draft(
         &mut self,
@@ -298,6 +312,38 @@ mod tests {
         assert_eq!(account.tags, vec!["east", "key", "华东"]);
         assert_eq!(account.draft().unwrap().assessor, "Li");
         assert!(account.latest_completed().is_none());
+    }
+
+    #[test]
+    fn details_can_be_edited_and_a_refused_edit_changes_nothing() {
+        let mut account = new_account();
+        let before = account.clone();
+        let edit = |name: &str, tags: &str| NewAccount {
+            name: name.into(),
+            industry: "Rail".into(),
+            tags: tags.into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            account.edit_details(&edit(" ", "a")),
+            Err(EditError::NameMissing)
+        );
+        let too_many = (0..=MAX_TAGS)
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        assert_eq!(
+            account.edit_details(&edit("New", &too_many)),
+            Err(EditError::TooLong)
+        );
+        assert_eq!(account, before);
+        account
+            .edit_details(&edit(" Acme  Rail ", "north;重点"))
+            .unwrap();
+        assert_eq!(account.name, "Acme Rail");
+        assert_eq!(account.industry, "Rail");
+        assert_eq!(account.tags, ["north", "重点"]);
+        assert_eq!(account.assessments, before.assessments);
     }
 
     #[test]

@@ -83,6 +83,12 @@ mod tests {
         ] {
             keys.push(format!("inconsistency.{}", i.id()));
         }
+        // Comparison and trend rows (core::compare).
+        for k in ["defection_risk", "symbiosis", "confidence", "level_rank"] {
+            keys.push(format!("index.{k}"));
+        }
+        keys.push("flag.hostage".into());
+        keys.push("flag.luxury".into());
         keys
     }
 

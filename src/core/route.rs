@@ -17,6 +17,28 @@ pub enum Route {
     Results { account: String, assessment: String },
     /// How the figures are computed.
     Rules,
+    /// One account: its details, trend and history.
+    Account { account: String },
+    /// Two completed assessments side by side (of the same account or of two).
+    Compare { a: AssessmentRef, b: AssessmentRef },
+    /// Every account on one map and in one table.
+    Portfolio,
+    /// A shared assessment carried in the fragment itself (see `core::share`), shown read-only.
+    Shared { payload: String },
+}
+
+/// One assessment of one account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssessmentRef {
+    pub account: String,
+    pub assessment: String,
+}
+
+fn is_payload(text: &str) -> bool {
+    (1..=super::share::MAX_PAYLOAD_CHARS).contains(&text.len())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 impl Route {
@@ -36,6 +58,25 @@ impl Route {
                     assessment: (*assessment).to_owned(),
                 }
             }
+            ["account", account] if is_valid_id(account) => Route::Account {
+                account: (*account).to_owned(),
+            },
+            ["compare", a, s, b, t] if [a, s, b, t].iter().all(|id| is_valid_id(id)) => {
+                Route::Compare {
+                    a: AssessmentRef {
+                        account: (*a).to_owned(),
+                        assessment: (*s).to_owned(),
+                    },
+                    b: AssessmentRef {
+                        account: (*b).to_owned(),
+                        assessment: (*t).to_owned(),
+                    },
+                }
+            }
+            ["portfolio"] => Route::Portfolio,
+            ["shared", payload] if is_payload(payload) => Route::Shared {
+                payload: (*payload).to_owned(),
+            },
             _ => Route::Home,
         }
     }
@@ -51,6 +92,13 @@ impl Route {
                 account,
                 assessment,
             } => format!("#/results/{account}/{assessment}"),
+            Route::Account { account } => format!("#/account/{account}"),
+            Route::Compare { a, b } => format!(
+                "#/compare/{}/{}/{}/{}",
+                a.account, a.assessment, b.account, b.assessment
+            ),
+            Route::Portfolio => "#/portfolio".to_owned(),
+            Route::Shared { payload } => format!("#/shared/{payload}"),
         }
     }
 }
@@ -72,6 +120,23 @@ mod tests {
                 account: "a1".into(),
                 assessment: "x-2".into(),
             },
+            Route::Account {
+                account: "a1".into(),
+            },
+            Route::Compare {
+                a: AssessmentRef {
+                    account: "a1".into(),
+                    assessment: "s1".into(),
+                },
+                b: AssessmentRef {
+                    account: "b2".into(),
+                    assessment: "t2".into(),
+                },
+            },
+            Route::Portfolio,
+            Route::Shared {
+                payload: "AQEAbc-_".into(),
+            },
         ] {
             assert_eq!(Route::parse(&route.to_hash()), route);
         }
@@ -88,6 +153,10 @@ mod tests {
             "#/results/a",
             "#/results/a/b/c",
             "#/assess/a%2Fb",
+            "#/compare/a/b/c",
+            "#/shared/",
+            "#/shared/a.b",
+            "#/account/<b>",
         ] {
             assert_eq!(Route::parse(hash), Route::Home, "{hash}");
         }

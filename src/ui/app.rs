@@ -6,11 +6,18 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::account::AccountPage;
 use super::browser::{self, BrowserStore};
+use super::compare::ComparePage;
 use super::embed;
 use super::notices::Notices;
+use super::portfolio::Portfolio;
 use super::{
-    home::Home, questionnaire::Questionnaire, results::Results, rules::Rules, start::Start,
+    home::Home,
+    questionnaire::Questionnaire,
+    results::{Results, SharedResults},
+    rules::Rules,
+    start::Start,
 };
 use crate::core::app::{reduce, Action, AppState, NoticeKind, SaveTarget};
 use crate::core::bank::try_bank;
@@ -239,6 +246,10 @@ pub fn App() -> Html {
         } => {
             html! { <Results account_id={account.clone()} assessment_id={assessment.clone()} /> }
         }
+        Route::Account { account } => html! { <AccountPage account_id={account.clone()} /> },
+        Route::Compare { a, b } => html! { <ComparePage a={a.clone()} b={b.clone()} /> },
+        Route::Portfolio => html! { <Portfolio /> },
+        Route::Shared { payload } => html! { <SharedResults payload={payload.clone()} /> },
     };
 
     html! {

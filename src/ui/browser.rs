@@ -135,6 +135,26 @@ pub fn current_route() -> Route {
     Route::parse(&hash)
 }
 
+/// The current value of the form control with this `id` (input or select), or empty.
+pub fn field_value(id: &str) -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| js_sys::Reflect::get(&el, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// This page's address with `hash` as its fragment (for share links: the fragment never
+/// reaches a server, and the path keeps working under any sub-path).
+pub fn page_url_with(hash: &str) -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}{hash}")
+}
+
 /// Puts `route` in the URL fragment (a new history entry) unless it is already there.
 pub fn show_route(route: &Route) {
     let Some(window) = web_sys::window() else {

@@ -85,6 +85,21 @@ pub struct LoyaltyMapProps {
     pub quadrant: Option<Quadrant>,
     /// The full text alternative.
     pub description: String,
+    /// Earlier positions of the same account, oldest first: drawn as arrows ending at the point.
+    #[prop_or_default]
+    pub path: Vec<(u8, u8)>,
+    /// Other accounts (portfolio): name, satisfaction, switching cost, link to their results.
+    #[prop_or_default]
+    pub others: Vec<MapPoint>,
+}
+
+/// A named, linked point on the portfolio map.
+#[derive(Clone, PartialEq)]
+pub struct MapPoint {
+    pub name: String,
+    pub satisfaction: u8,
+    pub switching_cost: u8,
+    pub href: String,
 }
 
 // Plot geometry in SVG user units (about one CSS pixel each at full width): whole units are
@@ -118,6 +133,15 @@ pub fn LoyaltyMap(props: &LoyaltyMapProps) -> Html {
             </text>
         }
     };
+    // The path ends at the current point, so the last arrow points at it.
+    let mut path: Vec<(f64, f64)> = props
+        .path
+        .iter()
+        .map(|(s, w)| (f64::from(*s), f64::from(*w)))
+        .collect();
+    if let (Some(s), Some(w), false) = (props.satisfaction, props.switching_cost, path.is_empty()) {
+        path.push((s, w));
+    }
     let mid_low = HIGH / 2.0;
     let mid_high = (100.0 + HIGH) / 2.0;
     let sat_title = format!(
@@ -131,7 +155,9 @@ pub fn LoyaltyMap(props: &LoyaltyMapProps) -> Html {
         label(lang, "axis_hint.switching_cost")
     );
     html! {
-        <svg class="loyalty-map" viewBox="0 0 312 312" role="img" aria-labelledby="loyalty-map-title loyalty-map-desc">
+        // With linked points it is a group of links, not a picture (an image's content is hidden).
+        <svg class="loyalty-map" viewBox="0 0 312 312" role={if props.others.is_empty() { "img" } else { "group" }}
+            aria-labelledby="loyalty-map-title loyalty-map-desc">
             <title id="loyalty-map-title">{ format!("{sat_title} / {sw_title}") }</title>
             <desc id="loyalty-map-desc">{ &props.description }</desc>
             <rect class="plot-bg" x={px(LEFT)} y={px(TOP)} width={px(SIZE)} height={px(SIZE)} />
@@ -147,9 +173,100 @@ pub fn LoyaltyMap(props: &LoyaltyMapProps) -> Html {
             <text class="tick" x={px(LEFT)} y="284" text-anchor="middle">{ "0" }</text>
             <text class="tick" x={px(x(100.0))} y="284" text-anchor="end">{ "100" }</text>
             <text class="tick" x="36" y={px(y(100.0) + 4.0)} text-anchor="end">{ "100" }</text>
+            if !path.is_empty() {
+                <defs>
+                    <marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path class="arrow-head" d="M0 0L10 5L0 10z" />
+                    </marker>
+                </defs>
+                { for path.windows(2).map(|w| html! {
+                    <line class="path" data-path-step="" x1={px(x(w[0].0))} y1={px(y(w[0].1))} x2={px(x(w[1].0))} y2={px(y(w[1].1))} marker-end="url(#map-arrow)" />
+                }) }
+                { for path[..path.len() - 1].iter().map(|(s, w)| html! {
+                    <circle class="past-point" cx={px(x(*s))} cy={px(y(*w))} r="4" />
+                }) }
+            }
+            { for props.others.iter().map(|p| html! {
+                <a href={p.href.clone()} data-map-point={p.name.clone()}>
+                    <circle class="portfolio-point" cx={px(x(f64::from(p.satisfaction)))} cy={px(y(f64::from(p.switching_cost)))} r="5">
+                        <title>{ format!("{} ({}, {})", p.name, p.satisfaction, p.switching_cost) }</title>
+                    </circle>
+                </a>
+            }) }
             if let (Some(s), Some(w)) = (props.satisfaction, props.switching_cost) {
                 <circle class="point" cx={px(x(s))} cy={px(y(w))} r="7" />
             }
         </svg>
+    }
+}
+
+/// One line of a [`TrendChart`].
+#[derive(Clone, PartialEq)]
+pub struct Series {
+    /// For the CSS class (`series-<id>`) and `data-series`.
+    pub id: &'static str,
+    pub name: String,
+    /// One value per assessment, oldest first; `None` leaves a gap.
+    pub values: Vec<Option<u8>>,
+}
+
+/// 0–100 indices over an account's assessments, evenly spaced, oldest on the left.
+#[derive(Properties, PartialEq)]
+pub struct TrendChartProps {
+    pub title: String,
+    /// The full text alternative.
+    pub description: String,
+    /// One label per assessment (its date).
+    pub labels: Vec<String>,
+    pub series: Vec<Series>,
+}
+
+const TREND_LEFT: f64 = 32.0;
+const TREND_WIDTH: f64 = 440.0;
+const TREND_TOP: f64 = 8.0;
+const TREND_HEIGHT: f64 = 160.0;
+
+#[function_component]
+pub fn TrendChart(props: &TrendChartProps) -> Html {
+    let n = props.labels.len().max(1);
+    let tx = |i: usize| {
+        if n == 1 {
+            TREND_LEFT + TREND_WIDTH / 2.0
+        } else {
+            TREND_LEFT + TREND_WIDTH * i as f64 / (n - 1) as f64
+        }
+    };
+    let ty = |v: u8| TREND_TOP + TREND_HEIGHT * (1.0 - f64::from(v) / 100.0);
+    let bottom = TREND_TOP + TREND_HEIGHT;
+    html! {
+        <figure class="trend">
+            <svg class="trend-chart" viewBox="0 0 480 200" role="img" aria-label={props.title.clone()} aria-describedby="trend-desc">
+                <desc id="trend-desc">{ &props.description }</desc>
+                <rect class="plot-bg" x={px(TREND_LEFT)} y={px(TREND_TOP)} width={px(TREND_WIDTH)} height={px(TREND_HEIGHT)} />
+                <line class="threshold" x1={px(TREND_LEFT)} x2={px(TREND_LEFT + TREND_WIDTH)} y1={px(ty(HIGH as u8))} y2={px(ty(HIGH as u8))} />
+                <text class="tick" x="26" y={px(ty(100) + 4.0)} text-anchor="end">{ "100" }</text>
+                <text class="tick" x="26" y={px(bottom)} text-anchor="end">{ "0" }</text>
+                { for props.labels.iter().enumerate().map(|(i, l)| html! {
+                    // The end labels align inwards so they are never clipped.
+                    <text class="tick" x={px(tx(i))} y="190"
+                        text-anchor={if n == 1 { "middle" } else if i == 0 { "start" } else if i + 1 == n { "end" } else { "middle" }}>{ l }</text>
+                }) }
+                { for props.series.iter().map(|s| {
+                    let points: Vec<(usize, u8)> = s.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();
+                    let line = points.iter().map(|(i, v)| format!("{},{}", px(tx(*i)), px(ty(*v)))).collect::<Vec<_>>().join(" ");
+                    html! {
+                        <g class={format!("series series-{}", s.id)} data-series={s.id}>
+                            <polyline points={line} />
+                            { for points.iter().map(|(i, v)| html! { <circle cx={px(tx(*i))} cy={px(ty(*v))} r="4" /> }) }
+                        </g>
+                    }
+                }) }
+            </svg>
+            <figcaption class="legend">
+                { for props.series.iter().map(|s| html! {
+                    <span class={format!("legend-item series-{}", s.id)}><span class="swatch" aria-hidden="true"></span>{ &s.name }</span>
+                }) }
+            </figcaption>
+        </figure>
     }
 }

@@ -27,7 +27,12 @@ pub fn Home() -> Html {
         <section class="accounts" aria-labelledby="accounts-heading" data-screen="accounts">
             <div class="screen-head">
                 <h1 id="accounts-heading">{ m.accounts_heading }</h1>
-                <button type="button" class="button-primary" data-action="new-assessment" onclick={on_new}>{ m.new_assessment }</button>
+                <div class="card-actions">
+                    if !accounts.is_empty() {
+                        <a class="button-secondary" data-action="portfolio" href={Route::Portfolio.to_hash()}>{ m.portfolio_heading }</a>
+                    }
+                    <button type="button" class="button-primary" data-action="new-assessment" onclick={on_new}>{ m.new_assessment }</button>
+                </div>
             </div>
             if accounts.is_empty() {
                 <div class="empty-state">
@@ -102,7 +107,7 @@ fn AccountCard(props: &CardProps) -> Html {
     };
     html! {
         <li class="account-card" data-account={id.clone()}>
-            <h2 class="account-name">{ &account.name }</h2>
+            <h2 class="account-name"><a href={Route::Account { account: id.clone() }.to_hash()}>{ &account.name }</a></h2>
             if !account.industry.is_empty() || !account.tags.is_empty() {
                 <p class="account-meta">
                     { &account.industry }
@@ -151,6 +156,7 @@ fn AccountCard(props: &CardProps) -> Html {
                 if let Some((record, _)) = &latest {
                     <a class="button-secondary" href={Route::Results { account: id.clone(), assessment: record.id.clone() }.to_hash()}>{ m.view_results }</a>
                 }
+                <a class="button-secondary" data-action="account-page" href={Route::Account { account: id.clone() }.to_hash()}>{ m.account_page }</a>
                 if !*confirming_delete {
                     <button type="button" class="button-link" data-action="delete" onclick={set_confirm(true)}>{ m.delete_account }</button>
                 }

@@ -3,14 +3,17 @@
 //!
 //! [`Action`]: crate::core::app::Action
 
+mod account;
 mod app;
 mod browser;
 mod charts;
+mod compare;
 mod data;
 mod embed;
 mod exchange;
 mod home;
 mod notices;
+mod portfolio;
 mod questionnaire;
 mod results;
 mod rules;

@@ -67,11 +67,12 @@ fn how(m: &Messages, texts: &[&'static str]) -> Html {
     }
 }
 
-/// The results screen.
+/// The results screen of one of the user's own assessments.
 #[function_component]
 pub fn Results(props: &ResultsProps) -> Html {
     let state = use_context::<AppHandle>().expect("app context");
     let show_all = use_state(|| false);
+    let sharing = use_state(|| false);
     let lang = state.0.lang;
     let m = messages(lang);
     let Some(account) = state.0.account(&props.account_id) else {
@@ -83,9 +84,6 @@ pub fn Results(props: &ResultsProps) -> Html {
     let Some(bank) = try_bank() else {
         return html! { <DataPending /> };
     };
-    // Completed assessments never change, so scoring on render is exact (and takes microseconds).
-    let result = score(bank, &record.answers);
-    let summary = result.summary();
     let export_one = {
         let account = account.clone();
         let assessment = record.id.clone();
@@ -98,26 +96,133 @@ pub fn Results(props: &ResultsProps) -> Html {
             }
         })
     };
+    let toggle_share = {
+        let sharing = sharing.clone();
+        Callback::from(move |_| sharing.set(!*sharing))
+    };
+    let actions = html! {
+        <>
+            <button type="button" class="button-secondary" data-action="print" onclick={Callback::from(|_| super::browser::print())}>{ m.print_report }</button>
+            <button type="button" class="button-secondary" data-action="export-one" onclick={export_one}>{ m.export_one }</button>
+            <button type="button" class="button-secondary" data-action="share" aria-expanded={sharing.to_string()} onclick={toggle_share}>{ m.share_link }</button>
+            <a class="button-secondary" href={Route::Account { account: account.id.clone() }.to_hash()}>{ m.account_page }</a>
+            <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
+        </>
+    };
+    let link = (*sharing).then(|| {
+        let hash = Route::Shared { payload: crate::core::share::encode(account, record) }.to_hash();
+        html! {
+            <div class="card share-panel" data-share-panel="">
+                <label for="share-link">{ m.share_link_label }</label>
+                <input id="share-link" class="share-link" readonly=true value={super::browser::page_url_with(&hash)} />
+                <p class="meta">{ m.share_link_note }</p>
+            </div>
+        }
+    });
+    results_view(
+        bank,
+        lang,
+        &account.name,
+        record,
+        &show_all,
+        actions,
+        link.unwrap_or_default(),
+    )
+}
 
+/// A shared assessment opened from a link: read-only, with "save to my accounts".
+#[derive(Properties, PartialEq)]
+pub struct SharedResultsProps {
+    pub payload: String,
+}
+
+#[function_component]
+pub fn SharedResults(props: &SharedResultsProps) -> Html {
+    let state = use_context::<AppHandle>().expect("app context");
+    let show_all = use_state(|| false);
+    let lang = state.0.lang;
+    let m = messages(lang);
+    let Some(bank) = try_bank() else {
+        return html! { <DataPending /> };
+    };
+    let shared = match crate::core::share::decode(&props.payload, bank) {
+        Ok(shared) => shared,
+        Err(error) => {
+            let text = match error {
+                crate::core::share::ShareError::Damaged => m.share_damaged,
+                crate::core::share::ShareError::Newer => m.share_newer,
+                crate::core::share::ShareError::OtherBank => m.share_other_bank,
+            };
+            return html! {
+                <section class="card" data-screen="shared-error">
+                    <h1>{ m.shared_heading }</h1>
+                    <p class="warning" role="alert">{ text }</p>
+                    <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
+                </section>
+            };
+        }
+    };
+    let record = shared.record("shared");
+    let save = {
+        let state = state.clone();
+        let shared = shared.clone();
+        Callback::from(move |_| {
+            state.dispatch(crate::core::app::Action::SaveShared {
+                shared: shared.clone(),
+                account_id: super::browser::new_id(),
+                assessment_id: super::browser::new_id(),
+                now_ms: super::browser::now_ms(),
+            })
+        })
+    };
+    let actions = html! {
+        <>
+            <button type="button" class="button-primary" data-action="save-shared" onclick={save}>{ m.save_shared }</button>
+            <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
+        </>
+    };
+    let banner = html! { <p class="card shared-banner" data-shared="">{ m.shared_banner }</p> };
+    results_view(
+        bank,
+        lang,
+        &shared.name,
+        &record,
+        &show_all,
+        actions,
+        banner,
+    )
+}
+
+/// Every block of one assessment's results; `actions` go in the heading, `before` above the blocks.
+fn results_view(
+    bank: &crate::core::bank::Bank,
+    lang: Lang,
+    name: &str,
+    record: &crate::core::assessment::AssessmentRecord,
+    show_all: &UseStateHandle<bool>,
+    actions: Html,
+    before: Html,
+) -> Html {
+    let m = messages(lang);
+    // Completed assessments never change, so scoring on render is exact (and takes microseconds).
+    let result = score(bank, &record.answers);
+    let summary = result.summary();
     let mut root = html! {
         <section class="results" aria-labelledby="results-heading" data-screen="results" data-results="">
             <div class="screen-head">
                 <div>
-                    <h1 id="results-heading">{ format!("{} · {}", m.results_heading, account.name) }</h1>
+                    <h1 id="results-heading">{ format!("{} · {}", m.results_heading, name) }</h1>
                     <p class="meta">{ (m.assessed_on)(&explain::date(record.completed_ms.unwrap_or(record.updated_ms)), &record.assessor) }</p>
                 </div>
-                <div class="card-actions">
-                    <button type="button" class="button-secondary" data-action="print" onclick={Callback::from(|_| super::browser::print())}>{ m.print_report }</button>
-                    <button type="button" class="button-secondary" data-action="export-one" onclick={export_one}>{ m.export_one }</button>
-                    <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
-                </div>
+                <div class="card-actions">{ actions }</div>
             </div>
+            { before }
             { level_block(lang, &result) }
             { loyalty_block(lang, &result) }
             { capability_block(lang, &result) }
             { risk_block(lang, &result) }
             { symbiosis_block(lang, &result) }
-            { actions_block(lang, &result, &show_all) }
+            { actions_block(lang, &result, show_all) }
             { confidence_block(lang, &result) }
             { notes_block(lang, &record.notes) }
         </section>

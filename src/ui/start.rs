@@ -11,7 +11,7 @@ use crate::core::assessment::{EditError, NewAccount, MAX_NAME_CHARS, MAX_SHORT_T
 use crate::core::i18n::messages;
 use crate::core::route::Route;
 
-fn input_value(e: &InputEvent) -> String {
+pub fn input_value(e: &InputEvent) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
 }
 

@@ -64,3 +64,29 @@ export function expectSummary(attrs, summary) {
     'data-confidence': text(summary.confidence),
   });
 }
+
+const DAY = 86_400_000;
+
+/** A stored account record (format 2) with one completed assessment per scenario name, oldest first. */
+export function accountRecord(id, name, scenarioNames, { tags = [], startMs = Date.UTC(2025, 0, 6) } = {}) {
+  return {
+    v: 2,
+    id,
+    name,
+    tags,
+    created_ms: startMs,
+    assessments: scenarioNames.map((s, i) => {
+      const at = startMs + i * 91 * DAY;
+      return { id: `${id}-s${i}`, bank_version: 1, started_ms: at, updated_ms: at, completed_ms: at, answers: scenario(s).stored_answers, cursor: { section: 0 } };
+    }),
+  };
+}
+
+/** Writes account records straight into storage and reloads (the app reads them at start-up). */
+export async function seedAccounts(page, records) {
+  await page.evaluate((list) => {
+    for (const r of list) localStorage.setItem(`rapport.v1.account.${r.id}`, JSON.stringify(r));
+  }, records);
+  await page.reload();
+  await expect(page.locator('header.site-header')).toBeVisible();
+}

@@ -1,7 +1,7 @@
 // axe-core on every screen in both languages: zero violations allowed.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp } from '../fixtures.js';
-import { scenario, startAssessment, answerAll } from '../assess.js';
+import { scenario, startAssessment, answerAll, accountRecord, seedAccounts } from '../assess.js';
 
 async function expectNoViolations(page, screen) {
   // Open every disclosure so the hidden content is checked too.
@@ -42,3 +42,30 @@ test('no accessibility violations in the dark theme', async ({ page }) => {
   await answerAll(page, scenario('all-worst').answers);
   await expectNoViolations(page, 'results (dark)');
 });
+
+for (const lang of [{ id: 'en', button: 'English' }, { id: 'zh', button: '简体中文' }]) {
+  test(`no accessibility violations on the account, comparison, portfolio and shared screens in ${lang.id}`, async ({ page }) => {
+    await openApp(page);
+    await seedAccounts(page, [
+      accountRecord('ax1', 'Axe Trend', ['all-worst', 'trapped-and-unhappy', 'all-best'], { tags: ['east'] }),
+      accountRecord('ax2', 'Axe Other', ['satisfied-no-lock-in']),
+    ]);
+    await page.getByRole('button', { name: lang.button }).click();
+    await page.goto('./#/account/ax1');
+    await expect(page.locator('[data-screen="account"]')).toBeVisible();
+    await page.locator('[data-action="edit-details"]').click();
+    await expectNoViolations(page, 'account page with the details form');
+    await page.locator('[data-action="compare-previous"]').first().click();
+    await expect(page.locator('[data-screen="compare"]')).toBeVisible();
+    await expectNoViolations(page, 'comparison');
+    await page.goto('./#/portfolio');
+    await expect(page.locator('[data-portfolio] tbody tr')).toHaveCount(2);
+    await expectNoViolations(page, 'portfolio');
+    await page.goto('./#/results/ax1/ax1-s2');
+    await page.locator('[data-action="share"]').click();
+    await expectNoViolations(page, 'results with the share link');
+    await page.goto(await page.locator('#share-link').inputValue());
+    await expect(page.locator('[data-shared]')).toBeVisible();
+    await expectNoViolations(page, 'shared results');
+  });
+}

@@ -1,0 +1,316 @@
+//! One account: its details (editable), its trend over time, its path on the loyalty map, its
+//! history, and a way to compare any two assessments.
+
+use yew::prelude::*;
+
+use super::app::AppHandle;
+use super::charts::{LoyaltyMap, Series, TrendChart};
+use super::data::DataPending;
+use crate::core::app::Action;
+use crate::core::assessment::{EditError, NewAccount};
+use crate::core::bank::try_bank;
+use crate::core::explain::date;
+use crate::core::i18n::{messages, Messages};
+use crate::core::labels::{label, label_of};
+use crate::core::lang::Lang;
+use crate::core::portfolio::trend;
+use crate::core::route::{AssessmentRef, Route};
+use crate::core::scoring::Summary;
+
+#[derive(Properties, PartialEq)]
+pub struct AccountPageProps {
+    pub account_id: String,
+}
+
+fn num(m: &Messages, v: Option<u8>) -> String {
+    v.map_or(m.unknown.to_owned(), |v| v.to_string())
+}
+
+fn quadrant_text(lang: Lang, m: &Messages, s: &Summary) -> String {
+    s.quadrant
+        .map_or(m.unknown.to_owned(), |q| label_of(lang, "quadrant", q))
+}
+
+/// The account screen.
+#[function_component]
+pub fn AccountPage(props: &AccountPageProps) -> Html {
+    let state = use_context::<AppHandle>().expect("app context");
+    // `Some(refusal)` while the details form is open.
+    let editing = use_state(|| None::<Option<EditError>>);
+    let lang = state.0.lang;
+    let m = messages(lang);
+    let Some(account) = state.0.account(&props.account_id) else {
+        return html! {};
+    };
+    let Some(bank) = try_bank() else {
+        return html! { <DataPending /> };
+    };
+    let points = trend(bank, account);
+    let id = account.id.clone();
+
+    let details = if let Some(error) = *editing {
+        let on_submit = {
+            let state = state.clone();
+            let editing = editing.clone();
+            let account = account.clone();
+            Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                let field = super::browser::field_value;
+                let input = NewAccount {
+                    name: field("edit-name"),
+                    industry: field("edit-industry"),
+                    tags: field("edit-tags"),
+                    assessor: String::new(),
+                };
+                // Checked here first, so a refusal is shown next to what was typed.
+                match account.clone().edit_details(&input) {
+                    Ok(()) => {
+                        state.dispatch(Action::EditDetails {
+                            account_id: account.id.clone(),
+                            input,
+                        });
+                        editing.set(None);
+                    }
+                    Err(e) => editing.set(Some(Some(e))),
+                }
+            })
+        };
+        let cancel = {
+            let editing = editing.clone();
+            Callback::from(move |_| editing.set(None))
+        };
+        let error = error.map(|e| match e {
+            EditError::NameMissing => m.error_name_missing,
+            _ => m.error_too_long,
+        });
+        html! {
+            <form class="card details-form" data-form="details" onsubmit={on_submit}>
+                <h2>{ m.edit_details }</h2>
+                <label for="edit-name">{ m.account_name_label }</label>
+                <input id="edit-name" name="name" data-field="edit-name" value={account.name.clone()} required=true />
+                <label for="edit-industry">{ m.industry_label }</label>
+                <input id="edit-industry" name="industry" value={account.industry.clone()} />
+                <label for="edit-tags">{ m.tags_label }</label>
+                <input id="edit-tags" name="tags" value={account.tags.join(", ")} />
+                if let Some(error) = error { <p class="warning" role="alert">{ error }</p> }
+                <div class="card-actions">
+                    <button type="submit" class="button-primary" data-action="save-details">{ m.save }</button>
+                    <button type="button" class="button-secondary" onclick={cancel}>{ m.cancel }</button>
+                </div>
+            </form>
+        }
+    } else {
+        let edit = {
+            let editing = editing.clone();
+            Callback::from(move |_| editing.set(Some(None)))
+        };
+        html! { <button type="button" class="button-secondary" data-action="edit-details" onclick={edit}>{ m.edit_details }</button> }
+    };
+
+    let latest = points.last();
+    let path: Vec<(u8, u8)> = points
+        .iter()
+        .take(points.len().saturating_sub(1))
+        .filter_map(|p| Some((p.summary.satisfaction?, p.summary.switching_cost?)))
+        .collect();
+    let series = |id: &'static str, key: &str, f: fn(&Summary) -> Option<u8>| Series {
+        id,
+        name: label(lang, key).to_owned(),
+        values: points.iter().map(|p| f(&p.summary)).collect(),
+    };
+    let all_series = vec![
+        series("satisfaction", "axis.satisfaction", |s| s.satisfaction),
+        series("switching_cost", "axis.switching_cost", |s| {
+            s.switching_cost
+        }),
+        series("risk", "index.defection_risk", |s| s.defection_risk),
+    ];
+    let trend_text = points
+        .iter()
+        .map(|p| {
+            format!(
+                "{}: {} {}, {} {}, {} {}, {}",
+                date(p.completed_ms),
+                label(lang, "axis.satisfaction"),
+                num(m, p.summary.satisfaction),
+                label(lang, "axis.switching_cost"),
+                num(m, p.summary.switching_cost),
+                label(lang, "index.defection_risk"),
+                num(m, p.summary.defection_risk),
+                label_of(lang, "rung", p.summary.level),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+
+    html! {
+        <section class="account-page" aria-labelledby="account-heading" data-screen="account" data-account={id.clone()}>
+            <div class="screen-head">
+                <div>
+                    <h1 id="account-heading">{ &account.name }</h1>
+                    <p class="account-meta">
+                        { &account.industry }
+                        { for account.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }
+                    </p>
+                </div>
+                <div class="card-actions">
+                    { details.clone() }
+                    <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
+                </div>
+            </div>
+            if points.is_empty() {
+                <p class="card">{ m.not_assessed_yet }</p>
+            } else {
+                <section class="card" aria-labelledby="trend-heading" data-block="trend">
+                    <h2 id="trend-heading">{ m.trend_heading }</h2>
+                    <div class="loyalty-layout">
+                        if let Some(latest) = latest {
+                            <figure class="map-figure">
+                                <LoyaltyMap {lang} satisfaction={latest.summary.satisfaction.map(f64::from)}
+                                    switching_cost={latest.summary.switching_cost.map(f64::from)}
+                                    quadrant={latest.summary.quadrant} description={trend_text.clone()} {path} />
+                                <figcaption>{ m.path_caption }</figcaption>
+                            </figure>
+                        }
+                        <TrendChart title={m.trend_heading.to_owned()} description={trend_text}
+                            labels={points.iter().map(|p| date(p.completed_ms)).collect::<Vec<_>>()} series={all_series} />
+                    </div>
+                    <div class="table-wrap">
+                        <table class="history-table" data-history="">
+                            <caption>{ m.history_caption }</caption>
+                            <thead><tr>
+                                <th scope="col">{ m.col_last }</th>
+                                <th scope="col">{ m.col_level }</th>
+                                <th scope="col">{ m.col_target }</th>
+                                <th scope="col">{ m.col_quadrant }</th>
+                                <th scope="col">{ label(lang, "axis.satisfaction") }</th>
+                                <th scope="col">{ label(lang, "axis.switching_cost") }</th>
+                                <th scope="col">{ label(lang, "index.defection_risk") }</th>
+                            </tr></thead>
+                            <tbody>
+                                { for points.iter().enumerate().rev().map(|(i, p)| {
+                                    let this = AssessmentRef { account: id.clone(), assessment: p.assessment_id.clone() };
+                                    let previous = i.checked_sub(1).map(|j| AssessmentRef { account: id.clone(), assessment: points[j].assessment_id.clone() });
+                                    html! {
+                                        <tr data-assessment={p.assessment_id.clone()}>
+                                            <th scope="row">
+                                                <a href={Route::Results { account: id.clone(), assessment: p.assessment_id.clone() }.to_hash()}>{ date(p.completed_ms) }</a>
+                                                if let Some(previous) = previous {
+                                                    <br />
+                                                    <a class="small-link" data-action="compare-previous" href={Route::Compare { a: previous, b: this }.to_hash()}>{ m.compare_previous }</a>
+                                                }
+                                            </th>
+                                            <td>{ label_of(lang, "rung", p.summary.level) }</td>
+                                            <td>{ label_of(lang, "rung", p.summary.target_level) }</td>
+                                            <td>{ quadrant_text(lang, m, &p.summary) }</td>
+                                            <td>{ num(m, p.summary.satisfaction) }</td>
+                                            <td>{ num(m, p.summary.switching_cost) }</td>
+                                            <td>{ num(m, p.summary.defection_risk) }</td>
+                                        </tr>
+                                    }
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                </section>
+                <CompareForm default_b={latest.map(|p| AssessmentRef { account: id.clone(), assessment: p.assessment_id.clone() })}
+                    default_a={points.len().checked_sub(2).map(|i| AssessmentRef { account: id.clone(), assessment: points[i].assessment_id.clone() })} />
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CompareFormProps {
+    /// Preselected as the second assessment.
+    #[prop_or_default]
+    pub default_b: Option<AssessmentRef>,
+    /// Preselected as the first (baseline) assessment.
+    #[prop_or_default]
+    pub default_a: Option<AssessmentRef>,
+    /// List only each account's latest assessment (the portfolio: 200 accounts × 5 would make
+    /// two lists of 1,000 options).
+    #[prop_or_default]
+    pub latest_only: bool,
+}
+
+/// Two lists of every completed assessment (of every account) and a button to compare them.
+#[function_component]
+pub fn CompareForm(props: &CompareFormProps) -> Html {
+    let state = use_context::<AppHandle>().expect("app context");
+    let m = messages(state.0.lang);
+    let choices: Vec<(String, String)> = state
+        .0
+        .accounts
+        .iter()
+        .flat_map(|a| {
+            let take = if props.latest_only { 1 } else { usize::MAX };
+            a.completed().rev().take(take).map(move |r| {
+                (
+                    format!("{}/{}", a.id, r.id),
+                    format!(
+                        "{} · {}",
+                        a.name,
+                        date(r.completed_ms.unwrap_or(r.updated_ms))
+                    ),
+                )
+            })
+        })
+        .collect();
+    if choices.len() < 2 {
+        return html! {};
+    }
+    let default_b = props
+        .default_b
+        .as_ref()
+        .map(|r| format!("{}/{}", r.account, r.assessment))
+        .unwrap_or_else(|| choices[0].0.clone());
+    let default_a = props
+        .default_a
+        .as_ref()
+        .map(|r| format!("{}/{}", r.account, r.assessment))
+        .or_else(|| {
+            choices
+                .iter()
+                .map(|c| c.0.clone())
+                .find(|c| *c != default_b)
+        })
+        .unwrap_or_default();
+    let on_submit = {
+        let state = state.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let pick = |id: &str| {
+                let v = super::browser::field_value(id);
+                let (account, assessment) = v.split_once('/').unwrap_or_default();
+                AssessmentRef {
+                    account: account.to_owned(),
+                    assessment: assessment.to_owned(),
+                }
+            };
+            state.dispatch(Action::Navigate(Route::Compare {
+                a: pick("compare-a"),
+                b: pick("compare-b"),
+            }));
+        })
+    };
+    let select = |name: &'static str, selected: &str| {
+        html! {
+            <select id={format!("compare-{name}")} name={name}>
+                { for choices.iter().map(|(value, text)| html! {
+                    <option value={value.clone()} selected={value == selected}>{ text }</option>
+                }) }
+            </select>
+        }
+    };
+    html! {
+        <form class="card compare-form" data-form="compare" onsubmit={on_submit}>
+            <h2>{ m.compare_heading }</h2>
+            <label for="compare-a">{ m.compare_before }</label>
+            { select("a", &default_a) }
+            <label for="compare-b">{ m.compare_after }</label>
+            { select("b", &default_b) }
+            <button type="submit" class="button-primary" data-action="compare">{ m.compare_button }</button>
+        </form>
+    }
+}

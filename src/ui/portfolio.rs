@@ -1,0 +1,178 @@
+//! Every account at a glance: the latest positions on one loyalty map, and a sortable, filterable
+//! table (name, tags, level, target, gap, quadrant, defection risk band, last assessed).
+
+use yew::prelude::*;
+
+use super::account::CompareForm;
+use super::app::AppHandle;
+use super::charts::{LoyaltyMap, MapPoint};
+use super::data::DataPending;
+use crate::core::bank::try_bank;
+use crate::core::explain::date;
+use crate::core::i18n::{messages, Messages};
+use crate::core::ids::{Quadrant, RiskBand};
+use crate::core::labels::label_of;
+use crate::core::portfolio::{rows, select, Query, SortKey};
+use crate::core::route::Route;
+
+fn column_name(m: &Messages, key: SortKey) -> &'static str {
+    match key {
+        SortKey::Name => m.col_name,
+        SortKey::Level => m.col_level,
+        SortKey::Target => m.col_target,
+        SortKey::Gap => m.col_gap,
+        SortKey::Quadrant => m.col_quadrant,
+        SortKey::Risk => m.col_risk,
+        SortKey::Last => m.col_last,
+    }
+}
+
+/// The portfolio screen.
+#[function_component]
+pub fn Portfolio() -> Html {
+    let state = use_context::<AppHandle>().expect("app context");
+    let query = use_state(Query::default);
+    let lang = state.0.lang;
+    let m = messages(lang);
+    let Some(bank) = try_bank() else {
+        return html! { <DataPending /> };
+    };
+    // Scoring every account's latest assessment: ~20 µs each on the host.
+    let all = rows(bank, &state.0.accounts);
+    let shown = select(&all, &query);
+    let points: Vec<MapPoint> = shown
+        .iter()
+        .filter_map(|r| {
+            let s = r.summary.as_ref()?;
+            Some(MapPoint {
+                name: r.name.clone(),
+                satisfaction: s.satisfaction?,
+                switching_cost: s.switching_cost?,
+                href: Route::Account {
+                    account: r.account_id.clone(),
+                }
+                .to_hash(),
+            })
+        })
+        .collect();
+    let description = (m.portfolio_map_label)(points.len());
+
+    let set = |f: fn(&mut Query, String)| {
+        let query = query.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target()
+                .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            let mut next = (*query).clone();
+            f(&mut next, value);
+            query.set(next);
+        })
+    };
+    let on_text = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut next = (*query).clone();
+            next.text = super::start::input_value(&e);
+            query.set(next);
+        })
+    };
+    let sort_by = |key: SortKey| {
+        let query = query.clone();
+        Callback::from(move |_| {
+            let mut next = (*query).clone();
+            next.descending = next.sort == key && !next.descending;
+            next.sort = key;
+            query.set(next);
+        })
+    };
+    let header = |key: SortKey| {
+        let sort = if query.sort == key {
+            if query.descending {
+                "descending"
+            } else {
+                "ascending"
+            }
+        } else {
+            "none"
+        };
+        html! {
+            <th scope="col" aria-sort={sort}>
+                <button type="button" class="sort" data-sort={key.id()} onclick={sort_by(key)}>
+                    { column_name(m, key) }
+                    <span aria-hidden="true">{ match sort { "ascending" => " ▲", "descending" => " ▼", _ => "" } }</span>
+                </button>
+            </th>
+        }
+    };
+    // `selected` is always explicit: Yew inserts children last-first, so a select left to the
+    // browser would start on its last option.
+    let option = |value: &'static str, text: String, selected: bool| html! { <option value={value} {selected}>{ text }</option> };
+
+    html! {
+        <section class="portfolio" aria-labelledby="portfolio-heading" data-screen="portfolio" data-rows={shown.len().to_string()}>
+            <div class="screen-head">
+                <h1 id="portfolio-heading">{ m.portfolio_heading }</h1>
+                <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
+            </div>
+            <div class="card filters" role="search">
+                <div class="field">
+                    <label for="filter-text">{ m.filter_text }</label>
+                    <input id="filter-text" type="search" data-field="filter-text" value={query.text.clone()} oninput={on_text} />
+                </div>
+                <div class="field">
+                    <label for="filter-quadrant">{ m.col_quadrant }</label>
+                    <select id="filter-quadrant" onchange={set(|q, v| q.quadrant = Quadrant::parse(&v))}>
+                        { option("", m.filter_all.to_owned(), query.quadrant.is_none()) }
+                        { for Quadrant::ALL.iter().map(|q| option(q.id(), label_of(lang, "quadrant", q), query.quadrant == Some(*q))) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-risk">{ m.col_risk }</label>
+                    <select id="filter-risk" onchange={set(|q, v| q.risk_band = RiskBand::parse(&v))}>
+                        { option("", m.filter_all.to_owned(), query.risk_band.is_none()) }
+                        { for RiskBand::ALL.iter().map(|b| option(b.id(), label_of(lang, "risk_band", b), query.risk_band == Some(*b))) }
+                    </select>
+                </div>
+                <p class="meta" aria-live="polite">{ (m.rows_shown)(shown.len(), all.len()) }</p>
+            </div>
+            <div class="loyalty-layout">
+                <figure class="map-figure card">
+                    <LoyaltyMap {lang} satisfaction={None::<f64>} switching_cost={None::<f64>} quadrant={None::<Quadrant>}
+                        description={description} others={points} />
+                    <figcaption>{ m.portfolio_map_caption }</figcaption>
+                </figure>
+                <CompareForm latest_only=true />
+            </div>
+            <div class="card table-wrap">
+                <table class="portfolio-table" data-portfolio="">
+                    <caption>{ m.portfolio_caption }</caption>
+                    <thead><tr>
+                        { header(SortKey::Name) }
+                        <th scope="col">{ m.col_tags }</th>
+                        { for SortKey::ALL[1..].iter().map(|k| header(*k)) }
+                    </tr></thead>
+                    <tbody>
+                        { for shown.iter().map(|r| {
+                            let s = r.summary.as_ref();
+                            let dash = || m.unknown.to_owned();
+                            html! {
+                                <tr data-account={r.account_id.clone()}>
+                                    <th scope="row"><a href={Route::Account { account: r.account_id.clone() }.to_hash()}>{ &r.name }</a></th>
+                                    <td>{ for r.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }</td>
+                                    <td data-col="level">{ s.map_or_else(dash, |s| label_of(lang, "rung", s.level)) }</td>
+                                    <td>{ s.map_or_else(dash, |s| label_of(lang, "rung", s.target_level)) }</td>
+                                    <td data-col="gap">{ r.gap().map_or_else(dash, |g| g.to_string()) }</td>
+                                    <td data-col="quadrant">{ s.and_then(|s| s.quadrant).map_or_else(dash, |q| label_of(lang, "quadrant", q)) }</td>
+                                    <td data-col="risk">{ s.and_then(|s| s.risk_band).map_or_else(dash, |b| format!("{} ({})", label_of(lang, "risk_band", b), s.and_then(|s| s.defection_risk).unwrap_or_default())) }</td>
+                                    <td>{ r.last_ms.map_or_else(dash, date) }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import { test, expect, openApp } from '../fixtures.js';
+import { fixtures, accountRecord, seedAccounts, answerAll, startAssessment, scenario } from '../assess.js';
+
+const names = fixtures.scenarios.map((s) => s.name);
+
+test('a portfolio of 200 accounts × 5 assessments renders, sorts and filters; the render time is printed', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  const records = Array.from({ length: 200 }, (_, i) =>
+    accountRecord(`p${i}`, `Account ${String(i).padStart(3, '0')}`, [0, 1, 2, 3, 4].map((k) => names[(i + k) % names.length]), {
+      tags: [i % 2 ? 'east' : 'west', `tag-${String(i).padStart(3, '0')}`],
+    }),
+  );
+  await seedAccounts(page, records);
+  const bytes = await page.evaluate(() => Object.entries(localStorage).reduce((n, [k, v]) => n + k.length + v.length, 0));
+  await expect(page.locator('.account-card')).toHaveCount(200);
+
+  const rows = page.locator('[data-portfolio] tbody tr');
+  const started = Date.now();
+  await page.locator('[data-action="portfolio"]').click();
+  await expect(rows).toHaveCount(200);
+  const inApp = Date.now() - started;
+  const coldStart = Date.now();
+  await page.reload();
+  await expect(rows).toHaveCount(200);
+  const cold = Date.now() - coldStart;
+  const line = `portfolio 200 accounts × 5 assessments: ${inApp} ms from click to table, ${cold} ms on reload (wasm start-up included); storage ${(bytes / 1000).toFixed(0)}k characters`;
+  console.log(line);
+  fs.mkdirSync('.results', { recursive: true });
+  fs.writeFileSync('.results/portfolio-render.txt', `${line}\n`);
+  await expect(page.locator('.loyalty-map [data-map-point]')).toHaveCount(200);
+
+  // Sort by defection risk, highest first.
+  await page.locator('[data-sort="risk"]').click();
+  await page.locator('[data-sort="risk"]').click();
+  await expect(page.locator('th[aria-sort="descending"] [data-sort="risk"]')).toBeVisible();
+  const risks = await rows.locator('[data-col="risk"]').allTextContents();
+  const values = risks.map((t) => Number(t.match(/\((\d+)\)/)[1]));
+  expect(values).toEqual([...values].sort((a, b) => b - a));
+  // Filter by tag text, then by quadrant.
+  await page.locator('[data-field="filter-text"]').fill('TAG-017');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Account 017');
+  await page.locator('[data-field="filter-text"]').fill('');
+  await page.locator('#filter-quadrant').selectOption('hostage');
+  const quadrants = await rows.locator('[data-col="quadrant"]').allTextContents();
+  expect(quadrants.length).toBeGreaterThan(0);
+  expect(quadrants.length).toBeLessThan(200);
+  expect(new Set(quadrants)).toEqual(new Set(['Hostage']));
+});
+
+test('an account page shows the trend and the quadrant path; details can be edited; two assessments compare', async ({ page }) => {
+  await openApp(page);
+  await seedAccounts(page, [
+    accountRecord('trend1', 'Trend Co', ['all-worst', 'trapped-and-unhappy', 'all-best']),
+    accountRecord('other1', 'Other Co', ['satisfied-no-lock-in']),
+  ]);
+  await page.locator('.account-card', { hasText: 'Trend Co' }).locator('[data-action="account-page"]').click();
+  await expect(page.locator('[data-screen="account"]')).toBeVisible();
+  await expect(page.locator('[data-history] tbody tr')).toHaveCount(3);
+  await expect(page.locator('[data-series="satisfaction"] circle')).toHaveCount(3);
+  await expect(page.locator('[data-series="risk"] circle')).toHaveCount(3);
+  await expect(page.locator('.loyalty-map [data-path-step]')).toHaveCount(2);
+
+  // Edit name and tags; a blank name is refused with a message and changes nothing.
+  await page.locator('[data-action="edit-details"]').click();
+  await page.locator('#edit-name').fill('   ');
+  await page.locator('[data-action="save-details"]').click();
+  await expect(page.locator('[data-form="details"] [role="alert"]')).toBeVisible();
+  await page.locator('#edit-name').fill('Trend Co <renamed>');
+  await page.locator('#edit-tags').fill('north, 重点');
+  await page.locator('[data-action="save-details"]').click();
+  await expect(page.locator('#account-heading')).toHaveText('Trend Co <renamed>');
+  await expect(page.locator('.account-meta .tag')).toHaveText(['north', '重点']);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('rapport.v1.account.trend1')));
+  expect(stored.name).toBe('Trend Co <renamed>');
+  expect(stored.tags).toEqual(['north', '重点']);
+  expect(stored.assessments).toHaveLength(3);
+
+  // Latest against the one before: trapped-and-unhappy → all-best.
+  await page.locator('[data-history] tbody tr').first().locator('[data-action="compare-previous"]').click();
+  await expect(page.locator('[data-screen="compare"]')).toBeVisible();
+  const delta = (key) => page.locator(`[data-figure="${key}"]`).getAttribute('data-delta');
+  expect(Number(await delta('axis.satisfaction'))).toBeGreaterThan(0);
+  expect(Number(await delta('index.defection_risk'))).toBeLessThan(0);
+  await expect(page.locator('[data-flags="resolved"] [data-flag="flag.hostage"]')).toBeVisible();
+  await expect(page.locator('[data-flags="new"]')).toContainText('None.');
+
+  // Any two assessments of different accounts, from the compare form.
+  await page.goto('./#/account/trend1');
+  await page.locator('#compare-a').selectOption('other1/other1-s0');
+  await page.locator('[data-action="compare"]').click();
+  await expect(page).toHaveURL(/#\/compare\/other1\/other1-s0\/trend1\/trend1-s2$/);
+  await expect(page.locator('[data-compare] thead')).toContainText('Other Co');
+  await expect(page.locator('[data-compare] thead')).toContainText('Trend Co <renamed>');
+
+  // The same screens in Chinese.
+  await page.locator('.lang-switch button', { hasText: '中文' }).click();
+  await expect(page.locator('#compare-heading')).toHaveText('比较两次评估');
+  await page.goto('./#/portfolio');
+  await expect(page.locator('#portfolio-heading')).toHaveText('客户组合');
+});
+
+test('a share link opened in a fresh browser shows the same results read-only, and can be saved there', async ({ page, browser, baseURL }) => {
+  const s = scenario('trapped-and-unhappy');
+  await openApp(page);
+  await startAssessment(page, 'Shared Co 共享 <b>');
+  await answerAll(page, s.answers);
+  const results = page.locator('[data-results]');
+  await expect(results).toHaveAttribute('data-level', s.summary.level);
+  await page.locator('[data-action="share"]').click();
+  const link = await page.locator('#share-link').inputValue();
+  expect(link).toMatch(/#\/shared\/[A-Za-z0-9_-]+$/);
+  expect(link.length).toBeLessThan(300);
+
+  const context = await browser.newContext({ baseURL });
+  const other = await context.newPage();
+  const foreign = [];
+  other.on('request', (r) => { if (new URL(r.url()).origin !== new URL(baseURL).origin) foreign.push(r.url()); });
+  await other.goto(link);
+  const shared = other.locator('[data-results]');
+  await expect(shared).toBeVisible();
+  await expect(other.locator('[data-shared]')).toBeVisible();
+  for (const attr of ['data-level', 'data-target-level', 'data-quadrant', 'data-satisfaction', 'data-switching-cost', 'data-defection-risk', 'data-confidence']) {
+    expect(await shared.getAttribute(attr), attr).toBe(await results.getAttribute(attr));
+  }
+  await expect(other.locator('#results-heading')).toContainText('Shared Co 共享 <b>');
+  expect(await other.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rapport.v1.account.'))), 'nothing stored until saved').toEqual([]);
+  await other.locator('[data-action="save-shared"]').click();
+  await expect(other).toHaveURL(/#\/results\//);
+  await other.locator('a.brand').click();
+  await expect(other.locator('.account-card', { hasText: 'Shared Co 共享 <b>' })).toBeVisible();
+
+  // A damaged link says so and offers the way back.
+  await other.goto(link.slice(0, -12));
+  await expect(other.locator('[data-screen="shared-error"] [role="alert"]')).toContainText('damaged');
+  expect(foreign).toEqual([]);
+  await context.close();
+});
