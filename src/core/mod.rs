@@ -21,5 +21,6 @@ pub mod schema;
 pub mod scoring;
 pub mod settings;
 pub mod share;
+pub mod sort;
 pub mod storage;
 pub mod text;

@@ -68,7 +68,7 @@ pub fn load_accounts(store: &dyn KeyValueStore, now_ms: u64) -> LoadedAccounts {
             out.accounts.push(decoded.account);
         }
     }
-    out.accounts.sort_by_key(|a| a.created_ms);
+    super::sort::sort_by(&mut out.accounts, |a, b| a.created_ms.cmp(&b.created_ms));
     out
 }
 

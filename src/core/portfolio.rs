@@ -92,16 +92,22 @@ impl SortKey {
 pub struct Query {
     pub sort: SortKey,
     pub descending: bool,
-    /// Matched case-insensitively against name, industry and tags.
+    /// Matched against name, industry and tags, ignoring ASCII case (full Unicode case folding
+    /// would add its tables to the wasm; Chinese has no case).
     pub text: String,
     pub quadrant: Option<Quadrant>,
     pub risk_band: Option<RiskBand>,
 }
 
 fn compare_rows(key: SortKey, a: &Row, b: &Row) -> Ordering {
-    let s = |r: &Row| r.summary.clone();
+    fn s(r: &Row) -> Option<&Summary> {
+        r.summary.as_ref()
+    }
     match key {
-        SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+        SortKey::Name => a
+            .name
+            .to_ascii_lowercase()
+            .cmp(&b.name.to_ascii_lowercase()),
         SortKey::Level => s(a).map(|s| s.level).cmp(&s(b).map(|s| s.level)),
         SortKey::Target => s(a)
             .map(|s| s.target_level)
@@ -119,14 +125,16 @@ fn compare_rows(key: SortKey, a: &Row, b: &Row) -> Ordering {
 
 /// The rows that match `query`, in its order (ties by name, so the order is stable).
 pub fn select<'a>(rows: &'a [Row], query: &Query) -> Vec<&'a Row> {
-    let needle = query.text.trim().to_lowercase();
+    let needle = query.text.trim().to_ascii_lowercase();
     let mut out: Vec<&Row> = rows
         .iter()
         .filter(|r| {
             needle.is_empty()
-                || r.name.to_lowercase().contains(&needle)
-                || r.industry.to_lowercase().contains(&needle)
-                || r.tags.iter().any(|t| t.to_lowercase().contains(&needle))
+                || r.name.to_ascii_lowercase().contains(&needle)
+                || r.industry.to_ascii_lowercase().contains(&needle)
+                || r.tags
+                    .iter()
+                    .any(|t| t.to_ascii_lowercase().contains(&needle))
         })
         .filter(|r| {
             query.quadrant.is_none()
@@ -137,7 +145,7 @@ pub fn select<'a>(rows: &'a [Row], query: &Query) -> Vec<&'a Row> {
                 || r.summary.as_ref().and_then(|s| s.risk_band) == query.risk_band
         })
         .collect();
-    out.sort_by(|a, b| {
+    super::sort::sort_by(&mut out, |a, b| {
         let o = compare_rows(query.sort, a, b);
         let o = if query.descending { o.reverse() } else { o };
         o.then_with(|| compare_rows(SortKey::Name, a, b))
@@ -163,7 +171,7 @@ pub fn trend(bank: &Bank, account: &AccountRecord) -> Vec<TrendPoint> {
             summary: score(bank, &r.answers).summary(),
         })
         .collect();
-    points.sort_by_key(|p| p.completed_ms);
+    super::sort::sort_by(&mut points, |a, b| a.completed_ms.cmp(&b.completed_ms));
     points
 }
 

@@ -298,6 +298,6 @@ pub(super) fn plan(result: &AssessmentResult) -> Vec<PlannedAction> {
         })
         .collect();
     // Stable: equal priorities keep the order above (phase, quadrant, safeguards, …).
-    plan.sort_by(|a, b| b.priority.total_cmp(&a.priority));
+    crate::core::sort::sort_by(&mut plan, |a, b| b.priority.total_cmp(&a.priority));
     plan
 }

@@ -30,7 +30,7 @@ impl<L: Copy> Axis<L> {
             .iter()
             .filter_map(|l| l.score.map(|s| (l.lever, s)))
             .collect();
-        known.sort_by(|a, b| a.1.total_cmp(&b.1));
+        crate::core::sort::sort_by(&mut known, |a, b| a.1.total_cmp(&b.1));
         known
     }
 }
