@@ -30,7 +30,7 @@ pub fn Bar(props: &BarProps) -> Html {
         Some(_) => "weak",
     };
     html! {
-        <div class={classes!("bar", tone)} data-bar={props.id.clone()} data-value={props.value.map(|v| round(v).to_string())}>
+        <div class={super::class_list("bar", &[Some(tone)])} data-bar={props.id.clone()} data-value={props.value.map(|v| round(v).to_string())}>
             <span class="bar-name">{ &props.name }</span>
             <svg class="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                 <rect class="bar-bg" x="0" y="0" width="100" height="10" rx="2" />
@@ -61,7 +61,7 @@ pub fn Ladder(props: &LadderProps) -> Html {
                 let is_current = rung == props.current;
                 let is_target = rung == props.target;
                 html! {
-                    <li class={classes!("rung", is_current.then_some("current"), is_target.then_some("target"), (rung <= props.current).then_some("reached"))}
+                    <li class={super::class_list("rung", &[is_current.then_some("current"), is_target.then_some("target"), (rung <= props.current).then_some("reached")])}
                         data-rung={rung.id()}>
                         <span class="rung-name">{ label_of(props.lang, "rung", rung) }</span>
                         <span class="rung-marks">
@@ -128,7 +128,7 @@ pub fn LoyaltyMap(props: &LoyaltyMapProps) -> Html {
     let quadrant_label = |q: Quadrant, cx: f64, cy: f64| {
         let active = props.quadrant == Some(q);
         html! {
-            <text class={classes!("quadrant-name", active.then_some("active"))} x={px(cx)} y={px(cy)} text-anchor="middle">
+            <text class={super::class_list("quadrant-name", &[active.then_some("active")])} x={px(cx)} y={px(cy)} text-anchor="middle">
                 { label_of(lang, "quadrant", q) }
             </text>
         }

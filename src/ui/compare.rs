@@ -104,7 +104,7 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
                                     <th scope="row">{ label(lang, &f.key) }</th>
                                     <td>{ f.before.map_or(m.unknown.to_owned(), |v| v.to_string()) }</td>
                                     <td>{ f.after.map_or(m.unknown.to_owned(), |v| v.to_string()) }</td>
-                                    <td class={classes!("delta", tone)}>
+                                    <td class={super::class_list("delta", &[tone])}>
                                         { delta.map_or(m.unknown.to_owned(), |d| signed(i32::from(d))) }
                                         if let Some(tone) = tone {
                                             <span class="visually-hidden">{ format!(" ({})", if tone == "better" { m.better } else { m.worse }) }</span>

@@ -21,6 +21,17 @@ mod start;
 
 pub use app::App;
 
+/// A `class` value: `base` and every present extra, space-separated. (Yew's `classes!` builds an
+/// index set per element, and its code is a large share of a small app.)
+fn class_list(base: &str, extra: &[Option<&str>]) -> String {
+    let mut out = base.to_owned();
+    for e in extra.iter().flatten() {
+        out.push(' ');
+        out.push_str(e);
+    }
+    out
+}
+
 /// Mounts the app on `<body>`.
 pub fn start() {
     yew::Renderer::<App>::new().render();

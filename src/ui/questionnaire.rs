@@ -129,7 +129,7 @@ fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
                         let current = i == section_index;
                         html! {
                             <li>
-                                <button type="button" class={classes!("section-link", current.then_some("current"), (done < n).then_some("incomplete"))}
+                                <button type="button" class={super::class_list("section-link", &[current.then_some("current"), (done < n).then_some("incomplete")])}
                                     aria-current={current.then_some("step")} data-section={s.id.clone()} onclick={show(i)}>
                                     <span class="section-name">{ format!("{}. {}", i + 1, s.title.get(lang)) }</span>
                                     <span class="section-count">{ (m.section_count)(done, n) }</span>
@@ -267,7 +267,7 @@ fn QuestionView(props: &QuestionProps) -> Html {
     let total = bank().questions.len();
 
     html! {
-        <fieldset id={name.clone()} class={classes!("question", unanswered.then_some("unanswered"))}
+        <fieldset id={name.clone()} class={super::class_list("question", &[unanswered.then_some("unanswered")])}
             data-question={q.id.clone()} data-dimension={q.dimension.to_string()}
             data-answered={(!unanswered).to_string()} {onkeydown}>
             <legend>

@@ -11,7 +11,7 @@ use crate::core::i18n::{messages, Messages};
 use crate::core::labels::{label, label_of};
 use crate::core::lang::Lang;
 use crate::core::route::Route;
-use crate::core::scoring::{round, score, AssessmentResult, Summary, FIRST_ACTIONS_SHOWN};
+use crate::core::scoring::{round, score, AssessmentResult, FIRST_ACTIONS_SHOWN};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -25,35 +25,6 @@ fn opt_num(v: Option<u8>) -> String {
 
 fn figure(m: &Messages, v: Option<f64>) -> String {
     v.map_or(m.unknown.to_owned(), |v| round(v).to_string())
-}
-
-/// The `data-*` contract of the results root (see README).
-fn data_attributes(s: &Summary) -> Vec<(&'static str, String)> {
-    vec![
-        ("data-level", s.level.id().to_owned()),
-        ("data-target-level", s.target_level.id().to_owned()),
-        (
-            "data-quadrant",
-            s.quadrant.map(|q| q.id().to_owned()).unwrap_or_default(),
-        ),
-        ("data-satisfaction", opt_num(s.satisfaction)),
-        ("data-switching-cost", opt_num(s.switching_cost)),
-        ("data-trust", opt_num(s.trust)),
-        ("data-execution", opt_num(s.execution)),
-        ("data-innovation", opt_num(s.innovation)),
-        (
-            "data-bottleneck",
-            s.bottleneck
-                .map_or("none".to_owned(), |c| c.id().to_owned()),
-        ),
-        ("data-defection-risk", opt_num(s.defection_risk)),
-        (
-            "data-risk-band",
-            s.risk_band.map(|b| b.id().to_owned()).unwrap_or_default(),
-        ),
-        ("data-symbiosis", opt_num(s.symbiosis)),
-        ("data-confidence", s.confidence.to_string()),
-    ]
 }
 
 /// A collapsible "how this was computed" with a link to all the rules.
@@ -207,8 +178,19 @@ fn results_view(
     // Completed assessments never change, so scoring on render is exact (and takes microseconds).
     let result = score(bank, &record.answers);
     let summary = result.summary();
-    let mut root = html! {
-        <section class="results" aria-labelledby="results-heading" data-screen="results" data-results="">
+    let s = &summary;
+    // The `data-*` contract of the results root (see README). Written as attributes here: adding
+    // them afterwards would turn yew's attribute list into an index map (and pull in its code).
+    html! {
+        <section class="results" aria-labelledby="results-heading" data-screen="results" data-results=""
+            data-level={s.level.id()} data-target-level={s.target_level.id()}
+            data-quadrant={s.quadrant.map_or("", |q| q.id())}
+            data-satisfaction={opt_num(s.satisfaction)} data-switching-cost={opt_num(s.switching_cost)}
+            data-trust={opt_num(s.trust)} data-execution={opt_num(s.execution)} data-innovation={opt_num(s.innovation)}
+            data-bottleneck={s.bottleneck.map_or("none", |c| c.id())}
+            data-defection-risk={opt_num(s.defection_risk)}
+            data-risk-band={s.risk_band.map_or("", |b| b.id())}
+            data-symbiosis={opt_num(s.symbiosis)} data-confidence={s.confidence.to_string()}>
             <div class="screen-head">
                 <div>
                     <h1 id="results-heading">{ format!("{} · {}", m.results_heading, name) }</h1>
@@ -226,14 +208,7 @@ fn results_view(
             { confidence_block(lang, &result) }
             { notes_block(lang, &record.notes) }
         </section>
-    };
-    if let Html::VTag(tag) = &mut root {
-        let tag = std::rc::Rc::make_mut(tag);
-        for (name, value) in data_attributes(&summary) {
-            tag.add_attribute(name, value);
-        }
     }
-    root
 }
 
 fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
@@ -364,7 +339,7 @@ fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
             <h2 id="safeguards-heading">{ m.safeguards_heading }</h2>
             <ul class="checklist">
                 { for r.safeguards.iter().map(|s| html! {
-                    <li class={classes!("check", s.status.id())} data-safeguard={s.safeguard.id()} data-status={s.status.id()}>
+                    <li class={super::class_list("check", &[Some(s.status.id())])} data-safeguard={s.safeguard.id()} data-status={s.status.id()}>
                         <span class="check-mark" aria-hidden="true">{ match s.status.id() { "in_place" => "✓", "partial" => "◐", "missing" => "✗", _ => "?" } }</span>
                         <span class="check-name">{ label_of(lang, "safeguard", s.safeguard) }</span>
                         <span class="check-status">{ label_of(lang, "safeguard_status", s.status.id()) }</span>
@@ -375,7 +350,7 @@ fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
         </section>
         <section class="card" aria-labelledby="risk-heading" data-block="risk">
             <h2 id="risk-heading">{ m.risk_heading }</h2>
-            <p class={classes!("risk", r.defection.band.map(|b| b.id()))}>
+            <p class={super::class_list("risk", &[r.defection.band.map(|b| b.id())])}>
                 <strong>{ (m.risk_value)(&figure(m, r.defection.risk), &band) }</strong>
             </p>
             <p><strong>{ format!("{}: {}", m.phase_label, label_of(lang, "phase", r.defection.phase)) }</strong>
@@ -432,7 +407,7 @@ fn actions_block(lang: Lang, r: &AssessmentResult, show_all: &UseStateHandle<boo
                         let text = a.text();
                         // All are rendered; the extras stay hidden on screen until asked for, and print.
                         html! {
-                            <li class={classes!("action", (i >= FIRST_ACTIONS_SHOWN).then_some("extra"))}
+                            <li class={super::class_list("action", &[(i >= FIRST_ACTIONS_SHOWN).then_some("extra")])}
                                 hidden={i >= shown} data-action-id={a.action_id.clone()}>
                                 <strong class="action-title">{ text.map_or(a.action_id.as_str(), |t| t.title.get(lang)) }</strong>
                                 <p>{ text.map_or("", |t| t.detail.get(lang)) }</p>
