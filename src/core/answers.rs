@@ -1,10 +1,9 @@
 //! The user's answers: for each question, an option or "don't know / not applicable".
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::bank::{Bank, Question};
+use super::schema::ANSWER_ORDER;
 
 /// One answer. Stored as the option's index (in the bank's ascending order) or `"dk"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,9 +40,26 @@ impl<'de> Deserialize<'de> for Choice {
 }
 
 /// Answers by question id. Questions not in the map are unanswered.
-/// Stored compactly: see [`crate::core::schema::encode_answers`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Answers(BTreeMap<String, Choice>);
+/// Answers to the questions of [`ANSWER_ORDER`], by position; `None` is unanswered.
+/// Stored compactly: see [`crate::core::schema::encode_answers`]. (A fixed-position list rather
+/// than a map keyed by id: the order is frozen anyway, and a map's code is a few KB of wasm.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answers(Vec<Option<Choice>>);
+
+impl Default for Answers {
+    fn default() -> Self {
+        Answers(vec![None; ANSWER_ORDER.len()])
+    }
+}
+
+fn position(question_id: &str) -> Option<usize> {
+    ANSWER_ORDER.iter().position(|id| *id == question_id)
+}
+
+/// Whether `question_id` can be answered (has a position in [`ANSWER_ORDER`]).
+pub fn is_known(question_id: &str) -> bool {
+    position(question_id).is_some()
+}
 
 impl Answers {
     /// No answers.
@@ -53,44 +69,51 @@ impl Answers {
 
     /// The answer to `question_id`, if any.
     pub fn get(&self, question_id: &str) -> Option<Choice> {
-        self.0.get(question_id).copied()
+        self.0[position(question_id)?]
     }
 
-    /// Records an answer.
+    /// Records an answer. A question id with no position in [`ANSWER_ORDER`] is not recorded
+    /// (see [`is_known`]); callers check ids against the bank first.
     pub fn set(&mut self, question_id: &str, choice: Choice) {
-        self.0.insert(question_id.to_owned(), choice);
+        if let Some(i) = position(question_id) {
+            self.0[i] = Some(choice);
+        }
     }
 
     /// Removes an answer.
     pub fn clear(&mut self, question_id: &str) {
-        self.0.remove(question_id);
+        if let Some(i) = position(question_id) {
+            self.0[i] = None;
+        }
     }
 
-    /// Every recorded answer.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, Choice)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), *v))
+    /// Every recorded answer, in question order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, Choice)> + '_ {
+        ANSWER_ORDER
+            .iter()
+            .zip(&self.0)
+            .filter_map(|(id, c)| c.map(|c| (*id, c)))
     }
 
     /// How many questions have any answer (including "don't know").
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.0.iter().flatten().count()
     }
 
     /// Whether nothing is answered.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.len() == 0
     }
 
     /// Answers naming a question the bank does not have or an option it does not offer.
     pub fn invalid_entries(&self, bank: &Bank) -> Vec<String> {
-        self.0
-            .iter()
+        self.iter()
             .filter(|(id, choice)| match (bank.question(id), choice) {
                 (None, _) => true,
                 (Some(q), Choice::Option(i)) => usize::from(*i) >= q.options.len(),
                 (Some(_), Choice::DontKnow) => false,
             })
-            .map(|(id, _)| id.clone())
+            .map(|(id, _)| id.to_owned())
             .collect()
     }
 
@@ -130,18 +153,17 @@ mod tests {
     }
 
     #[test]
-    fn invalid_entries_are_found() {
+    fn invalid_entries_are_found_and_unknown_ids_are_not_recorded() {
         let bank = bank();
         let mut a = Answers::new();
         a.set(&bank.questions[0].id, Choice::Option(1));
         a.set(&bank.questions[1].id, Choice::Option(9));
+        assert!(!is_known("no_such_question"));
         a.set("no_such_question", Choice::DontKnow);
-        let mut bad = a.invalid_entries(bank);
-        bad.sort();
-        assert_eq!(
-            bad,
-            vec![bank.questions[1].id.clone(), "no_such_question".to_owned()]
-        );
+        assert_eq!(a.len(), 2);
+        assert_eq!(a.invalid_entries(bank), vec![bank.questions[1].id.clone()]);
+        a.clear(&bank.questions[1].id);
+        assert_eq!(a.iter().collect::<Vec<_>>(), [(bank.questions[0].id.as_str(), Choice::Option(1))]);
     }
 
     #[test]

@@ -159,7 +159,7 @@ impl<'de> Deserialize<'de> for Answers {
                 let mut answers = Answers::new();
                 while let Some((id, choice)) = map.next_entry::<String, Choice>()? {
                     // Format 2 has no position for it: an error, never a silent drop.
-                    if !ANSWER_ORDER.contains(&id.as_str()) {
+                    if !super::answers::is_known(&id) {
                         return Err(de::Error::custom(format!(
                             "answer to unknown question {id:?}"
                         )));
