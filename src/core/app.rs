@@ -2,7 +2,6 @@
 //! [`reduce`], so the rules are tested on the host and the Yew shell only renders, dispatches and
 //! persists what [`AppState::unsaved`] lists.
 
-use std::collections::BTreeSet;
 
 use super::answers::Choice;
 use super::assessment::{AccountRecord, AssessmentRecord, Cursor, EditError, NewAccount};
@@ -50,6 +49,59 @@ pub struct Notice {
     pub kind: NoticeKind,
 }
 
+/// A small set of account ids, in insertion order. (A list: these hold a handful of ids at a
+/// time, and a tree set would add its code to the wasm.)
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IdSet(Vec<String>);
+
+impl IdSet {
+    /// Adds `id` unless present.
+    pub fn insert(&mut self, id: String) {
+        if !self.contains(&id) {
+            self.0.push(id);
+        }
+    }
+
+    /// Removes `id` if present.
+    pub fn remove(&mut self, id: &str) {
+        self.0.retain(|x| x != id);
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.0.iter().any(|x| x == id)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.0.iter()
+    }
+}
+
+impl FromIterator<String> for IdSet {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        let mut set = IdSet::default();
+        for id in iter {
+            set.insert(id);
+        }
+        set
+    }
+}
+
+impl<'a> IntoIterator for &'a IdSet {
+    type Item = &'a String;
+    type IntoIter = std::slice::Iter<'a, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 /// The whole interface state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -66,9 +118,9 @@ pub struct AppState {
     /// Every account, in creation order.
     pub accounts: Vec<AccountRecord>,
     /// Accounts changed (or deleted) in memory and not yet written to storage.
-    pub unsaved: BTreeSet<String>,
+    pub unsaved: IdSet,
     /// Accounts whose stored value is unreadable and unpreserved: never written this session.
-    pub protected: BTreeSet<String>,
+    pub protected: IdSet,
     /// Bumped on every change that needs saving; the shell saves when it changes.
     pub save_tick: u64,
     /// Why the last start-form submission was refused.

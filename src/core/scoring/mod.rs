@@ -13,7 +13,6 @@ mod risk;
 mod safeguards;
 mod target;
 
-use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -128,19 +127,27 @@ impl AssessmentResult {
 }
 
 /// Weighted sums of answered scores per dimension: the one pass over the answers.
+/// A short list searched linearly (about sixty dimensions): a map would add its code to the wasm
+/// for no measurable speed.
 #[derive(Debug, Default)]
 pub(crate) struct Scores {
-    by_dimension: BTreeMap<Dimension, (f64, f64)>,
+    by_dimension: Vec<(Dimension, f64, f64)>,
 }
 
 impl Scores {
     pub(crate) fn collect(bank: &Bank, answers: &Answers) -> Scores {
-        let mut by_dimension: BTreeMap<Dimension, (f64, f64)> = BTreeMap::new();
+        let mut by_dimension: Vec<(Dimension, f64, f64)> = Vec::new();
         for q in &bank.questions {
             if let Some(score) = score_of(q, answers.get(&q.id)) {
-                let entry = by_dimension.entry(q.dimension).or_default();
-                entry.0 += q.weight * f64::from(score);
-                entry.1 += q.weight;
+                let at = match by_dimension.iter().position(|e| e.0 == q.dimension) {
+                    Some(at) => at,
+                    None => {
+                        by_dimension.push((q.dimension, 0.0, 0.0));
+                        by_dimension.len() - 1
+                    }
+                };
+                by_dimension[at].1 += q.weight * f64::from(score);
+                by_dimension[at].2 += q.weight;
             }
         }
         Scores { by_dimension }
@@ -149,9 +156,9 @@ impl Scores {
     /// The weighted mean score of one dimension, `None` if none of its questions has a score.
     pub(crate) fn get(&self, dimension: Dimension) -> Option<f64> {
         self.by_dimension
-            .get(&dimension)
-            .filter(|(_, w)| *w > 0.0)
-            .map(|(sum, w)| sum / w)
+            .iter()
+            .find(|e| e.0 == dimension && e.2 > 0.0)
+            .map(|(_, sum, w)| sum / w)
     }
 }
 
