@@ -163,7 +163,10 @@ mod tests {
         assert_eq!(a.len(), 2);
         assert_eq!(a.invalid_entries(bank), vec![bank.questions[1].id.clone()]);
         a.clear(&bank.questions[1].id);
-        assert_eq!(a.iter().collect::<Vec<_>>(), [(bank.questions[0].id.as_str(), Choice::Option(1))]);
+        assert_eq!(
+            a.iter().collect::<Vec<_>>(),
+            [(bank.questions[0].id.as_str(), Choice::Option(1))]
+        );
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! [`reduce`], so the rules are tested on the host and the Yew shell only renders, dispatches and
 //! persists what [`AppState::unsaved`] lists.
 
-
 use super::answers::Choice;
 use super::assessment::{AccountRecord, AssessmentRecord, Cursor, EditError, NewAccount};
 use super::bank::try_bank;

@@ -1,12 +1,11 @@
 //! Accounts and their assessments as stored: one record per account, holding its timeline of
 //! assessments (completed ones dated and never edited; at most one draft).
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::answers::{Answers, Choice};
 use super::bank::Bank;
+use super::pairs::Pairs;
 
 pub use super::schema::RECORD_VERSION;
 /// Longest account name, in characters.
@@ -43,8 +42,8 @@ pub struct AssessmentRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_ms: Option<u64>,
     pub answers: Answers,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub notes: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Pairs::is_empty")]
+    pub notes: Pairs<String>,
     #[serde(default)]
     pub cursor: Cursor,
 }
@@ -184,7 +183,7 @@ impl AccountRecord {
             updated_ms: now_ms,
             completed_ms: None,
             answers: Answers::new(),
-            notes: BTreeMap::new(),
+            notes: Pairs::new(),
             cursor: Cursor::default(),
         });
         Ok(())
@@ -378,7 +377,7 @@ mod tests {
             .unwrap();
         let draft = account.draft().unwrap();
         assert_eq!(draft.answers.get(&q.id), Some(Choice::Option(2)));
-        assert_eq!(draft.notes[&q.id], "line 1\n<b>line 2</b>");
+        assert_eq!(draft.notes.get(&q.id).unwrap(), "line 1\n<b>line 2</b>");
         assert_eq!(draft.cursor.question.as_deref(), Some(q.id.as_str()));
         assert_eq!(draft.updated_ms, 2001);
         account.set_note(bank(), &q.id, "  ", 2002).unwrap();

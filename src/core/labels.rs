@@ -1,7 +1,7 @@
 //! Display names of the DOMAIN.md ids in both languages (`bank/labels.json`), keyed as
 //! `<kind>.<id>`: `rung.partner`, `quadrant.hostage`, `satisfaction.trade_terms`, …
 
-use std::collections::BTreeMap;
+use super::pairs::Pairs;
 use std::sync::OnceLock;
 
 use super::lang::Lang;
@@ -13,8 +13,8 @@ const LABELS_JSON: &str = include_str!("bank/labels.json");
 ///
 /// # Panics
 /// If the embedded `labels.json` is invalid (its test would have failed).
-pub fn labels() -> &'static BTreeMap<String, Text> {
-    static LABELS: OnceLock<BTreeMap<String, Text>> = OnceLock::new();
+pub fn labels() -> &'static Pairs<Text> {
+    static LABELS: OnceLock<Pairs<Text>> = OnceLock::new();
     LABELS.get_or_init(|| serde_json::from_str(LABELS_JSON).expect("embedded labels.json is valid"))
 }
 

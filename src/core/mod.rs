@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod ids;
 pub mod labels;
 pub mod lang;
+pub mod pairs;
 pub mod persist;
 pub mod portfolio;
 pub mod route;

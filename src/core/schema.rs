@@ -309,7 +309,7 @@ mod tests {
             assert_eq!(new.completed_ms, old["completed_ms"].as_u64());
         }
         assert_eq!(
-            account.assessments[0].notes["sat_quality"],
+            account.assessments[0].notes.get("sat_quality").unwrap(),
             "Quality \"ok\" — 质量稳定"
         );
         assert_eq!(

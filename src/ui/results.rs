@@ -455,7 +455,7 @@ fn confidence_block(lang: Lang, r: &AssessmentResult) -> Html {
     }
 }
 
-fn notes_block(lang: Lang, notes: &std::collections::BTreeMap<String, String>) -> Html {
+fn notes_block(lang: Lang, notes: &crate::core::pairs::Pairs<String>) -> Html {
     let m = messages(lang);
     if notes.is_empty() {
         return html! {};

@@ -13,7 +13,6 @@ mod risk;
 mod safeguards;
 mod target;
 
-
 use serde::Serialize;
 
 use super::answers::{score_of, Answers};
