@@ -1,7 +1,7 @@
 // Screenshots of every screen at phone and desktop widths in both languages, written to
 // tests/e2e/screenshots/ for people to look at. Each screen is also checked for sideways overflow.
 import { test, expect, openApp } from '../fixtures.js';
-import { scenario, answerAll } from '../assess.js';
+import { scenario, answerAll, accountRecord, seedAccounts } from '../assess.js';
 
 const widths = [360, 1280];
 const langs = [
@@ -43,6 +43,26 @@ for (const width of widths) {
       await page.locator('a.brand').click();
       await expect(page.locator('.account-card')).toHaveCount(1);
       await shoot(page, `home-${tag}`);
+
+      // Account, comparison, portfolio and shared screens, from seeded history.
+      await seedAccounts(page, [
+        accountRecord('sc1', 'Shanghai Precision Components Co., Ltd. 上海精密零部件有限公司', ['all-worst', 'trapped-and-unhappy', 'all-best'], { tags: ['east', '重点'] }),
+        accountRecord('sc2', 'Other Account', ['satisfied-no-lock-in']),
+      ]);
+      await page.goto('./#/account/sc1');
+      await expect(page.locator('[data-screen="account"]')).toBeVisible();
+      await shoot(page, `account-${tag}`);
+      await page.locator('[data-action="compare-previous"]').first().click();
+      await expect(page.locator('[data-screen="compare"]')).toBeVisible();
+      await shoot(page, `compare-${tag}`);
+      await page.goto('./#/portfolio');
+      await expect(page.locator('[data-portfolio] tbody tr')).toHaveCount(3);
+      await shoot(page, `portfolio-${tag}`);
+      await page.goto('./#/results/sc1/sc1-s2');
+      await page.locator('[data-action="share"]').click();
+      await page.goto(await page.locator('#share-link').inputValue());
+      await expect(page.locator('[data-shared]')).toBeVisible();
+      await shoot(page, `shared-${tag}`);
     });
   }
 }
