@@ -229,6 +229,9 @@ pub struct Messages {
     pub trend_heading: &'static str,
     pub portfolio_map_label: fn(points: usize) -> String,
     pub rows_shown: fn(shown: usize, total: usize) -> String,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
 }
 
 /// English.
@@ -472,6 +475,9 @@ pub const EN: Messages = Messages {
     trend_heading: "Trend over time",
     portfolio_map_label: |n| format!("Loyalty map of the portfolio: {n} accounts plotted by satisfaction (across) and switching cost (up)."),
     rows_shown: |shown, total| format!("Showing {shown} of {total} accounts"),
+    copy_link: "Copy link",
+    link_copied: "Link copied.",
+    copy_failed: "Could not copy automatically: the link is selected, press Ctrl+C (⌘C on a Mac).",
 };
 
 /// Simplified Chinese.
@@ -711,6 +717,9 @@ pub const ZH: Messages = Messages {
     trend_heading: "随时间的趋势",
     portfolio_map_label: |n| format!("客户组合忠诚度图:按满意度(横轴)和转换成本(纵轴)标出 {n} 个客户。"),
     rows_shown: |shown, total| format!("显示 {total} 个客户中的 {shown} 个"),
+    copy_link: "复制链接",
+    link_copied: "链接已复制。",
+    copy_failed: "无法自动复制:链接已选中,请按 Ctrl+C(Mac 上按 ⌘C)。",
 };
 
 /// The texts for `lang`.

@@ -135,6 +135,18 @@ pub fn current_route() -> Route {
     Route::parse(&hash)
 }
 
+/// Focuses and selects the text of the input with this `id`.
+pub fn select_field(id: &str) {
+    let input = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok());
+    if let Some(input) = input {
+        let _ = input.focus();
+        input.select();
+    }
+}
+
 /// The current value of the form control with this `id` (input or select), or empty.
 pub fn field_value(id: &str) -> String {
     web_sys::window()
@@ -145,14 +157,37 @@ pub fn field_value(id: &str) -> String {
         .unwrap_or_default()
 }
 
-/// This page's address with `hash` as its fragment (for share links: the fragment never
-/// reaches a server, and the path keeps working under any sub-path).
+/// This page's address without its query, with `hash` as its fragment (for share links: the
+/// fragment never reaches a server, the path keeps working under any sub-path, and embedding
+/// parameters such as `parent=` are not passed on to whoever opens the link).
 pub fn page_url_with(hash: &str) -> String {
-    let href = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default();
-    format!("{base}{hash}")
+    let location = web_sys::window().map(|w| w.location());
+    let part = |f: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
+        location
+            .as_ref()
+            .and_then(|l| f(l).ok())
+            .unwrap_or_default()
+    };
+    format!("{}{}{hash}", part(|l| l.origin()), part(|l| l.pathname()))
+}
+
+/// Puts `text` on the clipboard; false when the browser refuses (no permission, not a secure
+/// context). `navigator.clipboard` is reached dynamically: web-sys marks it unstable.
+pub fn copy_text(text: &str) -> bool {
+    let get = |target: &wasm_bindgen::JsValue, name: &str| {
+        js_sys::Reflect::get(target, &name.into())
+            .ok()
+            .filter(|v| !v.is_undefined())
+    };
+    let clipboard = web_sys::window().and_then(|w| get(&w.navigator().into(), "clipboard"));
+    let Some(clipboard) = clipboard else {
+        return false;
+    };
+    let Some(write) = get(&clipboard, "writeText") else {
+        return false;
+    };
+    let write: js_sys::Function = wasm_bindgen::JsCast::unchecked_into(write);
+    write.call1(&clipboard, &text.into()).is_ok()
 }
 
 /// Puts `route` in the URL fragment (a new history entry) unless it is already there.

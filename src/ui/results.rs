@@ -44,6 +44,8 @@ pub fn Results(props: &ResultsProps) -> Html {
     let state = use_context::<AppHandle>().expect("app context");
     let show_all = use_state(|| false);
     let sharing = use_state(|| false);
+    // Whether the last "copy link" worked (`None` before any).
+    let copied = use_state(|| None::<bool>);
     let lang = state.0.lang;
     let m = messages(lang);
     let Some(account) = state.0.account(&props.account_id) else {
@@ -82,10 +84,27 @@ pub fn Results(props: &ResultsProps) -> Html {
     };
     let link = (*sharing).then(|| {
         let hash = Route::Shared { payload: crate::core::share::encode(account, record) }.to_hash();
+        let url = super::browser::page_url_with(&hash);
+        let copy = {
+            let url = url.clone();
+            let copied = copied.clone();
+            Callback::from(move |_| {
+                let ok = super::browser::copy_text(&url);
+                if !ok {
+                    // Selected, so Ctrl+C / ⌘C copies it.
+                    super::browser::select_field("share-link");
+                }
+                copied.set(Some(ok));
+            })
+        };
         html! {
             <div class="card share-panel" data-share-panel="">
                 <label for="share-link">{ m.share_link_label }</label>
-                <input id="share-link" class="share-link" readonly=true value={super::browser::page_url_with(&hash)} />
+                <div class="share-row">
+                    <input id="share-link" class="share-link" readonly=true value={url} />
+                    <button type="button" class="button-primary" data-action="copy-link" onclick={copy}>{ m.copy_link }</button>
+                </div>
+                <p class="meta" role="status">{ match *copied { Some(true) => m.link_copied, Some(false) => m.copy_failed, None => "" } }</p>
                 <p class="meta">{ m.share_link_note }</p>
             </div>
         }
