@@ -28,8 +28,10 @@ step "End-to-end tests in headless Chromium against dist/"
 mkdir -p tests/e2e/.results
 cargo run --locked --quiet --example e2e_fixtures > tests/e2e/.results/fixtures.json
 cd tests/e2e
-rm -f .results/results.json
+rm -f .results/results.json .results/portfolio-render.txt
 status=0
 npx playwright test || status=$?
 [ -f .results/results.json ] && node summary.mjs
+# The portfolio render figure (tests/e2e/specs/portfolio.spec.js), repeated where it is easy to find.
+[ -f .results/portfolio-render.txt ] && cat .results/portfolio-render.txt
 exit "$status"

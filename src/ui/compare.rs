@@ -56,6 +56,18 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
             </section>
         }
     };
+    let rung = |l: crate::core::ids::Level| label_of(lang, "rung", l);
+    let row =
+        |id: &'static str, name: &'static str, before: String, after: String, change: String| {
+            html! {
+                <tr data-figure={id}>
+                    <th scope="row">{ name }</th>
+                    <td>{ before }</td>
+                    <td>{ after }</td>
+                    <td>{ change }</td>
+                </tr>
+            }
+        };
     let same_account = acc_a.id == acc_b.id;
     html! {
         <section class="compare" aria-labelledby="compare-heading" data-screen="compare">
@@ -78,24 +90,10 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
                         <th scope="col">{ m.col_change }</th>
                     </tr></thead>
                     <tbody>
-                        <tr data-figure="level">
-                            <th scope="row">{ m.col_level }</th>
-                            <td>{ label_of(lang, "rung", c.before.level) }</td>
-                            <td>{ label_of(lang, "rung", c.after.level) }</td>
-                            <td>{ signed(c.after.level.rank() - c.before.level.rank()) }</td>
-                        </tr>
-                        <tr data-figure="target">
-                            <th scope="row">{ m.col_target }</th>
-                            <td>{ label_of(lang, "rung", c.before.target) }</td>
-                            <td>{ label_of(lang, "rung", c.after.target) }</td>
-                            <td>{ signed(c.after.target.rank() - c.before.target.rank()) }</td>
-                        </tr>
-                        <tr data-figure="quadrant">
-                            <th scope="row">{ m.col_quadrant }</th>
-                            <td>{ quadrant(c.before.quadrant) }</td>
-                            <td>{ quadrant(c.after.quadrant) }</td>
-                            <td>{ if c.before.quadrant == c.after.quadrant { "=".to_owned() } else { "→".to_owned() } }</td>
-                        </tr>
+                        { row("level", m.col_level, rung(c.before.level), rung(c.after.level), signed(c.after.level.rank() - c.before.level.rank())) }
+                        { row("target", m.col_target, rung(c.before.target), rung(c.after.target), signed(c.after.target.rank() - c.before.target.rank())) }
+                        { row("quadrant", m.col_quadrant, quadrant(c.before.quadrant), quadrant(c.after.quadrant),
+                            if c.before.quadrant == c.after.quadrant { "=".to_owned() } else { "→".to_owned() }) }
                         { for c.figures.iter().map(|f| {
                             let delta = f.delta();
                             let tone = delta.filter(|d| *d != 0).map(|d| if (d > 0) != f.lower_is_better() { "better" } else { "worse" });

@@ -106,9 +106,23 @@ pub fn Portfolio() -> Html {
             </th>
         }
     };
-    // `selected` is always explicit: Yew inserts children last-first, so a select left to the
-    // browser would start on its last option.
-    let option = |value: &'static str, text: String, selected: bool| html! { <option value={value} {selected}>{ text }</option> };
+    // A labelled select whose first option is "all"; `selected` is always explicit: Yew inserts
+    // children last-first, so a select left to the browser would start on its last option.
+    let filter_select = |id: &'static str,
+                         name: &'static str,
+                         onchange: Callback<Event>,
+                         options: Vec<(&'static str, String, bool)>| {
+        let none_selected = !options.iter().any(|o| o.2);
+        html! {
+            <div class="field">
+                <label for={id}>{ name }</label>
+                <select {id} {onchange}>
+                    <option value="" selected={none_selected}>{ m.filter_all }</option>
+                    { for options.into_iter().map(|(value, text, selected)| html! { <option {value} {selected}>{ text }</option> }) }
+                </select>
+            </div>
+        }
+    };
 
     html! {
         <section class="portfolio" aria-labelledby="portfolio-heading" data-screen="portfolio" data-rows={shown.len().to_string()}>
@@ -121,20 +135,10 @@ pub fn Portfolio() -> Html {
                     <label for="filter-text">{ m.filter_text }</label>
                     <input id="filter-text" type="search" data-field="filter-text" value={query.text.clone()} oninput={on_text} />
                 </div>
-                <div class="field">
-                    <label for="filter-quadrant">{ m.col_quadrant }</label>
-                    <select id="filter-quadrant" onchange={set(|q, v| q.quadrant = Quadrant::parse(&v))}>
-                        { option("", m.filter_all.to_owned(), query.quadrant.is_none()) }
-                        { for Quadrant::ALL.iter().map(|q| option(q.id(), label_of(lang, "quadrant", q), query.quadrant == Some(*q))) }
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="filter-risk">{ m.col_risk }</label>
-                    <select id="filter-risk" onchange={set(|q, v| q.risk_band = RiskBand::parse(&v))}>
-                        { option("", m.filter_all.to_owned(), query.risk_band.is_none()) }
-                        { for RiskBand::ALL.iter().map(|b| option(b.id(), label_of(lang, "risk_band", b), query.risk_band == Some(*b))) }
-                    </select>
-                </div>
+                { filter_select("filter-quadrant", m.col_quadrant, set(|q, v| q.quadrant = Quadrant::parse(&v)),
+                    Quadrant::ALL.iter().map(|q| (q.id(), label_of(lang, "quadrant", q), query.quadrant == Some(*q))).collect()) }
+                { filter_select("filter-risk", m.col_risk, set(|q, v| q.risk_band = RiskBand::parse(&v)),
+                    RiskBand::ALL.iter().map(|b| (b.id(), label_of(lang, "risk_band", b), query.risk_band == Some(*b))).collect()) }
                 <p class="meta" aria-live="polite">{ (m.rows_shown)(shown.len(), all.len()) }</p>
             </div>
             <div class="loyalty-layout">

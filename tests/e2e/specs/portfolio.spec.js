@@ -4,6 +4,21 @@ import { fixtures, accountRecord, seedAccounts, answerAll, startAssessment, scen
 
 const names = fixtures.scenarios.map((s) => s.name);
 
+/** Clicks `target` and returns the milliseconds until `count` elements match `selector`, timed
+ *  inside the page to the frame they appear in (Playwright's polling would add to it). */
+async function clickAndTime(page, target, selector, count) {
+  const ms = await page.evaluate(
+    async ([target, selector, count]) => {
+      const t0 = performance.now();
+      document.querySelector(target).click();
+      while (document.querySelectorAll(selector).length < count) await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - t0;
+    },
+    [target, selector, count],
+  );
+  return Math.round(ms);
+}
+
 test('a portfolio of 200 accounts × 5 assessments renders, sorts and filters; the render time is printed', async ({ page }) => {
   test.setTimeout(120_000);
   await openApp(page);
@@ -17,29 +32,14 @@ test('a portfolio of 200 accounts × 5 assessments renders, sorts and filters; t
   await expect(page.locator('.account-card')).toHaveCount(200);
 
   const rows = page.locator('[data-portfolio] tbody tr');
-  // Timed inside the page, to the frame the table appears in (Playwright's polling would add to it).
-  const inApp = Math.round(
-    await page.evaluate(async () => {
-      const t0 = performance.now();
-      document.querySelector('[data-action="portfolio"]').click();
-      while (document.querySelectorAll('[data-portfolio] tbody tr').length < 200) await new Promise((r) => requestAnimationFrame(r));
-      return performance.now() - t0;
-    }),
-  );
+  const inApp = await clickAndTime(page, '[data-action="portfolio"]', '[data-portfolio] tbody tr', 200);
   await expect(rows).toHaveCount(200);
   await page.reload();
   // From navigation start: loading the wasm and the question bank, reading storage, rendering.
   const cold = Math.round(
     await (await page.waitForFunction(() => document.querySelectorAll('[data-portfolio] tbody tr').length === 200 && performance.now())).jsonValue(),
   );
-  const home = Math.round(
-    await page.evaluate(async () => {
-      const t0 = performance.now();
-      document.querySelector('a.brand').click();
-      while (document.querySelectorAll('.account-card').length < 200) await new Promise((r) => requestAnimationFrame(r));
-      return performance.now() - t0;
-    }),
-  );
+  const home = await clickAndTime(page, 'a.brand', '.account-card', 200);
   await page.locator('[data-action="portfolio"]').click();
   await expect(rows).toHaveCount(200);
   const line = `portfolio 200 accounts × 5 assessments: ${inApp} ms from click to rendered table and map; ${cold} ms from navigation start on reload (wasm, data and storage included); home screen with 200 cards ${home} ms; storage ${(bytes / 1000).toFixed(0)}k characters`;
