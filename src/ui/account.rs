@@ -4,8 +4,7 @@
 use yew::prelude::*;
 
 use super::app::AppHandle;
-use super::charts::{LoyaltyMap, Series, TrendChart};
-use super::data::DataPending;
+use super::charts::{loyalty_map, trend_chart, Series};
 use crate::core::app::Action;
 use crate::core::assessment::{EditError, NewAccount};
 use crate::core::bank::try_bank;
@@ -43,7 +42,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
         return html! {};
     };
     let Some(bank) = try_bank() else {
-        return html! { <DataPending /> };
+        return super::data::data_pending(&state);
     };
     let points = trend(bank, account);
     let id = account.id.clone();
@@ -166,14 +165,11 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
                     <div class="loyalty-layout">
                         if let Some(latest) = latest {
                             <figure class="map-figure">
-                                <LoyaltyMap {lang} satisfaction={latest.summary.satisfaction.map(f64::from)}
-                                    switching_cost={latest.summary.switching_cost.map(f64::from)}
-                                    quadrant={latest.summary.quadrant} description={trend_text.clone()} {path} />
+                                { loyalty_map(lang, latest.summary.satisfaction.map(f64::from), latest.summary.switching_cost.map(f64::from), latest.summary.quadrant, trend_text.clone(), path, Vec::new()) }
                                 <figcaption>{ m.path_caption }</figcaption>
                             </figure>
                         }
-                        <TrendChart title={m.trend_heading.to_owned()} description={trend_text}
-                            labels={points.iter().map(|p| date(p.completed_ms)).collect::<Vec<_>>()} series={all_series} />
+                        { trend_chart(m.trend_heading.to_owned(), trend_text, points.iter().map(|p| date(p.completed_ms)).collect::<Vec<_>>(), all_series) }
                     </div>
                     <div class="table-wrap">
                         <table class="history-table" data-history="">
@@ -213,31 +209,34 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
                         </table>
                     </div>
                 </section>
-                <CompareForm default_b={latest.map(|p| AssessmentRef { account: id.clone(), assessment: p.assessment_id.clone() })}
-                    default_a={points.len().checked_sub(2).map(|i| AssessmentRef { account: id.clone(), assessment: points[i].assessment_id.clone() })} />
+                { compare_form(&state, points.len().checked_sub(2).map(|i| AssessmentRef { account: id.clone(), assessment: points[i].assessment_id.clone() }), latest.map(|p| AssessmentRef { account: id.clone(), assessment: p.assessment_id.clone() }), false) }
             }
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CompareFormProps {
+struct CompareFormProps {
     /// Preselected as the second assessment.
-    #[prop_or_default]
     pub default_b: Option<AssessmentRef>,
     /// Preselected as the first (baseline) assessment.
-    #[prop_or_default]
     pub default_a: Option<AssessmentRef>,
     /// List only each account's latest assessment (the portfolio: 200 accounts × 5 would make
     /// two lists of 1,000 options).
-    #[prop_or_default]
     pub latest_only: bool,
 }
 
 /// Two lists of every completed assessment (of every account) and a button to compare them.
-#[function_component]
-pub fn CompareForm(props: &CompareFormProps) -> Html {
-    let state = use_context::<AppHandle>().expect("app context");
+pub fn compare_form(
+    state: &AppHandle,
+    default_a: Option<AssessmentRef>,
+    default_b: Option<AssessmentRef>,
+    latest_only: bool,
+) -> Html {
+    let props = CompareFormProps {
+        default_a,
+        default_b,
+        latest_only,
+    };
     let m = messages(state.0.lang);
     let choices: Vec<(String, String)> = state
         .0

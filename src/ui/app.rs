@@ -10,13 +10,13 @@ use super::account::AccountPage;
 use super::browser::{self, BrowserStore};
 use super::compare::ComparePage;
 use super::embed;
-use super::notices::Notices;
+use super::notices::notices;
 use super::portfolio::Portfolio;
 use super::{
     home::Home,
     questionnaire::Questionnaire,
     results::{Results, SharedResults},
-    rules::Rules,
+    rules::rules,
     start::Start,
 };
 use crate::core::app::{reduce, Action, AppState, NoticeKind, SaveTarget};
@@ -238,7 +238,7 @@ pub fn App() -> Html {
     let screen = match &app.route {
         Route::Home => html! { <Home /> },
         Route::New => html! { <Start /> },
-        Route::Rules => html! { <Rules /> },
+        Route::Rules => rules(app.lang),
         Route::Assess { account } => html! { <Questionnaire account_id={account.clone()} /> },
         Route::Results {
             account,
@@ -264,7 +264,7 @@ pub fn App() -> Html {
                     <span class="brand-name">{ m.app_name }</span>
                     <span class="brand-tagline">{ m.tagline }</span>
                 </a>
-                <LangSwitch current={app.lang} label={m.language_switch_label} on_change={on_lang} />
+                { lang_switch(app.lang, m.language_switch_label, on_lang) }
             </header>
             if app.update_ready {
                 <div class="update-banner" role="status" data-update="ready">
@@ -281,7 +281,7 @@ pub fn App() -> Html {
                 </div>
             }
             if !app.notices.is_empty() {
-                <Notices notices={app.notices.clone()} lang={app.lang} on_dismiss={on_dismiss} />
+                { notices(&state, on_dismiss) }
             }
             <main id="main" tabindex="-1">{ screen }</main>
             <footer class="site-footer"><p>{ m.privacy_note }</p></footer>
@@ -289,21 +289,13 @@ pub fn App() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct LangSwitchProps {
-    current: Lang,
-    label: &'static str,
-    on_change: Callback<Lang>,
-}
-
 /// Two toggle buttons, each named in its own language so either reader can find theirs.
-#[function_component]
-fn LangSwitch(props: &LangSwitchProps) -> Html {
+fn lang_switch(current: Lang, label: &'static str, on_change: Callback<Lang>) -> Html {
     html! {
-        <nav class="lang-switch" aria-label={props.label}>
+        <nav class="lang-switch" aria-label={label}>
             { for Lang::ALL.iter().map(|&lang| {
-                let pressed = lang == props.current;
-                let onclick = props.on_change.reform(move |_| lang);
+                let pressed = lang == current;
+                let onclick = on_change.reform(move |_| lang);
                 html! {
                     <button type="button" lang={lang.html_tag()} data-lang={lang.id()}
                         aria-pressed={pressed.to_string()} {onclick}>

@@ -7,31 +7,21 @@ use crate::core::labels::{label, label_of};
 use crate::core::lang::Lang;
 use crate::core::scoring::{round, HIGH};
 
-/// A labelled 0–100 bar; `None` is drawn empty and labelled as unknown.
-#[derive(Properties, PartialEq)]
-pub struct BarProps {
-    pub name: String,
-    pub value: Option<f64>,
-    pub unknown: &'static str,
-    /// For `data-bar`, so tests and styles can find a bar by id.
-    pub id: String,
-}
-
-#[function_component]
-pub fn Bar(props: &BarProps) -> Html {
-    let value_text = props
-        .value
-        .map_or(props.unknown.to_owned(), |v| round(v).to_string());
-    let width = props.value.map_or(0, round);
-    let tone = match props.value {
+/// A labelled 0–100 bar; `None` is drawn empty and labelled as unknown. `id` goes to `data-bar`,
+/// so tests and styles can find a bar. (A function, not a component: it has no state, and each
+/// component type costs its own lifecycle code in the wasm.)
+pub fn bar(name: String, value: Option<f64>, unknown: &'static str, id: &str) -> Html {
+    let value_text = value.map_or(unknown.to_owned(), |v| round(v).to_string());
+    let width = value.map_or(0, round);
+    let tone = match value {
         None => "unknown",
         Some(v) if v >= HIGH => "strong",
         Some(v) if v >= 40.0 => "middling",
         Some(_) => "weak",
     };
     html! {
-        <div class={super::class_list("bar", &[Some(tone)])} data-bar={props.id.clone()} data-value={props.value.map(|v| round(v).to_string())}>
-            <span class="bar-name">{ &props.name }</span>
+        <div class={super::class_list("bar", &[Some(tone)])} data-bar={id.to_owned()} data-value={value.map(|v| round(v).to_string())}>
+            <span class="bar-name">{ name }</span>
             <svg class="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                 <rect class="bar-bg" x="0" y="0" width="100" height="10" rx="2" />
                 <rect class="bar-fill" x="0" y="0" width={width.to_string()} height="10" rx="2" />
@@ -43,8 +33,7 @@ pub fn Bar(props: &BarProps) -> Html {
 }
 
 /// The relationship ladder: four rungs, highest on top, current and target marked in text.
-#[derive(Properties, PartialEq)]
-pub struct LadderProps {
+struct LadderProps {
     pub lang: Lang,
     pub current: Level,
     pub target: Level,
@@ -53,8 +42,22 @@ pub struct LadderProps {
     pub title: &'static str,
 }
 
-#[function_component]
-pub fn Ladder(props: &LadderProps) -> Html {
+pub fn ladder(
+    lang: Lang,
+    current: Level,
+    target: Level,
+    current_label: &'static str,
+    target_label: &'static str,
+    title: &'static str,
+) -> Html {
+    let props = &LadderProps {
+        lang,
+        current,
+        target,
+        current_label,
+        target_label,
+        title,
+    };
     html! {
         <ol class="ladder" aria-label={props.title} reversed=true>
             { for Level::ALL.iter().rev().map(|&rung| {
@@ -77,8 +80,7 @@ pub fn Ladder(props: &LadderProps) -> Html {
 }
 
 /// One point (and optional history) on the loyalty map.
-#[derive(Properties, PartialEq)]
-pub struct LoyaltyMapProps {
+struct LoyaltyMapProps {
     pub lang: Lang,
     pub satisfaction: Option<f64>,
     pub switching_cost: Option<f64>,
@@ -86,10 +88,8 @@ pub struct LoyaltyMapProps {
     /// The full text alternative.
     pub description: String,
     /// Earlier positions of the same account, oldest first: drawn as arrows ending at the point.
-    #[prop_or_default]
     pub path: Vec<(u8, u8)>,
     /// Other accounts (portfolio): name, satisfaction, switching cost, link to their results.
-    #[prop_or_default]
     pub others: Vec<MapPoint>,
 }
 
@@ -122,8 +122,24 @@ fn y(v: f64) -> f64 {
 }
 
 /// Satisfaction across, switching cost up; the four quadrants split at [`HIGH`].
-#[function_component]
-pub fn LoyaltyMap(props: &LoyaltyMapProps) -> Html {
+pub fn loyalty_map(
+    lang: Lang,
+    satisfaction: Option<f64>,
+    switching_cost: Option<f64>,
+    quadrant: Option<Quadrant>,
+    description: String,
+    path: Vec<(u8, u8)>,
+    others: Vec<MapPoint>,
+) -> Html {
+    let props = &LoyaltyMapProps {
+        lang,
+        satisfaction,
+        switching_cost,
+        quadrant,
+        description,
+        path,
+        others,
+    };
     let lang = props.lang;
     let quadrant_label = |q: Quadrant, cx: f64, cy: f64| {
         let active = props.quadrant == Some(q);
@@ -211,8 +227,7 @@ pub struct Series {
 }
 
 /// 0–100 indices over an account's assessments, evenly spaced, oldest on the left.
-#[derive(Properties, PartialEq)]
-pub struct TrendChartProps {
+struct TrendChartProps {
     pub title: String,
     /// The full text alternative.
     pub description: String,
@@ -226,8 +241,18 @@ const TREND_WIDTH: f64 = 440.0;
 const TREND_TOP: f64 = 8.0;
 const TREND_HEIGHT: f64 = 160.0;
 
-#[function_component]
-pub fn TrendChart(props: &TrendChartProps) -> Html {
+pub fn trend_chart(
+    title: String,
+    description: String,
+    labels: Vec<String>,
+    series: Vec<Series>,
+) -> Html {
+    let props = &TrendChartProps {
+        title,
+        description,
+        labels,
+        series,
+    };
     let n = props.labels.len().max(1);
     let tx = |i: usize| {
         if n == 1 {

@@ -4,7 +4,6 @@
 use yew::prelude::*;
 
 use super::app::AppHandle;
-use super::data::DataPending;
 use crate::core::bank::try_bank;
 use crate::core::compare::{compare, Flag};
 use crate::core::explain::date;
@@ -31,7 +30,7 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
         return html! {};
     };
     let Some(bank) = try_bank() else {
-        return html! { <DataPending /> };
+        return super::data::data_pending(&state);
     };
     let c = compare(&score(bank, &rec_a.answers), &score(bank, &rec_b.answers));
     let title = |name: &str, ms: Option<u64>, r: &AssessmentRef| {

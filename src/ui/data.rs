@@ -85,9 +85,7 @@ pub fn start_loading(state: AppHandle) {
 }
 
 /// Shown in place of a screen while its data loads, or with a retry button if loading failed.
-#[function_component]
-pub fn DataPending() -> Html {
-    let state = use_context::<AppHandle>().expect("app context");
+pub fn data_pending(state: &AppHandle) -> Html {
     let m = messages(state.0.lang);
     let retry = {
         let state = state.clone();

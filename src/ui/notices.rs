@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
+use super::app::AppHandle;
 use super::browser::BrowserStore;
-use crate::core::app::{Notice, NoticeKind, SaveTarget};
+use crate::core::app::{NoticeKind, SaveTarget};
 use crate::core::i18n::{messages, Messages};
-use crate::core::lang::Lang;
 use crate::core::storage::{KeyValueStore, LoadProblem, StoreError, SETTINGS_KEY};
 
 /// The text of a notice in the language of `m`.
@@ -78,29 +78,19 @@ fn notice_id(kind: &NoticeKind) -> &'static str {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NoticesProps {
-    pub notices: Vec<Notice>,
-    pub lang: Lang,
-    pub on_dismiss: Callback<u32>,
-}
-
 /// The list of open notices; an `alert` region so assistive technology announces problems.
-#[function_component]
-pub fn Notices(props: &NoticesProps) -> Html {
-    let m = messages(props.lang);
-    let app = use_context::<super::app::AppHandle>();
+pub fn notices(app: &AppHandle, on_dismiss: Callback<u32>) -> Html {
+    let m = messages(app.0.lang);
     // When storage is full, the export is the way to keep the change that could not be saved.
-    let export_all = Callback::from(move |_| {
-        if let Some(app) = &app {
-            super::exchange::download_everything(&app.0.accounts);
-        }
-    });
+    let export_all = {
+        let app = app.clone();
+        Callback::from(move |_| super::exchange::download_everything(&app.0.accounts))
+    };
     html! {
         <section class="notices" aria-label={m.notices_label} role="alert">
-            { for props.notices.iter().map(|notice| {
+            { for app.0.notices.iter().map(|notice| {
                 let id = notice.id;
-                let on_dismiss = props.on_dismiss.reform(move |_| id);
+                let on_dismiss = on_dismiss.reform(move |_| id);
                 html! {
                     <div class="notice" data-notice={notice_id(&notice.kind)}>
                         <p>{ notice_text(m, &notice.kind) }</p>

@@ -3,10 +3,9 @@
 
 use yew::prelude::*;
 
-use super::account::CompareForm;
+use super::account::compare_form;
 use super::app::AppHandle;
-use super::charts::{LoyaltyMap, MapPoint};
-use super::data::DataPending;
+use super::charts::{loyalty_map, MapPoint};
 use crate::core::bank::try_bank;
 use crate::core::explain::date;
 use crate::core::i18n::{messages, Messages};
@@ -35,7 +34,7 @@ pub fn Portfolio() -> Html {
     let lang = state.0.lang;
     let m = messages(lang);
     let Some(bank) = try_bank() else {
-        return html! { <DataPending /> };
+        return super::data::data_pending(&state);
     };
     // Scoring every account's latest assessment: ~20 µs each on the host.
     let all = rows(bank, &state.0.accounts);
@@ -143,11 +142,10 @@ pub fn Portfolio() -> Html {
             </div>
             <div class="loyalty-layout">
                 <figure class="map-figure card">
-                    <LoyaltyMap {lang} satisfaction={None::<f64>} switching_cost={None::<f64>} quadrant={None::<Quadrant>}
-                        description={description} others={points} />
+                    { loyalty_map(lang, None::<f64>, None::<f64>, None::<Quadrant>, description, Vec::new(), points) }
                     <figcaption>{ m.portfolio_map_caption }</figcaption>
                 </figure>
-                <CompareForm latest_only=true />
+                { compare_form(&state, None, None, true) }
             </div>
             <div class="card table-wrap">
                 <table class="portfolio-table" data-portfolio="">

@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use super::app::AppHandle;
 use super::browser;
-use super::data::DataPending;
 use crate::core::answers::Choice;
 use crate::core::app::Action;
 use crate::core::bank::{bank, try_bank, Question};
@@ -26,7 +25,7 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
     if try_bank().is_some() {
         html! { <QuestionnaireScreen account_id={props.account_id.clone()} /> }
     } else {
-        html! { <DataPending /> }
+        super::data::data_pending(&state)
     }
 }
 

@@ -3,8 +3,7 @@
 use yew::prelude::*;
 
 use super::app::AppHandle;
-use super::charts::{Bar, Ladder, LoyaltyMap};
-use super::data::DataPending;
+use super::charts::{bar, ladder, loyalty_map};
 use crate::core::bank::{bank, try_bank};
 use crate::core::explain;
 use crate::core::i18n::{messages, Messages};
@@ -55,7 +54,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         return html! {};
     };
     let Some(bank) = try_bank() else {
-        return html! { <DataPending /> };
+        return super::data::data_pending(&state);
     };
     let export_one = {
         let account = account.clone();
@@ -133,7 +132,7 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
     let lang = state.0.lang;
     let m = messages(lang);
     let Some(bank) = try_bank() else {
-        return html! { <DataPending /> };
+        return super::data::data_pending(&state);
     };
     let shared = match crate::core::share::decode(&props.payload, bank) {
         Ok(shared) => shared,
@@ -237,8 +236,7 @@ fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
         <section class="card" aria-labelledby="level-heading" data-block="level">
             <h2 id="level-heading">{ m.level_heading }</h2>
             <div class="level-layout">
-                <Ladder {lang} current={r.level.level} target={r.target.target_level}
-                    current_label={m.current_level} target_label={m.target_level} title={m.chart_ladder_label} />
+                { ladder(lang, r.level.level, r.target.target_level, m.current_level, m.target_level, m.chart_ladder_label) }
                 <div class="level-text">
                     <p class="headline">
                         <strong>{ format!("{}: {}", m.current_level, label_of(lang, "rung", r.level.level)) }</strong>
@@ -282,7 +280,7 @@ fn loyalty_block(lang: Lang, r: &AssessmentResult) -> Html {
     );
     let lever_bars = |kind: &'static str, levers: Vec<(String, Option<f64>)>| {
         html! { <>{ for levers.into_iter().map(|(id, v)| html! {
-            <Bar name={label(lang, &format!("{kind}.{id}")).to_owned()} value={v} unknown={m.unknown} id={format!("{kind}.{id}")} />
+            { bar(label(lang, &format!("{kind}.{id}")).to_owned(), v, m.unknown, &format!("{kind}.{id}")) }
         }) }</> }
     };
     let sat: Vec<(String, Option<f64>)> = r
@@ -302,18 +300,15 @@ fn loyalty_block(lang: Lang, r: &AssessmentResult) -> Html {
             <h2 id="loyalty-heading">{ m.loyalty_heading }</h2>
             <div class="loyalty-layout">
                 <figure class="map-figure">
-                    <LoyaltyMap {lang} satisfaction={r.satisfaction.index} switching_cost={r.switching_cost.index}
-                        quadrant={r.quadrant} description={description.clone()} />
+                    { loyalty_map(lang, r.satisfaction.index, r.switching_cost.index, r.quadrant, description.clone(), Vec::new(), Vec::new()) }
                     <figcaption>
                         <strong>{ quadrant }</strong>
                         if let Some(q) = r.quadrant { { format!(" — {}", label_of(lang, "quadrant_desc", q)) } }
                     </figcaption>
                 </figure>
                 <div class="levers">
-                    <Bar name={format!("{} ({})", label(lang, "axis.satisfaction"), label(lang, "axis_hint.satisfaction"))}
-                        value={r.satisfaction.index} unknown={m.unknown} id="satisfaction" />
-                    <Bar name={format!("{} ({})", label(lang, "axis.switching_cost"), label(lang, "axis_hint.switching_cost"))}
-                        value={r.switching_cost.index} unknown={m.unknown} id="switching_cost" />
+                    { bar(format!("{} ({})", label(lang, "axis.satisfaction"), label(lang, "axis_hint.satisfaction")), r.satisfaction.index, m.unknown, "satisfaction") }
+                    { bar(format!("{} ({})", label(lang, "axis.switching_cost"), label(lang, "axis_hint.switching_cost")), r.switching_cost.index, m.unknown, "switching_cost") }
                     <h3>{ format!("{} · {}", label(lang, "axis.satisfaction"), m.levers_weakest_first) }</h3>
                     { lever_bars("satisfaction", sat) }
                     <h3>{ format!("{} · {}", label(lang, "axis.switching_cost"), m.levers_weakest_first) }</h3>
@@ -334,8 +329,7 @@ fn capability_block(lang: Lang, r: &AssessmentResult) -> Html {
         <section class="card" aria-labelledby="capabilities-heading" data-block="capabilities">
             <h2 id="capabilities-heading">{ m.capabilities_heading }</h2>
             { for r.capabilities.indices.iter().map(|(c, v)| html! {
-                <Bar name={format!("{} — {}", label_of(lang, "capability", c), label_of(lang, "capability_desc", c))}
-                    value={*v} unknown={m.unknown} id={format!("capability.{c}")} />
+                { bar(format!("{} — {}", label_of(lang, "capability", c), label_of(lang, "capability_desc", c)), *v, m.unknown, &format!("capability.{c}")) }
             }) }
             <p class="headline">{ match r.capabilities.bottleneck {
                 Some(c) => (m.bottleneck)(&label_of(lang, "capability", c)),
@@ -376,7 +370,7 @@ fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
                 { format!(" — {}", label_of(lang, "phase_desc", r.defection.phase)) }</p>
             <h3>{ m.warnings_heading }</h3>
             { for r.warnings.iter().map(|(w, v)| html! {
-                <Bar name={label_of(lang, "warning", w)} value={*v} unknown={m.unknown} id={format!("warning.{w}")} />
+                { bar(label_of(lang, "warning", w), *v, m.unknown, &format!("warning.{w}")) }
             }) }
             { how(m, &[m.explain_risk]) }
         </section>
@@ -389,13 +383,13 @@ fn symbiosis_block(lang: Lang, r: &AssessmentResult) -> Html {
     html! {
         <section class="card" aria-labelledby="symbiosis-heading" data-block="symbiosis">
             <h2 id="symbiosis-heading">{ m.symbiosis_heading }</h2>
-            <Bar name={m.symbiosis_heading.to_owned()} value={r.symbiosis} unknown={m.unknown} id="symbiosis" />
+            { bar(m.symbiosis_heading.to_owned(), r.symbiosis, m.unknown, "symbiosis") }
             { for r.symbiosis_facets.iter().map(|(f, v)| html! {
-                <Bar name={label_of(lang, "symbiosis", f)} value={*v} unknown={m.unknown} id={format!("symbiosis.{f}")} />
+                { bar(label_of(lang, "symbiosis", f), *v, m.unknown, &format!("symbiosis.{f}")) }
             }) }
             <h3>{ m.loyalty_types_heading }</h3>
             { for r.loyalty_types.iter().map(|(t, v)| html! {
-                <Bar name={label_of(lang, "loyalty_type", t)} value={*v} unknown={m.unknown} id={format!("loyalty_type.{t}")} />
+                { bar(label_of(lang, "loyalty_type", t), *v, m.unknown, &format!("loyalty_type.{t}")) }
             }) }
             { how(m, &[m.explain_symbiosis]) }
         </section>
@@ -459,7 +453,7 @@ fn confidence_block(lang: Lang, r: &AssessmentResult) -> Html {
     html! {
         <section class="card" aria-labelledby="confidence-heading" data-block="confidence">
             <h2 id="confidence-heading">{ m.confidence_heading }</h2>
-            <Bar name={m.confidence_heading.to_owned()} value={Some(f64::from(c.score))} unknown={m.unknown} id="confidence" />
+            { bar(m.confidence_heading.to_owned(), Some(f64::from(c.score)), m.unknown, "confidence") }
             <p>{ (m.confidence_answered)(c.answered, c.total, c.dont_know) }</p>
             if !c.thin_sections.is_empty() {
                 <p>{ m.thin_sections }</p>

@@ -2,15 +2,13 @@
 
 use yew::prelude::*;
 
-use super::app::AppHandle;
 use crate::core::i18n::messages;
+use crate::core::lang::Lang;
 use crate::core::route::Route;
 
 /// How each figure is computed (the same texts the results show beside each figure).
-#[function_component]
-pub fn Rules() -> Html {
-    let state = use_context::<AppHandle>().expect("app context");
-    let m = messages(state.0.lang);
+pub fn rules(lang: Lang) -> Html {
+    let m = messages(lang);
     let rules = [
         (m.level_heading, m.explain_level),
         (m.target_level, m.explain_target),

@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use super::app::AppHandle;
 use super::browser;
-use super::data::DataPending;
 use crate::core::app::{Action, DataStatus};
 use crate::core::assessment::{EditError, NewAccount, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS};
 use crate::core::i18n::messages;
@@ -67,7 +66,7 @@ pub fn Start() -> Html {
             <h1 id="start-heading">{ m.start_heading }</h1>
             <p>{ m.start_intro }</p>
             if state.0.data != DataStatus::Ready {
-                <DataPending />
+                { super::data::data_pending(&state) }
             }
             <form class="start-form" {onsubmit} novalidate=true>
                 <div class="field">
