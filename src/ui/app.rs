@@ -8,13 +8,13 @@ use yew::prelude::*;
 
 use super::account::AccountPage;
 use super::browser::{self, BrowserStore};
-use super::compare::ComparePage;
+use super::compare::compare_page;
 use super::embed;
 use super::notices::notices;
 use super::portfolio::Portfolio;
 use super::{
-    home::Home,
-    questionnaire::Questionnaire,
+    home::home,
+    questionnaire::questionnaire,
     results::{Results, SharedResults},
     rules::rules,
     start::Start,
@@ -236,10 +236,10 @@ pub fn App() -> Html {
     };
 
     let screen = match &app.route {
-        Route::Home => html! { <Home /> },
+        Route::Home => home(&state),
         Route::New => html! { <Start /> },
         Route::Rules => rules(app.lang),
-        Route::Assess { account } => html! { <Questionnaire account_id={account.clone()} /> },
+        Route::Assess { account } => questionnaire(&state, account),
         Route::Results {
             account,
             assessment,
@@ -247,7 +247,7 @@ pub fn App() -> Html {
             html! { <Results account_id={account.clone()} assessment_id={assessment.clone()} /> }
         }
         Route::Account { account } => html! { <AccountPage account_id={account.clone()} /> },
-        Route::Compare { a, b } => html! { <ComparePage a={a.clone()} b={b.clone()} /> },
+        Route::Compare { a, b } => compare_page(&state, a, b),
         Route::Portfolio => html! { <Portfolio /> },
         Route::Shared { payload } => html! { <SharedResults payload={payload.clone()} /> },
     };

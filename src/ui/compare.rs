@@ -12,25 +12,17 @@ use crate::core::labels::{label, label_of};
 use crate::core::route::{AssessmentRef, Route};
 use crate::core::scoring::score;
 
-#[derive(Properties, PartialEq)]
-pub struct ComparePageProps {
-    pub a: AssessmentRef,
-    pub b: AssessmentRef,
-}
-
 /// The comparison screen.
-#[function_component]
-pub fn ComparePage(props: &ComparePageProps) -> Html {
-    let state = use_context::<AppHandle>().expect("app context");
+pub fn compare_page(state: &AppHandle, a: &AssessmentRef, b: &AssessmentRef) -> Html {
     let lang = state.0.lang;
     let m = messages(lang);
     let (Some((acc_a, rec_a)), Some((acc_b, rec_b))) =
-        (state.0.completed(&props.a), state.0.completed(&props.b))
+        (state.0.completed(a), state.0.completed(b))
     else {
         return html! {};
     };
     let Some(bank) = try_bank() else {
-        return super::data::data_pending(&state);
+        return super::data::data_pending(state);
     };
     let c = compare(&score(bank, &rec_a.answers), &score(bank, &rec_b.answers));
     let title = |name: &str, ms: Option<u64>, r: &AssessmentRef| {
@@ -84,8 +76,8 @@ pub fn ComparePage(props: &ComparePageProps) -> Html {
                     <caption>{ m.compare_caption }</caption>
                     <thead><tr>
                         <th scope="col">{ m.col_figure }</th>
-                        <th scope="col">{ title(&acc_a.name, rec_a.completed_ms, &props.a) }</th>
-                        <th scope="col">{ title(&acc_b.name, rec_b.completed_ms, &props.b) }</th>
+                        <th scope="col">{ title(&acc_a.name, rec_a.completed_ms, a) }</th>
+                        <th scope="col">{ title(&acc_b.name, rec_b.completed_ms, b) }</th>
                         <th scope="col">{ m.col_change }</th>
                     </tr></thead>
                     <tbody>

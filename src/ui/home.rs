@@ -13,9 +13,7 @@ use crate::core::route::Route;
 use crate::core::scoring::score;
 
 /// The accounts list.
-#[function_component]
-pub fn Home() -> Html {
-    let state = use_context::<AppHandle>().expect("app context");
+pub fn home(state: &AppHandle) -> Html {
     let lang = state.0.lang;
     let m = messages(lang);
     let on_new = {

@@ -17,15 +17,13 @@ pub struct QuestionnaireProps {
 }
 
 /// The questionnaire of one account's draft, once the question bank is here.
-#[function_component]
-pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
-    let state = use_context::<AppHandle>().expect("app context");
-    // Re-rendered when the data arrives, because the app state changes with it.
-    let _ = &state.0.data;
+/// The questionnaire, or the loading state until the question bank has arrived (the app
+/// re-renders when it does, because the app state changes with it).
+pub fn questionnaire(state: &AppHandle, account_id: &str) -> Html {
     if try_bank().is_some() {
-        html! { <QuestionnaireScreen account_id={props.account_id.clone()} /> }
+        html! { <QuestionnaireScreen account_id={account_id.to_owned()} /> }
     } else {
-        super::data::data_pending(&state)
+        super::data::data_pending(state)
     }
 }
 
