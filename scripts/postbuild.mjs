@@ -45,7 +45,7 @@ if (inline) {
   process.exit(1);
 }
 const data = [];
-for (const kind of ['bank', 'actions']) {
+for (const kind of ['bank', 'actions', 'labels']) {
   const plain = join(dir, `${kind}.json`);
   if (!existsSync(plain)) continue;
   const body = readFileSync(plain);

@@ -7,15 +7,37 @@ use std::sync::OnceLock;
 use super::lang::Lang;
 use super::text::Text;
 
+/// The labels as shipped. The browser build does not embed them: they arrive with the question
+/// bank (see `ui::data`), and every screen that shows one waits for the bank anyway.
+#[cfg(not(target_arch = "wasm32"))]
 const LABELS_JSON: &str = include_str!("bank/labels.json");
 
-/// Every label, parsed once.
+static LABELS: OnceLock<Pairs<Text>> = OnceLock::new();
+
+/// Parses and installs the labels (once; later calls keep the first copy).
+pub fn install_labels(json: &str) -> Result<(), String> {
+    if LABELS.get().is_none() {
+        let labels: Pairs<Text> = serde_json::from_str(json).map_err(|e| format!("labels: {e}"))?;
+        let _ = LABELS.set(labels);
+    }
+    Ok(())
+}
+
+/// Every label: on the host the embedded copy, in the browser once installed (empty before).
 ///
 /// # Panics
-/// If the embedded `labels.json` is invalid (its test would have failed).
+/// On the host, if the embedded `labels.json` is invalid (its test would have failed).
 pub fn labels() -> &'static Pairs<Text> {
-    static LABELS: OnceLock<Pairs<Text>> = OnceLock::new();
-    LABELS.get_or_init(|| serde_json::from_str(LABELS_JSON).expect("embedded labels.json is valid"))
+    #[cfg(not(target_arch = "wasm32"))]
+    if LABELS.get().is_none() {
+        if let Err(problem) = install_labels(LABELS_JSON) {
+            panic!("invalid embedded labels: {problem}");
+        }
+    }
+    static EMPTY: OnceLock<Pairs<Text>> = OnceLock::new();
+    LABELS
+        .get()
+        .unwrap_or_else(|| EMPTY.get_or_init(Pairs::new))
 }
 
 /// The label for `key` in `lang`; the key itself if there is none, so a gap is visible, not blank.

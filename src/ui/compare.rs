@@ -16,8 +16,7 @@ use crate::core::scoring::score;
 pub fn compare_page(state: &AppHandle, a: &AssessmentRef, b: &AssessmentRef) -> Html {
     let lang = state.0.lang;
     let m = messages(lang);
-    let (Some((acc_a, rec_a)), Some((acc_b, rec_b))) =
-        (state.0.completed(a), state.0.completed(b))
+    let (Some((acc_a, rec_a)), Some((acc_b, rec_b))) = (state.0.completed(a), state.0.completed(b))
     else {
         return html! {};
     };

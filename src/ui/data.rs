@@ -1,5 +1,5 @@
-//! Loads the question bank and action texts on demand (they are not in the wasm, which keeps
-//! them out of the first load). The single-file edition carries them inline instead.
+//! Loads the question bank, action texts and labels on demand: they are not in the wasm, which
+//! keeps them out of the first load. The single-file edition carries them inline instead.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -43,11 +43,30 @@ fn inline(kind: &str) -> Option<String> {
         .text_content()
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
+/// A data set on its way: inline text, or a fetch already started (so the files download in
+/// parallel while the first one is awaited).
+enum Pending {
+    Inline(String),
+    Fetch(String, JsFuture),
+}
+
+fn begin(kind: &str) -> Result<Pending, String> {
+    if let Some(text) = inline(kind) {
+        return Ok(Pending::Inline(text));
+    }
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(js_text)?;
+    let url = data_url(kind);
+    let request = JsFuture::from(window.fetch_with_str(&url));
+    Ok(Pending::Fetch(url, request))
+}
+
+async fn finish(pending: Pending) -> Result<String, String> {
+    let (url, request) = match pending {
+        Pending::Inline(text) => return Ok(text),
+        Pending::Fetch(url, request) => (url, request),
+    };
+    let url = url.as_str();
+    let response = request.await.map_err(js_text)?;
     let response: web_sys::Response = response.dyn_into().map_err(js_text)?;
     if !response.ok() {
         return Err(format!("{url}: HTTP {}", response.status()));
@@ -58,17 +77,18 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     text.as_string().ok_or_else(|| format!("{url}: not text"))
 }
 
-async fn text_of(kind: &str) -> Result<String, String> {
-    match inline(kind) {
-        Some(text) => Ok(text),
-        None => fetch_text(&data_url(kind)).await,
-    }
-}
-
-/// Fetches and installs both data sets.
+/// Fetches the three data sets together and installs them, the bank last: screens test for the
+/// bank, so once it is there the labels and action texts are too.
 async fn load() -> Result<(), String> {
-    crate::core::bank::install(&text_of("bank").await?)?;
-    crate::core::scoring::install_actions(&text_of("actions").await?)?;
+    let (bank, actions, labels) = (begin("bank")?, begin("actions")?, begin("labels")?);
+    let (bank, actions, labels) = (
+        finish(bank).await?,
+        finish(actions).await?,
+        finish(labels).await?,
+    );
+    crate::core::labels::install_labels(&labels)?;
+    crate::core::scoring::install_actions(&actions)?;
+    crate::core::bank::install(&bank)?;
     Ok(())
 }
 

@@ -1,6 +1,6 @@
 import { test, expect, openApp } from '../fixtures.js';
 
-const isData = (url) => /\/(bank|actions)-[0-9a-f]+\.json$/.test(url);
+const isData = (url) => /\/(bank|actions|labels)-[0-9a-f]+\.json$/.test(url);
 
 // The page's own requests: the service worker may precache the data in the background after the
 // first load (for offline use), which is not the page waiting for it.
@@ -12,7 +12,7 @@ test('a first visit loads only the app; the questions arrive when a screen needs
   expect(fetched, 'the empty home screen needs no question bank').toEqual([]);
   await page.locator('[data-action="new-assessment"]').click();
   await expect(page.locator('[data-action="start"]')).toBeEnabled();
-  expect(fetched.map((p) => p.split('-')[0])).toEqual(['/bank', '/actions']);
+  expect(fetched.map((p) => p.split('-')[0]).sort()).toEqual(['/actions', '/bank', '/labels']);
 });
 
 test.describe('when the network fails', () => {
