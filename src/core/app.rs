@@ -66,18 +66,22 @@ impl IdSet {
         self.0.retain(|x| x != id);
     }
 
+    /// Whether `id` is in the set.
     pub fn contains(&self, id: &str) -> bool {
         self.0.iter().any(|x| x == id)
     }
 
+    /// Whether the set holds no id.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// Removes every id.
     pub fn clear(&mut self) {
         self.0.clear();
     }
 
+    /// The ids, in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = &String> {
         self.0.iter()
     }

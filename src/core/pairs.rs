@@ -20,6 +20,7 @@ impl<V> Default for Pairs<V> {
 }
 
 impl<V> Pairs<V> {
+    /// No entries.
     pub fn new() -> Self {
         Self::default()
     }
@@ -29,6 +30,7 @@ impl<V> Pairs<V> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    /// Whether `key` has a value.
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
@@ -41,22 +43,27 @@ impl<V> Pairs<V> {
         }
     }
 
+    /// Removes `key` and its value, if present.
     pub fn remove(&mut self, key: &str) {
         self.0.retain(|(k, _)| k != key);
     }
 
+    /// How many entries.
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
+    /// Whether there is no entry.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// Every entry, in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
         self.0.iter().map(|(k, v)| (k, v))
     }
 
+    /// Every key, in insertion order.
     pub fn keys(&self) -> impl Iterator<Item = &String> {
         self.0.iter().map(|(k, _)| k)
     }
