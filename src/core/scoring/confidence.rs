@@ -52,7 +52,7 @@ impl Inconsistency {
 /// The confidence figure and what lowers it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Confidence {
-    /// 0–100: the answered share, less [`INCONSISTENCY_PENALTY`] per inconsistency.
+    /// 0–100: the answered share, less `INCONSISTENCY_PENALTY` per inconsistency.
     pub score: u8,
     /// Questions with a scored answer.
     pub answered: usize,

@@ -42,7 +42,7 @@ pub enum LevelBlocker {
     },
     /// `partner` needs formal links at partner rung, and the question is unanswered.
     NoFormalLinks,
-    /// Fewer than [`MIN_EVIDENCE`] level questions are answered.
+    /// Fewer than `MIN_EVIDENCE` level questions are answered.
     TooLittleEvidence { answered: usize },
 }
 
