@@ -232,6 +232,7 @@ pub struct Messages {
     pub copy_link: &'static str,
     pub link_copied: &'static str,
     pub copy_failed: &'static str,
+    pub trend_show: &'static str,
 }
 
 /// English.
@@ -478,6 +479,7 @@ pub const EN: Messages = Messages {
     copy_link: "Copy link",
     link_copied: "Link copied.",
     copy_failed: "Could not copy automatically: the link is selected, press Ctrl+C (⌘C on a Mac).",
+    trend_show: "Show on the chart",
 };
 
 /// Simplified Chinese.
@@ -720,6 +722,7 @@ pub const ZH: Messages = Messages {
     copy_link: "复制链接",
     link_copied: "链接已复制。",
     copy_failed: "无法自动复制:链接已选中,请按 Ctrl+C(Mac 上按 ⌘C)。",
+    trend_show: "图中显示",
 };
 
 /// The texts for `lang`.

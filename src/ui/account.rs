@@ -16,6 +16,61 @@ use crate::core::portfolio::trend;
 use crate::core::route::{AssessmentRef, Route};
 use crate::core::scoring::Summary;
 
+/// An index the trend chart can plot.
+struct TrendIndex {
+    /// For `data-series` and the CSS class `series-<id>`.
+    id: &'static str,
+    /// Its label key.
+    label: &'static str,
+    value: fn(&Summary) -> Option<u8>,
+}
+
+/// Every index of an assessment's summary, in the order of the toggles; the first three are
+/// shown at first (the loyalty axes and defection risk).
+const TREND_INDICES: [TrendIndex; 8] = [
+    TrendIndex {
+        id: "satisfaction",
+        label: "axis.satisfaction",
+        value: |s| s.satisfaction,
+    },
+    TrendIndex {
+        id: "switching_cost",
+        label: "axis.switching_cost",
+        value: |s| s.switching_cost,
+    },
+    TrendIndex {
+        id: "risk",
+        label: "index.defection_risk",
+        value: |s| s.defection_risk,
+    },
+    TrendIndex {
+        id: "trust",
+        label: "capability.trust",
+        value: |s| s.trust,
+    },
+    TrendIndex {
+        id: "execution",
+        label: "capability.execution",
+        value: |s| s.execution,
+    },
+    TrendIndex {
+        id: "innovation",
+        label: "capability.innovation",
+        value: |s| s.innovation,
+    },
+    TrendIndex {
+        id: "symbiosis",
+        label: "index.symbiosis",
+        value: |s| s.symbiosis,
+    },
+    TrendIndex {
+        id: "confidence",
+        label: "index.confidence",
+        value: |s| Some(s.confidence),
+    },
+];
+const TREND_SHOWN_AT_FIRST: u16 = 0b111;
+
 #[derive(Properties, PartialEq)]
 pub struct AccountPageProps {
     pub account_id: String,
@@ -36,6 +91,8 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
     let state = use_context::<AppHandle>().expect("app context");
     // `Some(refusal)` while the details form is open.
     let editing = use_state(|| None::<Option<EditError>>);
+    // Which of TREND_INDICES the chart plots, one bit each.
+    let shown = use_state(|| TREND_SHOWN_AT_FIRST);
     let lang = state.0.lang;
     let m = messages(lang);
     let Some(account) = state.0.account(&props.account_id) else {
@@ -112,35 +169,58 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
         .take(points.len().saturating_sub(1))
         .filter_map(|p| Some((p.summary.satisfaction?, p.summary.switching_cost?)))
         .collect();
-    let series = |id: &'static str, key: &str, f: fn(&Summary) -> Option<u8>| Series {
-        id,
-        name: label(lang, key).to_owned(),
-        values: points.iter().map(|p| f(&p.summary)).collect(),
-    };
-    let all_series = vec![
-        series("satisfaction", "axis.satisfaction", |s| s.satisfaction),
-        series("switching_cost", "axis.switching_cost", |s| {
-            s.switching_cost
-        }),
-        series("risk", "index.defection_risk", |s| s.defection_risk),
-    ];
+    let chosen: Vec<&TrendIndex> = TREND_INDICES
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *shown & (1 << i) != 0)
+        .map(|(_, t)| t)
+        .collect();
+    let all_series: Vec<Series> = chosen
+        .iter()
+        .map(|t| Series {
+            id: t.id,
+            name: label(lang, t.label).to_owned(),
+            values: points.iter().map(|p| (t.value)(&p.summary)).collect(),
+        })
+        .collect();
+    // The chart's text alternative: every point with the chosen indices and the level.
     let trend_text = points
         .iter()
         .map(|p| {
+            let figures: Vec<String> = chosen
+                .iter()
+                .map(|t| format!("{} {}", label(lang, t.label), num(m, (t.value)(&p.summary))))
+                .collect();
             format!(
-                "{}: {} {}, {} {}, {} {}, {}",
+                "{}: {}, {}",
                 date(p.completed_ms),
-                label(lang, "axis.satisfaction"),
-                num(m, p.summary.satisfaction),
-                label(lang, "axis.switching_cost"),
-                num(m, p.summary.switching_cost),
-                label(lang, "index.defection_risk"),
-                num(m, p.summary.defection_risk),
-                label_of(lang, "rung", p.summary.level),
+                figures.join(", "),
+                label_of(lang, "rung", p.summary.level)
             )
         })
         .collect::<Vec<_>>()
         .join("; ");
+    let toggles = html! {
+        <fieldset class="series-toggles" data-series-toggles="">
+            <legend>{ m.trend_show }</legend>
+            { for TREND_INDICES.iter().enumerate().map(|(i, t)| {
+                let bit = 1u16 << i;
+                let on = *shown & bit != 0;
+                let onchange = {
+                    let shown = shown.clone();
+                    Callback::from(move |_| shown.set(*shown ^ bit))
+                };
+                let id = format!("series-{}", t.id);
+                html! {
+                    <label for={id.clone()} class={format!("toggle series-{}", t.id)}>
+                        <input type="checkbox" id={id} checked={on} {onchange} data-series-toggle={t.id} />
+                        <span class="swatch" aria-hidden="true"></span>
+                        { label(lang, t.label) }
+                    </label>
+                }
+            }) }
+        </fieldset>
+    };
 
     html! {
         <section class="account-page" aria-labelledby="account-heading" data-screen="account" data-account={id.clone()}>
@@ -169,7 +249,11 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
                                 <figcaption>{ m.path_caption }</figcaption>
                             </figure>
                         }
-                        { trend_chart(m.trend_heading.to_owned(), trend_text, points.iter().map(|p| date(p.completed_ms)).collect::<Vec<_>>(), all_series) }
+                        <div class="trend-column">
+                            { trend_chart(m.trend_heading.to_owned(), trend_text, points.iter().map(|p| date(p.completed_ms)).collect::<Vec<_>>(), all_series) }
+                            { toggles }
+                        </div>
+
                     </div>
                     <div class="table-wrap">
                         <table class="history-table" data-history="">

@@ -287,11 +287,6 @@ pub fn trend_chart(
                     }
                 }) }
             </svg>
-            <figcaption class="legend">
-                { for props.series.iter().map(|s| html! {
-                    <span class={format!("legend-item series-{}", s.id)}><span class="swatch" aria-hidden="true"></span>{ &s.name }</span>
-                }) }
-            </figcaption>
         </figure>
     }
 }

@@ -79,6 +79,13 @@ test('an account page shows the trend and the quadrant path; details can be edit
   await expect(page.locator('[data-series="satisfaction"] circle')).toHaveCount(3);
   await expect(page.locator('[data-series="risk"] circle')).toHaveCount(3);
   await expect(page.locator('.loyalty-map [data-path-step]')).toHaveCount(2);
+  // Any index can be plotted: the loyalty axes and defection risk at first, the rest on demand.
+  await expect(page.locator('[data-series]')).toHaveCount(3);
+  await page.locator('[data-series-toggle="trust"]').check();
+  await expect(page.locator('[data-series="trust"] circle')).toHaveCount(3);
+  await page.locator('[data-series-toggle="satisfaction"]').press('Space');
+  await expect(page.locator('[data-series="satisfaction"]')).toHaveCount(0);
+  await expect(page.locator('[data-series]')).toHaveCount(3);
 
   // Edit name and tags; a blank name is refused with a message and changes nothing.
   await page.locator('[data-action="edit-details"]').click();
