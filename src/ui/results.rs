@@ -167,6 +167,7 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
     let actions = html! {
         <>
             <button type="button" class="button-primary" data-action="save-shared" onclick={save}>{ m.save_shared }</button>
+            <button type="button" class="button-secondary" data-action="print" onclick={Callback::from(|_| super::browser::print())}>{ m.print_report }</button>
             <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
         </>
     };
