@@ -28,47 +28,26 @@ struct TrendIndex {
 /// Every index of an assessment's summary, in the order of the toggles; the first three are
 /// shown at first (the loyalty axes and defection risk).
 const TREND_INDICES: [TrendIndex; 8] = [
-    TrendIndex {
-        id: "satisfaction",
-        label: "axis.satisfaction",
-        value: |s| s.satisfaction,
-    },
-    TrendIndex {
-        id: "switching_cost",
-        label: "axis.switching_cost",
-        value: |s| s.switching_cost,
-    },
-    TrendIndex {
-        id: "risk",
-        label: "index.defection_risk",
-        value: |s| s.defection_risk,
-    },
-    TrendIndex {
-        id: "trust",
-        label: "capability.trust",
-        value: |s| s.trust,
-    },
-    TrendIndex {
-        id: "execution",
-        label: "capability.execution",
-        value: |s| s.execution,
-    },
-    TrendIndex {
-        id: "innovation",
-        label: "capability.innovation",
-        value: |s| s.innovation,
-    },
-    TrendIndex {
-        id: "symbiosis",
-        label: "index.symbiosis",
-        value: |s| s.symbiosis,
-    },
-    TrendIndex {
-        id: "confidence",
-        label: "index.confidence",
-        value: |s| Some(s.confidence),
-    },
+    trend_index("satisfaction", "axis.satisfaction", |s| s.satisfaction),
+    trend_index("switching_cost", "axis.switching_cost", |s| {
+        s.switching_cost
+    }),
+    trend_index("risk", "index.defection_risk", |s| s.defection_risk),
+    trend_index("trust", "capability.trust", |s| s.trust),
+    trend_index("execution", "capability.execution", |s| s.execution),
+    trend_index("innovation", "capability.innovation", |s| s.innovation),
+    trend_index("symbiosis", "index.symbiosis", |s| s.symbiosis),
+    trend_index("confidence", "index.confidence", |s| Some(s.confidence)),
 ];
+
+const fn trend_index(
+    id: &'static str,
+    label: &'static str,
+    value: fn(&Summary) -> Option<u8>,
+) -> TrendIndex {
+    TrendIndex { id, label, value }
+}
+
 const TREND_SHOWN_AT_FIRST: u16 = 0b111;
 
 #[derive(Properties, PartialEq)]
