@@ -108,7 +108,8 @@ pub fn browser_languages() -> Vec<String> {
     }
 }
 
-fn document() -> Option<web_sys::Document> {
+/// The page's document, if there is one.
+pub fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
 
@@ -135,11 +136,13 @@ pub fn current_route() -> Route {
     Route::parse(&hash)
 }
 
+fn element(id: &str) -> Option<web_sys::Element> {
+    document()?.get_element_by_id(id)
+}
+
 /// Focuses and selects the text of the input with this `id`.
 pub fn select_field(id: &str) {
-    let input = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
+    let input = element(id)
         .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok());
     if let Some(input) = input {
         let _ = input.focus();
@@ -149,9 +152,7 @@ pub fn select_field(id: &str) {
 
 /// The current value of the form control with this `id` (input or select), or empty.
 pub fn field_value(id: &str) -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
+    element(id)
         .and_then(|el| js_sys::Reflect::get(&el, &"value".into()).ok())
         .and_then(|v| v.as_string())
         .unwrap_or_default()

@@ -6,6 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use super::app::AppHandle;
+use super::browser::document;
 use crate::core::app::{Action, DataStatus};
 use crate::core::i18n::messages;
 
@@ -14,10 +15,6 @@ fn js_text(err: JsValue) -> String {
         .map(|e| String::from(e.message()))
         .or_else(|| err.as_string())
         .unwrap_or_else(|| "unknown error".into())
-}
-
-fn document() -> Option<web_sys::Document> {
-    web_sys::window().and_then(|w| w.document())
 }
 
 /// The file name of a data set (`bank`, `actions`): the build writes content-hashed names into

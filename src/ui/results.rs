@@ -230,6 +230,14 @@ fn results_view(
     }
 }
 
+/// Levers of either axis as (id, score), for the bars.
+fn lever_ids<L: std::fmt::Display>(levers: Vec<(L, Option<f64>)>) -> Vec<(String, Option<f64>)> {
+    levers
+        .into_iter()
+        .map(|(l, v)| (l.to_string(), v))
+        .collect()
+}
+
 fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
     let m = messages(lang);
     let next = r.level.level.next();
@@ -284,18 +292,8 @@ fn loyalty_block(lang: Lang, r: &AssessmentResult) -> Html {
             { bar(label(lang, &format!("{kind}.{id}")).to_owned(), v, m.unknown, &format!("{kind}.{id}")) }
         }) }</> }
     };
-    let sat: Vec<(String, Option<f64>)> = r
-        .satisfaction
-        .levers_for_display()
-        .into_iter()
-        .map(|(l, v)| (l.id().to_owned(), v))
-        .collect();
-    let sw: Vec<(String, Option<f64>)> = r
-        .switching_cost
-        .levers_for_display()
-        .into_iter()
-        .map(|(l, v)| (l.id().to_owned(), v))
-        .collect();
+    let sat = lever_ids(r.satisfaction.levers_for_display());
+    let sw = lever_ids(r.switching_cost.levers_for_display());
     html! {
         <section class="card" aria-labelledby="loyalty-heading" data-block="loyalty">
             <h2 id="loyalty-heading">{ m.loyalty_heading }</h2>
