@@ -135,6 +135,9 @@ pub struct AppState {
     pub data: DataStatus,
     /// Something outside the screens (an import) asked for the question bank.
     pub data_requested: bool,
+    /// A start or re-assessment submitted before the question bank arrived: it runs when the
+    /// bank is ready, so a fast typist's Enter is never silently ignored.
+    pub deferred: Option<Box<Action>>,
     /// The account deleted last, kept so the deletion can be undone (with its list position).
     pub recently_deleted: Option<(AccountRecord, usize)>,
     /// The assessment most recently completed in this session (account id, assessment id), for
@@ -253,6 +256,7 @@ impl AppState {
             last_completed: None,
             data: DataStatus::NotLoaded,
             data_requested: false,
+            deferred: None,
             recently_deleted: None,
             next_notice_id: 1,
         };
@@ -355,7 +359,33 @@ impl AppState {
 }
 
 /// Applies `action` to `state`.
-pub fn reduce(mut state: AppState, action: Action) -> AppState {
+pub fn reduce(state: AppState, action: Action) -> AppState {
+    reduce_with(state, action, try_bank().is_some())
+}
+
+impl Action {
+    /// Actions that create a draft need the question bank (its version is recorded).
+    fn needs_bank(&self) -> bool {
+        matches!(self, Action::Start { .. } | Action::Reassess { .. })
+    }
+}
+
+/// [`reduce`] with the bank's availability given, so tests can play the browser's "not loaded
+/// yet" case (on the host the embedded bank is always there).
+fn reduce_with(mut state: AppState, action: Action, bank_loaded: bool) -> AppState {
+    if !bank_loaded && action.needs_bank() {
+        // Refuse what can be refused now (an empty name) rather than after the wait.
+        if let Action::Start { input, .. } = &action {
+            if let Err(err) = AccountRecord::check_new(input) {
+                state.start_error = Some(err);
+                return state;
+            }
+        }
+        state.start_error = None;
+        state.data_requested = true;
+        state.deferred = Some(Box::new(action));
+        return state;
+    }
     match action {
         Action::SetLang(lang) => {
             state.lang = lang;
@@ -386,6 +416,7 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
         }
         Action::Navigate(route) => {
             state.start_error = None;
+            state.deferred = None;
             state.route = state.resolve(route);
         }
         Action::Start {
@@ -496,7 +527,15 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
             }
         }
         Action::UpdateReady => state.update_ready = true,
-        Action::Data(status) => state.data = status,
+        Action::Data(status) => {
+            let ready = status == DataStatus::Ready;
+            state.data = status;
+            if ready {
+                if let Some(action) = state.deferred.take() {
+                    return reduce_with(state, *action, true);
+                }
+            }
+        }
         Action::NeedData => state.data_requested = true,
         Action::External(change) => {
             // Another tab wrote it: take its version; nothing to save here.
@@ -602,6 +641,98 @@ mod tests {
                 now_ms: 1,
             },
         )
+    }
+
+    fn start_action(name: &str) -> Action {
+        Action::Start {
+            account_id: "a1".into(),
+            assessment_id: "s1".into(),
+            input: NewAccount {
+                name: name.into(),
+                ..Default::default()
+            },
+            now_ms: 1,
+        }
+    }
+
+    #[test]
+    fn a_start_submitted_before_the_bank_arrives_runs_when_it_does() {
+        let waiting = reduce_with(empty(), start_action("Acme"), false);
+        assert!(waiting.accounts.is_empty());
+        assert_eq!(
+            waiting.route,
+            Route::Home,
+            "nothing opens without the questions"
+        );
+        assert!(waiting.deferred.is_some());
+        assert!(waiting.data_requested, "the wait asks for the bank");
+
+        let failed = reduce_with(
+            waiting,
+            Action::Data(DataStatus::Failed("offline".into())),
+            false,
+        );
+        assert!(failed.deferred.is_some(), "kept for the retry");
+
+        let ready = reduce_with(failed, Action::Data(DataStatus::Ready), true);
+        assert!(ready.deferred.is_none());
+        assert_eq!(ready.accounts.len(), 1);
+        assert_eq!(ready.accounts[0].name, "Acme");
+        assert_eq!(
+            ready.route,
+            Route::Assess {
+                account: "a1".into()
+            }
+        );
+    }
+
+    #[test]
+    fn a_start_refused_for_its_details_is_refused_at_once_even_while_loading() {
+        let refused = reduce_with(empty(), start_action("   "), false);
+        assert_eq!(refused.start_error, Some(EditError::NameMissing));
+        assert!(refused.deferred.is_none());
+        let ready = reduce_with(refused, Action::Data(DataStatus::Ready), true);
+        assert!(ready.accounts.is_empty());
+    }
+
+    #[test]
+    fn leaving_the_screen_cancels_a_waiting_start() {
+        let waiting = reduce_with(empty(), start_action("Acme"), false);
+        let left = reduce_with(waiting, Action::Navigate(Route::Rules), false);
+        assert!(left.deferred.is_none());
+        let ready = reduce_with(left, Action::Data(DataStatus::Ready), true);
+        assert!(ready.accounts.is_empty());
+        assert_eq!(ready.route, Route::Rules);
+    }
+
+    #[test]
+    fn a_reassessment_waits_for_the_bank_too() {
+        let state = reduce(
+            started(),
+            Action::Finish {
+                account_id: "a1".into(),
+                now_ms: 2,
+            },
+        );
+        let before = state.account("a1").unwrap().assessments.len();
+        let waiting = reduce_with(
+            state,
+            Action::Reassess {
+                account_id: "a1".into(),
+                assessment_id: "s2".into(),
+                now_ms: 3,
+            },
+            false,
+        );
+        assert_eq!(waiting.account("a1").unwrap().assessments.len(), before);
+        let ready = reduce_with(waiting, Action::Data(DataStatus::Ready), true);
+        assert_eq!(ready.account("a1").unwrap().assessments.len(), before + 1);
+        assert_eq!(
+            ready.route,
+            Route::Assess {
+                account: "a1".into()
+            }
+        );
     }
 
     #[test]

@@ -133,11 +133,27 @@ impl AccountRecord {
         bank: &Bank,
         now_ms: u64,
     ) -> Result<AccountRecord, EditError> {
+        let mut account = Self::without_assessments(account_id, input, now_ms)?;
+        account.start_draft(assessment_id, &input.assessor, bank, now_ms)?;
+        Ok(account)
+    }
+
+    /// Whether [`AccountRecord::start`] would accept the account details (the bank aside).
+    pub fn check_new(input: &NewAccount) -> Result<(), EditError> {
+        Self::without_assessments("", input, 0)?;
+        clean_text(&input.assessor, MAX_SHORT_TEXT_CHARS).map(drop)
+    }
+
+    fn without_assessments(
+        account_id: &str,
+        input: &NewAccount,
+        now_ms: u64,
+    ) -> Result<AccountRecord, EditError> {
         let name = clean_text(&input.name, MAX_NAME_CHARS)?;
         if name.is_empty() {
             return Err(EditError::NameMissing);
         }
-        let mut account = AccountRecord {
+        Ok(AccountRecord {
             v: RECORD_VERSION,
             id: account_id.to_owned(),
             name,
@@ -145,9 +161,7 @@ impl AccountRecord {
             tags: parse_tags(&input.tags)?,
             created_ms: now_ms,
             assessments: Vec::new(),
-        };
-        account.start_draft(assessment_id, &input.assessor, bank, now_ms)?;
-        Ok(account)
+        })
     }
 
     /// Renames the account and replaces its industry and tags (`input.assessor` is not used).

@@ -40,6 +40,8 @@ pub struct Messages {
 
     /// The question bank is being fetched.
     pub loading_questions: &'static str,
+    /// A start was submitted while the questions load: it will open by itself.
+    pub opens_when_loaded: &'static str,
     /// Fetching the question bank failed.
     pub data_failed: fn(error: &str) -> String,
     pub retry: &'static str,
@@ -274,6 +276,7 @@ pub const EN: Messages = Messages {
     update_available: "A new version of Rapport is ready. Your data is kept.",
     reload_to_update: "Reload to update",
     loading_questions: "Loading the questions…",
+    opens_when_loaded: "Loading the questions… The assessment opens as soon as they are ready.",
     data_failed: |error| format!("The questions could not be loaded ({error}). Check your connection, then try again."),
     retry: "Try again",
     data_heading: "Your data",
@@ -521,6 +524,7 @@ pub const ZH: Messages = Messages {
     update_available: "Rapport 有新版本可用。您的数据会保留。",
     reload_to_update: "重新加载以更新",
     loading_questions: "正在加载问题……",
+    opens_when_loaded: "正在加载问题……加载完成后评估将自动打开。",
     data_failed: |error| format!("无法加载问题({error})。请检查网络连接后重试。"),
     retry: "重试",
     data_heading: "您的数据",

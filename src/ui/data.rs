@@ -116,7 +116,12 @@ pub fn data_pending(state: &AppHandle) -> Html {
             </div>
         },
         _ => {
-            html! { <p class="data-pending" role="status" data-data="loading">{ m.loading_questions }</p> }
+            let text = if state.0.deferred.is_some() {
+                m.opens_when_loaded
+            } else {
+                m.loading_questions
+            };
+            html! { <p class="data-pending" role="status" data-data="loading">{ text }</p> }
         }
     }
 }

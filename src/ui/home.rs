@@ -32,6 +32,9 @@ pub fn home(state: &AppHandle) -> Html {
                     <button type="button" class="button-primary" data-action="new-assessment" onclick={on_new}>{ m.new_assessment }</button>
                 </div>
             </div>
+            if state.0.deferred.is_some() {
+                { super::data::data_pending(state) }
+            }
             if accounts.is_empty() {
                 <div class="empty-state">
                     <h2>{ m.accounts_empty_title }</h2>
@@ -149,7 +152,7 @@ fn AccountCard(props: &CardProps) -> Html {
                     }
                     <button type="button" class="button-primary" data-action="resume" onclick={resume}>{ m.resume }</button>
                 } else {
-                    <button type="button" class="button-secondary" data-action="reassess" disabled={try_bank().is_none()} onclick={reassess}>{ m.reassess }</button>
+                    <button type="button" class="button-secondary" data-action="reassess" onclick={reassess}>{ m.reassess }</button>
                 }
                 if let Some((record, _)) = &latest {
                     <a class="button-secondary" href={Route::Results { account: id.clone(), assessment: record.id.clone() }.to_hash()}>{ m.view_results }</a>

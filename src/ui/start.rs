@@ -98,9 +98,10 @@ pub fn Start() -> Html {
                         value={form.assessor.clone()} oninput={field(|f, v| f.assessor = v)} />
                 </div>
                 <div class="form-actions">
-                    // The first section needs the question bank, which loads while the user types.
+                    // The first section needs the question bank, which loads while the user types;
+                    // a submission before it arrives waits for it (see `AppState::deferred`).
                     <button type="submit" class="button-primary" data-action="start"
-                        disabled={state.0.data != DataStatus::Ready}>{ m.start_button }</button>
+                        aria-busy={state.0.deferred.is_some().to_string()}>{ m.start_button }</button>
                     <button type="button" class="button-secondary" onclick={on_cancel}>{ m.cancel }</button>
                 </div>
             </form>

@@ -11,7 +11,8 @@ test('a first visit loads only the app; the questions arrive when a screen needs
   await page.waitForTimeout(500);
   expect(fetched, 'the empty home screen needs no question bank').toEqual([]);
   await page.locator('[data-action="new-assessment"]').click();
-  await expect(page.locator('[data-action="start"]')).toBeEnabled();
+  await expect(page.locator('[data-screen="start"]')).toBeVisible();
+  await expect(page.locator('.data-pending')).toHaveCount(0);
   expect(fetched.map((p) => p.split('-')[0]).sort()).toEqual(['/actions', '/bank', '/labels']);
 });
 
@@ -29,12 +30,50 @@ test('a failed load says so and can be retried without losing anything', async (
   const failure = page.locator('[data-data="failed"]');
   await expect(failure).toBeVisible();
   await expect(failure).toContainText('could not be loaded');
-  await expect(page.locator('[data-action="start"]')).toBeDisabled();
+  // Submitting now is kept, not refused: the assessment opens once the retry succeeds.
+  await page.locator('[data-action="start"]').click();
+  await expect(failure).toBeVisible();
+  await expect(page.locator('[data-screen="start"]')).toBeVisible();
+  await expect(page.locator('[data-field="account-name"]')).toHaveValue('Patience Ltd');
   await page.unroute(dataFiles);
   await failure.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.locator('[data-action="start"]')).toBeEnabled();
-  await expect(page.locator('[data-field="account-name"]')).toHaveValue('Patience Ltd');
-  await page.locator('[data-action="start"]').click();
   await expect(page.locator('[data-screen="questionnaire"]')).toBeVisible();
+  await expect(page.locator('[data-screen="questionnaire"]')).toContainText('Patience Ltd');
+});
+});
+
+test.describe('while the questions are slow to arrive', () => {
+  // Routes see only the page's own fetches: a service worker could answer them from its cache.
+  test.use({ serviceWorkers: 'block' });
+
+test('a start submitted while the questions are still loading opens the assessment when they arrive', async ({ page }) => {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route((url) => isData(url.href), async (route) => { await released; await route.continue(); });
+  await openApp(page);
+  await page.locator('[data-action="new-assessment"]').click();
+  await page.locator('[data-field="account-name"]').fill('Quick Typist Co');
+  await page.keyboard.press('Enter');
+  const status = page.locator('[data-data="loading"]');
+  await expect(status).toHaveText(/opens as soon as they are ready/);
+  await expect(page.locator('[data-action="start"]')).toHaveAttribute('aria-busy', 'true');
+  await expect(page.locator('[data-screen="start"]')).toBeVisible();
+  release();
+  await expect(page.locator('[data-screen="questionnaire"]')).toBeVisible();
+  await expect(page.locator('[data-screen="questionnaire"]')).toContainText('Quick Typist Co');
+});
+
+test('an empty name is refused at once, even while the questions load', async ({ page }) => {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route((url) => isData(url.href), async (route) => { await released; await route.continue(); });
+  await openApp(page);
+  await page.locator('[data-action="new-assessment"]').click();
+  await page.locator('[data-action="start"]').click();
+  await expect(page.locator('#account-name-error')).toBeVisible();
+  await expect(page.locator('[data-field="account-name"]')).toBeFocused();
+  release();
+  await expect(page.locator('.data-pending')).toHaveCount(0);
+  await expect(page.locator('[data-screen="start"]')).toBeVisible();
 });
 });
