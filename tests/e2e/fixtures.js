@@ -5,7 +5,7 @@ import { test as base, expect } from '@playwright/test';
 export const test = base.extend({
   /** Console errors a test provokes on purpose (regular expressions); everything else fails it. */
   expectedConsoleErrors: [[], { option: true }],
-  page: async ({ page, baseURL, expectedConsoleErrors }, use) => {
+  page: async ({ page, baseURL, expectedConsoleErrors }, use, testInfo) => {
     const problems = [];
     const origin = new URL(baseURL).origin;
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
@@ -21,11 +21,36 @@ export const test = base.extend({
       }
     });
     await use(page);
+    if (testInfo.status !== testInfo.expectedStatus) await reportRendering(page);
     expect(problems, 'no errors and no foreign requests').toEqual([]);
   },
 });
 
 export { expect };
+
+/**
+ * After a failure, says whether the page was still producing frames. Playwright's actionability
+ * checks wait on requestAnimationFrame, so a renderer that stops compositing (a rare headless
+ * Chromium fault seen once on CI) looks like "waiting for element to be visible, enabled and
+ * stable" until the timeout; this line tells that apart from an app that never rendered.
+ */
+async function reportRendering(page) {
+  const probe = () =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => resolve({ frames: false, visibility: document.visibilityState }), 2000);
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          clearTimeout(timer);
+          resolve({ frames: true, visibility: document.visibilityState });
+        }),
+      );
+    });
+  const state = await Promise.race([
+    page.evaluate(probe).catch((e) => ({ error: e.message })),
+    new Promise((resolve) => setTimeout(() => resolve({ error: 'page did not answer in 5 s' }), 5000)),
+  ]);
+  console.log(`[rendering after failure] ${JSON.stringify(state)}`);
+}
 
 /** Loads the app and waits until Yew has rendered the shell. */
 export async function openApp(page, path = './') {
