@@ -29,7 +29,8 @@ test.describe('hosted under a sub-path', () => {
     page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
     await openApp(page);
     await startAssessment(page, 'Sub-path Ltd');
-    expect(page.url()).toContain(`${subPath}#/assess/`);
+    // The address follows the screen (an effect after rendering): poll for it.
+    await expect(page).toHaveURL(new RegExp(`${subPath}#/assess/`));
     await expect.poll(() => controlled(page), { timeout: 15_000 }).toBe(true);
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
     expect(scope).toBe(base);
