@@ -696,6 +696,27 @@ mod tests {
     }
 
     #[test]
+    fn submitting_twice_while_loading_creates_one_account() {
+        let once = reduce_with(empty(), start_action("Acme"), false);
+        let twice = reduce_with(
+            once,
+            Action::Start {
+                account_id: "a2".into(),
+                assessment_id: "s2".into(),
+                input: NewAccount {
+                    name: "Acme".into(),
+                    ..Default::default()
+                },
+                now_ms: 2,
+            },
+            false,
+        );
+        let ready = reduce_with(twice, Action::Data(DataStatus::Ready), true);
+        assert_eq!(ready.accounts.len(), 1);
+        assert_eq!(ready.accounts[0].id, "a2", "the latest submission wins");
+    }
+
+    #[test]
     fn leaving_the_screen_cancels_a_waiting_start() {
         let waiting = reduce_with(empty(), start_action("Acme"), false);
         let left = reduce_with(waiting, Action::Navigate(Route::Rules), false);
