@@ -4,7 +4,7 @@
 
 use super::answers::Choice;
 use super::assessment::{AccountRecord, AssessmentRecord, Cursor, EditError, NewAccount};
-use super::bank::try_bank;
+use super::bank::{try_bank, Bank};
 use super::lang::Lang;
 use super::persist::LoadedAccounts;
 use super::route::{AssessmentRef, Route};
@@ -137,7 +137,7 @@ pub struct AppState {
     pub data_requested: bool,
     /// A start or re-assessment submitted before the question bank arrived: it runs when the
     /// bank is ready, so a fast typist's Enter is never silently ignored.
-    pub deferred: Option<Box<Action>>,
+    pub deferred: Option<OpenDraft>,
     /// The account deleted last, kept so the deletion can be undone (with its list position).
     pub recently_deleted: Option<(AccountRecord, usize)>,
     /// The assessment most recently completed in this session (account id, assessment id), for
@@ -159,13 +159,8 @@ pub enum Action {
     Dismiss(u32),
     /// Go to a screen (from a link, a button or the browser's history).
     Navigate(Route),
-    /// Create an account with a first draft and open it.
-    Start {
-        account_id: String,
-        assessment_id: String,
-        input: NewAccount,
-        now_ms: u64,
-    },
+    /// Open a draft (on a new account or an existing one); waits for the question bank if needed.
+    Open(OpenDraft),
     /// Rename an account or change its industry and tags.
     EditDetails {
         account_id: String,
@@ -174,12 +169,6 @@ pub enum Action {
     /// Keep a shared assessment (opened from a link) as a new account and show its results.
     SaveShared {
         shared: crate::core::share::SharedAssessment,
-        account_id: String,
-        assessment_id: String,
-        now_ms: u64,
-    },
-    /// Open a new draft on an existing account.
-    Reassess {
         account_id: String,
         assessment_id: String,
         now_ms: u64,
@@ -228,6 +217,24 @@ pub enum Action {
         preview: crate::core::exchange::ImportPreview,
         resolution: crate::core::exchange::Resolution,
         new_ids: Vec<String>,
+    },
+}
+
+/// An action that creates a draft: it records the question bank's version, so it needs the bank.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenDraft {
+    /// Create an account with a first draft and open it.
+    Start {
+        account_id: String,
+        assessment_id: String,
+        input: NewAccount,
+        now_ms: u64,
+    },
+    /// Open a new draft on an existing account (or resume the one it has).
+    Reassess {
+        account_id: String,
+        assessment_id: String,
+        now_ms: u64,
     },
 }
 
@@ -344,6 +351,60 @@ impl AppState {
         }
     }
 
+    fn open(&mut self, open: OpenDraft, bank: &Bank) {
+        match open {
+            OpenDraft::Start {
+                account_id,
+                assessment_id,
+                input,
+                now_ms,
+            } => match AccountRecord::start(&account_id, &assessment_id, &input, bank, now_ms) {
+                Ok(account) if self.account(&account_id).is_none() => {
+                    self.accounts.push(account);
+                    self.touched(&account_id);
+                    self.start_error = None;
+                    self.route = Route::Assess {
+                        account: account_id,
+                    };
+                }
+                Ok(_) => self.start_error = Some(EditError::DraftExists),
+                Err(err) => self.start_error = Some(err),
+            },
+            OpenDraft::Reassess {
+                account_id,
+                assessment_id,
+                now_ms,
+            } => {
+                let opened = self.edit(&account_id, |a| {
+                    if a.draft().is_some() {
+                        Ok(()) // Resume the existing draft rather than refusing.
+                    } else {
+                        a.start_draft(&assessment_id, "", bank, now_ms)
+                    }
+                });
+                if opened {
+                    self.route = Route::Assess {
+                        account: account_id,
+                    };
+                }
+            }
+        }
+    }
+
+    /// Keeps `open` until the bank arrives (`Data(Ready)` runs it), so a fast typist's Enter is
+    /// never ignored. What can be refused now (an empty name) is refused now.
+    fn defer(&mut self, open: OpenDraft) {
+        if let OpenDraft::Start { input, .. } = &open {
+            if let Err(err) = AccountRecord::check_new(input) {
+                self.start_error = Some(err);
+                return;
+            }
+        }
+        self.start_error = None;
+        self.data_requested = true;
+        self.deferred = Some(open);
+    }
+
     /// Applies an edit to one account and marks it for saving if it succeeded.
     fn edit(
         &mut self,
@@ -360,32 +421,12 @@ impl AppState {
 
 /// Applies `action` to `state`.
 pub fn reduce(state: AppState, action: Action) -> AppState {
-    reduce_with(state, action, try_bank().is_some())
+    reduce_with(state, action, try_bank())
 }
 
-impl Action {
-    /// Actions that create a draft need the question bank (its version is recorded).
-    fn needs_bank(&self) -> bool {
-        matches!(self, Action::Start { .. } | Action::Reassess { .. })
-    }
-}
-
-/// [`reduce`] with the bank's availability given, so tests can play the browser's "not loaded
-/// yet" case (on the host the embedded bank is always there).
-fn reduce_with(mut state: AppState, action: Action, bank_loaded: bool) -> AppState {
-    if !bank_loaded && action.needs_bank() {
-        // Refuse what can be refused now (an empty name) rather than after the wait.
-        if let Action::Start { input, .. } = &action {
-            if let Err(err) = AccountRecord::check_new(input) {
-                state.start_error = Some(err);
-                return state;
-            }
-        }
-        state.start_error = None;
-        state.data_requested = true;
-        state.deferred = Some(Box::new(action));
-        return state;
-    }
+/// [`reduce`] with the bank given, so tests can play the browser's "not loaded yet" case (on the
+/// host the embedded bank is always there).
+fn reduce_with(mut state: AppState, action: Action, bank: Option<&'static Bank>) -> AppState {
     match action {
         Action::SetLang(lang) => {
             state.lang = lang;
@@ -419,47 +460,10 @@ fn reduce_with(mut state: AppState, action: Action, bank_loaded: bool) -> AppSta
             state.deferred = None;
             state.route = state.resolve(route);
         }
-        Action::Start {
-            account_id,
-            assessment_id,
-            input,
-            now_ms,
-        } => {
-            // Sent only by screens that wait for the bank; a stray one must not crash the app.
-            let Some(bank) = try_bank() else { return state };
-            match AccountRecord::start(&account_id, &assessment_id, &input, bank, now_ms) {
-                Ok(account) if state.account(&account_id).is_none() => {
-                    state.accounts.push(account);
-                    state.touched(&account_id);
-                    state.start_error = None;
-                    state.route = Route::Assess {
-                        account: account_id,
-                    };
-                }
-                Ok(_) => state.start_error = Some(EditError::DraftExists),
-                Err(err) => state.start_error = Some(err),
-            }
-        }
-        Action::Reassess {
-            account_id,
-            assessment_id,
-            now_ms,
-        } => {
-            // Sent only by screens that wait for the bank; a stray one must not crash the app.
-            let Some(bank) = try_bank() else { return state };
-            let opened = state.edit(&account_id, |a| {
-                if a.draft().is_some() {
-                    Ok(()) // Resume the existing draft rather than refusing.
-                } else {
-                    a.start_draft(&assessment_id, "", bank, now_ms)
-                }
-            });
-            if opened {
-                state.route = Route::Assess {
-                    account: account_id,
-                };
-            }
-        }
+        Action::Open(open) => match bank {
+            Some(bank) => state.open(open, bank),
+            None => state.defer(open),
+        },
         Action::Answer {
             account_id,
             question_id,
@@ -530,9 +534,9 @@ fn reduce_with(mut state: AppState, action: Action, bank_loaded: bool) -> AppSta
         Action::Data(status) => {
             let ready = status == DataStatus::Ready;
             state.data = status;
-            if ready {
-                if let Some(action) = state.deferred.take() {
-                    return reduce_with(state, *action, true);
+            if let (true, Some(bank)) = (ready, bank) {
+                if let Some(open) = state.deferred.take() {
+                    state.open(open, bank);
                 }
             }
         }
@@ -634,17 +638,17 @@ mod tests {
         };
         reduce(
             empty(),
-            Action::Start {
+            Action::Open(OpenDraft::Start {
                 account_id: "a1".into(),
                 assessment_id: "s1".into(),
                 input,
                 now_ms: 1,
-            },
+            }),
         )
     }
 
     fn start_action(name: &str) -> Action {
-        Action::Start {
+        Action::Open(OpenDraft::Start {
             account_id: "a1".into(),
             assessment_id: "s1".into(),
             input: NewAccount {
@@ -652,12 +656,12 @@ mod tests {
                 ..Default::default()
             },
             now_ms: 1,
-        }
+        })
     }
 
     #[test]
     fn a_start_submitted_before_the_bank_arrives_runs_when_it_does() {
-        let waiting = reduce_with(empty(), start_action("Acme"), false);
+        let waiting = reduce_with(empty(), start_action("Acme"), None);
         assert!(waiting.accounts.is_empty());
         assert_eq!(
             waiting.route,
@@ -670,11 +674,11 @@ mod tests {
         let failed = reduce_with(
             waiting,
             Action::Data(DataStatus::Failed("offline".into())),
-            false,
+            None,
         );
         assert!(failed.deferred.is_some(), "kept for the retry");
 
-        let ready = reduce_with(failed, Action::Data(DataStatus::Ready), true);
+        let ready = reduce_with(failed, Action::Data(DataStatus::Ready), try_bank());
         assert!(ready.deferred.is_none());
         assert_eq!(ready.accounts.len(), 1);
         assert_eq!(ready.accounts[0].name, "Acme");
@@ -688,19 +692,19 @@ mod tests {
 
     #[test]
     fn a_start_refused_for_its_details_is_refused_at_once_even_while_loading() {
-        let refused = reduce_with(empty(), start_action("   "), false);
+        let refused = reduce_with(empty(), start_action("   "), None);
         assert_eq!(refused.start_error, Some(EditError::NameMissing));
         assert!(refused.deferred.is_none());
-        let ready = reduce_with(refused, Action::Data(DataStatus::Ready), true);
+        let ready = reduce_with(refused, Action::Data(DataStatus::Ready), try_bank());
         assert!(ready.accounts.is_empty());
     }
 
     #[test]
     fn submitting_twice_while_loading_creates_one_account() {
-        let once = reduce_with(empty(), start_action("Acme"), false);
+        let once = reduce_with(empty(), start_action("Acme"), None);
         let twice = reduce_with(
             once,
-            Action::Start {
+            Action::Open(OpenDraft::Start {
                 account_id: "a2".into(),
                 assessment_id: "s2".into(),
                 input: NewAccount {
@@ -708,20 +712,20 @@ mod tests {
                     ..Default::default()
                 },
                 now_ms: 2,
-            },
-            false,
+            }),
+            None,
         );
-        let ready = reduce_with(twice, Action::Data(DataStatus::Ready), true);
+        let ready = reduce_with(twice, Action::Data(DataStatus::Ready), try_bank());
         assert_eq!(ready.accounts.len(), 1);
         assert_eq!(ready.accounts[0].id, "a2", "the latest submission wins");
     }
 
     #[test]
     fn leaving_the_screen_cancels_a_waiting_start() {
-        let waiting = reduce_with(empty(), start_action("Acme"), false);
-        let left = reduce_with(waiting, Action::Navigate(Route::Rules), false);
+        let waiting = reduce_with(empty(), start_action("Acme"), None);
+        let left = reduce_with(waiting, Action::Navigate(Route::Rules), None);
         assert!(left.deferred.is_none());
-        let ready = reduce_with(left, Action::Data(DataStatus::Ready), true);
+        let ready = reduce_with(left, Action::Data(DataStatus::Ready), try_bank());
         assert!(ready.accounts.is_empty());
         assert_eq!(ready.route, Route::Rules);
     }
@@ -738,15 +742,15 @@ mod tests {
         let before = state.account("a1").unwrap().assessments.len();
         let waiting = reduce_with(
             state,
-            Action::Reassess {
+            Action::Open(OpenDraft::Reassess {
                 account_id: "a1".into(),
                 assessment_id: "s2".into(),
                 now_ms: 3,
-            },
-            false,
+            }),
+            None,
         );
         assert_eq!(waiting.account("a1").unwrap().assessments.len(), before);
-        let ready = reduce_with(waiting, Action::Data(DataStatus::Ready), true);
+        let ready = reduce_with(waiting, Action::Data(DataStatus::Ready), try_bank());
         assert_eq!(ready.account("a1").unwrap().assessments.len(), before + 1);
         assert_eq!(
             ready.route,
@@ -816,12 +820,12 @@ mod tests {
         assert_eq!(state.save_tick, 1);
         let blank = reduce(
             empty(),
-            Action::Start {
+            Action::Open(OpenDraft::Start {
                 account_id: "b".into(),
                 assessment_id: "s".into(),
                 input: NewAccount::default(),
                 now_ms: 1,
-            },
+            }),
         );
         assert_eq!(blank.start_error, Some(EditError::NameMissing));
         assert_eq!(blank.route, Route::Home);

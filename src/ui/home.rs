@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::app::AppHandle;
 use super::browser;
-use crate::core::app::Action;
+use crate::core::app::{Action, OpenDraft};
 use crate::core::bank::try_bank;
 use crate::core::explain;
 use crate::core::i18n::messages;
@@ -99,11 +99,11 @@ fn AccountCard(props: &CardProps) -> Html {
         let state = state.clone();
         let id = id.clone();
         Callback::from(move |_| {
-            state.dispatch(Action::Reassess {
+            state.dispatch(Action::Open(OpenDraft::Reassess {
                 account_id: id.clone(),
                 assessment_id: browser::new_id(),
                 now_ms: browser::now_ms(),
-            })
+            }))
         })
     };
     html! {

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::app::AppHandle;
 use super::browser;
-use crate::core::app::{Action, DataStatus};
+use crate::core::app::{Action, DataStatus, OpenDraft};
 use crate::core::assessment::{EditError, NewAccount, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS};
 use crate::core::i18n::messages;
 use crate::core::route::Route;
@@ -34,12 +34,12 @@ pub fn Start() -> Html {
         let form = form.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            state.dispatch(Action::Start {
+            state.dispatch(Action::Open(OpenDraft::Start {
                 account_id: browser::new_id(),
                 assessment_id: browser::new_id(),
                 input: (*form).clone(),
                 now_ms: browser::now_ms(),
-            });
+            }));
         })
     };
     let on_cancel = {

@@ -1,4 +1,5 @@
 import { test, expect, openApp } from '../fixtures.js';
+import { accountRecord, seedAccounts } from '../assess.js';
 
 const isData = (url) => /\/(bank|actions|labels)-[0-9a-f]+\.json$/.test(url);
 
@@ -61,6 +62,20 @@ test('a start submitted while the questions are still loading opens the assessme
   release();
   await expect(page.locator('[data-screen="questionnaire"]')).toBeVisible();
   await expect(page.locator('[data-screen="questionnaire"]')).toContainText('Quick Typist Co');
+});
+
+test('re-assessing while the questions are still loading opens the new draft when they arrive', async ({ page }) => {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await openApp(page);
+  await page.route((url) => isData(url.href), async (route) => { await released; await route.continue(); });
+  await seedAccounts(page, [accountRecord('slow1', 'Slow Network GmbH', ['trapped-and-unhappy'])]);
+  await page.locator('[data-account="slow1"] [data-action="reassess"]').click();
+  await expect(page.locator('[data-data="loading"]')).toHaveText(/opens as soon as they are ready/);
+  await expect(page.locator('[data-screen="accounts"]')).toBeVisible();
+  release();
+  await expect(page.locator('[data-screen="questionnaire"]')).toBeVisible();
+  await expect(page.locator('[data-screen="questionnaire"]')).toContainText('Slow Network GmbH');
 });
 
 test('an empty name is refused at once, even while the questions load', async ({ page }) => {
