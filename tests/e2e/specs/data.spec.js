@@ -43,14 +43,20 @@ test('a failed load says so and can be retried without losing anything', async (
 });
 });
 
+/** Holds every data request until the returned function is called. */
+async function holdData(page) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route((url) => isData(url.href), async (route) => { await released; await route.continue(); });
+  return release;
+}
+
 test.describe('while the questions are slow to arrive', () => {
   // Routes see only the page's own fetches: a service worker could answer them from its cache.
   test.use({ serviceWorkers: 'block' });
 
 test('a start submitted while the questions are still loading opens the assessment when they arrive', async ({ page }) => {
-  let release;
-  const released = new Promise((resolve) => { release = resolve; });
-  await page.route((url) => isData(url.href), async (route) => { await released; await route.continue(); });
+  const release = await holdData(page);
   await openApp(page);
   await page.locator('[data-action="new-assessment"]').click();
   await page.locator('[data-field="account-name"]').fill('Quick Typist Co');
@@ -65,10 +71,8 @@ test('a start submitted while the questions are still loading opens the assessme
 });
 
 test('re-assessing while the questions are still loading opens the new draft when they arrive', async ({ page }) => {
-  let release;
-  const released = new Promise((resolve) => { release = resolve; });
   await openApp(page);
-  await page.route((url) => isData(url.href), async (route) => { await released; await route.continue(); });
+  const release = await holdData(page);
   await seedAccounts(page, [accountRecord('slow1', 'Slow Network GmbH', ['trapped-and-unhappy'])]);
   await page.locator('[data-account="slow1"] [data-action="reassess"]').click();
   await expect(page.locator('[data-data="loading"]')).toHaveText(/opens as soon as they are ready/);
@@ -79,9 +83,7 @@ test('re-assessing while the questions are still loading opens the new draft whe
 });
 
 test('an empty name is refused at once, even while the questions load', async ({ page }) => {
-  let release;
-  const released = new Promise((resolve) => { release = resolve; });
-  await page.route((url) => isData(url.href), async (route) => { await released; await route.continue(); });
+  const release = await holdData(page);
   await openApp(page);
   await page.locator('[data-action="new-assessment"]').click();
   await page.locator('[data-action="start"]').click();
