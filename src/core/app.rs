@@ -456,9 +456,14 @@ fn reduce_with(mut state: AppState, action: Action, bank: Option<&'static Bank>)
             }
         }
         Action::Navigate(route) => {
+            let route = state.resolve(route);
+            // The address bar echoes every screen change back as a navigation to the same
+            // screen: only leaving the screen cancels a waiting start.
+            if route != state.route {
+                state.deferred = None;
+            }
             state.start_error = None;
-            state.deferred = None;
-            state.route = state.resolve(route);
+            state.route = route;
         }
         Action::Open(open) => match bank {
             Some(bank) => state.open(open, bank),
@@ -718,6 +723,16 @@ mod tests {
         let ready = reduce_with(twice, Action::Data(DataStatus::Ready), try_bank());
         assert_eq!(ready.accounts.len(), 1);
         assert_eq!(ready.accounts[0].id, "a2", "the latest submission wins");
+    }
+
+    #[test]
+    fn the_address_bar_echoing_the_screen_keeps_a_waiting_start() {
+        let on_start = reduce(empty(), Action::Navigate(Route::New));
+        let waiting = reduce_with(on_start, start_action("Acme"), None);
+        let echoed = reduce_with(waiting, Action::Navigate(Route::New), None);
+        assert!(echoed.deferred.is_some());
+        let ready = reduce_with(echoed, Action::Data(DataStatus::Ready), try_bank());
+        assert_eq!(ready.accounts.len(), 1);
     }
 
     #[test]
