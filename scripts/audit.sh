@@ -5,6 +5,14 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 "$RAPPORT_ROOT/scripts/setup.sh" --test
+# Lighthouse measures the full browser a visitor runs (new headless mode), not the headless shell
+# the e2e suite uses.
+if [ ! -x /usr/bin/chromium ]; then
+  step "Installing Debian's Chromium for Lighthouse"
+  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo=sudo; fi
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y chromium
+fi
 cd "$RAPPORT_ROOT"
 audit="$RAPPORT_ROOT/tests/audit"
 npm_ci_if_changed "$audit"

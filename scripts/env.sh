@@ -9,6 +9,8 @@ CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
 # Only wasm-opt 132 understands the wasm Rust 1.95 emits; Debian's binaryen (v108) must not win.
 WASM_OPT_VERSION=132
 TRUNK_VERSION=0.22.1
+# Firefox's WebDriver, from crates.io (the cross-engine smoke suite, tests/xbrowser/).
+GECKODRIVER_VERSION=0.37.1
 export PATH="$RAPPORT_TOOLS/binaryen-$WASM_OPT_VERSION/bin:$CARGO_BIN:$PATH"
 
 # npm ignores the system CA store; this machine's TLS proxy needs it.

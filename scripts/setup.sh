@@ -3,7 +3,7 @@
 # Idempotent: each tool is checked at its exact version first; a second run takes seconds.
 #
 #   scripts/setup.sh          tools to build and serve (wasm32 target, trunk, wasm-bindgen, wasm-opt)
-#   scripts/setup.sh --test   the same, plus Chromium and the e2e test packages
+#   scripts/setup.sh --test   the same, plus the browsers and drivers the tests use, and their npm packages
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
@@ -49,16 +49,26 @@ if ! wasm-opt --version 2>/dev/null | grep -qF "(version_$WASM_OPT_VERSION)"; th
 fi
 
 if [ "$want_test" = 1 ]; then
-  if [ ! -x /usr/bin/chromium ]; then
-    step "Installing Debian's Chromium (no browser download from elsewhere)"
-    as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  # Debian packages the tests drive, installed in one apt run (whatever is missing):
+  #  - chromium-headless-shell: the Chromium the e2e suite runs in (tests/e2e/README.md, "Frames");
+  #  - firefox-esr, webkit2gtk-driver (WebKitWebDriver and WebKitGTK's MiniBrowser) and xvfb for the
+  #    cross-engine smoke suite (tests/xbrowser/);
+  #  - a CJK font, without which screenshots of the Chinese interface show boxes.
+  missing=()
+  [ -x /usr/bin/chromium-headless-shell ] || missing+=(chromium-headless-shell)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb xauth)
+  fc-list 2>/dev/null | grep -qi 'cjk\|wenquanyi\|droid sans fallback' || missing+=(fonts-wqy-microhei)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    step "Installing from Debian: ${missing[*]} (no browser download from elsewhere)"
+    # Another apt run (an unattended upgrade) may hold the lock for a while: wait for it.
+    as_root apt-get -o DPkg::Lock::Timeout=600 update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends "${missing[@]}"
   fi
-  if ! fc-list 2>/dev/null | grep -qi 'cjk\|wenquanyi\|droid sans fallback'; then
-    # Without a CJK font, screenshots of the Chinese interface show boxes instead of text.
-    step "Installing a Chinese font for screenshots"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-wqy-microhei || {
-      as_root apt-get update && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-wqy-microhei; }
+  if [ "$(geckodriver --version 2>/dev/null | head -n 1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+    step "Building geckodriver $GECKODRIVER_VERSION from crates.io (Firefox's WebDriver; a few minutes, once)"
+    cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
   fi
   npm_ci_if_changed "$RAPPORT_ROOT/tests/e2e"
 fi

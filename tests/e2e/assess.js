@@ -82,6 +82,21 @@ export function accountRecord(id, name, scenarioNames, { tags = [], startMs = Da
   };
 }
 
+/** A stored account record (format 2) holding one draft answered as `scenarioName`, open at
+ *  section `section` (its answers for every section are stored; the UI finishes it). */
+export function draftRecord(id, name, scenarioName, section, { startMs = Date.UTC(2025, 0, 6) } = {}) {
+  return {
+    v: 2,
+    id,
+    name,
+    tags: [],
+    created_ms: startMs,
+    assessments: [
+      { id: `${id}-s0`, bank_version: 1, started_ms: startMs, updated_ms: startMs, answers: scenario(scenarioName).stored_answers, cursor: { section } },
+    ],
+  };
+}
+
 /** Writes account records straight into storage and reloads (the app reads them at start-up). */
 export async function seedAccounts(page, records) {
   await page.evaluate((list) => {

@@ -1,7 +1,9 @@
 // axe-core on every screen in both languages: zero violations allowed.
+// One test per group of screens and language, each starting from stored data, so that no test
+// walks the whole app in a row (see tests/e2e/README.md on timing).
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp } from '../fixtures.js';
-import { scenario, startAssessment, answerAll, accountRecord, seedAccounts } from '../assess.js';
+import { startAssessment, accountRecord, seedAccounts } from '../assess.js';
 
 async function expectNoViolations(page, screen) {
   // Open every disclosure so the hidden content is checked too.
@@ -11,10 +13,20 @@ async function expectNoViolations(page, screen) {
   expect(summary, `axe violations on ${screen}`).toEqual([]);
 }
 
+async function open(page, lang, records = [], path = './') {
+  await openApp(page, path);
+  if (records.length) await seedAccounts(page, records);
+  if (lang) await page.getByRole('button', { name: lang.button }).click();
+}
+
+const history = () => [
+  accountRecord('ax1', 'Axe Trend', ['all-worst', 'trapped-and-unhappy', 'all-best'], { tags: ['east'] }),
+  accountRecord('ax2', 'Axe Other', ['satisfied-no-lock-in']),
+];
+
 for (const lang of [{ id: 'en', button: 'English' }, { id: 'zh', button: '简体中文' }]) {
-  test(`no accessibility violations on any screen in ${lang.id}`, async ({ page }) => {
-    await openApp(page);
-    await page.getByRole('button', { name: lang.button }).click();
+  test(`accessibility: home, start and questionnaire in ${lang.id}`, async ({ page }) => {
+    await open(page, lang);
     await expectNoViolations(page, 'home (empty)');
     await page.locator('[data-action="new-assessment"]').click();
     await page.locator('[data-action="start"]').click();
@@ -24,33 +36,23 @@ for (const lang of [{ id: 'en', button: 'English' }, { id: 'zh', button: '简体
     await page.locator('[data-action="start"]').click();
     await expect(page.locator('[data-screen="questionnaire"]')).toBeVisible();
     await expectNoViolations(page, 'questionnaire');
-    await answerAll(page, scenario('trapped-and-unhappy').answers);
+  });
+
+  test(`accessibility: results, rules and home with an account in ${lang.id}`, async ({ page }) => {
+    await open(page, lang, [accountRecord('ax1', 'Axe Ltd', ['trapped-and-unhappy'])]);
+    await page.goto('./#/results/ax1/ax1-s0');
+    await expect(page.locator('[data-results]')).toBeVisible();
     await expectNoViolations(page, 'results');
     await page.locator('.how a').first().click();
+    await expect(page.locator('[data-screen="rules"]')).toBeVisible();
     await expectNoViolations(page, 'rules');
     await page.locator('a.brand').click();
+    await expect(page.locator('.account-card')).toHaveCount(1);
     await expectNoViolations(page, 'home with an account');
   });
-}
 
-test('no accessibility violations in the dark theme', async ({ page }) => {
-  await openApp(page, './?theme=dark');
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expectNoViolations(page, 'home (dark)');
-  await startAssessment(page, 'Dark Ltd');
-  await expectNoViolations(page, 'questionnaire (dark)');
-  await answerAll(page, scenario('all-worst').answers);
-  await expectNoViolations(page, 'results (dark)');
-});
-
-for (const lang of [{ id: 'en', button: 'English' }, { id: 'zh', button: '简体中文' }]) {
-  test(`no accessibility violations on the account, comparison, portfolio and shared screens in ${lang.id}`, async ({ page }) => {
-    await openApp(page);
-    await seedAccounts(page, [
-      accountRecord('ax1', 'Axe Trend', ['all-worst', 'trapped-and-unhappy', 'all-best'], { tags: ['east'] }),
-      accountRecord('ax2', 'Axe Other', ['satisfied-no-lock-in']),
-    ]);
-    await page.getByRole('button', { name: lang.button }).click();
+  test(`accessibility: account page and comparison in ${lang.id}`, async ({ page }) => {
+    await open(page, lang, history());
     await page.goto('./#/account/ax1');
     await expect(page.locator('[data-screen="account"]')).toBeVisible();
     await page.locator('[data-action="edit-details"]').click();
@@ -58,6 +60,10 @@ for (const lang of [{ id: 'en', button: 'English' }, { id: 'zh', button: '简体
     await page.locator('[data-action="compare-previous"]').first().click();
     await expect(page.locator('[data-screen="compare"]')).toBeVisible();
     await expectNoViolations(page, 'comparison');
+  });
+
+  test(`accessibility: portfolio, share link and shared results in ${lang.id}`, async ({ page }) => {
+    await open(page, lang, history());
     await page.goto('./#/portfolio');
     await expect(page.locator('[data-portfolio] tbody tr')).toHaveCount(2);
     await expectNoViolations(page, 'portfolio');
@@ -69,3 +75,19 @@ for (const lang of [{ id: 'en', button: 'English' }, { id: 'zh', button: '简体
     await expectNoViolations(page, 'shared results');
   });
 }
+
+test('accessibility: home and questionnaire in the dark theme', async ({ page }) => {
+  await open(page, null, [], './?theme=dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expectNoViolations(page, 'home (dark)');
+  await startAssessment(page, 'Dark Ltd');
+  await expectNoViolations(page, 'questionnaire (dark)');
+});
+
+test('accessibility: results in the dark theme', async ({ page }) => {
+  await open(page, null, [accountRecord('dk1', 'Dark Ltd', ['all-worst'])], './?theme=dark');
+  await page.goto('./?theme=dark#/results/dk1/dk1-s0');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('[data-results]')).toBeVisible();
+  await expectNoViolations(page, 'results (dark)');
+});

@@ -1,5 +1,5 @@
 import { test, expect, openApp } from '../fixtures.js';
-import { fixtures, scenario, startAssessment, answerAll, radio } from '../assess.js';
+import { fixtures, scenario, startAssessment, answerAll, radio, accountRecord, seedAccounts } from '../assess.js';
 
 test('deleting an account asks first and can be undone', async ({ page }) => {
   await openApp(page);
@@ -52,13 +52,13 @@ test('a change in one tab shows up in the other; edits to different accounts nev
 });
 
 test('re-assessing an account builds its history, newest first, each linked to its results', async ({ page }) => {
+  // The first assessment is stored; the re-assessment is answered through the screens.
   await openApp(page);
-  await startAssessment(page, 'Quarterly Co');
-  await answerAll(page, scenario('all-worst').answers);
-  await page.locator('a.brand').click();
+  await seedAccounts(page, [accountRecord('qc1', 'Quarterly Co', ['all-worst'])]);
   const card = page.locator('.account-card', { hasText: 'Quarterly Co' });
   await card.locator('[data-action="reassess"]').click();
   await answerAll(page, scenario('all-best').answers);
+  await expect(page.locator('[data-results]')).toHaveAttribute('data-level', 'partner');
   await page.locator('a.brand').click();
   await card.locator('.timeline summary').click();
   const entries = card.locator('.timeline li');

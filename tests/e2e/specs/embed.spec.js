@@ -1,13 +1,13 @@
 // Rapport inside an iframe on another origin (examples/embed.html served as the host page).
 import { test, expect } from '@playwright/test';
 import { hostPort } from '../playwright.config.js';
-import { scenario, answerAll, expectSummary } from '../assess.js';
+import { fixtures, scenario, radio, draftRecord, expectSummary } from '../assess.js';
 
 const host = `http://127.0.0.1:${hostPort}`;
 const messages = (page, type) =>
   page.locator(`#log li[data-type="${type}"]`).evaluateAll((items) => items.map((li) => JSON.parse(li.textContent)));
 
-test('the host page receives ready, resize and completed, and can switch the language', async ({ page, baseURL }) => {
+test('the host page receives ready and resize, and can switch the language', async ({ page, baseURL }) => {
   const appOrigin = new URL(baseURL).origin;
   const origins = new Set();
   page.on('request', (r) => origins.add(new URL(r.url()).origin));
@@ -27,12 +27,30 @@ test('the host page receives ready, resize and completed, and can switch the lan
   // Not stuck at the frame's initial 600 px: the content decides.
   expect(await lastHeight()).not.toBe(600);
 
-  // A full assessment inside the iframe.
+  // Commands from the named parent are obeyed.
+  await page.locator('#lang-en').click();
+  await expect(app.locator('html')).toHaveAttribute('lang', 'en');
+  expect([...origins].sort()).toEqual([appOrigin, host].sort());
+});
+
+test('an assessment completed inside the iframe is posted to the host, without its name', async ({ page, baseURL }) => {
+  // The draft is stored first (in the app's origin) with every section answered but the last,
+  // so the test answers one section inside the frame rather than seventy questions.
   const s = scenario('trapped-and-unhappy');
-  await app.locator('[data-action="new-assessment"]').click();
-  await app.locator('[data-field="account-name"]').fill('Embedded Account');
-  await app.locator('[data-action="start"]').click();
-  await answerAll(app, s.answers);
+  await page.goto(baseURL);
+  await page.evaluate((record) => localStorage.setItem(`rapport.v1.account.${record.id}`, JSON.stringify(record)),
+    draftRecord('emb1', 'Embedded Account', 'trapped-and-unhappy', fixtures.sections.length - 1));
+  await page.goto(`${host}/embed.html?app=${encodeURIComponent(baseURL)}&lang=zh`);
+  const app = page.frameLocator('#rapport');
+  await app.locator('[data-account="emb1"] [data-action="resume"]').click();
+  const last = fixtures.sections.at(-1);
+  await expect(app.locator('.section-body')).toHaveAttribute('data-section', last.id);
+  for (const id of last.questions) await expect(radio(app, id, s.answers[id])).toBeChecked();
+  // Change one answer and back inside the frame, then finish there.
+  const q = last.questions[0];
+  await radio(app, q, 'dk').check();
+  await radio(app, q, s.answers[q]).check();
+  await app.locator('[data-action="finish"]').click();
   await expect(app.locator('[data-results]')).toBeVisible();
   await expect.poll(() => messages(page, 'completed')).toHaveLength(1);
   const [completed] = await messages(page, 'completed');
@@ -41,11 +59,6 @@ test('the host page receives ready, resize and completed, and can switch the lan
   );
   expectSummary(attrs, s.summary);
   expect(JSON.stringify(completed)).not.toContain('Embedded Account');
-
-  // Commands from the named parent are obeyed.
-  await page.locator('#lang-en').click();
-  await expect(app.locator('html')).toHaveAttribute('lang', 'en');
-  expect([...origins].sort()).toEqual([appOrigin, host].sort());
 });
 
 test('with another origin named as parent, nothing is sent and commands are ignored', async ({ page, baseURL }) => {
