@@ -4,7 +4,7 @@
 
 use super::answers::Choice;
 use super::assessment::{AccountRecord, AssessmentRecord, Cursor, EditError, NewAccount};
-use super::bank::{try_bank, Bank};
+use super::bank::Bank;
 use super::lang::Lang;
 use super::persist::LoadedAccounts;
 use super::route::{AssessmentRef, Route};
@@ -30,13 +30,41 @@ pub enum NoticeKind {
     },
 }
 
+/// The data fetched on demand (the question bank; the action texts and labels are installed
+/// before it), carried by the state so that only code holding it can score or edit answers.
+#[derive(Debug, Clone, Copy)]
+pub struct Loaded {
+    /// The question bank.
+    pub bank: &'static Bank,
+}
+
+impl PartialEq for Loaded {
+    /// The bank is installed once and never changes: the same bank is the same address.
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.bank, other.bank)
+    }
+}
+
+impl Eq for Loaded {}
+
+impl Loaded {
+    /// The bank embedded in host builds (tests, benchmarks, tools).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn embedded() -> Loaded {
+        Loaded {
+            bank: super::bank::bank(),
+        }
+    }
+}
+
 /// Whether the question bank and action texts (fetched on demand in the browser) are here.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum DataStatus {
     #[default]
     NotLoaded,
     Loading,
-    Ready,
+    /// Here, and carried with the status: see [`AppState::loaded`].
+    Ready(Loaded),
     /// Loading failed; the text says why. Retrying sets it back to `NotLoaded`.
     Failed(String),
 }
@@ -289,6 +317,14 @@ impl AppState {
                 })
     }
 
+    /// The question bank and the other on-demand data, once they have arrived.
+    pub fn loaded(&self) -> Option<Loaded> {
+        match self.data {
+            DataStatus::Ready(loaded) => Some(loaded),
+            _ => None,
+        }
+    }
+
     /// The account with this id.
     pub fn account(&self, id: &str) -> Option<&AccountRecord> {
         self.accounts.iter().find(|a| a.id == id)
@@ -419,14 +455,10 @@ impl AppState {
     }
 }
 
-/// Applies `action` to `state`.
-pub fn reduce(state: AppState, action: Action) -> AppState {
-    reduce_with(state, action, try_bank())
-}
-
-/// [`reduce`] with the bank given, so tests can play the browser's "not loaded yet" case (on the
-/// host the embedded bank is always there).
-fn reduce_with(mut state: AppState, action: Action, bank: Option<&'static Bank>) -> AppState {
+/// Applies `action` to `state`. Pure: the question bank, where an action needs it, is the one
+/// the state carries ([`AppState::loaded`]); before it arrives, such actions wait or do nothing.
+pub fn reduce(mut state: AppState, action: Action) -> AppState {
+    let bank = state.loaded().map(|l| l.bank);
     match action {
         Action::SetLang(lang) => {
             state.lang = lang;
@@ -476,7 +508,7 @@ fn reduce_with(mut state: AppState, action: Action, bank: Option<&'static Bank>)
             now_ms,
         } => {
             // Sent only by screens that wait for the bank; a stray one must not crash the app.
-            let Some(bank) = try_bank() else { return state };
+            let Some(bank) = bank else { return state };
             state.edit(&account_id, |a| {
                 a.answer(bank, &question_id, choice, now_ms)
             });
@@ -488,7 +520,7 @@ fn reduce_with(mut state: AppState, action: Action, bank: Option<&'static Bank>)
             now_ms,
         } => {
             // Sent only by screens that wait for the bank; a stray one must not crash the app.
-            let Some(bank) = try_bank() else { return state };
+            let Some(bank) = bank else { return state };
             state.edit(&account_id, |a| {
                 a.set_note(bank, &question_id, &text, now_ms)
             });
@@ -498,7 +530,7 @@ fn reduce_with(mut state: AppState, action: Action, bank: Option<&'static Bank>)
             section,
         } => {
             // Sent only by screens that wait for the bank; a stray one must not crash the app.
-            let Some(bank) = try_bank() else { return state };
+            let Some(bank) = bank else { return state };
             let section = section.min(bank.sections.len().saturating_sub(1));
             let first = bank
                 .section_questions(&bank.sections[section].id)
@@ -537,11 +569,10 @@ fn reduce_with(mut state: AppState, action: Action, bank: Option<&'static Bank>)
         }
         Action::UpdateReady => state.update_ready = true,
         Action::Data(status) => {
-            let ready = status == DataStatus::Ready;
             state.data = status;
-            if let (true, Some(bank)) = (ready, bank) {
+            if let Some(loaded) = state.loaded() {
                 if let Some(open) = state.deferred.take() {
-                    state.open(open, bank);
+                    state.open(open, loaded.bank);
                 }
             }
         }
@@ -627,13 +658,23 @@ mod tests {
         }
     }
 
-    fn empty() -> AppState {
+    /// A first start, before the question bank has arrived (the browser's case).
+    fn unloaded() -> AppState {
         AppState::boot(
             clean_boot(),
             LoadedAccounts::default(),
             &["en"],
             Route::Home,
         )
+    }
+
+    fn ready_data() -> DataStatus {
+        DataStatus::Ready(Loaded::embedded())
+    }
+
+    /// A first start with the question bank loaded.
+    fn empty() -> AppState {
+        reduce(unloaded(), Action::Data(ready_data()))
     }
 
     fn started() -> AppState {
@@ -666,7 +707,7 @@ mod tests {
 
     #[test]
     fn a_start_submitted_before_the_bank_arrives_runs_when_it_does() {
-        let waiting = reduce_with(empty(), start_action("Acme"), None);
+        let waiting = reduce(unloaded(), start_action("Acme"));
         assert!(waiting.accounts.is_empty());
         assert_eq!(
             waiting.route,
@@ -676,14 +717,10 @@ mod tests {
         assert!(waiting.deferred.is_some());
         assert!(waiting.data_requested, "the wait asks for the bank");
 
-        let failed = reduce_with(
-            waiting,
-            Action::Data(DataStatus::Failed("offline".into())),
-            None,
-        );
+        let failed = reduce(waiting, Action::Data(DataStatus::Failed("offline".into())));
         assert!(failed.deferred.is_some(), "kept for the retry");
 
-        let ready = reduce_with(failed, Action::Data(DataStatus::Ready), try_bank());
+        let ready = reduce(failed, Action::Data(ready_data()));
         assert!(ready.deferred.is_none());
         assert_eq!(ready.accounts.len(), 1);
         assert_eq!(ready.accounts[0].name, "Acme");
@@ -697,17 +734,17 @@ mod tests {
 
     #[test]
     fn a_start_refused_for_its_details_is_refused_at_once_even_while_loading() {
-        let refused = reduce_with(empty(), start_action("   "), None);
+        let refused = reduce(unloaded(), start_action("   "));
         assert_eq!(refused.start_error, Some(EditError::NameMissing));
         assert!(refused.deferred.is_none());
-        let ready = reduce_with(refused, Action::Data(DataStatus::Ready), try_bank());
+        let ready = reduce(refused, Action::Data(ready_data()));
         assert!(ready.accounts.is_empty());
     }
 
     #[test]
     fn submitting_twice_while_loading_creates_one_account() {
-        let once = reduce_with(empty(), start_action("Acme"), None);
-        let twice = reduce_with(
+        let once = reduce(unloaded(), start_action("Acme"));
+        let twice = reduce(
             once,
             Action::Open(OpenDraft::Start {
                 account_id: "a2".into(),
@@ -718,29 +755,28 @@ mod tests {
                 },
                 now_ms: 2,
             }),
-            None,
         );
-        let ready = reduce_with(twice, Action::Data(DataStatus::Ready), try_bank());
+        let ready = reduce(twice, Action::Data(ready_data()));
         assert_eq!(ready.accounts.len(), 1);
         assert_eq!(ready.accounts[0].id, "a2", "the latest submission wins");
     }
 
     #[test]
     fn the_address_bar_echoing_the_screen_keeps_a_waiting_start() {
-        let on_start = reduce(empty(), Action::Navigate(Route::New));
-        let waiting = reduce_with(on_start, start_action("Acme"), None);
-        let echoed = reduce_with(waiting, Action::Navigate(Route::New), None);
+        let on_start = reduce(unloaded(), Action::Navigate(Route::New));
+        let waiting = reduce(on_start, start_action("Acme"));
+        let echoed = reduce(waiting, Action::Navigate(Route::New));
         assert!(echoed.deferred.is_some());
-        let ready = reduce_with(echoed, Action::Data(DataStatus::Ready), try_bank());
+        let ready = reduce(echoed, Action::Data(ready_data()));
         assert_eq!(ready.accounts.len(), 1);
     }
 
     #[test]
     fn leaving_the_screen_cancels_a_waiting_start() {
-        let waiting = reduce_with(empty(), start_action("Acme"), None);
-        let left = reduce_with(waiting, Action::Navigate(Route::Rules), None);
+        let waiting = reduce(unloaded(), start_action("Acme"));
+        let left = reduce(waiting, Action::Navigate(Route::Rules));
         assert!(left.deferred.is_none());
-        let ready = reduce_with(left, Action::Data(DataStatus::Ready), try_bank());
+        let ready = reduce(left, Action::Data(ready_data()));
         assert!(ready.accounts.is_empty());
         assert_eq!(ready.route, Route::Rules);
     }
@@ -755,17 +791,19 @@ mod tests {
             },
         );
         let before = state.account("a1").unwrap().assessments.len();
-        let waiting = reduce_with(
+        // A later visit: the account is stored, the questions not yet here.
+        let mut state = state;
+        state.data = DataStatus::NotLoaded;
+        let waiting = reduce(
             state,
             Action::Open(OpenDraft::Reassess {
                 account_id: "a1".into(),
                 assessment_id: "s2".into(),
                 now_ms: 3,
             }),
-            None,
         );
         assert_eq!(waiting.account("a1").unwrap().assessments.len(), before);
-        let ready = reduce_with(waiting, Action::Data(DataStatus::Ready), try_bank());
+        let ready = reduce(waiting, Action::Data(ready_data()));
         assert_eq!(ready.account("a1").unwrap().assessments.len(), before + 1);
         assert_eq!(
             ready.route,
@@ -934,7 +972,7 @@ mod tests {
 
     #[test]
     fn data_is_asked_for_only_where_a_screen_needs_it() {
-        let home = empty();
+        let home = unloaded();
         assert!(!home.should_load_data(), "a first visit loads only the app");
         let start = reduce(home, Action::Navigate(Route::New));
         assert!(start.should_load_data());
@@ -947,7 +985,8 @@ mod tests {
         );
         let retry = reduce(failed, Action::Data(DataStatus::NotLoaded));
         assert!(retry.should_load_data());
-        let with_account = started();
+        let mut with_account = started();
+        with_account.data = DataStatus::NotLoaded; // the next visit
         let home_again = reduce(with_account, Action::Navigate(Route::Home));
         assert!(home_again.should_load_data(), "listed accounts are scored");
     }

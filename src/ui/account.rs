@@ -3,11 +3,10 @@
 
 use yew::prelude::*;
 
-use super::app::AppHandle;
+use super::app::{use_app, AppHandle};
 use super::charts::{loyalty_map, trend_chart, Series};
 use crate::core::app::Action;
 use crate::core::assessment::{EditError, NewAccount};
-use crate::core::bank::try_bank;
 use crate::core::explain::date;
 use crate::core::i18n::{messages, Messages};
 use crate::core::labels::{label, label_of};
@@ -67,17 +66,17 @@ fn quadrant_text(lang: Lang, m: &Messages, s: &Summary) -> String {
 /// The account screen.
 #[function_component]
 pub fn AccountPage(props: &AccountPageProps) -> Html {
-    let state = use_context::<AppHandle>().expect("app context");
+    let state = use_app();
     // `Some(refusal)` while the details form is open.
     let editing = use_state(|| None::<Option<EditError>>);
     // Which of TREND_INDICES the chart plots, one bit each.
     let shown = use_state(|| TREND_SHOWN_AT_FIRST);
-    let lang = state.0.lang;
+    let lang = state.lang;
     let m = messages(lang);
-    let Some(account) = state.0.account(&props.account_id) else {
+    let Some(account) = state.account(&props.account_id) else {
         return html! {};
     };
-    let Some(bank) = try_bank() else {
+    let Some(bank) = state.loaded().map(|l| l.bank) else {
         return super::data::data_pending(&state);
     };
     let points = trend(bank, account);
@@ -300,9 +299,8 @@ pub fn compare_form(
         default_b,
         latest_only,
     };
-    let m = messages(state.0.lang);
+    let m = messages(state.lang);
     let choices: Vec<(String, String)> = state
-        .0
         .accounts
         .iter()
         .flat_map(|a| {

@@ -20,7 +20,6 @@ use super::{
     start::Start,
 };
 use crate::core::app::{reduce, Action, AppState, NoticeKind, SaveTarget};
-use crate::core::bank::try_bank;
 use crate::core::embed as embed_protocol;
 use crate::core::i18n::messages;
 use crate::core::lang::Lang;
@@ -29,22 +28,37 @@ use crate::core::route::Route;
 use crate::core::scoring::score;
 use crate::core::settings;
 
-/// Yew's reducer over the core's [`AppState`].
-#[derive(PartialEq)]
-pub struct State(pub AppState);
-
-impl Reducible for State {
+impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(State(reduce(self.0.clone(), action)))
+        Rc::new(reduce(Rc::unwrap_or_clone(self), action))
     }
 }
 
 /// What every screen reads the state from and dispatches to.
-pub type AppHandle = UseReducerHandle<State>;
+pub type AppHandle = UseReducerHandle<AppState>;
 
-fn boot_state() -> State {
+/// The app's state and dispatcher, from any component under [`App`].
+///
+/// # Panics
+/// Outside [`App`], which provides the context around every screen: a programming error that
+/// the first render of any screen shows, not a condition that depends on data.
+#[hook]
+pub fn use_app() -> AppHandle {
+    use_context::<AppHandle>().expect("use_app() is called only under App")
+}
+
+/// A callback that dispatches the action `make` builds from its event.
+pub fn dispatcher<E: 'static>(
+    state: &AppHandle,
+    make: impl Fn(E) -> Action + 'static,
+) -> Callback<E> {
+    let state = state.clone();
+    Callback::from(move |event| state.dispatch(make(event)))
+}
+
+fn boot_state() -> AppState {
     let now = browser::now_ms();
     let settings = settings::boot(&BrowserStore, now);
     let accounts = persist::load_accounts(&BrowserStore, now);
@@ -58,19 +72,18 @@ fn boot_state() -> State {
     if let Some(lang) = embed::config().lang {
         state.lang = lang;
     }
-    State(state)
+    state
 }
 
 /// Writes the accounts the reducer marked as changed; one `setItem` per account.
 fn persist_unsaved(state: &AppHandle) {
-    let app = &state.0;
-    if app.unsaved.is_empty() {
+    if state.unsaved.is_empty() {
         return;
     }
     let mut written = Vec::new();
     let mut failed = None;
-    for id in &app.unsaved {
-        let result = match app.account(id) {
+    for id in &state.unsaved {
+        let result = match state.account(id) {
             Some(account) => persist::save_account(&BrowserStore, account),
             None => persist::remove_account(&BrowserStore, id),
         };
@@ -82,60 +95,68 @@ fn persist_unsaved(state: &AppHandle) {
     state.dispatch(Action::Saved { written, failed });
 }
 
-/// The application.
-#[function_component]
-pub fn App() -> Html {
-    let state = use_reducer(boot_state);
-    let app = &state.0;
-    let m = messages(app.lang);
-
-    use_effect_with(app.lang, |lang| {
+/// `<html lang>` and the document title follow the language.
+#[hook]
+fn use_document_lang(lang: Lang) {
+    use_effect_with(lang, |lang| {
         browser::set_document_lang(*lang);
         let m = messages(*lang);
         browser::set_document_title(&format!("{} · {}", m.app_name, m.tagline));
     });
-    {
-        let state = state.clone();
-        use_effect_with(app.save_tick, move |_| persist_unsaved(&state));
-    }
-    use_effect_with(app.route.clone(), |route| {
+}
+
+/// Every change the reducer marks as unsaved is written when `save_tick` moves.
+#[hook]
+fn use_persistence(state: &AppHandle) {
+    let state = state.clone();
+    use_effect_with(state.save_tick, move |_| persist_unsaved(&state));
+}
+
+/// The address bar follows the screen, and the browser's back and forward move the screen.
+#[hook]
+fn use_route_sync(state: &AppHandle) {
+    use_effect_with(state.route.clone(), |route| {
         browser::show_route(route);
         browser::scroll_to_top();
     });
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "hashchange", move |_| {
-                    state.dispatch(Action::Navigate(browser::current_route()));
-                })
-            });
-            move || drop(listener)
+    let state = state.clone();
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|window| {
+            EventListener::new(&window, "hashchange", move |_| {
+                state.dispatch(Action::Navigate(browser::current_route()));
+            })
         });
-    }
+        move || drop(listener)
+    });
+}
 
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            if browser::update_already_waiting() {
-                state.dispatch(Action::UpdateReady);
-            }
-            let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "rapport-update-ready", move |_| {
-                    state.dispatch(Action::UpdateReady)
-                })
-            });
-            move || drop(listener)
+/// "Reload to update" appears when the service worker has a new version waiting.
+#[hook]
+fn use_update_banner(state: &AppHandle) {
+    let state = state.clone();
+    use_effect_with((), move |_| {
+        if browser::update_already_waiting() {
+            state.dispatch(Action::UpdateReady);
+        }
+        let listener = web_sys::window().map(|window| {
+            EventListener::new(&window, "rapport-update-ready", move |_| {
+                state.dispatch(Action::UpdateReady)
+            })
         });
-    }
+        move || drop(listener)
+    });
+}
 
-    // Embedding: appearance from the URL, then ready / resize to the host and its commands.
+/// Embedding: appearance from the URL, `ready` and `resize` to the host, its commands obeyed,
+/// and `completed` when an assessment is finished in this session.
+#[hook]
+fn use_embedding(state: &AppHandle) {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
             let config = embed::config();
             embed::apply_appearance(&config);
-            embed::post(&config, &embed_protocol::ready_message(state.0.lang));
+            embed::post(&config, &embed_protocol::ready_message(state.lang));
             let height = embed::observe_height(config.clone());
             let commands = embed::listen(config, move |command| match command {
                 embed_protocol::Command::SetLang(lang) => state.dispatch(Action::ShowLang(lang)),
@@ -148,78 +169,91 @@ pub fn App() -> Html {
             }
         });
     }
-
-    use_effect_with(app.last_completed.clone(), {
-        let state = state.clone();
-        move |completed| {
-            let record = completed.as_ref().and_then(|(account, assessment)| {
-                state
-                    .0
-                    .account(account)
-                    .and_then(|a| a.assessment(assessment))
-            });
-            if let (Some(record), Some(bank)) = (record, try_bank()) {
-                let summary = score(bank, &record.answers).summary();
-                embed::post(
-                    &embed::config(),
-                    &embed_protocol::completed_message(&summary),
-                );
-            }
+    let state = state.clone();
+    use_effect_with(state.last_completed.clone(), move |completed| {
+        let record = completed.as_ref().and_then(|(account, assessment)| {
+            state
+                .account(account)
+                .and_then(|a| a.assessment(assessment))
+        });
+        if let (Some(record), Some(loaded)) = (record, state.loaded()) {
+            let summary = score(loaded.bank, &record.answers).summary();
+            embed::post(
+                &embed::config(),
+                &embed_protocol::completed_message(&summary),
+            );
         }
     });
+}
 
-    // The question bank and action texts arrive on demand (see `ui::data`).
-    {
-        let state = state.clone();
-        use_effect_with(app.should_load_data(), move |should| {
-            if *should {
-                super::data::start_loading(state);
-            }
-        });
-    }
+/// The question bank and action texts arrive on demand (see `ui::data`).
+#[hook]
+fn use_data_loading(state: &AppHandle) {
+    let state = state.clone();
+    use_effect_with(state.should_load_data(), move |should| {
+        if *should {
+            super::data::start_loading(state);
+        }
+    });
+}
 
-    // Another tab's writes to an account show up here (the `storage` event fires only in the
-    // other tabs of the same origin).
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "storage", move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                        return;
-                    };
-                    let key = event.key().unwrap_or_default();
-                    if let Some(change) =
-                        persist::external_change(&key, event.new_value().as_deref())
-                    {
-                        state.dispatch(Action::External(change));
-                    }
-                })
-            });
-            move || drop(listener)
+/// Another tab's writes to an account show up here (the `storage` event fires only in the other
+/// tabs of the same origin).
+#[hook]
+fn use_storage_sync(state: &AppHandle) {
+    let state = state.clone();
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|window| {
+            EventListener::new(&window, "storage", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                let key = event.key().unwrap_or_default();
+                if let Some(change) = persist::external_change(&key, event.new_value().as_deref()) {
+                    state.dispatch(Action::External(change));
+                }
+            })
         });
-    }
-    // The undo offer for a deleted account lasts ten seconds.
-    {
-        let state = state.clone();
-        let deleted = app.recently_deleted.as_ref().map(|(a, _)| a.id.clone());
-        use_effect_with(deleted, move |deleted| {
-            let timeout = deleted.as_ref().map(|_| {
-                gloo_timers::callback::Timeout::new(10_000, move || {
-                    state.dispatch(Action::ForgetDeleted)
-                })
-            });
-            move || drop(timeout)
+        move || drop(listener)
+    });
+}
+
+/// The undo offer for a deleted account lasts ten seconds.
+#[hook]
+fn use_undo_timer(state: &AppHandle) {
+    let deleted = state.recently_deleted.as_ref().map(|(a, _)| a.id.clone());
+    let state = state.clone();
+    use_effect_with(deleted, move |deleted| {
+        let timeout = deleted.as_ref().map(|_| {
+            gloo_timers::callback::Timeout::new(10_000, move || {
+                state.dispatch(Action::ForgetDeleted)
+            })
         });
-    }
+        move || drop(timeout)
+    });
+}
+
+/// The application.
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(boot_state);
+    let m = messages(state.lang);
+    use_document_lang(state.lang);
+    use_persistence(&state);
+    use_route_sync(&state);
+    use_update_banner(&state);
+    use_embedding(&state);
+    use_data_loading(&state);
+    use_storage_sync(&state);
+    use_undo_timer(&state);
 
     let on_lang = {
         let state = state.clone();
         Callback::from(move |lang: Lang| {
             state.dispatch(Action::SetLang(lang));
             // Persist at the edge, and only when doing so cannot destroy an unpreserved value.
-            if state.0.persist_settings {
-                let mut next = state.0.settings.clone();
+            if state.persist_settings {
+                let mut next = state.settings.clone();
                 next.lang = Some(lang);
                 if let Err(error) = settings::save(&BrowserStore, &next) {
                     state.dispatch(Action::Notify(NoticeKind::NotSaved {
@@ -230,15 +264,12 @@ pub fn App() -> Html {
             }
         })
     };
-    let on_dismiss = {
-        let state = state.clone();
-        Callback::from(move |id: u32| state.dispatch(Action::Dismiss(id)))
-    };
+    let on_dismiss = dispatcher(&state, Action::Dismiss);
 
-    let screen = match &app.route {
+    let screen = match &state.route {
         Route::Home => home(&state),
         Route::New => html! { <Start /> },
-        Route::Rules => rules(app.lang),
+        Route::Rules => rules(state.lang),
         Route::Assess { account } => questionnaire(&state, account),
         Route::Results {
             account,
@@ -264,23 +295,23 @@ pub fn App() -> Html {
                     <span class="brand-name">{ m.app_name }</span>
                     <span class="brand-tagline">{ m.tagline }</span>
                 </a>
-                { lang_switch(app.lang, m.language_switch_label, on_lang) }
+                { lang_switch(state.lang, m.language_switch_label, on_lang) }
             </header>
-            if app.update_ready {
+            if state.update_ready {
                 <div class="update-banner" role="status" data-update="ready">
                     <p>{ m.update_available }</p>
                     <button type="button" class="button-primary" data-action="apply-update"
                         onclick={Callback::from(|_| browser::apply_update())}>{ m.reload_to_update }</button>
                 </div>
             }
-            if let Some((account, _)) = &app.recently_deleted {
+            if let Some((account, _)) = &state.recently_deleted {
                 <div class="update-banner" role="status" data-deleted={account.id.clone()}>
                     <p>{ (m.deleted)(&account.name) }</p>
                     <button type="button" class="button-secondary" data-action="undo-delete"
-                        onclick={{ let state = state.clone(); Callback::from(move |_| state.dispatch(Action::UndoDelete)) }}>{ m.undo }</button>
+                        onclick={dispatcher(&state, |_| Action::UndoDelete)}>{ m.undo }</button>
                 </div>
             }
-            if !app.notices.is_empty() {
+            if !state.notices.is_empty() {
                 { notices(&state, on_dismiss) }
             }
             <main id="main" tabindex="-1">{ screen }</main>

@@ -4,7 +4,6 @@
 use yew::prelude::*;
 
 use super::app::AppHandle;
-use crate::core::bank::try_bank;
 use crate::core::compare::{compare, Flag};
 use crate::core::explain::date;
 use crate::core::i18n::messages;
@@ -14,13 +13,13 @@ use crate::core::scoring::score;
 
 /// The comparison screen.
 pub fn compare_page(state: &AppHandle, a: &AssessmentRef, b: &AssessmentRef) -> Html {
-    let lang = state.0.lang;
+    let lang = state.lang;
     let m = messages(lang);
-    let (Some((acc_a, rec_a)), Some((acc_b, rec_b))) = (state.0.completed(a), state.0.completed(b))
+    let (Some((acc_a, rec_a)), Some((acc_b, rec_b))) = (state.completed(a), state.completed(b))
     else {
         return html! {};
     };
-    let Some(bank) = try_bank() else {
+    let Some(bank) = state.loaded().map(|l| l.bank) else {
         return super::data::data_pending(state);
     };
     let c = compare(&score(bank, &rec_a.answers), &score(bank, &rec_b.answers));

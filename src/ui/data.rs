@@ -5,9 +5,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use super::app::AppHandle;
+use super::app::{dispatcher, AppHandle};
 use super::browser::document;
-use crate::core::app::{Action, DataStatus};
+use crate::core::app::{Action, DataStatus, Loaded};
 use crate::core::i18n::messages;
 
 fn js_text(err: JsValue) -> String {
@@ -74,9 +74,9 @@ async fn finish(pending: Pending) -> Result<String, String> {
     text.as_string().ok_or_else(|| format!("{url}: not text"))
 }
 
-/// Fetches the three data sets together and installs them, the bank last: screens test for the
-/// bank, so once it is there the labels and action texts are too.
-async fn load() -> Result<(), String> {
+/// Fetches the three data sets together and installs them, the bank last: the state carries the
+/// bank once this returns, so once a screen has it the labels and action texts are there too.
+async fn load() -> Result<Loaded, String> {
     let (bank, actions, labels) = (begin("bank")?, begin("actions")?, begin("labels")?);
     let (bank, actions, labels) = (
         finish(bank).await?,
@@ -85,8 +85,8 @@ async fn load() -> Result<(), String> {
     );
     crate::core::labels::install_labels(&labels)?;
     crate::core::scoring::install_actions(&actions)?;
-    crate::core::bank::install(&bank)?;
-    Ok(())
+    let bank = crate::core::bank::install(&bank)?;
+    Ok(Loaded { bank })
 }
 
 /// Starts loading and reports the outcome to the reducer.
@@ -94,7 +94,7 @@ pub fn start_loading(state: AppHandle) {
     state.dispatch(Action::Data(DataStatus::Loading));
     yew::platform::spawn_local(async move {
         let status = match load().await {
-            Ok(()) => DataStatus::Ready,
+            Ok(loaded) => DataStatus::Ready(loaded),
             Err(error) => DataStatus::Failed(error),
         };
         state.dispatch(Action::Data(status));
@@ -103,12 +103,9 @@ pub fn start_loading(state: AppHandle) {
 
 /// Shown in place of a screen while its data loads, or with a retry button if loading failed.
 pub fn data_pending(state: &AppHandle) -> Html {
-    let m = messages(state.0.lang);
-    let retry = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Data(DataStatus::NotLoaded)))
-    };
-    match &state.0.data {
+    let m = messages(state.lang);
+    let retry = dispatcher(state, move |_| Action::Data(DataStatus::NotLoaded));
+    match &state.data {
         DataStatus::Failed(error) => html! {
             <div class="data-pending notice" role="alert" data-data="failed">
                 <p>{ (m.data_failed)(error) }</p>
@@ -116,7 +113,7 @@ pub fn data_pending(state: &AppHandle) -> Html {
             </div>
         },
         _ => {
-            let text = if state.0.deferred.is_some() {
+            let text = if state.deferred.is_some() {
                 m.opens_when_loaded
             } else {
                 m.loading_questions

@@ -4,10 +4,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::app::AppHandle;
+use super::app::use_app;
 use super::browser;
-use crate::core::app::{Action, DataStatus};
-use crate::core::bank::try_bank;
+use crate::core::app::Action;
 use crate::core::exchange::{self, ImportError, ImportPreview, Resolution};
 use crate::core::i18n::{messages, Messages};
 
@@ -42,8 +41,8 @@ fn error_text(m: &Messages, error: &ImportError) -> String {
 /// Export buttons, the import picker and, once a file is read, its preview.
 #[function_component]
 pub fn DataTools() -> Html {
-    let state = use_context::<AppHandle>().expect("app context");
-    let m = messages(state.0.lang);
+    let state = use_app();
+    let m = messages(state.lang);
     // The picked file's text, waiting for the question bank (needed to validate answers).
     let picked = use_state(|| None::<String>);
     let preview = use_state(|| None::<Result<ImportPreview, ImportError>>);
@@ -53,10 +52,10 @@ pub fn DataTools() -> Html {
     {
         let picked = picked.clone();
         let preview = preview.clone();
-        let accounts = state.0.accounts.clone();
-        let ready = state.0.data == DataStatus::Ready;
-        use_effect_with((picked.clone(), ready), move |_| {
-            if let (Some(text), Some(bank)) = (&*picked, try_bank()) {
+        let accounts = state.accounts.clone();
+        let loaded = state.loaded();
+        use_effect_with((picked.clone(), loaded), move |_| {
+            if let (Some(text), Some(bank)) = (&*picked, loaded.map(|l| l.bank)) {
                 let result = exchange::parse_import(text.as_bytes(), bank)
                     .map(|incoming| exchange::preview(&accounts, incoming));
                 preview.set(Some(result));
@@ -67,13 +66,13 @@ pub fn DataTools() -> Html {
 
     let export_all = {
         let state = state.clone();
-        Callback::from(move |_| download_everything(&state.0.accounts))
+        Callback::from(move |_| download_everything(&state.accounts))
     };
     let export_csv = {
         let state = state.clone();
         Callback::from(move |_| {
-            if let Some(bank) = try_bank() {
-                let csv = exchange::export_csv(bank, &state.0.accounts);
+            if let Some(loaded) = state.loaded() {
+                let csv = exchange::export_csv(loaded.bank, &state.accounts);
                 browser::download(&file_name("rapport", "csv"), "text/csv;charset=utf-8", &csv);
             }
         })
@@ -94,7 +93,7 @@ pub fn DataTools() -> Html {
                 let error = ImportError::TooLarge {
                     bytes: file.size() as usize,
                 };
-                outcome.set(Some(error_text(messages(state.0.lang), &error)));
+                outcome.set(Some(error_text(messages(state.lang), &error)));
                 return;
             }
             state.dispatch(Action::NeedData);
@@ -125,7 +124,7 @@ pub fn DataTools() -> Html {
                     resolution: *resolution,
                     new_ids,
                 });
-                outcome.set(Some((messages(state.0.lang).imported)(count)));
+                outcome.set(Some((messages(state.lang).imported)(count)));
                 preview.set(None);
             }
         })
@@ -134,8 +133,8 @@ pub fn DataTools() -> Html {
         let resolution = resolution.clone();
         Callback::from(move |_| resolution.set(r))
     };
-    let has_accounts = !state.0.accounts.is_empty();
-    let csv_ready = has_accounts && try_bank().is_some();
+    let has_accounts = !state.accounts.is_empty();
+    let csv_ready = has_accounts && state.loaded().is_some();
 
     html! {
         <section class="data-tools card" aria-labelledby="data-heading" data-block="data">

@@ -2,10 +2,9 @@
 
 use yew::prelude::*;
 
-use super::app::AppHandle;
+use super::app::{dispatcher, use_app, AppHandle};
 use super::browser;
 use crate::core::app::{Action, OpenDraft};
-use crate::core::bank::try_bank;
 use crate::core::explain;
 use crate::core::i18n::messages;
 use crate::core::labels::label_of;
@@ -14,13 +13,10 @@ use crate::core::scoring::score;
 
 /// The accounts list.
 pub fn home(state: &AppHandle) -> Html {
-    let lang = state.0.lang;
+    let lang = state.lang;
     let m = messages(lang);
-    let on_new = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Navigate(Route::New)))
-    };
-    let accounts = &state.0.accounts;
+    let on_new = dispatcher(state, move |_| Action::Navigate(Route::New));
+    let accounts = &state.accounts;
     html! {
         <section class="accounts" aria-labelledby="accounts-heading" data-screen="accounts">
             <div class="screen-head">
@@ -32,7 +28,7 @@ pub fn home(state: &AppHandle) -> Html {
                     <button type="button" class="button-primary" data-action="new-assessment" onclick={on_new}>{ m.new_assessment }</button>
                 </div>
             </div>
-            if state.0.deferred.is_some() {
+            if state.deferred.is_some() {
                 { super::data::data_pending(state) }
             }
             if accounts.is_empty() {
@@ -60,20 +56,17 @@ struct CardProps {
 /// One account: its latest figures, its draft, and what can be done with it.
 #[function_component]
 fn AccountCard(props: &CardProps) -> Html {
-    let state = use_context::<AppHandle>().expect("app context");
+    let state = use_app();
     let confirming_delete = use_state(|| false);
-    let lang = state.0.lang;
+    let lang = state.lang;
     let m = messages(lang);
-    let Some(account) = state.0.account(&props.account_id) else {
+    let Some(account) = state.account(&props.account_id) else {
         return html! {};
     };
     let delete = {
-        let state = state.clone();
         let id = account.id.clone();
-        Callback::from(move |_| {
-            state.dispatch(Action::Delete {
-                account_id: id.clone(),
-            })
+        dispatcher(&state, move |_| Action::Delete {
+            account_id: id.clone(),
         })
     };
     let set_confirm = |v: bool| {
@@ -81,29 +74,28 @@ fn AccountCard(props: &CardProps) -> Html {
         Callback::from(move |_| confirming.set(v))
     };
     // Figures need the question bank; until it arrives the card shows the date only.
+    let bank = state.loaded().map(|l| l.bank);
     let latest = account
         .latest_completed()
-        .map(|a| (a, try_bank().map(|b| score(b, &a.answers).summary())));
+        .map(|a| (a, bank.map(|b| score(b, &a.answers).summary())));
     let draft = account.draft();
     let id = account.id.clone();
     let resume = {
-        let state = state.clone();
         let id = id.clone();
-        Callback::from(move |_| {
-            state.dispatch(Action::Navigate(Route::Assess {
+        dispatcher(&state, move |_| {
+            Action::Navigate(Route::Assess {
                 account: id.clone(),
-            }))
+            })
         })
     };
     let reassess = {
-        let state = state.clone();
         let id = id.clone();
-        Callback::from(move |_| {
-            state.dispatch(Action::Open(OpenDraft::Reassess {
+        dispatcher(&state, move |_| {
+            Action::Open(OpenDraft::Reassess {
                 account_id: id.clone(),
                 assessment_id: browser::new_id(),
                 now_ms: browser::now_ms(),
-            }))
+            })
         })
     };
     html! {
@@ -124,7 +116,7 @@ fn AccountCard(props: &CardProps) -> Html {
                     }
                     <div><dt>{ m.col_last }</dt><dd>{ explain::date(record.completed_ms.unwrap_or(record.updated_ms)) }</dd></div>
                 </dl>
-                if let (true, Some(bank)) = (account.completed().count() > 1, try_bank()) {
+                if let (true, Some(bank)) = (account.completed().count() > 1, bank) {
                     <details class="timeline" data-timeline={account.id.clone()}>
                         <summary>{ (m.history)(account.completed().count()) }</summary>
                         <ol reversed=true>
@@ -147,7 +139,7 @@ fn AccountCard(props: &CardProps) -> Html {
             }
             <div class="card-actions">
                 if let Some(draft) = draft {
-                    if let Some(bank) = try_bank() {
+                    if let Some(bank) = bank {
                         <span class="draft-progress">{ (m.draft_progress)(draft.answers.len(), bank.questions.len()) }</span>
                     }
                     <button type="button" class="button-primary" data-action="resume" onclick={resume}>{ m.resume }</button>

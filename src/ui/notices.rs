@@ -80,15 +80,15 @@ fn notice_id(kind: &NoticeKind) -> &'static str {
 
 /// The list of open notices; an `alert` region so assistive technology announces problems.
 pub fn notices(app: &AppHandle, on_dismiss: Callback<u32>) -> Html {
-    let m = messages(app.0.lang);
+    let m = messages(app.lang);
     // When storage is full, the export is the way to keep the change that could not be saved.
     let export_all = {
         let app = app.clone();
-        Callback::from(move |_| super::exchange::download_everything(&app.0.accounts))
+        Callback::from(move |_| super::exchange::download_everything(&app.accounts))
     };
     html! {
         <section class="notices" aria-label={m.notices_label} role="alert">
-            { for app.0.notices.iter().map(|notice| {
+            { for app.notices.iter().map(|notice| {
                 let id = notice.id;
                 let on_dismiss = on_dismiss.reform(move |_| id);
                 html! {

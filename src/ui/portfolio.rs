@@ -4,9 +4,8 @@
 use yew::prelude::*;
 
 use super::account::compare_form;
-use super::app::AppHandle;
+use super::app::use_app;
 use super::charts::{loyalty_map, MapPoint};
-use crate::core::bank::try_bank;
 use crate::core::explain::date;
 use crate::core::i18n::{messages, Messages};
 use crate::core::ids::{Quadrant, RiskBand};
@@ -29,15 +28,15 @@ fn column_name(m: &Messages, key: SortKey) -> &'static str {
 /// The portfolio screen.
 #[function_component]
 pub fn Portfolio() -> Html {
-    let state = use_context::<AppHandle>().expect("app context");
+    let state = use_app();
     let query = use_state(Query::default);
-    let lang = state.0.lang;
+    let lang = state.lang;
     let m = messages(lang);
-    let Some(bank) = try_bank() else {
+    let Some(bank) = state.loaded().map(|l| l.bank) else {
         return super::data::data_pending(&state);
     };
     // Scoring every account's latest assessment: ~20 µs each on the host.
-    let all = rows(bank, &state.0.accounts);
+    let all = rows(bank, &state.accounts);
     let shown = select(&all, &query);
     let points: Vec<MapPoint> = shown
         .iter()

@@ -3,38 +3,39 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::app::AppHandle;
+use super::app::{dispatcher, use_app, AppHandle};
 use super::browser;
 use crate::core::answers::Choice;
 use crate::core::app::Action;
-use crate::core::bank::{bank, try_bank, Question};
+use crate::core::app::Loaded;
+use crate::core::bank::Question;
 use crate::core::i18n::messages;
 use crate::core::lang::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionnaireProps {
     pub account_id: String,
+    /// The question bank: the screen exists only once it has arrived.
+    pub data: Loaded,
 }
 
-/// The questionnaire of one account's draft, once the question bank is here.
-/// The questionnaire, or the loading state until the question bank has arrived (the app
-/// re-renders when it does, because the app state changes with it).
+/// The questionnaire of one account's draft, or the loading state until the question bank has
+/// arrived (the app re-renders when it does, because the app state changes with it).
 pub fn questionnaire(state: &AppHandle, account_id: &str) -> Html {
-    if try_bank().is_some() {
-        html! { <QuestionnaireScreen account_id={account_id.to_owned()} /> }
-    } else {
-        super::data::data_pending(state)
+    match state.loaded() {
+        Some(data) => html! { <QuestionnaireScreen account_id={account_id.to_owned()} {data} /> },
+        None => super::data::data_pending(state),
     }
 }
 
 #[function_component]
 fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
-    let state = use_context::<AppHandle>().expect("app context");
+    let state = use_app();
     let confirming_discard = use_state(|| false);
-    let lang = state.0.lang;
+    let lang = state.lang;
     let m = messages(lang);
-    let bank = bank();
-    let account = state.0.account(&props.account_id);
+    let bank = props.data.bank;
+    let account = state.account(&props.account_id);
     let draft = account.and_then(|a| a.draft());
     let section_index = draft.map_or(0, |d| d.cursor.section.min(bank.sections.len() - 1));
     let cursor_question = draft.and_then(|d| d.cursor.question.clone());
@@ -67,13 +68,10 @@ fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
         .filter(|q| draft.answers.get(&q.id).is_some())
         .count();
     let show = |i: usize| {
-        let state = state.clone();
         let account_id = props.account_id.clone();
-        Callback::from(move |_| {
-            state.dispatch(Action::ShowSection {
-                account_id: account_id.clone(),
-                section: i,
-            })
+        dispatcher(&state, move |_| Action::ShowSection {
+            account_id: account_id.clone(),
+            section: i,
         })
     };
     let last = section_index + 1 == bank.sections.len();
@@ -88,22 +86,16 @@ fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
         .filter(|(_, q)| draft.answers.get(&q.id).is_none())
         .count();
     let on_finish = {
-        let state = state.clone();
         let account_id = props.account_id.clone();
-        Callback::from(move |_| {
-            state.dispatch(Action::Finish {
-                account_id: account_id.clone(),
-                now_ms: browser::now_ms(),
-            })
+        dispatcher(&state, move |_| Action::Finish {
+            account_id: account_id.clone(),
+            now_ms: browser::now_ms(),
         })
     };
     let on_discard = {
-        let state = state.clone();
         let account_id = props.account_id.clone();
-        Callback::from(move |_| {
-            state.dispatch(Action::Discard {
-                account_id: account_id.clone(),
-            })
+        dispatcher(&state, move |_| Action::Discard {
+            account_id: account_id.clone(),
         })
     };
     let set_confirm = |v: bool| {
@@ -143,7 +135,7 @@ fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
                 { for questions.iter().enumerate().map(|(pos, (index, q))| {
                     let next = questions.get(pos + 1).map(|(_, q)| q.id.clone());
                     html! {
-                        <QuestionView key={q.id.clone()} account_id={props.account_id.clone()} index={*index}
+                        <QuestionView key={q.id.clone()} account_id={props.account_id.clone()} data={props.data} index={*index}
                             choice={draft.answers.get(&q.id)} note={draft.notes.get(&q.id).cloned().unwrap_or_default()}
                             next_question={next} {lang} />
                     }
@@ -180,6 +172,7 @@ fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct QuestionProps {
     account_id: String,
+    data: Loaded,
     /// Index in the bank.
     index: usize,
     choice: Option<Choice>,
@@ -192,21 +185,19 @@ struct QuestionProps {
 /// One question: a fieldset of anchored options, "don't know", help on demand and a note.
 #[function_component]
 fn QuestionView(props: &QuestionProps) -> Html {
-    let state = use_context::<AppHandle>().expect("app context");
+    let state = use_app();
     let m = messages(props.lang);
-    let q = &bank().questions[props.index];
+    let bank = props.data.bank;
+    let q = &bank.questions[props.index];
     let lang = props.lang;
     let answer = {
-        let state = state.clone();
         let account_id = props.account_id.clone();
         let question_id = q.id.clone();
-        Callback::from(move |choice: Choice| {
-            state.dispatch(Action::Answer {
-                account_id: account_id.clone(),
-                question_id: question_id.clone(),
-                choice: Some(choice),
-                now_ms: browser::now_ms(),
-            })
+        dispatcher(&state, move |choice: Choice| Action::Answer {
+            account_id: account_id.clone(),
+            question_id: question_id.clone(),
+            choice: Some(choice),
+            now_ms: browser::now_ms(),
         })
     };
     let onkeydown = {
@@ -261,7 +252,7 @@ fn QuestionView(props: &QuestionProps) -> Html {
     let name = format!("q-{}", q.id);
     let unanswered = props.choice.is_none();
     let number = props.index + 1;
-    let total = bank().questions.len();
+    let total = bank.questions.len();
 
     html! {
         <fieldset id={name.clone()} class={super::class_list("question", &[unanswered.then_some("unanswered")])}

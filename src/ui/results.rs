@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use super::app::AppHandle;
+use super::app::{dispatcher, use_app};
 use super::charts::{bar, ladder, loyalty_map};
-use crate::core::bank::{bank, try_bank};
+use crate::core::bank::Bank;
 use crate::core::explain;
 use crate::core::i18n::{messages, Messages};
 use crate::core::labels::{label, label_of};
@@ -40,20 +40,20 @@ fn how(m: &Messages, texts: &[&'static str]) -> Html {
 /// The results screen of one of the user's own assessments.
 #[function_component]
 pub fn Results(props: &ResultsProps) -> Html {
-    let state = use_context::<AppHandle>().expect("app context");
+    let state = use_app();
     let show_all = use_state(|| false);
     let sharing = use_state(|| false);
     // Whether the last "copy link" worked (`None` before any).
     let copied = use_state(|| None::<bool>);
-    let lang = state.0.lang;
+    let lang = state.lang;
     let m = messages(lang);
-    let Some(account) = state.0.account(&props.account_id) else {
+    let Some(account) = state.account(&props.account_id) else {
         return html! {};
     };
     let Some(record) = account.assessment(&props.assessment_id) else {
         return html! {};
     };
-    let Some(bank) = try_bank() else {
+    let Some(bank) = state.loaded().map(|l| l.bank) else {
         return super::data::data_pending(&state);
     };
     let export_one = {
@@ -127,11 +127,11 @@ pub struct SharedResultsProps {
 
 #[function_component]
 pub fn SharedResults(props: &SharedResultsProps) -> Html {
-    let state = use_context::<AppHandle>().expect("app context");
+    let state = use_app();
     let show_all = use_state(|| false);
-    let lang = state.0.lang;
+    let lang = state.lang;
     let m = messages(lang);
-    let Some(bank) = try_bank() else {
+    let Some(bank) = state.loaded().map(|l| l.bank) else {
         return super::data::data_pending(&state);
     };
     let shared = match crate::core::share::decode(&props.payload, bank) {
@@ -153,15 +153,12 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
     };
     let record = shared.record("shared");
     let save = {
-        let state = state.clone();
         let shared = shared.clone();
-        Callback::from(move |_| {
-            state.dispatch(crate::core::app::Action::SaveShared {
-                shared: shared.clone(),
-                account_id: super::browser::new_id(),
-                assessment_id: super::browser::new_id(),
-                now_ms: super::browser::now_ms(),
-            })
+        dispatcher(&state, move |_| crate::core::app::Action::SaveShared {
+            shared: shared.clone(),
+            account_id: super::browser::new_id(),
+            assessment_id: super::browser::new_id(),
+            now_ms: super::browser::now_ms(),
         })
     };
     let actions = html! {
@@ -185,7 +182,7 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
 
 /// Every block of one assessment's results; `actions` go in the heading, `before` above the blocks.
 fn results_view(
-    bank: &crate::core::bank::Bank,
+    bank: &Bank,
     lang: Lang,
     name: &str,
     record: &crate::core::assessment::AssessmentRecord,
@@ -224,8 +221,8 @@ fn results_view(
             { risk_block(lang, &result) }
             { symbiosis_block(lang, &result) }
             { actions_block(lang, &result, show_all) }
-            { confidence_block(lang, &result) }
-            { notes_block(lang, &record.notes) }
+            { confidence_block(lang, bank, &result) }
+            { notes_block(lang, bank, &record.notes) }
         </section>
     }
 }
@@ -439,12 +436,11 @@ fn actions_block(lang: Lang, r: &AssessmentResult, show_all: &UseStateHandle<boo
     }
 }
 
-fn confidence_block(lang: Lang, r: &AssessmentResult) -> Html {
+fn confidence_block(lang: Lang, bank: &Bank, r: &AssessmentResult) -> Html {
     let m = messages(lang);
     let c = &r.confidence;
     let section_title = |id: &String| {
-        bank()
-            .sections
+        bank.sections
             .iter()
             .find(|s| &s.id == id)
             .map_or(id.clone(), |s| s.title.get(lang).to_owned())
@@ -467,7 +463,7 @@ fn confidence_block(lang: Lang, r: &AssessmentResult) -> Html {
     }
 }
 
-fn notes_block(lang: Lang, notes: &crate::core::pairs::Pairs<String>) -> Html {
+fn notes_block(lang: Lang, bank: &Bank, notes: &crate::core::pairs::Pairs<String>) -> Html {
     let m = messages(lang);
     if notes.is_empty() {
         return html! {};
@@ -476,7 +472,7 @@ fn notes_block(lang: Lang, notes: &crate::core::pairs::Pairs<String>) -> Html {
         <section class="card" aria-labelledby="notes-heading" data-block="notes">
             <h2 id="notes-heading">{ m.notes_heading }</h2>
             <dl class="notes">
-                { for bank().questions.iter().filter_map(|q| notes.get(&q.id).map(|note| (q, note))).map(|(q, note)| html! {
+                { for bank.questions.iter().filter_map(|q| notes.get(&q.id).map(|note| (q, note))).map(|(q, note)| html! {
                     <div data-note={q.id.clone()}>
                         <dt>{ q.prompt.get(lang) }</dt>
                         <dd>{ note }</dd>

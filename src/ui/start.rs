@@ -3,9 +3,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::app::AppHandle;
+use super::app::{dispatcher, use_app};
 use super::browser;
-use crate::core::app::{Action, DataStatus, OpenDraft};
+use crate::core::app::{Action, OpenDraft};
 use crate::core::assessment::{EditError, NewAccount, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS};
 use crate::core::i18n::messages;
 use crate::core::route::Route;
@@ -17,8 +17,8 @@ pub fn input_value(e: &InputEvent) -> String {
 /// The start form.
 #[function_component]
 pub fn Start() -> Html {
-    let state = use_context::<AppHandle>().expect("app context");
-    let m = messages(state.0.lang);
+    let state = use_app();
+    let m = messages(state.lang);
     let form = use_state(NewAccount::default);
 
     let field = |set: fn(&mut NewAccount, String)| {
@@ -42,11 +42,8 @@ pub fn Start() -> Html {
             }));
         })
     };
-    let on_cancel = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Navigate(Route::Home)))
-    };
-    let error = state.0.start_error.map(|e| match e {
+    let on_cancel = dispatcher(&state, move |_| Action::Navigate(Route::Home));
+    let error = state.start_error.map(|e| match e {
         EditError::NameMissing => m.error_name_missing,
         EditError::TooLong => m.error_too_long,
         _ => m.error_other,
@@ -65,7 +62,7 @@ pub fn Start() -> Html {
         <section class="start" aria-labelledby="start-heading" data-screen="start">
             <h1 id="start-heading">{ m.start_heading }</h1>
             <p>{ m.start_intro }</p>
-            if state.0.data != DataStatus::Ready {
+            if state.loaded().is_none() {
                 { super::data::data_pending(&state) }
             }
             <form class="start-form" {onsubmit} novalidate=true>
@@ -101,7 +98,7 @@ pub fn Start() -> Html {
                     // The first section needs the question bank, which loads while the user types;
                     // a submission before it arrives waits for it (see `AppState::deferred`).
                     <button type="submit" class="button-primary" data-action="start"
-                        aria-busy={state.0.deferred.is_some().to_string()}>{ m.start_button }</button>
+                        aria-busy={state.deferred.is_some().to_string()}>{ m.start_button }</button>
                     <button type="button" class="button-secondary" onclick={on_cancel}>{ m.cancel }</button>
                 </div>
             </form>

@@ -198,25 +198,15 @@ pub fn install(json: &str) -> Result<&'static Bank, String> {
     Ok(BANK.get_or_init(|| bank))
 }
 
-/// The bank, once installed. On the host (tests, benchmarks, tools) the embedded copy is
-/// installed on first use; in the browser it is `None` until `bank.json` has been loaded.
-pub fn try_bank() -> Option<&'static Bank> {
-    #[cfg(not(target_arch = "wasm32"))]
-    if BANK.get().is_none() {
-        if let Err(problem) = install(BANK_JSON) {
-            panic!("invalid embedded question bank: {problem}");
-        }
-    }
-    BANK.get()
-}
-
-/// The bank, for code that runs only once it is loaded (host code; UI screens that checked
-/// [`try_bank`] first).
-///
-/// # Panics
-/// In the browser, if called before the bank is loaded.
+/// The embedded bank, for host code: tests, benchmarks and tools. The browser has no such
+/// function: there the bank arrives on demand and is reached only through the state that carries
+/// it (`app::DataStatus::Ready`), so no screen can use it before it is there.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn bank() -> &'static Bank {
-    try_bank().expect("question bank used before it was loaded")
+    match install(BANK_JSON) {
+        Ok(bank) => bank,
+        Err(problem) => panic!("invalid embedded question bank: {problem}"),
+    }
 }
 
 #[cfg(test)]
