@@ -21,7 +21,7 @@ fn answers(bank: &Bank, seed: u64) -> Answers {
         let r = (state >> 33) as usize;
         match r % 12 {
             0 => Some(Choice::DontKnow),
-            _ => Some(Choice::Option((r % q.options.len()) as u8)),
+            _ => Some(Choice::option(r % q.options.len())),
         }
     })
 }

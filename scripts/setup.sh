@@ -17,6 +17,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The test command's lint gates (scripts/test.sh); part of rustup's default profile, not of "minimal".
+for component in rustfmt clippy; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+    step "Adding the $component component"
+    rustup component add "$component"
+  fi
+done
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   step "Building trunk $TRUNK_VERSION from crates.io (about 10 minutes on 2 cores, once)"
   # trunk declares a newer rust-version than it needs; it builds and runs fine on 1.95.

@@ -7,6 +7,11 @@ source "$(dirname "$0")/env.sh"
 "$RAPPORT_ROOT/scripts/setup.sh" --test
 cd "$RAPPORT_ROOT"
 
+step "Formatting and lints (rustfmt; clippy on the host and for wasm32, warnings denied)"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
+
 step "Host tests of the core (cargo test)"
 cargo test --locked
 

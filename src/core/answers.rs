@@ -14,6 +14,14 @@ pub enum Choice {
     DontKnow,
 }
 
+impl Choice {
+    /// The option at `index`; an index past 255 (never a real option) becomes 255, which every
+    /// validation against the bank then refuses.
+    pub fn option<I: TryInto<u8>>(index: I) -> Choice {
+        Choice::Option(index.try_into().unwrap_or(u8::MAX))
+    }
+}
+
 impl Serialize for Choice {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {

@@ -455,6 +455,138 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// Answers (or clears) a question of the draft. Only screens that wait for the bank send it:
+    /// without the bank a stray one changes nothing.
+    fn answer(
+        &mut self,
+        bank: Option<&Bank>,
+        account_id: &str,
+        question_id: &str,
+        choice: Option<Choice>,
+        now_ms: u64,
+    ) {
+        if let Some(bank) = bank {
+            self.edit(account_id, |a| a.answer(bank, question_id, choice, now_ms));
+        }
+    }
+
+    /// Sets the note on a question of the draft (needs the bank, like [`AppState::answer`]).
+    fn note(
+        &mut self,
+        bank: Option<&Bank>,
+        account_id: &str,
+        question_id: &str,
+        text: &str,
+        now_ms: u64,
+    ) {
+        if let Some(bank) = bank {
+            self.edit(account_id, |a| a.set_note(bank, question_id, text, now_ms));
+        }
+    }
+
+    /// Shows another section of the draft, its first question focused.
+    fn show_section(&mut self, bank: Option<&Bank>, account_id: &str, section: usize) {
+        let Some(bank) = bank else { return };
+        let section = section.min(bank.sections.len().saturating_sub(1));
+        let first = bank
+            .section_questions(&bank.sections[section].id)
+            .next()
+            .map(|q| q.id.clone());
+        self.edit(account_id, |a| {
+            a.move_cursor(Cursor {
+                section,
+                question: first,
+            })
+        });
+    }
+
+    /// Completes the draft and shows its results.
+    fn finish(&mut self, account_id: String, now_ms: u64) {
+        let mut finished = None;
+        self.edit(&account_id, |a| {
+            a.finish(now_ms).map(|id| finished = Some(id))
+        });
+        if let Some(assessment) = finished {
+            self.last_completed = Some((account_id.clone(), assessment.clone()));
+            self.route = Route::Results {
+                account: account_id,
+                assessment,
+            };
+        }
+    }
+
+    /// Drops the draft; an account left with nothing is removed with it.
+    fn discard(&mut self, account_id: &str) {
+        if self.edit(account_id, |a| a.discard_draft()) {
+            if self
+                .account(account_id)
+                .is_some_and(|a| a.assessments.is_empty())
+            {
+                self.accounts.retain(|a| a.id != account_id);
+            }
+            self.route = Route::Home;
+        }
+    }
+
+    /// Takes another tab's version of an account (nothing to save here) and re-checks the screen.
+    fn take_external(&mut self, change: crate::core::persist::ExternalChange) {
+        match change {
+            crate::core::persist::ExternalChange::Written(record) => {
+                let id = record.id.clone();
+                match self.accounts.iter_mut().find(|a| a.id == id) {
+                    Some(existing) => *existing = record,
+                    None => self.accounts.push(record),
+                }
+                self.unsaved.remove(&id);
+            }
+            crate::core::persist::ExternalChange::Removed(id) => {
+                self.accounts.retain(|a| a.id != id);
+                self.unsaved.remove(&id);
+            }
+        }
+        let route = self.route.clone();
+        self.route = self.resolve(route);
+    }
+
+    /// Deletes an account, keeping it (and its place) for undo.
+    fn delete(&mut self, account_id: &str) {
+        if let Some(index) = self.accounts.iter().position(|a| a.id == account_id) {
+            let account = self.accounts.remove(index);
+            self.recently_deleted = Some((account, index));
+            self.touched(account_id);
+            let route = self.route.clone();
+            self.route = self.resolve(route);
+        }
+    }
+
+    /// Brings back the account deleted last, where it was.
+    fn undo_delete(&mut self) {
+        if let Some((account, index)) = self.recently_deleted.take() {
+            let id = account.id.clone();
+            let at = index.min(self.accounts.len());
+            self.accounts.insert(at, account);
+            self.touched(&id);
+        }
+    }
+
+    /// Adds an import's accounts, resolving id conflicts as the user chose.
+    fn import(
+        &mut self,
+        preview: crate::core::exchange::ImportPreview,
+        resolution: crate::core::exchange::Resolution,
+        new_ids: Vec<String>,
+    ) {
+        let mut ids = new_ids.into_iter();
+        let changed = crate::core::exchange::apply(&mut self.accounts, preview, resolution, || {
+            ids.next().unwrap_or_default()
+        });
+        for id in changed {
+            self.touched(&id);
+        }
+    }
+}
+
 /// Applies `action` to `state`. Pure: the question bank, where an action needs it, is the one
 /// the state carries ([`AppState::loaded`]); before it arrives, such actions wait or do nothing.
 pub fn reduce(mut state: AppState, action: Action) -> AppState {
@@ -506,67 +638,19 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
             question_id,
             choice,
             now_ms,
-        } => {
-            // Sent only by screens that wait for the bank; a stray one must not crash the app.
-            let Some(bank) = bank else { return state };
-            state.edit(&account_id, |a| {
-                a.answer(bank, &question_id, choice, now_ms)
-            });
-        }
+        } => state.answer(bank, &account_id, &question_id, choice, now_ms),
         Action::Note {
             account_id,
             question_id,
             text,
             now_ms,
-        } => {
-            // Sent only by screens that wait for the bank; a stray one must not crash the app.
-            let Some(bank) = bank else { return state };
-            state.edit(&account_id, |a| {
-                a.set_note(bank, &question_id, &text, now_ms)
-            });
-        }
+        } => state.note(bank, &account_id, &question_id, &text, now_ms),
         Action::ShowSection {
             account_id,
             section,
-        } => {
-            // Sent only by screens that wait for the bank; a stray one must not crash the app.
-            let Some(bank) = bank else { return state };
-            let section = section.min(bank.sections.len().saturating_sub(1));
-            let first = bank
-                .section_questions(&bank.sections[section].id)
-                .next()
-                .map(|q| q.id.clone());
-            state.edit(&account_id, |a| {
-                a.move_cursor(Cursor {
-                    section,
-                    question: first,
-                })
-            });
-        }
-        Action::Finish { account_id, now_ms } => {
-            let mut finished = None;
-            state.edit(&account_id, |a| {
-                a.finish(now_ms).map(|id| finished = Some(id))
-            });
-            if let Some(assessment) = finished {
-                state.last_completed = Some((account_id.clone(), assessment.clone()));
-                state.route = Route::Results {
-                    account: account_id,
-                    assessment,
-                };
-            }
-        }
-        Action::Discard { account_id } => {
-            if state.edit(&account_id, |a| a.discard_draft()) {
-                if state
-                    .account(&account_id)
-                    .is_some_and(|a| a.assessments.is_empty())
-                {
-                    state.accounts.retain(|a| a.id != account_id);
-                }
-                state.route = Route::Home;
-            }
-        }
+        } => state.show_section(bank, &account_id, section),
+        Action::Finish { account_id, now_ms } => state.finish(account_id, now_ms),
+        Action::Discard { account_id } => state.discard(&account_id),
         Action::UpdateReady => state.update_ready = true,
         Action::Data(status) => {
             state.data = status;
@@ -577,58 +661,15 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
             }
         }
         Action::NeedData => state.data_requested = true,
-        Action::External(change) => {
-            // Another tab wrote it: take its version; nothing to save here.
-            match change {
-                crate::core::persist::ExternalChange::Written(record) => {
-                    let id = record.id.clone();
-                    match state.accounts.iter_mut().find(|a| a.id == id) {
-                        Some(existing) => *existing = record,
-                        None => state.accounts.push(record),
-                    }
-                    state.unsaved.remove(&id);
-                }
-                crate::core::persist::ExternalChange::Removed(id) => {
-                    state.accounts.retain(|a| a.id != id);
-                    state.unsaved.remove(&id);
-                }
-            }
-            let route = state.route.clone();
-            state.route = state.resolve(route);
-        }
-        Action::Delete { account_id } => {
-            if let Some(index) = state.accounts.iter().position(|a| a.id == account_id) {
-                let account = state.accounts.remove(index);
-                state.recently_deleted = Some((account, index));
-                state.touched(&account_id);
-                let route = state.route.clone();
-                state.route = state.resolve(route);
-            }
-        }
-        Action::UndoDelete => {
-            if let Some((account, index)) = state.recently_deleted.take() {
-                let id = account.id.clone();
-                state
-                    .accounts
-                    .insert(index.min(state.accounts.len()), account);
-                state.touched(&id);
-            }
-        }
+        Action::External(change) => state.take_external(change),
+        Action::Delete { account_id } => state.delete(&account_id),
+        Action::UndoDelete => state.undo_delete(),
         Action::ForgetDeleted => state.recently_deleted = None,
         Action::Import {
             preview,
             resolution,
             new_ids,
-        } => {
-            let mut ids = new_ids.into_iter();
-            let changed =
-                crate::core::exchange::apply(&mut state.accounts, preview, resolution, || {
-                    ids.next().unwrap_or_default()
-                });
-            for id in changed {
-                state.touched(&id);
-            }
-        }
+        } => state.import(preview, resolution, new_ids),
         Action::Saved { written, failed } => {
             for id in &written {
                 state.unsaved.remove(id);

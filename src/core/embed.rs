@@ -125,7 +125,7 @@ impl Accent {
     pub fn parse(s: &str) -> Option<Accent> {
         let (mut r, mut g, mut b) = parse_hex_color(s)?;
         while contrast_with_white((r, g, b)) < 4.5 {
-            let darker = |c: u8| (f64::from(c) * 0.92) as u8;
+            let darker = |c: u8| u8::try_from(u16::from(c) * 23 / 25).unwrap_or(c);
             (r, g, b) = (darker(r), darker(g), darker(b));
         }
         Some(Accent {

@@ -104,7 +104,7 @@ pub fn target_reason(lang: Lang, reason: &TargetReason) -> String {
 /// and the same in both languages).
 pub fn date(ms: u64) -> String {
     // Howard Hinnant's days-to-civil algorithm.
-    let days = (ms / 86_400_000) as i64;
+    let days = i64::try_from(ms / 86_400_000).unwrap_or(i64::MAX);
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -128,9 +128,7 @@ mod tests {
     #[test]
     fn every_finding_of_a_weak_assessment_reads_well_in_both_languages() {
         let answers = Answers::from_fn(bank(), |q| {
-            Some(crate::core::answers::Choice::Option(
-                (q.options.len() / 3) as u8,
-            ))
+            Some(crate::core::answers::Choice::option(q.options.len() / 3))
         });
         let result = score(bank(), &answers);
         assert!(!result.actions.is_empty());

@@ -24,7 +24,7 @@ pub fn nearest(q: &Question, target: u8) -> Choice {
     let best = (0..q.options.len())
         .min_by_key(|&i| (i16::from(q.options[i].score) - i16::from(target)).abs())
         .unwrap_or(0);
-    Choice::Option(best as u8)
+    Choice::option(best)
 }
 
 /// Answers each question with the option nearest the score `rule` gives its dimension.

@@ -127,7 +127,7 @@ pub fn decode_answers(text: &str) -> Result<Answers, String> {
             UNANSWERED => {}
             DONT_KNOW => answers.set(id, Choice::DontKnow),
             _ => match c.to_digit(10) {
-                Some(i) => answers.set(id, Choice::Option(i as u8)),
+                Some(i) => answers.set(id, Choice::option(i)),
                 None => return Err(format!("unexpected answer code {c:?}")),
             },
         }
@@ -149,7 +149,7 @@ impl<'de> Deserialize<'de> for Answers {
         struct AnyFormat;
         impl<'de> Visitor<'de> for AnyFormat {
             type Value = Answers;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("answers as a compact string or a map")
             }
             fn visit_str<E: de::Error>(self, text: &str) -> Result<Answers, E> {
@@ -267,7 +267,7 @@ mod tests {
             match i % 7 {
                 0 => None,
                 1 => Some(Choice::DontKnow),
-                n => Some(Choice::Option((n % q.options.len()) as u8)),
+                n => Some(Choice::option(n % q.options.len())),
             }
         });
         let text = encode_answers(&answers);
@@ -297,7 +297,7 @@ mod tests {
             assert_eq!(new.answers.len(), old_answers.len());
             for (id, value) in old_answers {
                 let expected = match value.as_u64() {
-                    Some(i) => Choice::Option(i as u8),
+                    Some(i) => Choice::option(i),
                     None => Choice::DontKnow,
                 };
                 assert_eq!(new.answers.get(id), Some(expected), "{id}");

@@ -47,8 +47,11 @@ pub enum ShareError {
 /// The payload for one completed assessment of `account`.
 pub fn encode(account: &AccountRecord, record: &AssessmentRecord) -> String {
     let day = record.completed_ms.unwrap_or(record.updated_ms) / MS_PER_DAY;
-    let mut bytes = vec![SHARE_VERSION, record.bank_version.min(255) as u8];
-    bytes.extend_from_slice(&(day.min(u64::from(u16::MAX)) as u16).to_be_bytes());
+    let mut bytes = vec![
+        SHARE_VERSION,
+        u8::try_from(record.bank_version).unwrap_or(u8::MAX),
+    ];
+    bytes.extend_from_slice(&u16::try_from(day).unwrap_or(u16::MAX).to_be_bytes());
     let mut packed = [0u8; ANSWER_BYTES];
     for (i, id) in ANSWER_ORDER.iter().enumerate() {
         let code = match record.answers.get(id) {
@@ -170,10 +173,12 @@ fn from_base64url(text: &str) -> Option<Vec<u8>> {
     for chunk in text.as_bytes().chunks(4) {
         let mut n = 0u32;
         for (i, c) in chunk.iter().enumerate() {
-            let v = ALPHABET.iter().position(|a| a == c)? as u32;
+            let v = u32::try_from(ALPHABET.iter().position(|a| a == c)?).ok()?;
             n |= v << (18 - 6 * i);
         }
         for i in 0..chunk.len() - 1 {
+            // The low byte of each shift: truncation is the point.
+            #[expect(clippy::cast_possible_truncation, reason = "extracts one byte")]
             out.push((n >> (16 - 8 * i)) as u8);
         }
     }
@@ -203,7 +208,7 @@ mod tests {
             let choice = match i % 9 {
                 0 => None,
                 1 => Some(Choice::DontKnow),
-                n => Some(Choice::Option((n % q.options.len()) as u8)),
+                n => Some(Choice::option(n % q.options.len())),
             };
             account
                 .answer(bank, &q.id, choice, 1_790_000_000_000)
@@ -279,7 +284,9 @@ mod tests {
     #[test]
     fn base64url_round_trips() {
         for len in 0..20 {
-            let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 11) as u8).collect();
+            let bytes: Vec<u8> = (0..len)
+                .map(|i: u32| (i * 37 + 11).to_le_bytes()[0])
+                .collect();
             assert_eq!(from_base64url(&base64url(&bytes)).unwrap(), bytes);
         }
     }

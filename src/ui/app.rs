@@ -32,7 +32,7 @@ impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(reduce(Rc::unwrap_or_clone(self), action))
+        Rc::new(reduce((*self).clone(), action))
     }
 }
 

@@ -71,11 +71,21 @@ fn js_error_text(err: &JsValue) -> String {
 }
 
 /// Milliseconds since the epoch.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "Date.now() is a positive whole number far below 2^53; `as` saturates anyway"
+)]
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
 /// A fresh random id for an account or assessment (base 36, safe in keys and URLs).
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "Math.random() * 2^52 is a non-negative whole number below 2^52"
+)]
 pub fn new_id() -> String {
     let mut n = (js_sys::Math::random() * 2f64.powi(52)) as u64 ^ now_ms().rotate_left(20);
     let mut id = String::new();

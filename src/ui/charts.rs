@@ -109,6 +109,10 @@ const TOP: f64 = 8.0;
 const SIZE: f64 = 260.0;
 
 /// A coordinate as whole units.
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "chart coordinates are a few thousand units at most"
+)]
 fn px(v: f64) -> String {
     (v.round() as i32).to_string()
 }
@@ -268,7 +272,7 @@ pub fn trend_chart(
             <svg class="trend-chart" viewBox="0 0 480 200" role="img" aria-label={props.title.clone()} aria-describedby="trend-desc">
                 <desc id="trend-desc">{ &props.description }</desc>
                 <rect class="plot-bg" x={px(TREND_LEFT)} y={px(TREND_TOP)} width={px(TREND_WIDTH)} height={px(TREND_HEIGHT)} />
-                <line class="threshold" x1={px(TREND_LEFT)} x2={px(TREND_LEFT + TREND_WIDTH)} y1={px(ty(HIGH as u8))} y2={px(ty(HIGH as u8))} />
+                <line class="threshold" x1={px(TREND_LEFT)} x2={px(TREND_LEFT + TREND_WIDTH)} y1={px(ty(round(HIGH)))} y2={px(ty(round(HIGH)))} />
                 <text class="tick" x="26" y={px(ty(100) + 4.0)} text-anchor="end">{ "100" }</text>
                 <text class="tick" x="26" y={px(bottom)} text-anchor="end">{ "0" }</text>
                 { for props.labels.iter().enumerate().map(|(i, l)| html! {

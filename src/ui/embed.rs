@@ -67,7 +67,7 @@ pub fn observe_height(
     let measure = {
         let body = body.clone();
         move || {
-            let height = body.scroll_height().max(0) as u32;
+            let height = u32::try_from(body.scroll_height()).unwrap_or(0);
             if height != last.get() {
                 last.set(height);
                 post(&config, &embed::resize_message(height));

@@ -91,7 +91,7 @@ pub fn DataTools() -> Html {
             if file.size() > exchange::MAX_IMPORT_BYTES as f64 {
                 // Refused before reading it into memory.
                 let error = ImportError::TooLarge {
-                    bytes: file.size() as usize,
+                    bytes: whole_bytes(file.size()),
                 };
                 outcome.set(Some(error_text(messages(state.lang), &error)));
                 return;
@@ -189,4 +189,14 @@ pub fn DataTools() -> Html {
             }
         </section>
     }
+}
+
+/// A file's size (a whole number of bytes, as the browser reports it in a float) as `usize`.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "file sizes are whole and non-negative; `as` saturates past usize::MAX"
+)]
+fn whole_bytes(size: f64) -> usize {
+    size as usize
 }

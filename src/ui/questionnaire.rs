@@ -230,7 +230,7 @@ fn QuestionView(props: &QuestionProps) -> Html {
                 .filter(|d| (1..=options).contains(d))
             {
                 e.prevent_default();
-                answer.emit(Choice::Option((d - 1) as u8));
+                answer.emit(Choice::option(d - 1));
                 browser::focus_element(&format!("q-{qid}-{}", d - 1));
             }
         })
@@ -277,8 +277,8 @@ fn QuestionView(props: &QuestionProps) -> Html {
                         <div class="option">
                             <input type="radio" id={id.clone()} name={name.clone()} value={i.to_string()}
                                 data-score={option.score.to_string()}
-                                checked={props.choice == Some(Choice::Option(i as u8))}
-                                onchange={Callback::from(move |_| answer.emit(Choice::Option(i as u8)))} />
+                                checked={props.choice == Some(Choice::option(i))}
+                                onchange={Callback::from(move |_| answer.emit(Choice::option(i)))} />
                             <label for={id}><span class="option-key" aria-hidden="true">{ i + 1 }</span>{ option.label.get(lang) }</label>
                         </div>
                     }

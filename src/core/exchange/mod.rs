@@ -172,7 +172,9 @@ pub fn parse_import(bytes: &[u8], bank: &Bank) -> Result<Vec<AccountRecord>, Imp
         // Schema 1 files hold records of format 1; the record reader upgrades them below.
         Some(s) if (1..=u64::from(SCHEMA)).contains(&s) => {}
         Some(s) if s > u64::from(SCHEMA) => {
-            return Err(ImportError::NewerSchema(s.min(u64::from(u32::MAX)) as u32))
+            return Err(ImportError::NewerSchema(
+                u32::try_from(s).unwrap_or(u32::MAX),
+            ))
         }
         _ => return Err(ImportError::Invalid("unknown schema version".into())),
     }

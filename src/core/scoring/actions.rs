@@ -130,6 +130,82 @@ fn deficit(score: f64) -> f64 {
     ((100.0 - score) / 100.0).clamp(0.0, 1.0)
 }
 
+/// What stands between the current rung and the next, when the target is higher: one finding
+/// per facet that lags, weighted by how far it lags and how far the target is.
+fn level_gap_findings(result: &AssessmentResult, add: &mut impl FnMut(Finding, f64)) {
+    if result.target.gap > 0 {
+        if let Some(next) = result.level.level.next() {
+            let weight = 0.6 + 0.15 * f64::from(result.target.gap);
+            let mut facets: Vec<(LevelFacet, f64)> = Vec::new();
+            for blocker in &result.level.blockers {
+                let (facet, shows) = match blocker {
+                    LevelBlocker::Facet { facet, shows, .. } => (*facet, Some(*shows)),
+                    LevelBlocker::NoFormalLinks => (LevelFacet::FormalLinks, None),
+                    LevelBlocker::TooLittleEvidence { .. } => continue,
+                };
+                // Severity: how many rungs the facet lags the next one (a missing formal link counts fully).
+                let lag = shows.map_or(1.0, |s| f64::from(next.rank() - s.rank()) / 3.0);
+                match facets.iter_mut().find(|(f, _)| *f == facet) {
+                    Some(entry) => entry.1 = entry.1.max(lag),
+                    None => facets.push((facet, lag)),
+                }
+            }
+            for (facet, lag) in facets {
+                let score = 100.0 * (1.0 - lag);
+                add(
+                    Finding::LevelGap { facet, next, score },
+                    weight * lag.max(1.0 / 3.0),
+                );
+            }
+        }
+    }
+}
+
+/// The weak levers of both axes and of symbiosis, weighted by the quadrant's emphasis.
+fn lever_findings(
+    result: &AssessmentResult,
+    sat_weight: f64,
+    switch_weight: f64,
+    add: &mut impl FnMut(Finding, f64),
+) {
+    for (lever, score) in result
+        .satisfaction
+        .weakest_first()
+        .into_iter()
+        .filter(|(_, s)| *s < HIGH)
+    {
+        add(
+            Finding::Satisfaction { lever, score },
+            sat_weight * deficit(score),
+        );
+    }
+    for (lever, score) in result
+        .switching_cost
+        .weakest_first()
+        .into_iter()
+        .filter(|(_, s)| *s < HIGH)
+    {
+        add(
+            Finding::SwitchingCost { lever, score },
+            switch_weight * deficit(score),
+        );
+    }
+    // Symbiosis supports the higher levels (seed 004): urgent only where the target needs them.
+    let symbiosis_weight = if result.target.target_level >= Level::Extended {
+        0.6
+    } else {
+        0.25
+    };
+    for &(facet, score) in &result.symbiosis_facets {
+        if let Some(score) = score.filter(|s| *s < HIGH) {
+            add(
+                Finding::Symbiosis { facet, score },
+                symbiosis_weight * deficit(score),
+            );
+        }
+    }
+}
+
 pub(super) fn plan(result: &AssessmentResult) -> Vec<PlannedAction> {
     let mut planned: Vec<(Finding, f64)> = Vec::new();
     let mut add = |finding: Finding, priority: f64| planned.push((finding, priority));
@@ -216,32 +292,7 @@ pub(super) fn plan(result: &AssessmentResult) -> Vec<PlannedAction> {
         );
     }
 
-    if result.target.gap > 0 {
-        if let Some(next) = result.level.level.next() {
-            let weight = 0.6 + 0.15 * f64::from(result.target.gap);
-            let mut facets: Vec<(LevelFacet, f64)> = Vec::new();
-            for blocker in &result.level.blockers {
-                let (facet, shows) = match blocker {
-                    LevelBlocker::Facet { facet, shows, .. } => (*facet, Some(*shows)),
-                    LevelBlocker::NoFormalLinks => (LevelFacet::FormalLinks, None),
-                    LevelBlocker::TooLittleEvidence { .. } => continue,
-                };
-                // Severity: how many rungs the facet lags the next one (a missing formal link counts fully).
-                let lag = shows.map_or(1.0, |s| f64::from(next.rank() - s.rank()) / 3.0);
-                match facets.iter_mut().find(|(f, _)| *f == facet) {
-                    Some(entry) => entry.1 = entry.1.max(lag),
-                    None => facets.push((facet, lag)),
-                }
-            }
-            for (facet, lag) in facets {
-                let score = 100.0 * (1.0 - lag);
-                add(
-                    Finding::LevelGap { facet, next, score },
-                    weight * lag.max(1.0 / 3.0),
-                );
-            }
-        }
-    }
+    level_gap_findings(result, &mut add);
     if result.target.luxury {
         add(
             Finding::OverInvestment {
@@ -252,42 +303,7 @@ pub(super) fn plan(result: &AssessmentResult) -> Vec<PlannedAction> {
         );
     }
 
-    for (lever, score) in result
-        .satisfaction
-        .weakest_first()
-        .into_iter()
-        .filter(|(_, s)| *s < HIGH)
-    {
-        add(
-            Finding::Satisfaction { lever, score },
-            sat_weight * deficit(score),
-        );
-    }
-    for (lever, score) in result
-        .switching_cost
-        .weakest_first()
-        .into_iter()
-        .filter(|(_, s)| *s < HIGH)
-    {
-        add(
-            Finding::SwitchingCost { lever, score },
-            switch_weight * deficit(score),
-        );
-    }
-    // Symbiosis supports the higher levels (seed 004): urgent only where the target needs them.
-    let symbiosis_weight = if result.target.target_level >= Level::Extended {
-        0.6
-    } else {
-        0.25
-    };
-    for &(facet, score) in &result.symbiosis_facets {
-        if let Some(score) = score.filter(|s| *s < HIGH) {
-            add(
-                Finding::Symbiosis { facet, score },
-                symbiosis_weight * deficit(score),
-            );
-        }
-    }
+    lever_findings(result, sat_weight, switch_weight, &mut add);
 
     let mut plan: Vec<PlannedAction> = planned
         .into_iter()

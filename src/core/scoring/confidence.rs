@@ -143,8 +143,10 @@ pub(super) fn assess(bank: &Bank, answers: &Answers, result: &AssessmentResult) 
     } else {
         answered as f64 / total as f64
     };
-    let penalty = u32::from(INCONSISTENCY_PENALTY) * inconsistencies.len() as u32;
-    let score = (super::round(share * 100.0) as u32).saturating_sub(penalty) as u8;
+    let count = u32::try_from(inconsistencies.len()).unwrap_or(u32::MAX);
+    let penalty = u32::from(INCONSISTENCY_PENALTY).saturating_mul(count);
+    let score = u8::try_from(u32::from(super::round(share * 100.0)).saturating_sub(penalty))
+        .unwrap_or(u8::MAX);
     Confidence {
         score,
         answered,

@@ -68,7 +68,7 @@ struct Evidence<'a> {
 
 /// Finds the level from the level-evidence answers.
 pub fn assess(bank: &Bank, answers: &Answers) -> LevelResult {
-    let evidence: Vec<Evidence> = bank
+    let evidence: Vec<Evidence<'_>> = bank
         .questions
         .iter()
         .filter_map(|q| {

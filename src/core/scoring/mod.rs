@@ -83,6 +83,11 @@ fn bottleneck_id<S: serde::Serializer>(b: &Option<Capability>, s: S) -> Result<S
 }
 
 /// Rounds a 0–100 figure to an integer for display and export.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "clamped to 0–100 first"
+)]
 pub fn round(value: f64) -> u8 {
     value.clamp(0.0, 100.0).round() as u8
 }

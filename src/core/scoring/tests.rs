@@ -14,7 +14,7 @@ fn nearest(q: &Question, target: u8) -> Choice {
         .enumerate()
         .min_by_key(|(_, o)| (i16::from(o.score) - i16::from(target)).abs())
         .expect("questions have options");
-    Choice::Option(i as u8)
+    Choice::option(i)
 }
 
 /// Answers every question with the option nearest the score `rule` gives its dimension
@@ -365,7 +365,7 @@ fn inconsistent_answers_lower_confidence() {
     assert!(found.contains(&Inconsistency::SatisfiedButOrdersFalling));
     assert!(found.contains(&Inconsistency::RepeatBuyingWithoutIntent));
     assert!(found.contains(&Inconsistency::HighLevelWeakTrust));
-    assert_eq!(r.confidence.score, 100 - 10 * found.len() as u8);
+    assert_eq!(usize::from(r.confidence.score), 100 - 10 * found.len());
 }
 
 #[test]
@@ -424,7 +424,7 @@ fn any_answers() -> impl Strategy<Value = Answers> {
             match code {
                 0 => {}
                 1 => answers.set(&q.id, Choice::DontKnow),
-                c => answers.set(&q.id, Choice::Option((c - 2) % q.options.len() as u8)),
+                c => answers.set(&q.id, Choice::option(usize::from(c - 2) % q.options.len())),
             }
         }
         answers
@@ -487,8 +487,8 @@ proptest! {
     fn raising_one_answer_never_lowers_its_figure(answers in any_answers(), pick in 0usize..1000) {
         let q = &bank().questions[pick % bank().questions.len()];
         for lower in 0..q.options.len() - 1 {
-            let low = score(bank(), &with(&answers, &q.id, Choice::Option(lower as u8)));
-            let high = score(bank(), &with(&answers, &q.id, Choice::Option(lower as u8 + 1)));
+            let low = score(bank(), &with(&answers, &q.id, Choice::option(lower)));
+            let high = score(bank(), &with(&answers, &q.id, Choice::option(lower + 1)));
             let (l, h) = (figure_for(&low, q.dimension), figure_for(&high, q.dimension));
             prop_assert!(h.unwrap_or(0.0) + 1e-9 >= l.unwrap_or(0.0), "{}: {:?} -> {:?}", q.id, l, h);
         }
