@@ -3,12 +3,12 @@
 
 use super::i18n::messages;
 use super::ids::Level;
-use super::labels::{label, label_of};
+use super::labels::Labelled;
 use super::lang::Lang;
 use super::scoring::{round, Finding, LevelBlocker, TargetReason};
 
 fn rung(lang: Lang, level: Level) -> String {
-    label_of(lang, "rung", level)
+    level.label(lang)
 }
 
 /// A score as "42/100".
@@ -16,38 +16,34 @@ fn score_text(score: f64) -> String {
     format!("{}/100", round(score))
 }
 
-/// "<label of kind.id>: <score>/100".
-fn scored(lang: Lang, kind: &str, id: impl std::fmt::Display, score: f64) -> String {
-    format!("{}: {}", label_of(lang, kind, id), score_text(score))
+/// "<label>: <score>/100".
+fn scored(lang: Lang, id: impl Labelled, score: f64) -> String {
+    format!("{}: {}", id.label(lang), score_text(score))
 }
 
-/// "<label of kind.id>: <label of kind_desc.id>".
-fn described(lang: Lang, kind: &str, id: impl std::fmt::Display + Copy) -> String {
-    format!(
-        "{}: {}",
-        label_of(lang, kind, id),
-        label_of(lang, &format!("{kind}_desc"), id)
-    )
+/// "<label>: <description>".
+fn described(lang: Lang, id: impl Labelled) -> String {
+    format!("{}: {}", id.label(lang), id.description(lang))
 }
 
 /// The finding that triggered an action, e.g. "Trade terms: 25/100".
 pub fn finding(lang: Lang, finding: &Finding) -> String {
     let m = messages(lang);
     match finding {
-        Finding::Phase { phase } => described(lang, "phase", phase),
-        Finding::Quadrant { quadrant } => described(lang, "quadrant", quadrant),
-        Finding::Safeguard { safeguard, score } => scored(lang, "safeguard", safeguard, *score),
-        Finding::Warning { warning, score } => scored(lang, "warning", warning, *score),
-        Finding::Satisfaction { lever, score } => scored(lang, "satisfaction", lever, *score),
-        Finding::SwitchingCost { lever, score } => scored(lang, "switching_cost", lever, *score),
-        Finding::Symbiosis { facet, score } => scored(lang, "symbiosis", facet, *score),
+        Finding::Phase { phase } => described(lang, *phase),
+        Finding::Quadrant { quadrant } => described(lang, *quadrant),
+        Finding::Safeguard { safeguard, score } => scored(lang, *safeguard, *score),
+        Finding::Warning { warning, score } => scored(lang, *warning, *score),
+        Finding::Satisfaction { lever, score } => scored(lang, *lever, *score),
+        Finding::SwitchingCost { lever, score } => scored(lang, *lever, *score),
+        Finding::Symbiosis { facet, score } => scored(lang, *facet, *score),
         Finding::Bottleneck { capability, score } => (m.bottleneck)(&format!(
             "{} ({})",
-            label_of(lang, "capability", capability),
+            capability.label(lang),
             score_text(*score)
         )),
         Finding::LevelGap { facet, next, .. } => (m.blocker_facet)(
-            &format!("{} → {}", label_of(lang, "level", facet), rung(lang, *next)),
+            &format!("{} → {}", facet.label(lang), rung(lang, *next)),
             &rung(lang, level_below(*next)),
         ),
         Finding::OverInvestment { level, target } => {
@@ -71,7 +67,7 @@ pub fn blocker(lang: Lang, blocker: &LevelBlocker) -> String {
     let m = messages(lang);
     match blocker {
         LevelBlocker::Facet { facet, shows, .. } => {
-            (m.blocker_facet)(&label_of(lang, "level", facet), &rung(lang, *shows))
+            (m.blocker_facet)(&facet.label(lang), &rung(lang, *shows))
         }
         LevelBlocker::NoFormalLinks => m.blocker_formal_links.to_owned(),
         LevelBlocker::TooLittleEvidence { answered } => (m.blocker_too_little)(*answered),
@@ -91,11 +87,7 @@ pub fn target_reason(lang: Lang, reason: &TargetReason) -> String {
             weakest,
             score,
             cap,
-        } => (m.reason_mutuality)(
-            label(lang, &format!("context.{weakest}")),
-            round(*score),
-            &rung(lang, *cap),
-        ),
+        } => (m.reason_mutuality)(&weakest.label(lang), round(*score), &rung(lang, *cap)),
         TargetReason::NoMutualityEvidence => m.reason_no_mutuality.to_owned(),
     }
 }

@@ -5,9 +5,12 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// Declares an enum of string ids with `ALL`, `id()`, `parse()` and serde as the id string.
+use super::labels::Labelled;
+
+/// Declares an enum of string ids with `ALL`, `id()`, `parse()`, serde as the id string, and its
+/// display name under `<kind>.<id>` in labels.json ([`Labelled`]).
 macro_rules! id_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $id:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident labelled $kind:literal { $($(#[$vmeta:meta])* $variant:ident => $id:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name { $($(#[$vmeta])* $variant),+ }
@@ -33,6 +36,13 @@ macro_rules! id_enum {
             }
         }
 
+        impl Labelled for $name {
+            const KIND: &'static str = $kind;
+            fn key(self) -> &'static str {
+                self.id()
+            }
+        }
+
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.id())
@@ -51,7 +61,7 @@ macro_rules! id_enum {
 
 id_enum! {
     /// The rungs of the relationship ladder, lowest first (DOMAIN.md §1).
-    Level {
+    Level labelled "rung" {
         Supplier => "supplier",
         Preferred => "preferred",
         Extended => "extended",
@@ -83,7 +93,7 @@ impl Level {
 
 id_enum! {
     /// Facets of observable level evidence (questions of dimension `level.<facet>`).
-    LevelFacet {
+    LevelFacet labelled "level" {
         Contacts => "contacts",
         Information => "information",
         Planning => "planning",
@@ -95,7 +105,7 @@ id_enum! {
 
 id_enum! {
     /// Context factors that set the level worth aiming for (DOMAIN.md §2).
-    ContextFactor {
+    ContextFactor labelled "context" {
         Volume => "volume",
         PurchaseFrequency => "purchase_frequency",
         NeedComplexity => "need_complexity",
@@ -107,7 +117,7 @@ id_enum! {
 
 id_enum! {
     /// Levers of the `satisfaction` axis, "happy to stay" (DOMAIN.md §4).
-    SatisfactionLever {
+    SatisfactionLever labelled "satisfaction" {
         ProductQuality => "product_quality",
         TechnicalCapability => "technical_capability",
         ServiceLevel => "service_level",
@@ -120,7 +130,7 @@ id_enum! {
 
 id_enum! {
     /// Levers of the `switching_cost` axis, "painful to leave" (DOMAIN.md §4).
-    SwitchingLever {
+    SwitchingLever labelled "switching_cost" {
         InvestmentCost => "investment_cost",
         SwitchingRisk => "switching_risk",
         ProcurementRisk => "procurement_risk",
@@ -132,7 +142,7 @@ id_enum! {
 
 id_enum! {
     /// Where the two axes place the account (DOMAIN.md §4).
-    Quadrant {
+    Quadrant labelled "quadrant" {
         Loyal => "loyal",
         Mercenary => "mercenary",
         Hostage => "hostage",
@@ -142,7 +152,7 @@ id_enum! {
 
 id_enum! {
     /// The three relationship capabilities, in the order they are built (DOMAIN.md §3).
-    Capability {
+    Capability labelled "capability" {
         Trust => "trust",
         Execution => "execution",
         Innovation => "innovation",
@@ -151,7 +161,7 @@ id_enum! {
 
 id_enum! {
     /// One communication, two alignments, four guarantees (DOMAIN.md §5).
-    Safeguard {
+    Safeguard labelled "safeguard" {
         Communication => "communication",
         NeedsAlignment => "needs_alignment",
         StrategyAlignment => "strategy_alignment",
@@ -177,7 +187,7 @@ impl Safeguard {
 
 id_enum! {
     /// Early-warning signals of regression (DOMAIN.md §6). Scores: 100 = no sign of it.
-    Warning {
+    Warning labelled "warning" {
         CompetitorPrice => "competitor_price",
         CompetitorOffer => "competitor_offer",
         UnmetNeeds => "unmet_needs",
@@ -189,7 +199,7 @@ id_enum! {
 
 id_enum! {
     /// Ways of helping the customer succeed (DOMAIN.md §7).
-    SymbiosisFacet {
+    SymbiosisFacet labelled "symbiosis" {
         MarketDevelopment => "market_development",
         PurchasingPower => "purchasing_power",
         JointRnd => "joint_rnd",
@@ -200,7 +210,7 @@ id_enum! {
 
 id_enum! {
     /// Griffin's three loyalty types (DOMAIN.md §4).
-    LoyaltyType {
+    LoyaltyType labelled "loyalty_type" {
         Behavioural => "behavioural",
         Intentional => "intentional",
         Emotional => "emotional",
@@ -209,7 +219,7 @@ id_enum! {
 
 id_enum! {
     /// Defection-risk bands.
-    RiskBand {
+    RiskBand labelled "risk_band" {
         Green => "green",
         Amber => "amber",
         Red => "red",
@@ -218,7 +228,7 @@ id_enum! {
 
 id_enum! {
     /// Seed 001's three response phases: monitor and warn, control and coordinate, rescue.
-    ResponsePhase {
+    ResponsePhase labelled "phase" {
         Warn => "warn",
         Control => "control",
         Rescue => "rescue",

@@ -46,8 +46,29 @@ pub fn label(lang: Lang, key: &str) -> &str {
 }
 
 /// The label of `<kind>.<id>`.
-pub fn label_of(lang: Lang, kind: &str, id: impl std::fmt::Display) -> String {
+fn label_key(lang: Lang, kind: &str, id: &str) -> String {
     label(lang, &format!("{kind}.{id}")).to_owned()
+}
+
+/// An id with a display name in labels.json under `<KIND>.<id>` (and, for some kinds, a longer
+/// description under `<KIND>_desc.<id>`): `Level::Partner.label(lang)` rather than a lookup by a
+/// kind string that nothing checks.
+pub trait Labelled: Copy {
+    /// The key prefix in labels.json (`rung`, `quadrant`, …).
+    const KIND: &'static str;
+
+    /// The stable id (the key's second half).
+    fn key(self) -> &'static str;
+
+    /// The display name in `lang`; the key itself if labels.json has none (a visible gap).
+    fn label(self, lang: Lang) -> String {
+        label_key(lang, Self::KIND, self.key())
+    }
+
+    /// The longer description (`<KIND>_desc.<id>`), for the kinds that have one.
+    fn description(self, lang: Lang) -> String {
+        label_key(lang, &format!("{}_desc", Self::KIND), self.key())
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::core::app::Action;
 use crate::core::assessment::{EditError, NewAccount};
 use crate::core::explain::date;
 use crate::core::i18n::{messages, Messages};
-use crate::core::labels::{label, label_of};
+use crate::core::labels::{label, Labelled};
 use crate::core::lang::Lang;
 use crate::core::portfolio::trend;
 use crate::core::route::{AssessmentRef, Route};
@@ -59,8 +59,7 @@ fn num(m: &Messages, v: Option<u8>) -> String {
 }
 
 fn quadrant_text(lang: Lang, m: &Messages, s: &Summary) -> String {
-    s.quadrant
-        .map_or(m.unknown.to_owned(), |q| label_of(lang, "quadrant", q))
+    s.quadrant.map_or(m.unknown.to_owned(), |q| q.label(lang))
 }
 
 /// The account screen.
@@ -173,7 +172,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
                 "{}: {}, {}",
                 date(p.completed_ms),
                 figures.join(", "),
-                label_of(lang, "rung", p.summary.level)
+                p.summary.level.label(lang)
             )
         })
         .collect::<Vec<_>>()
@@ -258,8 +257,8 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
                                                     <a class="small-link" data-action="compare-previous" href={Route::Compare { a: previous, b: this }.to_hash()}>{ m.compare_previous }</a>
                                                 }
                                             </th>
-                                            <td>{ label_of(lang, "rung", p.summary.level) }</td>
-                                            <td>{ label_of(lang, "rung", p.summary.target_level) }</td>
+                                            <td>{ p.summary.level.label(lang) }</td>
+                                            <td>{ p.summary.target_level.label(lang) }</td>
                                             <td>{ quadrant_text(lang, m, &p.summary) }</td>
                                             <td>{ num(m, p.summary.satisfaction) }</td>
                                             <td>{ num(m, p.summary.switching_cost) }</td>

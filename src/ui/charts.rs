@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::core::ids::{Level, Quadrant};
-use crate::core::labels::{label, label_of};
+use crate::core::labels::{label, Labelled};
 use crate::core::lang::Lang;
 use crate::core::scoring::{round, HIGH};
 
@@ -66,12 +66,12 @@ pub fn ladder(
                 html! {
                     <li class={super::class_list("rung", &[is_current.then_some("current"), is_target.then_some("target"), (rung <= props.current).then_some("reached")])}
                         data-rung={rung.id()}>
-                        <span class="rung-name">{ label_of(props.lang, "rung", rung) }</span>
+                        <span class="rung-name">{ rung.label(props.lang) }</span>
                         <span class="rung-marks">
                             if is_current { <span class="mark mark-current">{ props.current_label }</span> }
                             if is_target { <span class="mark mark-target">{ props.target_label }</span> }
                         </span>
-                        <span class="rung-desc">{ label_of(props.lang, "rung_desc", rung) }</span>
+                        <span class="rung-desc">{ rung.description(props.lang) }</span>
                     </li>
                 }
             }) }
@@ -149,7 +149,7 @@ pub fn loyalty_map(
         let active = props.quadrant == Some(q);
         html! {
             <text class={super::class_list("quadrant-name", &[active.then_some("active")])} x={px(cx)} y={px(cy)} text-anchor="middle">
-                { label_of(lang, "quadrant", q) }
+                { q.label(lang) }
             </text>
         }
     };

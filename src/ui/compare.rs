@@ -7,7 +7,7 @@ use super::app::AppHandle;
 use crate::core::compare::{compare, Flag};
 use crate::core::explain::date;
 use crate::core::i18n::messages;
-use crate::core::labels::{label, label_of};
+use crate::core::labels::{label, Labelled};
 use crate::core::route::{AssessmentRef, Route};
 use crate::core::scoring::score;
 
@@ -30,9 +30,8 @@ pub fn compare_page(state: &AppHandle, a: &AssessmentRef, b: &AssessmentRef) -> 
             </a>
         }
     };
-    let quadrant = |q: Option<crate::core::ids::Quadrant>| {
-        q.map_or(m.unknown.to_owned(), |q| label_of(lang, "quadrant", q))
-    };
+    let quadrant =
+        |q: Option<crate::core::ids::Quadrant>| q.map_or(m.unknown.to_owned(), |q| q.label(lang));
     let flag_list = |id: &'static str, heading: &'static str, flags: &[Flag]| {
         html! {
             <section class="card" data-flags={id}>
@@ -45,7 +44,7 @@ pub fn compare_page(state: &AppHandle, a: &AssessmentRef, b: &AssessmentRef) -> 
             </section>
         }
     };
-    let rung = |l: crate::core::ids::Level| label_of(lang, "rung", l);
+    let rung = |l: crate::core::ids::Level| l.label(lang);
     let row =
         |id: &'static str, name: &'static str, before: String, after: String, change: String| {
             html! {

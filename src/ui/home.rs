@@ -7,7 +7,7 @@ use super::browser;
 use crate::core::app::{Action, OpenDraft};
 use crate::core::explain;
 use crate::core::i18n::messages;
-use crate::core::labels::label_of;
+use crate::core::labels::Labelled;
 use crate::core::route::Route;
 use crate::core::scoring::score;
 
@@ -110,9 +110,9 @@ fn AccountCard(props: &CardProps) -> Html {
             if let Some((record, summary)) = &latest {
                 <dl class="account-figures">
                     if let Some(summary) = summary {
-                        <div><dt>{ m.col_level }</dt><dd>{ label_of(lang, "rung", summary.level) }</dd></div>
-                        <div><dt>{ m.col_quadrant }</dt><dd>{ summary.quadrant.map_or(m.unknown.to_owned(), |q| label_of(lang, "quadrant", q)) }</dd></div>
-                        <div><dt>{ m.col_risk }</dt><dd>{ summary.risk_band.map_or(m.unknown.to_owned(), |b| label_of(lang, "risk_band", b)) }</dd></div>
+                        <div><dt>{ m.col_level }</dt><dd>{ summary.level.label(lang) }</dd></div>
+                        <div><dt>{ m.col_quadrant }</dt><dd>{ summary.quadrant.map_or(m.unknown.to_owned(), |q| q.label(lang)) }</dd></div>
+                        <div><dt>{ m.col_risk }</dt><dd>{ summary.risk_band.map_or(m.unknown.to_owned(), |b| b.label(lang)) }</dd></div>
                     }
                     <div><dt>{ m.col_last }</dt><dd>{ explain::date(record.completed_ms.unwrap_or(record.updated_ms)) }</dd></div>
                 </dl>
@@ -126,8 +126,8 @@ fn AccountCard(props: &CardProps) -> Html {
                                 html! {
                                     <li>
                                         <a href={route.to_hash()}>{ explain::date(a.completed_ms.unwrap_or(a.updated_ms)) }</a>
-                                        { format!(" · {} · {}", label_of(lang, "rung", s.level),
-                                            s.quadrant.map_or(m.unknown.to_owned(), |q| label_of(lang, "quadrant", q))) }
+                                        { format!(" · {} · {}", s.level.label(lang),
+                                            s.quadrant.map_or(m.unknown.to_owned(), |q| q.label(lang))) }
                                     </li>
                                 }
                             }) }

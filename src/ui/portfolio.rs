@@ -9,7 +9,7 @@ use super::charts::{loyalty_map, MapPoint};
 use crate::core::explain::date;
 use crate::core::i18n::{messages, Messages};
 use crate::core::ids::{Quadrant, RiskBand};
-use crate::core::labels::label_of;
+use crate::core::labels::Labelled;
 use crate::core::portfolio::{rows, select, Query, SortKey};
 use crate::core::route::Route;
 
@@ -134,9 +134,9 @@ pub fn Portfolio() -> Html {
                     <input id="filter-text" type="search" data-field="filter-text" value={query.text.clone()} oninput={on_text} />
                 </div>
                 { filter_select("filter-quadrant", m.col_quadrant, set(|q, v| q.quadrant = Quadrant::parse(&v)),
-                    Quadrant::ALL.iter().map(|q| (q.id(), label_of(lang, "quadrant", q), query.quadrant == Some(*q))).collect()) }
+                    Quadrant::ALL.iter().map(|q| (q.id(), q.label(lang), query.quadrant == Some(*q))).collect()) }
                 { filter_select("filter-risk", m.col_risk, set(|q, v| q.risk_band = RiskBand::parse(&v)),
-                    RiskBand::ALL.iter().map(|b| (b.id(), label_of(lang, "risk_band", b), query.risk_band == Some(*b))).collect()) }
+                    RiskBand::ALL.iter().map(|b| (b.id(), b.label(lang), query.risk_band == Some(*b))).collect()) }
                 <p class="meta" aria-live="polite">{ (m.rows_shown)(shown.len(), all.len()) }</p>
             </div>
             <div class="loyalty-layout">
@@ -162,11 +162,11 @@ pub fn Portfolio() -> Html {
                                 <tr data-account={r.account_id.clone()}>
                                     <th scope="row"><a href={Route::Account { account: r.account_id.clone() }.to_hash()}>{ &r.name }</a></th>
                                     <td>{ for r.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }</td>
-                                    <td data-col="level">{ s.map_or_else(dash, |s| label_of(lang, "rung", s.level)) }</td>
-                                    <td>{ s.map_or_else(dash, |s| label_of(lang, "rung", s.target_level)) }</td>
+                                    <td data-col="level">{ s.map_or_else(dash, |s| s.level.label(lang)) }</td>
+                                    <td>{ s.map_or_else(dash, |s| s.target_level.label(lang)) }</td>
                                     <td data-col="gap">{ r.gap().map_or_else(dash, |g| g.to_string()) }</td>
-                                    <td data-col="quadrant">{ s.and_then(|s| s.quadrant).map_or_else(dash, |q| label_of(lang, "quadrant", q)) }</td>
-                                    <td data-col="risk">{ s.and_then(|s| s.risk_band).map_or_else(dash, |b| format!("{} ({})", label_of(lang, "risk_band", b), s.and_then(|s| s.defection_risk).unwrap_or_default())) }</td>
+                                    <td data-col="quadrant">{ s.and_then(|s| s.quadrant).map_or_else(dash, |q| q.label(lang)) }</td>
+                                    <td data-col="risk">{ s.and_then(|s| s.risk_band).map_or_else(dash, |b| format!("{} ({})", b.label(lang), s.and_then(|s| s.defection_risk).unwrap_or_default())) }</td>
                                     <td>{ r.last_ms.map_or_else(dash, date) }</td>
                                 </tr>
                             }

@@ -7,10 +7,10 @@ use super::charts::{bar, ladder, loyalty_map};
 use crate::core::bank::Bank;
 use crate::core::explain;
 use crate::core::i18n::{messages, Messages};
-use crate::core::labels::{label, label_of};
+use crate::core::labels::{label, Labelled};
 use crate::core::lang::Lang;
 use crate::core::route::Route;
-use crate::core::scoring::{round, score, AssessmentResult, FIRST_ACTIONS_SHOWN};
+use crate::core::scoring::{round, score, AssessmentResult, SafeguardStatus, FIRST_ACTIONS_SHOWN};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -245,9 +245,9 @@ fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
                 { ladder(lang, r.level.level, r.target.target_level, m.current_level, m.target_level, m.chart_ladder_label) }
                 <div class="level-text">
                     <p class="headline">
-                        <strong>{ format!("{}: {}", m.current_level, label_of(lang, "rung", r.level.level)) }</strong>
+                        <strong>{ format!("{}: {}", m.current_level, r.level.level.label(lang)) }</strong>
                         { " · " }
-                        <strong>{ format!("{}: {}", m.target_level, label_of(lang, "rung", r.target.target_level)) }</strong>
+                        <strong>{ format!("{}: {}", m.target_level, r.target.target_level.label(lang)) }</strong>
                     </p>
                     if r.target.luxury {
                         <p class="warning" data-flag="luxury">{ m.luxury_warning }</p>
@@ -258,11 +258,11 @@ fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
                     }
                     <ul class="evidence">
                         { for r.level.evidence.iter().map(|e| html! {
-                            <li>{ format!("{}: {}", label_of(lang, "rung", e.rung), e.share.map_or(m.unknown.to_owned(), |s| (m.evidence_share)(round(s)))) }</li>
+                            <li>{ format!("{}: {}", e.rung.label(lang), e.share.map_or(m.unknown.to_owned(), |s| (m.evidence_share)(round(s)))) }</li>
                         }) }
                     </ul>
                     if let (Some(next), false) = (next, r.level.blockers.is_empty()) {
-                        <h3>{ (m.blocks_next)(&label_of(lang, "rung", next)) }</h3>
+                        <h3>{ (m.blocks_next)(&next.label(lang)) }</h3>
                         <ul class="blockers">{ for r.level.blockers.iter().map(|b| html! { <li>{ explain::blocker(lang, b) }</li> }) }</ul>
                     }
                     <h3>{ m.why_target }</h3>
@@ -276,9 +276,7 @@ fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
 
 fn loyalty_block(lang: Lang, r: &AssessmentResult) -> Html {
     let m = messages(lang);
-    let quadrant = r
-        .quadrant
-        .map_or(m.unknown.to_owned(), |q| label_of(lang, "quadrant", q));
+    let quadrant = r.quadrant.map_or(m.unknown.to_owned(), |q| q.label(lang));
     let description = (m.loyalty_map_label)(
         &figure(m, r.satisfaction.index),
         &figure(m, r.switching_cost.index),
@@ -299,7 +297,7 @@ fn loyalty_block(lang: Lang, r: &AssessmentResult) -> Html {
                     { loyalty_map(lang, r.satisfaction.index, r.switching_cost.index, r.quadrant, description.clone(), Vec::new(), Vec::new()) }
                     <figcaption>
                         <strong>{ quadrant }</strong>
-                        if let Some(q) = r.quadrant { { format!(" — {}", label_of(lang, "quadrant_desc", q)) } }
+                        if let Some(q) = r.quadrant { { format!(" — {}", q.description(lang)) } }
                     </figcaption>
                 </figure>
                 <div class="levers">
@@ -325,10 +323,10 @@ fn capability_block(lang: Lang, r: &AssessmentResult) -> Html {
         <section class="card" aria-labelledby="capabilities-heading" data-block="capabilities">
             <h2 id="capabilities-heading">{ m.capabilities_heading }</h2>
             { for r.capabilities.indices.iter().map(|(c, v)| html! {
-                { bar(format!("{} — {}", label_of(lang, "capability", c), label_of(lang, "capability_desc", c)), *v, m.unknown, &format!("capability.{c}")) }
+                { bar(format!("{} — {}", c.label(lang), c.description(lang)), *v, m.unknown, &format!("capability.{c}")) }
             }) }
             <p class="headline">{ match r.capabilities.bottleneck {
-                Some(c) => (m.bottleneck)(&label_of(lang, "capability", c)),
+                Some(c) => (m.bottleneck)(&c.label(lang)),
                 None => m.no_bottleneck.to_owned(),
             } }</p>
             { how(m, &[m.explain_capabilities]) }
@@ -341,7 +339,7 @@ fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
     let band = r
         .defection
         .band
-        .map_or(m.unknown.to_owned(), |b| label_of(lang, "risk_band", b));
+        .map_or(m.unknown.to_owned(), |b| b.label(lang));
     html! {
         <>
         <section class="card" aria-labelledby="safeguards-heading" data-block="safeguards">
@@ -349,9 +347,9 @@ fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
             <ul class="checklist">
                 { for r.safeguards.iter().map(|s| html! {
                     <li class={super::class_list("check", &[Some(s.status.id())])} data-safeguard={s.safeguard.id()} data-status={s.status.id()}>
-                        <span class="check-mark" aria-hidden="true">{ match s.status.id() { "in_place" => "✓", "partial" => "◐", "missing" => "✗", _ => "?" } }</span>
-                        <span class="check-name">{ label_of(lang, "safeguard", s.safeguard) }</span>
-                        <span class="check-status">{ label_of(lang, "safeguard_status", s.status.id()) }</span>
+                        <span class="check-mark" aria-hidden="true">{ match s.status { SafeguardStatus::InPlace => "✓", SafeguardStatus::Partial => "◐", SafeguardStatus::Missing => "✗", SafeguardStatus::Unknown => "?" } }</span>
+                        <span class="check-name">{ s.safeguard.label(lang) }</span>
+                        <span class="check-status">{ s.status.label(lang) }</span>
                     </li>
                 }) }
             </ul>
@@ -362,11 +360,11 @@ fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
             <p class={super::class_list("risk", &[r.defection.band.map(|b| b.id())])}>
                 <strong>{ (m.risk_value)(&figure(m, r.defection.risk), &band) }</strong>
             </p>
-            <p><strong>{ format!("{}: {}", m.phase_label, label_of(lang, "phase", r.defection.phase)) }</strong>
-                { format!(" — {}", label_of(lang, "phase_desc", r.defection.phase)) }</p>
+            <p><strong>{ format!("{}: {}", m.phase_label, r.defection.phase.label(lang)) }</strong>
+                { format!(" — {}", r.defection.phase.description(lang)) }</p>
             <h3>{ m.warnings_heading }</h3>
             { for r.warnings.iter().map(|(w, v)| html! {
-                { bar(label_of(lang, "warning", w), *v, m.unknown, &format!("warning.{w}")) }
+                { bar(w.label(lang), *v, m.unknown, &format!("warning.{w}")) }
             }) }
             { how(m, &[m.explain_risk]) }
         </section>
@@ -381,11 +379,11 @@ fn symbiosis_block(lang: Lang, r: &AssessmentResult) -> Html {
             <h2 id="symbiosis-heading">{ m.symbiosis_heading }</h2>
             { bar(m.symbiosis_heading.to_owned(), r.symbiosis, m.unknown, "symbiosis") }
             { for r.symbiosis_facets.iter().map(|(f, v)| html! {
-                { bar(label_of(lang, "symbiosis", f), *v, m.unknown, &format!("symbiosis.{f}")) }
+                { bar(f.label(lang), *v, m.unknown, &format!("symbiosis.{f}")) }
             }) }
             <h3>{ m.loyalty_types_heading }</h3>
             { for r.loyalty_types.iter().map(|(t, v)| html! {
-                { bar(label_of(lang, "loyalty_type", t), *v, m.unknown, &format!("loyalty_type.{t}")) }
+                { bar(t.label(lang), *v, m.unknown, &format!("loyalty_type.{t}")) }
             }) }
             { how(m, &[m.explain_symbiosis]) }
         </section>
@@ -456,7 +454,7 @@ fn confidence_block(lang: Lang, bank: &Bank, r: &AssessmentResult) -> Html {
             }
             if !c.inconsistencies.is_empty() {
                 <p>{ m.inconsistencies_heading }</p>
-                <ul>{ for c.inconsistencies.iter().map(|i| html! { <li data-inconsistency={i.id()}>{ label(lang, &format!("inconsistency.{}", i.id())) }</li> }) }</ul>
+                <ul>{ for c.inconsistencies.iter().map(|i| html! { <li data-inconsistency={i.id()}>{ i.label(lang) }</li> }) }</ul>
             }
             { how(m, &[m.explain_confidence]) }
         </section>

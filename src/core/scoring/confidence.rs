@@ -156,3 +156,10 @@ pub(super) fn assess(bank: &Bank, answers: &Answers, result: &AssessmentResult) 
         inconsistencies,
     }
 }
+
+impl crate::core::labels::Labelled for Inconsistency {
+    const KIND: &'static str = "inconsistency";
+    fn key(self) -> &'static str {
+        self.id()
+    }
+}

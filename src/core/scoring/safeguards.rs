@@ -59,3 +59,10 @@ pub(super) fn assess(scores: &Scores) -> Vec<SafeguardCheck> {
         })
         .collect()
 }
+
+impl crate::core::labels::Labelled for SafeguardStatus {
+    const KIND: &'static str = "safeguard_status";
+    fn key(self) -> &'static str {
+        self.id()
+    }
+}
