@@ -80,7 +80,6 @@ pub struct Messages {
     // Home
     pub new_assessment: &'static str,
     pub rules_link: &'static str,
-    pub col_account: &'static str,
     pub col_level: &'static str,
     pub col_quadrant: &'static str,
     pub col_risk: &'static str,
@@ -186,8 +185,6 @@ pub struct Messages {
     pub explain_confidence: &'static str,
     pub full_rules_link: &'static str,
     pub chart_ladder_label: &'static str,
-    pub bar_label: fn(name: &str, value: &str) -> String,
-    pub out_of_100: &'static str,
 
     // Rules
     pub rules_heading: &'static str,
@@ -309,7 +306,6 @@ pub const EN: Messages = Messages {
     undo: "Undo",
     new_assessment: "New assessment",
     rules_link: "How the figures are computed",
-    col_account: "Account",
     col_level: "Level",
     col_quadrant: "Loyalty",
     col_risk: "Defection risk",
@@ -435,8 +431,6 @@ pub const EN: Messages = Messages {
     explain_confidence: "The share of questions answered (don't know adds no evidence), minus 10 points for each pair of answers that contradict each other.",
     full_rules_link: "All scoring rules",
     chart_ladder_label: "Relationship ladder",
-    bar_label: |name, value| format!("{name}: {value}"),
-    out_of_100: "out of 100",
 
     rules_heading: "How the figures are computed",
     rules_intro: "Every option scores 0–100, higher always meaning a healthier relationship (for a warning signal, 100 means no sign of it). Don't know / not applicable is left out of every figure, never counted as zero. The rules come from the five source articles behind Rapport's model.",
@@ -557,7 +551,6 @@ pub const ZH: Messages = Messages {
     undo: "撤销",
     new_assessment: "新建评估",
     rules_link: "各项指标的计算方法",
-    col_account: "客户",
     col_level: "层级",
     col_quadrant: "忠诚度",
     col_risk: "流失风险",
@@ -679,8 +672,6 @@ pub const ZH: Messages = Messages {
     explain_confidence: "已回答问题的比例(“不清楚”不提供证据),每发现一对相互矛盾的回答扣 10 分。",
     full_rules_link: "全部评分规则",
     chart_ladder_label: "关系阶梯",
-    bar_label: |name, value| format!("{name}:{value}"),
-    out_of_100: "满分 100",
 
     rules_heading: "各项指标的计算方法",
     rules_intro: "每个选项得分 0–100,分数越高代表关系越健康(预警信号 100 分表示没有这种迹象)。“不清楚 / 不适用”不计入任何指标,绝不按 0 分计算。这些规则来自 Rapport 模型所依据的五篇原始文章。",

@@ -17,6 +17,8 @@ pub mod pairs;
 pub mod persist;
 pub mod portfolio;
 pub mod route;
+// Named answer sets from the seeds' cases: for host tests, the benchmark and the e2e fixtures.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod scenarios;
 pub mod schema;
 pub mod scoring;

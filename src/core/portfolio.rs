@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use super::assessment::AccountRecord;
 use super::bank::Bank;
-use super::ids::{Level, Quadrant, RiskBand};
+use super::ids::{Quadrant, RiskBand};
 use super::scoring::{score, Summary};
 
 /// One account's latest figures (`summary` is `None` until it has a completed assessment).
@@ -175,17 +175,13 @@ pub fn trend(bank: &Bank, account: &AccountRecord) -> Vec<TrendPoint> {
     points
 }
 
-/// Levels as a number for a chart (0 supplier … 3 partner).
-pub fn level_value(level: Level) -> i32 {
-    level.rank()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::answers::Answers;
     use crate::core::assessment::NewAccount;
     use crate::core::bank::bank;
+    use crate::core::ids::Level;
     use crate::core::scenarios;
 
     fn account(id: &str, name: &str, tags: &str, scenario_names: &[&str]) -> AccountRecord {
@@ -288,6 +284,5 @@ mod tests {
         assert_eq!(t[1].summary.level, Level::Partner);
         assert!(t[0].completed_ms < t[1].completed_ms);
         assert!(trend(bank(), &accounts[3]).is_empty());
-        assert_eq!(level_value(Level::Partner), 3);
     }
 }

@@ -6,17 +6,15 @@
 //! The browser's `localStorage` is reached through the [`KeyValueStore`] trait so these rules
 //! are tested on the host with [`MemoryStore`].
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::cell::RefCell;
+#[cfg(not(target_arch = "wasm32"))]
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-/// Prefix of every key Rapport owns.
-pub const NAMESPACE: &str = "rapport";
-/// The current storage schema version, part of every data key.
-pub const SCHEMA_VERSION: u32 = 1;
 /// Interface settings ([`crate::core::settings::Settings`]).
 pub const SETTINGS_KEY: &str = "rapport.v1.settings";
 /// Prefix of the per-account keys: `rapport.v1.account.<account id>`. One key per account keeps
@@ -63,14 +61,16 @@ pub trait KeyValueStore {
     fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
-/// An in-memory store for tests and for running without `localStorage`.
+/// An in-memory store for host tests and tools (not in the wasm: the browser has `localStorage`).
 /// `quota_bytes` imitates the browser's limit (counted as key + value bytes).
 #[derive(Debug, Default)]
+#[cfg(not(target_arch = "wasm32"))]
 pub struct MemoryStore {
     entries: RefCell<BTreeMap<String, String>>,
     quota_bytes: Option<usize>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl MemoryStore {
     /// An unlimited empty store.
     pub fn new() -> Self {
@@ -100,6 +100,7 @@ impl MemoryStore {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl KeyValueStore for MemoryStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(self.entries.borrow().get(key).cloned())
