@@ -75,8 +75,8 @@ fn main() {
         ..Default::default()
     };
     let mut account = AccountRecord::start(
-        "k3x9a1b2c3d4",
-        "m8q2w7e6r5t4",
+        &"k3x9a1b2c3d4".into(),
+        &"m8q2w7e6r5t4".into(),
         &input,
         bank,
         1_795_478_400_000,
@@ -95,7 +95,7 @@ fn main() {
     complete(&mut account);
     let with_one = serde_json::to_string(&account).expect("serialises").len();
     account
-        .start_draft("z1x2c3v4b5n6", "", bank, 1_795_478_700_000)
+        .start_draft(&"z1x2c3v4b5n6".into(), "", bank, 1_795_478_700_000)
         .expect("no draft open");
     complete(&mut account);
     let per_assessment = serde_json::to_string(&account).expect("serialises").len() - with_one;

@@ -5,6 +5,7 @@
 use super::answers::Choice;
 use super::assessment::{AccountRecord, AssessmentRecord, Cursor, EditError, NewAccount};
 use super::bank::Bank;
+use super::ids::{AccountId, AssessmentId};
 use super::lang::Lang;
 use super::persist::LoadedAccounts;
 use super::route::{AssessmentRef, Route};
@@ -79,23 +80,23 @@ pub struct Notice {
 /// A small set of account ids, in insertion order. (A list: these hold a handful of ids at a
 /// time, and a tree set would add its code to the wasm.)
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct IdSet(Vec<String>);
+pub struct IdSet(Vec<AccountId>);
 
 impl IdSet {
     /// Adds `id` unless present.
-    pub fn insert(&mut self, id: String) {
+    pub fn insert(&mut self, id: AccountId) {
         if !self.contains(&id) {
             self.0.push(id);
         }
     }
 
     /// Removes `id` if present.
-    pub fn remove(&mut self, id: &str) {
+    pub fn remove(&mut self, id: &AccountId) {
         self.0.retain(|x| x != id);
     }
 
     /// Whether `id` is in the set.
-    pub fn contains(&self, id: &str) -> bool {
+    pub fn contains(&self, id: &AccountId) -> bool {
         self.0.iter().any(|x| x == id)
     }
 
@@ -110,13 +111,13 @@ impl IdSet {
     }
 
     /// The ids, in insertion order.
-    pub fn iter(&self) -> impl Iterator<Item = &String> {
+    pub fn iter(&self) -> impl Iterator<Item = &AccountId> {
         self.0.iter()
     }
 }
 
-impl FromIterator<String> for IdSet {
-    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+impl FromIterator<AccountId> for IdSet {
+    fn from_iter<I: IntoIterator<Item = AccountId>>(iter: I) -> Self {
         let mut set = IdSet::default();
         for id in iter {
             set.insert(id);
@@ -126,8 +127,8 @@ impl FromIterator<String> for IdSet {
 }
 
 impl<'a> IntoIterator for &'a IdSet {
-    type Item = &'a String;
-    type IntoIter = std::slice::Iter<'a, String>;
+    type Item = &'a AccountId;
+    type IntoIter = std::slice::Iter<'a, AccountId>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter()
     }
@@ -170,7 +171,7 @@ pub struct AppState {
     pub recently_deleted: Option<(AccountRecord, usize)>,
     /// The assessment most recently completed in this session (account id, assessment id), for
     /// the embed API's `completed` message.
-    pub last_completed: Option<(String, String)>,
+    pub last_completed: Option<(AccountId, AssessmentId)>,
     next_notice_id: u32,
 }
 
@@ -191,39 +192,42 @@ pub enum Action {
     Open(OpenDraft),
     /// Rename an account or change its industry and tags.
     EditDetails {
-        account_id: String,
+        account_id: AccountId,
         input: NewAccount,
     },
     /// Keep a shared assessment (opened from a link) as a new account and show its results.
     SaveShared {
         shared: crate::core::share::SharedAssessment,
-        account_id: String,
-        assessment_id: String,
+        account_id: AccountId,
+        assessment_id: AssessmentId,
         now_ms: u64,
     },
     /// Answer (or with `None` clear) a question of an account's draft.
     Answer {
-        account_id: String,
+        account_id: AccountId,
         question_id: String,
         choice: Option<Choice>,
         now_ms: u64,
     },
     /// Set the note on a question of an account's draft.
     Note {
-        account_id: String,
+        account_id: AccountId,
         question_id: String,
         text: String,
         now_ms: u64,
     },
     /// Show another section of the draft.
-    ShowSection { account_id: String, section: usize },
+    ShowSection {
+        account_id: AccountId,
+        section: usize,
+    },
     /// Complete the draft and show its results.
-    Finish { account_id: String, now_ms: u64 },
+    Finish { account_id: AccountId, now_ms: u64 },
     /// Drop the draft; an account with nothing else is removed with it.
-    Discard { account_id: String },
+    Discard { account_id: AccountId },
     /// The shell wrote these accounts; `failed` could not be written.
     Saved {
-        written: Vec<String>,
+        written: Vec<AccountId>,
         failed: Option<StoreError>,
     },
     /// A new version of the app is waiting to take over.
@@ -235,7 +239,7 @@ pub enum Action {
     /// Another tab changed an account.
     External(crate::core::persist::ExternalChange),
     /// Delete an account (after the user confirmed); it can be undone until forgotten.
-    Delete { account_id: String },
+    Delete { account_id: AccountId },
     /// Bring back the account deleted last.
     UndoDelete,
     /// The undo period is over.
@@ -244,7 +248,7 @@ pub enum Action {
     Import {
         preview: crate::core::exchange::ImportPreview,
         resolution: crate::core::exchange::Resolution,
-        new_ids: Vec<String>,
+        new_ids: Vec<AccountId>,
     },
 }
 
@@ -253,15 +257,15 @@ pub enum Action {
 pub enum OpenDraft {
     /// Create an account with a first draft and open it.
     Start {
-        account_id: String,
-        assessment_id: String,
+        account_id: AccountId,
+        assessment_id: AssessmentId,
         input: NewAccount,
         now_ms: u64,
     },
     /// Open a new draft on an existing account (or resume the one it has).
     Reassess {
-        account_id: String,
-        assessment_id: String,
+        account_id: AccountId,
+        assessment_id: AssessmentId,
         now_ms: u64,
     },
 }
@@ -326,11 +330,11 @@ impl AppState {
     }
 
     /// The account with this id.
-    pub fn account(&self, id: &str) -> Option<&AccountRecord> {
+    pub fn account(&self, id: &AccountId) -> Option<&AccountRecord> {
         self.accounts.iter().find(|a| a.id == id)
     }
 
-    fn account_mut(&mut self, id: &str) -> Option<&mut AccountRecord> {
+    fn account_mut(&mut self, id: &AccountId) -> Option<&mut AccountRecord> {
         self.accounts.iter_mut().find(|a| a.id == id)
     }
 
@@ -380,9 +384,9 @@ impl AppState {
         self.next_notice_id += 1;
     }
 
-    fn touched(&mut self, account_id: &str) {
+    fn touched(&mut self, account_id: &AccountId) {
         if !self.protected.contains(account_id) {
-            self.unsaved.insert(account_id.to_owned());
+            self.unsaved.insert(account_id.clone());
             self.save_tick += 1;
         }
     }
@@ -444,7 +448,7 @@ impl AppState {
     /// Applies an edit to one account and marks it for saving if it succeeded.
     fn edit(
         &mut self,
-        account_id: &str,
+        account_id: &AccountId,
         f: impl FnOnce(&mut AccountRecord) -> Result<(), EditError>,
     ) -> bool {
         let ok = self.account_mut(account_id).is_some_and(|a| f(a).is_ok());
@@ -461,7 +465,7 @@ impl AppState {
     fn answer(
         &mut self,
         bank: Option<&Bank>,
-        account_id: &str,
+        account_id: &AccountId,
         question_id: &str,
         choice: Option<Choice>,
         now_ms: u64,
@@ -475,7 +479,7 @@ impl AppState {
     fn note(
         &mut self,
         bank: Option<&Bank>,
-        account_id: &str,
+        account_id: &AccountId,
         question_id: &str,
         text: &str,
         now_ms: u64,
@@ -486,7 +490,7 @@ impl AppState {
     }
 
     /// Shows another section of the draft, its first question focused.
-    fn show_section(&mut self, bank: Option<&Bank>, account_id: &str, section: usize) {
+    fn show_section(&mut self, bank: Option<&Bank>, account_id: &AccountId, section: usize) {
         let Some(bank) = bank else { return };
         let section = section.min(bank.sections.len().saturating_sub(1));
         let first = bank
@@ -502,7 +506,7 @@ impl AppState {
     }
 
     /// Completes the draft and shows its results.
-    fn finish(&mut self, account_id: String, now_ms: u64) {
+    fn finish(&mut self, account_id: AccountId, now_ms: u64) {
         let mut finished = None;
         self.edit(&account_id, |a| {
             a.finish(now_ms).map(|id| finished = Some(id))
@@ -517,7 +521,7 @@ impl AppState {
     }
 
     /// Drops the draft; an account left with nothing is removed with it.
-    fn discard(&mut self, account_id: &str) {
+    fn discard(&mut self, account_id: &AccountId) {
         if self.edit(account_id, |a| a.discard_draft()) {
             if self
                 .account(account_id)
@@ -550,7 +554,7 @@ impl AppState {
     }
 
     /// Deletes an account, keeping it (and its place) for undo.
-    fn delete(&mut self, account_id: &str) {
+    fn delete(&mut self, account_id: &AccountId) {
         if let Some(index) = self.accounts.iter().position(|a| a.id == account_id) {
             let account = self.accounts.remove(index);
             self.recently_deleted = Some((account, index));
@@ -575,7 +579,7 @@ impl AppState {
         &mut self,
         preview: crate::core::exchange::ImportPreview,
         resolution: crate::core::exchange::Resolution,
-        new_ids: Vec<String>,
+        new_ids: Vec<AccountId>,
     ) {
         let mut ids = new_ids.into_iter();
         let changed = crate::core::exchange::apply(&mut self.accounts, preview, resolution, || {
@@ -831,7 +835,7 @@ mod tests {
                 now_ms: 2,
             },
         );
-        let before = state.account("a1").unwrap().assessments.len();
+        let before = state.account(&"a1".into()).unwrap().assessments.len();
         // A later visit: the account is stored, the questions not yet here.
         let mut state = state;
         state.data = DataStatus::NotLoaded;
@@ -843,9 +847,15 @@ mod tests {
                 now_ms: 3,
             }),
         );
-        assert_eq!(waiting.account("a1").unwrap().assessments.len(), before);
+        assert_eq!(
+            waiting.account(&"a1".into()).unwrap().assessments.len(),
+            before
+        );
         let ready = reduce(waiting, Action::Data(ready_data()));
-        assert_eq!(ready.account("a1").unwrap().assessments.len(), before + 1);
+        assert_eq!(
+            ready.account(&"a1".into()).unwrap().assessments.len(),
+            before + 1
+        );
         assert_eq!(
             ready.route,
             Route::Assess {
@@ -910,7 +920,7 @@ mod tests {
                 account: "a1".into()
             }
         );
-        assert!(state.unsaved.contains("a1"));
+        assert!(state.unsaved.contains(&"a1".into()));
         assert_eq!(state.save_tick, 1);
         let blank = reduce(
             empty(),
@@ -946,7 +956,7 @@ mod tests {
                 now_ms: 2,
             },
         );
-        assert!(state.unsaved.contains("a1"));
+        assert!(state.unsaved.contains(&"a1".into()));
         let state = reduce(
             state,
             Action::Finish {
@@ -985,7 +995,7 @@ mod tests {
                 failed: Some(StoreError::QuotaExceeded),
             },
         );
-        assert!(state.unsaved.contains("a1"));
+        assert!(state.unsaved.contains(&"a1".into()));
         assert!(matches!(
             state.notices[0].kind,
             NoticeKind::NotSaved {
@@ -1005,7 +1015,7 @@ mod tests {
         );
         assert!(state.accounts.is_empty());
         assert!(
-            state.unsaved.contains("a1"),
+            state.unsaved.contains(&"a1".into()),
             "the shell must delete the stored key"
         );
         assert_eq!(state.route, Route::Home);
@@ -1055,9 +1065,9 @@ mod tests {
             },
         );
         assert_eq!(state.accounts.len(), 2);
-        assert!(state.unsaved.contains("n1"));
+        assert!(state.unsaved.contains(&"n1".into()));
         assert!(
-            !state.unsaved.contains("a1"),
+            !state.unsaved.contains(&"a1".into()),
             "the existing account was not touched"
         );
     }
@@ -1079,7 +1089,7 @@ mod tests {
         );
         assert!(state.accounts.is_empty());
         assert!(
-            state.unsaved.contains("a1"),
+            state.unsaved.contains(&"a1".into()),
             "the key is removed by the next save"
         );
         assert_eq!(state.route, Route::Home, "its screen is gone");
@@ -1147,7 +1157,7 @@ mod tests {
                 section: 2,
             },
         );
-        let cursor = &state.account("a1").unwrap().draft().unwrap().cursor;
+        let cursor = &state.account(&"a1".into()).unwrap().draft().unwrap().cursor;
         assert_eq!(cursor.section, 2);
         let first = bank()
             .section_questions(&bank().sections[2].id)
@@ -1174,7 +1184,7 @@ mod tests {
         let state = reduce(state, edit("Acme Group"));
         assert_eq!(state.accounts[0].name, "Acme Group");
         assert_eq!(state.accounts[0].tags, ["x", "y"]);
-        assert!(state.unsaved.contains("a1"));
+        assert!(state.unsaved.contains(&"a1".into()));
     }
 
     #[test]
@@ -1202,7 +1212,7 @@ mod tests {
             },
         );
         assert_eq!(state.accounts.len(), 1);
-        assert!(state.unsaved.contains("n1"));
+        assert!(state.unsaved.contains(&"n1".into()));
         assert_eq!(
             state.route,
             Route::Results {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::answers::{Answers, Choice};
 use super::bank::Bank;
+use super::ids::{AccountId, AssessmentId};
 use super::pairs::Pairs;
 
 pub use super::schema::RECORD_VERSION;
@@ -31,7 +32,7 @@ pub struct Cursor {
 /// One assessment of an account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssessmentRecord {
-    pub id: String,
+    pub id: AssessmentId,
     /// The bank version its answers refer to.
     pub bank_version: u32,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -60,7 +61,7 @@ impl AssessmentRecord {
 pub struct AccountRecord {
     /// [`RECORD_VERSION`].
     pub v: u32,
-    pub id: String,
+    pub id: AccountId,
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub industry: String,
@@ -127,8 +128,8 @@ pub struct NewAccount {
 impl AccountRecord {
     /// A new account with a fresh draft assessment.
     pub fn start(
-        account_id: &str,
-        assessment_id: &str,
+        account_id: &AccountId,
+        assessment_id: &AssessmentId,
         input: &NewAccount,
         bank: &Bank,
         now_ms: u64,
@@ -140,12 +141,12 @@ impl AccountRecord {
 
     /// Whether [`AccountRecord::start`] would accept the account details (the bank aside).
     pub fn check_new(input: &NewAccount) -> Result<(), EditError> {
-        Self::without_assessments("", input, 0)?;
+        Self::without_assessments(&AccountId::default(), input, 0)?;
         clean_text(&input.assessor, MAX_SHORT_TEXT_CHARS).map(drop)
     }
 
     fn without_assessments(
-        account_id: &str,
+        account_id: &AccountId,
         input: &NewAccount,
         now_ms: u64,
     ) -> Result<AccountRecord, EditError> {
@@ -155,7 +156,7 @@ impl AccountRecord {
         }
         Ok(AccountRecord {
             v: RECORD_VERSION,
-            id: account_id.to_owned(),
+            id: account_id.clone(),
             name,
             industry: clean_text(&input.industry, MAX_SHORT_TEXT_CHARS)?,
             tags: parse_tags(&input.tags)?,
@@ -181,7 +182,7 @@ impl AccountRecord {
     /// Opens a new draft (a re-assessment). Only one draft may exist at a time.
     pub fn start_draft(
         &mut self,
-        assessment_id: &str,
+        assessment_id: &AssessmentId,
         assessor: &str,
         bank: &Bank,
         now_ms: u64,
@@ -190,7 +191,7 @@ impl AccountRecord {
             return Err(EditError::DraftExists);
         }
         self.assessments.push(AssessmentRecord {
-            id: assessment_id.to_owned(),
+            id: assessment_id.clone(),
             bank_version: bank.version,
             assessor: clean_text(assessor, MAX_SHORT_TEXT_CHARS)?,
             started_ms: now_ms,
@@ -226,7 +227,7 @@ impl AccountRecord {
     }
 
     /// The assessment with this id.
-    pub fn assessment(&self, id: &str) -> Option<&AssessmentRecord> {
+    pub fn assessment(&self, id: &AssessmentId) -> Option<&AssessmentRecord> {
         self.assessments.iter().find(|a| a.id == id)
     }
 
@@ -284,7 +285,7 @@ impl AccountRecord {
     }
 
     /// Completes the draft; it can no longer be edited. Returns its id.
-    pub fn finish(&mut self, now_ms: u64) -> Result<String, EditError> {
+    pub fn finish(&mut self, now_ms: u64) -> Result<AssessmentId, EditError> {
         let draft = self.draft_mut()?;
         draft.completed_ms = Some(now_ms);
         draft.updated_ms = now_ms;
@@ -315,7 +316,7 @@ mod tests {
             tags: "east, key ,east,华东".into(),
             assessor: "Li".into(),
         };
-        AccountRecord::start("a1", "s1", &input, bank(), 1000).unwrap()
+        AccountRecord::start(&"a1".into(), &"s1".into(), &input, bank(), 1000).unwrap()
     }
 
     #[test]
@@ -366,7 +367,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            AccountRecord::start("a", "s", &blank, bank(), 0),
+            AccountRecord::start(&"a".into(), &"s".into(), &blank, bank(), 0),
             Err(EditError::NameMissing)
         );
         let long = NewAccount {
@@ -374,7 +375,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            AccountRecord::start("a", "s", &long, bank(), 0),
+            AccountRecord::start(&"a".into(), &"s".into(), &long, bank(), 0),
             Err(EditError::TooLong)
         );
     }
@@ -416,9 +417,9 @@ mod tests {
             account.answer(bank(), &q.id, Some(Choice::Option(0)), 0),
             Err(EditError::NoDraft)
         );
-        account.start_draft("s2", "", bank(), 6000).unwrap();
+        account.start_draft(&"s2".into(), "", bank(), 6000).unwrap();
         assert_eq!(
-            account.start_draft("s3", "", bank(), 6000),
+            account.start_draft(&"s3".into(), "", bank(), 6000),
             Err(EditError::DraftExists)
         );
         account.discard_draft().unwrap();

@@ -341,6 +341,79 @@ impl<'de> Deserialize<'de> for Dimension {
     }
 }
 
+/// Declares a record id: a string newtype, stored and serialised as the plain string, so the
+/// storage format is unchanged while an account id can never be passed where an assessment id
+/// is expected (or the other way round).
+macro_rules! record_id {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        // Shown as the quoted id, like the string it wraps (a derived tuple-struct Debug would
+        // also pull the tuple formatter into the wasm).
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Debug::fmt(&self.0, f)
+            }
+        }
+
+        impl $name {
+            /// The id as text (storage keys, URLs, `data-*` attributes).
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(id: &str) -> Self {
+                $name(id.to_owned())
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(id: String) -> Self {
+                $name(id)
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&$name> for $name {
+            fn eq(&self, other: &&$name) -> bool {
+                self == *other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+    };
+}
+
+record_id! {
+    /// An account's id (random base 36, made by the browser): the key of its stored record.
+    AccountId
+}
+
+record_id! {
+    /// An assessment's id, unique within its account.
+    AssessmentId
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,11 +1,12 @@
 //! Reading and writing account records: one key per account (see [`ACCOUNT_PREFIX`]).
 
 use super::assessment::{is_valid_id, AccountRecord};
+use super::ids::AccountId;
 use super::schema;
 use super::storage::{self, KeyValueStore, LoadProblem, Loaded, StoreError, ACCOUNT_PREFIX};
 
 /// The key of an account.
-pub fn account_key(account_id: &str) -> String {
+pub fn account_key(account_id: &AccountId) -> String {
     format!("{ACCOUNT_PREFIX}{account_id}")
 }
 
@@ -15,9 +16,9 @@ pub struct LoadedAccounts {
     pub accounts: Vec<AccountRecord>,
     pub problems: Vec<LoadProblem>,
     /// Ids whose keys must not be written this session (unreadable and not preserved).
-    pub protected: Vec<String>,
+    pub protected: Vec<AccountId>,
     /// Ids of accounts read from an older record format: rewrite them in the current one.
-    pub migrated: Vec<String>,
+    pub migrated: Vec<AccountId>,
 }
 
 /// Reads every account. A record that does not decode, or whose id does not match its key, is
@@ -56,14 +57,14 @@ pub fn load_accounts(store: &dyn KeyValueStore, now_ms: u64) -> LoadedAccounts {
         };
         // A newer build's record is never written by this one, even with a copy kept.
         if newer || !loaded.safe_to_overwrite() {
-            out.protected.push(id.to_owned());
+            out.protected.push(AccountId::from(id));
         }
         if let Some(problem) = loaded.problem(key) {
             out.problems.push(problem);
         }
         if let Loaded::Found(decoded) = loaded {
             if decoded.migrated_from.is_some() {
-                out.migrated.push(id.to_owned());
+                out.migrated.push(AccountId::from(id));
             }
             out.accounts.push(decoded.account);
         }
@@ -78,7 +79,7 @@ pub enum ExternalChange {
     /// The account was written (created or edited) elsewhere.
     Written(AccountRecord),
     /// The account was deleted elsewhere.
-    Removed(String),
+    Removed(AccountId),
 }
 
 /// Interprets a `storage` event (key, new value). Keys that are not accounts, and values that do
@@ -86,7 +87,7 @@ pub enum ExternalChange {
 pub fn external_change(key: &str, new_value: Option<&str>) -> Option<ExternalChange> {
     let id = key.strip_prefix(ACCOUNT_PREFIX)?;
     match new_value {
-        None => Some(ExternalChange::Removed(id.to_owned())),
+        None => Some(ExternalChange::Removed(AccountId::from(id))),
         Some(json) => {
             let record = schema::decode_account(json).ok()?.account;
             (record.id == id).then_some(ExternalChange::Written(record))
@@ -100,7 +101,7 @@ pub fn save_account(store: &dyn KeyValueStore, account: &AccountRecord) -> Resul
 }
 
 /// Deletes one account.
-pub fn remove_account(store: &dyn KeyValueStore, account_id: &str) -> Result<(), StoreError> {
+pub fn remove_account(store: &dyn KeyValueStore, account_id: &AccountId) -> Result<(), StoreError> {
     store.remove(&account_key(account_id))
 }
 
@@ -116,7 +117,7 @@ mod tests {
             name: format!("Account {id}"),
             ..Default::default()
         };
-        AccountRecord::start(id, &format!("{id}-s"), &input, bank(), at).unwrap()
+        AccountRecord::start(&id.into(), &format!("{id}-s").into(), &input, bank(), at).unwrap()
     }
 
     #[test]
@@ -129,7 +130,7 @@ mod tests {
         assert!(loaded.problems.is_empty());
         let ids: Vec<&str> = loaded.accounts.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["a", "b"]);
-        remove_account(&store, "a").unwrap();
+        remove_account(&store, &"a".into()).unwrap();
         assert_eq!(load_accounts(&store, 0).accounts.len(), 1);
     }
 
@@ -137,12 +138,14 @@ mod tests {
     fn one_corrupt_account_is_quarantined_and_the_rest_load() {
         let store = MemoryStore::new();
         save_account(&store, &account("good", 1)).unwrap();
-        store.set(&account_key("bad"), "{\"v\":1,\"id\":").unwrap();
+        store
+            .set(&account_key(&"bad".into()), "{\"v\":1,\"id\":")
+            .unwrap();
         let mut wrong_id = account("other", 1);
         wrong_id.id = "x".into();
         store
             .set(
-                &account_key("other"),
+                &account_key(&"other".into()),
                 &serde_json::to_string(&wrong_id).unwrap(),
             )
             .unwrap();
@@ -152,12 +155,18 @@ mod tests {
         assert!(loaded.protected.is_empty(), "both were preserved");
         let snapshot = store.snapshot();
         assert_eq!(
-            snapshot[&account_key("bad")],
+            snapshot[&account_key(&"bad".into())],
             "{\"v\":1,\"id\":",
             "the original stays"
         );
-        assert!(snapshot.contains_key(&format!("rapport.quarantine.7.{}", account_key("bad"))));
-        assert!(snapshot.contains_key(&format!("rapport.quarantine.7.{}", account_key("other"))));
+        assert!(snapshot.contains_key(&format!(
+            "rapport.quarantine.7.{}",
+            account_key(&"bad".into())
+        )));
+        assert!(snapshot.contains_key(&format!(
+            "rapport.quarantine.7.{}",
+            account_key(&"other".into())
+        )));
     }
 
     #[test]
@@ -165,11 +174,11 @@ mod tests {
         let store = MemoryStore::new();
         let v1 = include_str!("../../tests/fixtures/storage/v1-account.json");
         let v2 = include_str!("../../tests/fixtures/storage/v2-account.json");
-        store.set(&account_key("acct-v1"), v1).unwrap();
+        store.set(&account_key(&"acct-v1".into()), v1).unwrap();
         let newer = v2
             .replacen("\"v\":2", "\"v\":9", 1)
             .replacen("acct-v1", "acct-v9", 1);
-        store.set(&account_key("acct-v9"), &newer).unwrap();
+        store.set(&account_key(&"acct-v9".into()), &newer).unwrap();
         let loaded = load_accounts(&store, 5);
         assert_eq!(loaded.accounts.len(), 1);
         assert_eq!(loaded.migrated, ["acct-v1"]);
@@ -178,13 +187,16 @@ mod tests {
             matches!(&loaded.problems[..], [LoadProblem::Unreadable { error, .. }] if error.contains("newer version"))
         );
         assert_eq!(
-            store.get(&account_key("acct-v9")).unwrap().as_deref(),
+            store
+                .get(&account_key(&"acct-v9".into()))
+                .unwrap()
+                .as_deref(),
             Some(newer.as_str())
         );
         // Saving the upgraded record writes the compact format.
         save_account(&store, &loaded.accounts[0]).unwrap();
         assert_eq!(
-            store.get(&account_key("acct-v1")).unwrap().unwrap(),
+            store.get(&account_key(&"acct-v1".into())).unwrap().unwrap(),
             v2.trim_end()
         );
     }
@@ -194,19 +206,22 @@ mod tests {
         let a = account("a", 1);
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(
-            external_change(&account_key("a"), Some(&json)),
+            external_change(&account_key(&"a".into()), Some(&json)),
             Some(ExternalChange::Written(a))
         );
         assert_eq!(
-            external_change(&account_key("a"), None),
+            external_change(&account_key(&"a".into()), None),
             Some(ExternalChange::Removed("a".into()))
         );
         assert_eq!(
-            external_change(&account_key("b"), Some(&json)),
+            external_change(&account_key(&"b".into()), Some(&json)),
             None,
             "id must match the key"
         );
-        assert_eq!(external_change(&account_key("a"), Some("{garbage")), None);
+        assert_eq!(
+            external_change(&account_key(&"a".into()), Some("{garbage")),
+            None
+        );
         assert_eq!(external_change("rapport.v1.settings", Some("{}")), None);
     }
 

@@ -5,17 +5,17 @@ use std::cmp::Ordering;
 
 use super::assessment::AccountRecord;
 use super::bank::Bank;
-use super::ids::{Quadrant, RiskBand};
+use super::ids::{AccountId, AssessmentId, Quadrant, RiskBand};
 use super::scoring::{score, Summary};
 
 /// One account's latest figures (`summary` is `None` until it has a completed assessment).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
-    pub account_id: String,
+    pub account_id: AccountId,
     pub name: String,
     pub tags: Vec<String>,
     pub industry: String,
-    pub assessment_id: Option<String>,
+    pub assessment_id: Option<AssessmentId>,
     pub last_ms: Option<u64>,
     pub summary: Option<Summary>,
 }
@@ -156,7 +156,7 @@ pub fn select<'a>(rows: &'a [Row], query: &Query) -> Vec<&'a Row> {
 /// One completed assessment of an account, for its trend.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TrendPoint {
-    pub assessment_id: String,
+    pub assessment_id: AssessmentId,
     pub completed_ms: u64,
     pub summary: Summary,
 }
@@ -191,7 +191,8 @@ mod tests {
             tags: tags.into(),
             ..Default::default()
         };
-        let mut a = AccountRecord::start(id, &format!("{id}-0"), &input, bank, 1).unwrap();
+        let mut a =
+            AccountRecord::start(&id.into(), &format!("{id}-0").into(), &input, bank, 1).unwrap();
         a.discard_draft().unwrap();
         for (i, s) in scenario_names.iter().enumerate() {
             let answers: Answers = scenarios::all(bank)
@@ -199,7 +200,7 @@ mod tests {
                 .find(|x| x.name == *s)
                 .unwrap()
                 .answers;
-            a.start_draft(&format!("{id}-{}", i + 1), "", bank, 10 + i as u64)
+            a.start_draft(&format!("{id}-{}", i + 1).into(), "", bank, 10 + i as u64)
                 .unwrap();
             for (q, c) in answers.iter() {
                 a.answer(bank, q, Some(c), 10 + i as u64).unwrap();
@@ -227,7 +228,7 @@ mod tests {
         let rows = rows(bank(), &portfolio());
         assert_eq!(rows.len(), 4);
         let beta = &rows[0];
-        assert_eq!(beta.assessment_id.as_deref(), Some("a-2"));
+        assert_eq!(beta.assessment_id, Some(AssessmentId::from("a-2")));
         assert_eq!(beta.summary.as_ref().unwrap().level, Level::Partner);
         assert_eq!(beta.last_ms, Some(2_000));
         assert!(rows[3].summary.is_none() && rows[3].gap().is_none());

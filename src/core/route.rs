@@ -2,6 +2,7 @@
 //! Fragments never reach a server.
 
 use super::assessment::is_valid_id;
+use super::ids::{AccountId, AssessmentId};
 
 /// A screen.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -12,13 +13,16 @@ pub enum Route {
     /// Naming a new account.
     New,
     /// Answering the draft of an account.
-    Assess { account: String },
+    Assess { account: AccountId },
     /// One assessment's results.
-    Results { account: String, assessment: String },
+    Results {
+        account: AccountId,
+        assessment: AssessmentId,
+    },
     /// How the figures are computed.
     Rules,
     /// One account: its details, trend and history.
-    Account { account: String },
+    Account { account: AccountId },
     /// Two completed assessments side by side (of the same account or of two).
     Compare { a: AssessmentRef, b: AssessmentRef },
     /// Every account on one map and in one table.
@@ -30,8 +34,8 @@ pub enum Route {
 /// One assessment of one account.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AssessmentRef {
-    pub account: String,
-    pub assessment: String,
+    pub account: AccountId,
+    pub assessment: AssessmentId,
 }
 
 fn is_payload(text: &str) -> bool {
@@ -50,26 +54,26 @@ impl Route {
             ["new"] => Route::New,
             ["rules"] => Route::Rules,
             ["assess", account] if is_valid_id(account) => Route::Assess {
-                account: (*account).to_owned(),
+                account: AccountId::from(*account),
             },
             ["results", account, assessment] if is_valid_id(account) && is_valid_id(assessment) => {
                 Route::Results {
-                    account: (*account).to_owned(),
-                    assessment: (*assessment).to_owned(),
+                    account: AccountId::from(*account),
+                    assessment: AssessmentId::from(*assessment),
                 }
             }
             ["account", account] if is_valid_id(account) => Route::Account {
-                account: (*account).to_owned(),
+                account: AccountId::from(*account),
             },
             ["compare", a, s, b, t] if [a, s, b, t].iter().all(|id| is_valid_id(id)) => {
                 Route::Compare {
                     a: AssessmentRef {
-                        account: (*a).to_owned(),
-                        assessment: (*s).to_owned(),
+                        account: AccountId::from(*a),
+                        assessment: AssessmentId::from(*s),
                     },
                     b: AssessmentRef {
-                        account: (*b).to_owned(),
-                        assessment: (*t).to_owned(),
+                        account: AccountId::from(*b),
+                        assessment: AssessmentId::from(*t),
                     },
                 }
             }

@@ -11,6 +11,7 @@ use super::assessment::{
     clean_text, AccountRecord, AssessmentRecord, Cursor, MAX_NAME_CHARS, RECORD_VERSION,
 };
 use super::bank::Bank;
+use super::ids::{AccountId, AssessmentId};
 use super::schema::ANSWER_ORDER;
 
 /// The payload format this build writes; it reads this one only (and says so for others).
@@ -120,9 +121,9 @@ pub fn decode(payload: &str, bank: &Bank) -> Result<SharedAssessment, ShareError
 
 impl SharedAssessment {
     /// As an assessment record (for the read-only results view and for saving).
-    pub fn record(&self, assessment_id: &str) -> AssessmentRecord {
+    pub fn record(&self, assessment_id: &AssessmentId) -> AssessmentRecord {
         AssessmentRecord {
-            id: assessment_id.to_owned(),
+            id: assessment_id.clone(),
             bank_version: self.bank_version,
             assessor: String::new(),
             started_ms: self.completed_ms,
@@ -135,10 +136,15 @@ impl SharedAssessment {
     }
 
     /// A new account holding this assessment, for "save to my accounts".
-    pub fn into_account(self, account_id: &str, assessment_id: &str, now_ms: u64) -> AccountRecord {
+    pub fn into_account(
+        self,
+        account_id: &AccountId,
+        assessment_id: &AssessmentId,
+        now_ms: u64,
+    ) -> AccountRecord {
         AccountRecord {
             v: RECORD_VERSION,
-            id: account_id.to_owned(),
+            id: account_id.clone(),
             assessments: vec![self.record(assessment_id)],
             name: self.name,
             industry: String::new(),
@@ -201,7 +207,8 @@ mod tests {
             ..Default::default()
         };
         let mut account =
-            AccountRecord::start("a1", "s1", &input, bank, 1_790_000_000_000).unwrap();
+            AccountRecord::start(&"a1".into(), &"s1".into(), &input, bank, 1_790_000_000_000)
+                .unwrap();
         let mut i = 0;
         for q in &bank.questions {
             i += 1;
@@ -246,7 +253,7 @@ mod tests {
                 score(bank(), &shared.answers).summary(),
                 score(bank(), &record.answers).summary()
             );
-            let saved = shared.into_account("b1", "t1", 5);
+            let saved = shared.into_account(&"b1".into(), &"t1".into(), 5);
             assert!(
                 saved.tags.is_empty() && saved.assessments[0].notes.is_empty(),
                 "private fields stay home"

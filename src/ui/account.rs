@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::core::ids::AccountId;
+
 use super::app::{use_app, AppHandle};
 use super::charts::{loyalty_map, trend_chart, Series};
 use crate::core::app::Action;
@@ -51,7 +53,7 @@ const TREND_SHOWN_AT_FIRST: u16 = 0b111;
 
 #[derive(Properties, PartialEq)]
 pub struct AccountPageProps {
-    pub account_id: String,
+    pub account_id: AccountId,
 }
 
 fn num(m: &Messages, v: Option<u8>) -> String {
@@ -343,8 +345,8 @@ pub fn compare_form(
                 let v = super::browser::field_value(id);
                 let (account, assessment) = v.split_once('/').unwrap_or_default();
                 AssessmentRef {
-                    account: account.to_owned(),
-                    assessment: assessment.to_owned(),
+                    account: account.into(),
+                    assessment: assessment.into(),
                 }
             };
             state.dispatch(Action::Navigate(Route::Compare {

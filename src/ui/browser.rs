@@ -86,7 +86,7 @@ pub fn now_ms() -> u64 {
     clippy::cast_sign_loss,
     reason = "Math.random() * 2^52 is a non-negative whole number below 2^52"
 )]
-pub fn new_id() -> String {
+pub fn new_id<Id: From<String>>() -> Id {
     let mut n = (js_sys::Math::random() * 2f64.powi(52)) as u64 ^ now_ms().rotate_left(20);
     let mut id = String::new();
     while n > 0 && id.len() < 12 {
@@ -97,7 +97,7 @@ pub fn new_id() -> String {
     if id.is_empty() {
         id.push('0');
     }
-    id
+    Id::from(id)
 }
 
 /// `navigator.languages`, most preferred first.

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::core::ids::AccountId;
+
 use super::app::{dispatcher, use_app, AppHandle};
 use super::browser;
 use crate::core::app::{Action, OpenDraft};
@@ -39,7 +41,7 @@ pub fn home(state: &AppHandle) -> Html {
                 </div>
             } else {
                 <ul class="account-list">
-                    { for accounts.iter().rev().map(|a| html! { <AccountCard key={a.id.clone()} account_id={a.id.clone()} /> }) }
+                    { for accounts.iter().rev().map(|a| html! { <AccountCard key={a.id.as_str()} account_id={a.id.clone()} /> }) }
                 </ul>
             }
             <super::exchange::DataTools />
@@ -50,7 +52,7 @@ pub fn home(state: &AppHandle) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct CardProps {
-    account_id: String,
+    account_id: AccountId,
 }
 
 /// One account: its latest figures, its draft, and what can be done with it.

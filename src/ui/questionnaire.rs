@@ -3,6 +3,8 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::core::ids::AccountId;
+
 use super::app::{dispatcher, use_app, AppHandle};
 use super::browser;
 use crate::core::answers::Choice;
@@ -14,16 +16,16 @@ use crate::core::lang::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionnaireProps {
-    pub account_id: String,
+    pub account_id: AccountId,
     /// The question bank: the screen exists only once it has arrived.
     pub data: Loaded,
 }
 
 /// The questionnaire of one account's draft, or the loading state until the question bank has
 /// arrived (the app re-renders when it does, because the app state changes with it).
-pub fn questionnaire(state: &AppHandle, account_id: &str) -> Html {
+pub fn questionnaire(state: &AppHandle, account_id: &AccountId) -> Html {
     match state.loaded() {
-        Some(data) => html! { <QuestionnaireScreen account_id={account_id.to_owned()} {data} /> },
+        Some(data) => html! { <QuestionnaireScreen account_id={account_id.clone()} {data} /> },
         None => super::data::data_pending(state),
     }
 }
@@ -171,7 +173,7 @@ fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct QuestionProps {
-    account_id: String,
+    account_id: AccountId,
     data: Loaded,
     /// Index in the bank.
     index: usize,

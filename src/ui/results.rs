@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::core::ids::{AccountId, AssessmentId};
+
 use super::app::{dispatcher, use_app};
 use super::charts::{bar, ladder, loyalty_map};
 use crate::core::bank::Bank;
@@ -14,8 +16,8 @@ use crate::core::scoring::{round, score, AssessmentResult, SafeguardStatus, FIRS
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
-    pub account_id: String,
-    pub assessment_id: String,
+    pub account_id: AccountId,
+    pub assessment_id: AssessmentId,
 }
 
 fn opt_num(v: Option<u8>) -> String {
@@ -151,7 +153,7 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
             };
         }
     };
-    let record = shared.record("shared");
+    let record = shared.record(&"shared".into());
     let save = {
         let shared = shared.clone();
         dispatcher(&state, move |_| crate::core::app::Action::SaveShared {

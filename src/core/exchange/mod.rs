@@ -12,7 +12,7 @@ use super::assessment::{
 };
 use super::bank::Bank;
 use super::explain::date;
-use super::ids::{SatisfactionLever, SwitchingLever};
+use super::ids::{AccountId, AssessmentId, SatisfactionLever, SwitchingLever};
 use super::schema;
 use super::scoring::{round, score};
 
@@ -52,7 +52,11 @@ pub fn export_all(accounts: &[AccountRecord], now_ms: u64) -> String {
 }
 
 /// One assessment (with its account's name and tags), as an export file of one account.
-pub fn export_one(account: &AccountRecord, assessment_id: &str, now_ms: u64) -> Option<String> {
+pub fn export_one(
+    account: &AccountRecord,
+    assessment_id: &AssessmentId,
+    now_ms: u64,
+) -> Option<String> {
     let assessment = account.assessment(assessment_id)?.clone();
     let one = AccountRecord {
         assessments: vec![assessment],
@@ -94,7 +98,7 @@ fn validate(bank: &Bank, account: &AccountRecord) -> Result<(), ImportError> {
             account.id
         )))
     };
-    if !is_valid_id(&account.id) || account.v != RECORD_VERSION {
+    if !is_valid_id(account.id.as_str()) || account.v != RECORD_VERSION {
         return invalid("bad id or record version".into());
     }
     if account.name.trim().is_empty() {
@@ -113,7 +117,7 @@ fn validate(bank: &Bank, account: &AccountRecord) -> Result<(), ImportError> {
     }
     let mut ids = HashSet::new();
     for a in &account.assessments {
-        if !is_valid_id(&a.id) || !ids.insert(a.id.as_str()) {
+        if !is_valid_id(a.id.as_str()) || !ids.insert(a.id.as_str()) {
             return invalid(format!("assessment id {:?} invalid or repeated", a.id));
         }
         if a.bank_version != bank.version {
@@ -209,7 +213,7 @@ fn too_many() -> ImportError {
 /// An incoming account whose id already exists here.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
-    pub id: String,
+    pub id: AccountId,
     pub existing_name: String,
     pub incoming_name: String,
 }
@@ -258,8 +262,8 @@ pub fn apply(
     existing: &mut Vec<AccountRecord>,
     preview: ImportPreview,
     resolution: Resolution,
-    mut new_id: impl FnMut() -> String,
-) -> Vec<String> {
+    mut new_id: impl FnMut() -> AccountId,
+) -> Vec<AccountId> {
     let mut changed = Vec::new();
     for mut account in preview.incoming {
         match existing.iter().position(|e| e.id == account.id) {
@@ -268,7 +272,7 @@ pub fn apply(
                 Resolution::Replace => existing[i] = account.clone(),
                 Resolution::KeepBoth => {
                     account.id = std::iter::repeat_with(&mut new_id)
-                        .find(|id| is_valid_id(id) && existing.iter().all(|e| &e.id != id))
+                        .find(|id| is_valid_id(id.as_str()) && existing.iter().all(|e| e.id != id))
                         .unwrap_or_default();
                     existing.push(account.clone());
                 }
@@ -344,11 +348,11 @@ pub fn export_csv(bank: &Bank, accounts: &[AccountRecord]) -> String {
             let r = score(bank, &a.answers);
             let s = r.summary();
             let mut row: Vec<String> = vec![
-                account.id.clone(),
+                account.id.to_string(),
                 account.name.clone(),
                 account.industry.clone(),
                 account.tags.join("; "),
-                a.id.clone(),
+                a.id.to_string(),
                 a.assessor.clone(),
                 date(a.started_ms),
                 a.completed_ms.map(date).unwrap_or_default(),

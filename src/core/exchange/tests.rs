@@ -13,8 +13,14 @@ fn account(id: &str, name: &str, finished: bool) -> AccountRecord {
         tags: "华东, key".into(),
         ..Default::default()
     };
-    let mut a =
-        AccountRecord::start(id, &format!("{id}s1"), &input, bank(), 1_700_000_000_000).unwrap();
+    let mut a = AccountRecord::start(
+        &id.into(),
+        &format!("{id}s1").into(),
+        &input,
+        bank(),
+        1_700_000_000_000,
+    )
+    .unwrap();
     let s = &scenarios::all(bank())[3];
     for (q, c) in s.answers.iter() {
         a.answer(bank(), q, Some(c), 1_700_000_000_500).unwrap();
@@ -47,13 +53,13 @@ fn export_then_import_gives_identical_data() {
 #[test]
 fn one_assessment_exports_alone() {
     let mut a = account("a1", "Acme", true);
-    a.start_draft("a1s2", "", bank(), 2).unwrap();
-    let json = export_one(&a, "a1s1", 3).unwrap();
+    a.start_draft(&"a1s2".into(), "", bank(), 2).unwrap();
+    let json = export_one(&a, &"a1s1".into(), 3).unwrap();
     let back = parse_import(json.as_bytes(), bank()).unwrap();
     assert_eq!(back.len(), 1);
     assert_eq!(back[0].assessments.len(), 1);
     assert_eq!(back[0].assessments[0].id, "a1s1");
-    assert!(export_one(&a, "nope", 3).is_none());
+    assert!(export_one(&a, &"nope".into(), 3).is_none());
 }
 
 #[test]
@@ -152,7 +158,7 @@ fn preview_and_apply_resolve_conflicts_by_id() {
     );
 
     let mut both = existing.clone();
-    let mut ids = ["a1".to_owned(), "z9".to_owned()].into_iter();
+    let mut ids = [AccountId::from("a1"), AccountId::from("z9")].into_iter();
     let changed = apply(&mut both, p.clone(), Resolution::KeepBoth, || {
         ids.next().unwrap_or_default()
     });
@@ -163,10 +169,10 @@ fn preview_and_apply_resolve_conflicts_by_id() {
             .any(|a| a.id == "z9" && a.name == "Acme (laptop)"),
         "a colliding new id is skipped"
     );
-    assert_eq!(changed, vec!["z9".to_owned(), "c3".to_owned()]);
+    assert_eq!(changed, vec![AccountId::from("z9"), AccountId::from("c3")]);
 
     let mut replaced = existing;
-    apply(&mut replaced, p, Resolution::Replace, String::new);
+    apply(&mut replaced, p, Resolution::Replace, AccountId::default);
     assert_eq!(replaced.len(), 2);
     assert_eq!(replaced[0].name, "Acme (laptop)");
 }
