@@ -4,10 +4,10 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use rapport::core::answers::{Answers, Choice};
-use rapport::core::assessment::{AccountRecord, NewAccount};
-use rapport::core::bank::{bank, Bank};
-use rapport::core::scoring::score;
+use rapport::engine::answers::{Answers, Choice};
+use rapport::engine::bank::{bank, Bank};
+use rapport::engine::record::{AccountRecord, NewAccount};
+use rapport::engine::scoring::score;
 
 /// A deterministic spread of answers (including "don't know"), different for each `seed`.
 fn answers(bank: &Bank, seed: u64) -> Answers {

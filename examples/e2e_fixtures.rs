@@ -4,9 +4,9 @@
 //!
 //! `cargo run --example e2e_fixtures > tests/e2e/.results/fixtures.json`
 
-use rapport::core::bank::bank;
-use rapport::core::scenarios;
-use rapport::core::scoring::score;
+use rapport::engine::bank::bank;
+use rapport::engine::scenarios;
+use rapport::engine::scoring::score;
 use serde_json::json;
 
 fn main() {

@@ -3,19 +3,19 @@
 
 use yew::prelude::*;
 
-use crate::core::ids::AccountId;
+use crate::engine::ids::AccountId;
 
-use super::app::{use_app, AppHandle};
 use super::charts::{loyalty_map, trend_chart, Series};
-use crate::core::app::Action;
-use crate::core::assessment::{EditError, NewAccount};
-use crate::core::explain::date;
-use crate::core::i18n::{messages, Messages};
-use crate::core::labels::{label, Labelled};
-use crate::core::lang::Lang;
-use crate::core::portfolio::trend;
-use crate::core::route::{AssessmentRef, Route};
-use crate::core::scoring::Summary;
+use super::root::{use_app, AppHandle};
+use crate::engine::app::Action;
+use crate::engine::explain::date;
+use crate::engine::i18n::{messages, Messages};
+use crate::engine::labels::{label, Labelled};
+use crate::engine::lang::Lang;
+use crate::engine::portfolio::trend;
+use crate::engine::record::{EditError, NewAccount};
+use crate::engine::route::{AssessmentRef, Route};
+use crate::engine::scoring::Summary;
 
 /// An index the trend chart can plot.
 struct TrendIndex {

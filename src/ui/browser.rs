@@ -3,9 +3,9 @@
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::lang::Lang;
-use crate::core::route::Route;
-use crate::core::storage::{KeyValueStore, StoreError};
+use crate::engine::lang::Lang;
+use crate::engine::route::Route;
+use crate::engine::storage::{KeyValueStore, StoreError};
 
 /// `window.localStorage` behind [`KeyValueStore`]. Every call reports failure instead of
 /// panicking: storage may be disabled, blocked in an iframe, or full.

@@ -5,10 +5,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use super::app::{dispatcher, AppHandle};
 use super::browser::document;
-use crate::core::app::{Action, DataStatus, Loaded};
-use crate::core::i18n::messages;
+use super::root::{dispatcher, AppHandle};
+use crate::engine::app::{Action, DataStatus, Loaded};
+use crate::engine::i18n::messages;
 
 fn js_text(err: JsValue) -> String {
     err.dyn_ref::<js_sys::Error>()
@@ -83,9 +83,9 @@ async fn load() -> Result<Loaded, String> {
         finish(actions).await?,
         finish(labels).await?,
     );
-    crate::core::labels::install_labels(&labels)?;
-    crate::core::scoring::install_actions(&actions)?;
-    let bank = crate::core::bank::install(&bank)?;
+    crate::engine::labels::install_labels(&labels)?;
+    crate::engine::scoring::install_actions(&actions)?;
+    let bank = crate::engine::bank::install(&bank)?;
     Ok(Loaded { bank })
 }
 

@@ -2,16 +2,16 @@
 
 use yew::prelude::*;
 
-use crate::core::ids::AccountId;
+use crate::engine::ids::AccountId;
 
-use super::app::{dispatcher, use_app, AppHandle};
 use super::browser;
-use crate::core::app::{Action, OpenDraft};
-use crate::core::explain;
-use crate::core::i18n::messages;
-use crate::core::labels::Labelled;
-use crate::core::route::Route;
-use crate::core::scoring::score;
+use super::root::{dispatcher, use_app, AppHandle};
+use crate::engine::app::{Action, OpenDraft};
+use crate::engine::explain;
+use crate::engine::i18n::messages;
+use crate::engine::labels::Labelled;
+use crate::engine::route::Route;
+use crate::engine::scoring::score;
 
 /// The accounts list.
 pub fn home(state: &AppHandle) -> Html {
@@ -44,7 +44,7 @@ pub fn home(state: &AppHandle) -> Html {
                     { for accounts.iter().rev().map(|a| html! { <AccountCard key={a.id.as_str()} account_id={a.id.clone()} /> }) }
                 </ul>
             }
-            <super::exchange::DataTools />
+            <super::data_tools::DataTools />
             <p class="rules-link"><a href={Route::Rules.to_hash()}>{ m.rules_link }</a></p>
         </section>
     }

@@ -1,27 +1,27 @@
-//! The Yew shell: renders [`crate::core::app::AppState`] and dispatches [`Action`]s.
+//! The Yew shell: renders [`crate::engine::app::AppState`] and dispatches [`Action`]s.
 //! Browser access (storage, URL, focus, clock) is confined to [`browser`].
 //!
-//! [`Action`]: crate::core::app::Action
+//! [`Action`]: crate::engine::app::Action
 
 mod account;
-mod app;
 mod browser;
 mod charts;
-mod compare;
+mod compare_screen;
 mod data;
-mod embed;
-mod exchange;
+mod data_tools;
 mod home;
+mod host_frame;
 mod notices;
-mod portfolio;
+mod portfolio_screen;
 mod questionnaire;
 mod results;
+mod root;
 mod rules;
 mod start;
 
-pub use app::App;
+pub use root::App;
 
-use crate::core::ids::{AccountId, AssessmentId};
+use crate::engine::ids::{AccountId, AssessmentId};
 use yew::html::IntoPropValue;
 use yew::AttrValue;
 

@@ -2,11 +2,11 @@
 
 use yew::prelude::*;
 
-use super::app::AppHandle;
 use super::browser::BrowserStore;
-use crate::core::app::{NoticeKind, SaveTarget};
-use crate::core::i18n::{messages, Messages};
-use crate::core::storage::{KeyValueStore, LoadProblem, StoreError, SETTINGS_KEY};
+use super::root::AppHandle;
+use crate::engine::app::{NoticeKind, SaveTarget};
+use crate::engine::i18n::{messages, Messages};
+use crate::engine::storage::{KeyValueStore, LoadProblem, StoreError, SETTINGS_KEY};
 
 /// The text of a notice in the language of `m`.
 fn notice_text(m: &Messages, kind: &NoticeKind) -> String {
@@ -84,7 +84,7 @@ pub fn notices(app: &AppHandle, on_dismiss: Callback<u32>) -> Html {
     // When storage is full, the export is the way to keep the change that could not be saved.
     let export_all = {
         let app = app.clone();
-        Callback::from(move |_| super::exchange::download_everything(&app.accounts))
+        Callback::from(move |_| super::data_tools::download_everything(&app.accounts))
     };
     html! {
         <section class="notices" aria-label={m.notices_label} role="alert">

@@ -3,16 +3,16 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::core::ids::AccountId;
+use crate::engine::ids::AccountId;
 
-use super::app::{dispatcher, use_app, AppHandle};
 use super::browser;
-use crate::core::answers::Choice;
-use crate::core::app::Action;
-use crate::core::app::Loaded;
-use crate::core::bank::Question;
-use crate::core::i18n::messages;
-use crate::core::lang::Lang;
+use super::root::{dispatcher, use_app, AppHandle};
+use crate::engine::answers::Choice;
+use crate::engine::app::Action;
+use crate::engine::app::Loaded;
+use crate::engine::bank::Question;
+use crate::engine::i18n::messages;
+use crate::engine::lang::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionnaireProps {

@@ -2,17 +2,19 @@
 
 use yew::prelude::*;
 
-use crate::core::ids::{AccountId, AssessmentId};
+use crate::engine::ids::{AccountId, AssessmentId};
 
-use super::app::{dispatcher, use_app};
 use super::charts::{bar, ladder, loyalty_map};
-use crate::core::bank::Bank;
-use crate::core::explain;
-use crate::core::i18n::{messages, Messages};
-use crate::core::labels::{label, Labelled};
-use crate::core::lang::Lang;
-use crate::core::route::Route;
-use crate::core::scoring::{round, score, AssessmentResult, SafeguardStatus, FIRST_ACTIONS_SHOWN};
+use super::root::{dispatcher, use_app};
+use crate::engine::bank::Bank;
+use crate::engine::explain;
+use crate::engine::i18n::{messages, Messages};
+use crate::engine::labels::{label, Labelled};
+use crate::engine::lang::Lang;
+use crate::engine::route::Route;
+use crate::engine::scoring::{
+    round, score, AssessmentResult, SafeguardStatus, FIRST_ACTIONS_SHOWN,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -63,9 +65,9 @@ pub fn Results(props: &ResultsProps) -> Html {
         let assessment = record.id.clone();
         Callback::from(move |_| {
             if let Some(json) =
-                crate::core::exchange::export_one(&account, &assessment, super::browser::now_ms())
+                crate::engine::exchange::export_one(&account, &assessment, super::browser::now_ms())
             {
-                let name = super::exchange::file_name(&format!("rapport-{}", account.id), "json");
+                let name = super::data_tools::file_name(&format!("rapport-{}", account.id), "json");
                 super::browser::download(&name, "application/json", &json);
             }
         })
@@ -84,7 +86,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         </>
     };
     let link = (*sharing).then(|| {
-        let hash = Route::Shared { payload: crate::core::share::encode(account, record) }.to_hash();
+        let hash = Route::Shared { payload: crate::engine::share::encode(account, record) }.to_hash();
         let url = super::browser::page_url_with(&hash);
         let copy = {
             let url = url.clone();
@@ -136,13 +138,13 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
     let Some(bank) = state.loaded().map(|l| l.bank) else {
         return super::data::data_pending(&state);
     };
-    let shared = match crate::core::share::decode(&props.payload, bank) {
+    let shared = match crate::engine::share::decode(&props.payload, bank) {
         Ok(shared) => shared,
         Err(error) => {
             let text = match error {
-                crate::core::share::ShareError::Damaged => m.share_damaged,
-                crate::core::share::ShareError::Newer => m.share_newer,
-                crate::core::share::ShareError::OtherBank => m.share_other_bank,
+                crate::engine::share::ShareError::Damaged => m.share_damaged,
+                crate::engine::share::ShareError::Newer => m.share_newer,
+                crate::engine::share::ShareError::OtherBank => m.share_other_bank,
             };
             return html! {
                 <section class="card" data-screen="shared-error">
@@ -156,7 +158,7 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
     let record = shared.record(&"shared".into());
     let save = {
         let shared = shared.clone();
-        dispatcher(&state, move |_| crate::core::app::Action::SaveShared {
+        dispatcher(&state, move |_| crate::engine::app::Action::SaveShared {
             shared: shared.clone(),
             account_id: super::browser::new_id(),
             assessment_id: super::browser::new_id(),
@@ -187,7 +189,7 @@ fn results_view(
     bank: &Bank,
     lang: Lang,
     name: &str,
-    record: &crate::core::assessment::AssessmentRecord,
+    record: &crate::engine::record::AssessmentRecord,
     show_all: &UseStateHandle<bool>,
     actions: Html,
     before: Html,
@@ -463,7 +465,7 @@ fn confidence_block(lang: Lang, bank: &Bank, r: &AssessmentResult) -> Html {
     }
 }
 
-fn notes_block(lang: Lang, bank: &Bank, notes: &crate::core::pairs::Pairs<String>) -> Html {
+fn notes_block(lang: Lang, bank: &Bank, notes: &crate::engine::pairs::Pairs<String>) -> Html {
     let m = messages(lang);
     if notes.is_empty() {
         return html! {};

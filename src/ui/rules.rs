@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::core::i18n::messages;
-use crate::core::lang::Lang;
-use crate::core::route::Route;
+use crate::engine::i18n::messages;
+use crate::engine::lang::Lang;
+use crate::engine::route::Route;
 
 /// How each figure is computed (the same texts the results show beside each figure).
 pub fn rules(lang: Lang) -> Html {

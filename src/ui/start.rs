@@ -3,12 +3,12 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::app::{dispatcher, use_app};
 use super::browser;
-use crate::core::app::{Action, OpenDraft};
-use crate::core::assessment::{EditError, NewAccount, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS};
-use crate::core::i18n::messages;
-use crate::core::route::Route;
+use super::root::{dispatcher, use_app};
+use crate::engine::app::{Action, OpenDraft};
+use crate::engine::i18n::messages;
+use crate::engine::record::{EditError, NewAccount, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS};
+use crate::engine::route::Route;
 
 pub fn input_value(e: &InputEvent) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()

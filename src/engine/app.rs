@@ -1,0 +1,1283 @@
+//! The application state and its reducer: every change the user makes goes through
+//! [`reduce`], so the rules are tested on the host and the Yew shell only renders, dispatches and
+//! persists what [`AppState::unsaved`] lists.
+
+use super::answers::Choice;
+use super::bank::Bank;
+use super::ids::{AccountId, AssessmentId};
+use super::lang::Lang;
+use super::persist::LoadedAccounts;
+use super::record::{AccountRecord, AssessmentRecord, Cursor, EditError, NewAccount};
+use super::route::{AssessmentRef, Route};
+use super::settings::{Settings, SettingsBoot};
+use super::storage::{LoadProblem, StoreError};
+
+/// What was being saved when a write failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveTarget {
+    Settings,
+    Account,
+}
+
+/// Something the user must be told, kept as data so it is rendered in the current language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoticeKind {
+    /// Stored data could not be read (see [`LoadProblem`]).
+    Load(LoadProblem),
+    /// A write failed; the previous stored state is intact.
+    NotSaved {
+        target: SaveTarget,
+        error: StoreError,
+    },
+}
+
+/// The data fetched on demand (the question bank; the action texts and labels are installed
+/// before it), carried by the state so that only code holding it can score or edit answers.
+#[derive(Debug, Clone, Copy)]
+pub struct Loaded {
+    /// The question bank.
+    pub bank: &'static Bank,
+}
+
+impl PartialEq for Loaded {
+    /// The bank is installed once and never changes: the same bank is the same address.
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.bank, other.bank)
+    }
+}
+
+impl Eq for Loaded {}
+
+impl Loaded {
+    /// The bank embedded in host builds (tests, benchmarks, tools).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn embedded() -> Loaded {
+        Loaded {
+            bank: super::bank::bank(),
+        }
+    }
+}
+
+/// Whether the question bank and action texts (fetched on demand in the browser) are here.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum DataStatus {
+    #[default]
+    NotLoaded,
+    Loading,
+    /// Here, and carried with the status: see [`AppState::loaded`].
+    Ready(Loaded),
+    /// Loading failed; the text says why. Retrying sets it back to `NotLoaded`.
+    Failed(String),
+}
+
+/// A notice with an id so it can be dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub id: u32,
+    pub kind: NoticeKind,
+}
+
+/// A small set of account ids, in insertion order. (A list: these hold a handful of ids at a
+/// time, and a tree set would add its code to the wasm.)
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IdSet(Vec<AccountId>);
+
+impl IdSet {
+    /// Adds `id` unless present.
+    pub fn insert(&mut self, id: AccountId) {
+        if !self.contains(&id) {
+            self.0.push(id);
+        }
+    }
+
+    /// Removes `id` if present.
+    pub fn remove(&mut self, id: &AccountId) {
+        self.0.retain(|x| x != id);
+    }
+
+    /// Whether `id` is in the set.
+    pub fn contains(&self, id: &AccountId) -> bool {
+        self.0.iter().any(|x| x == id)
+    }
+
+    /// Whether the set holds no id.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Removes every id.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// The ids, in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &AccountId> {
+        self.0.iter()
+    }
+}
+
+impl FromIterator<AccountId> for IdSet {
+    fn from_iter<I: IntoIterator<Item = AccountId>>(iter: I) -> Self {
+        let mut set = IdSet::default();
+        for id in iter {
+            set.insert(id);
+        }
+        set
+    }
+}
+
+impl<'a> IntoIterator for &'a IdSet {
+    type Item = &'a AccountId;
+    type IntoIter = std::slice::Iter<'a, AccountId>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// The whole interface state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// The language in use.
+    pub lang: Lang,
+    /// The user's settings as they should be stored.
+    pub settings: Settings,
+    /// False when writing settings could destroy an unreadable value that was not preserved.
+    pub persist_settings: bool,
+    /// Notices not yet dismissed, oldest first.
+    pub notices: Vec<Notice>,
+    /// The screen.
+    pub route: Route,
+    /// Every account, in creation order.
+    pub accounts: Vec<AccountRecord>,
+    /// Accounts changed (or deleted) in memory and not yet written to storage.
+    pub unsaved: IdSet,
+    /// Accounts whose stored value is unreadable and unpreserved: never written this session.
+    pub protected: IdSet,
+    /// Bumped on every change that needs saving; the shell saves when it changes.
+    pub save_tick: u64,
+    /// Why the last start-form submission was refused.
+    pub start_error: Option<EditError>,
+
+    /// A new version of the app is installed and waiting: offer "Reload to update".
+    pub update_ready: bool,
+    /// The question bank and action texts.
+    pub data: DataStatus,
+    /// Something outside the screens (an import) asked for the question bank.
+    pub data_requested: bool,
+    /// A start or re-assessment submitted before the question bank arrived: it runs when the
+    /// bank is ready, so a fast typist's Enter is never silently ignored.
+    pub deferred: Option<OpenDraft>,
+    /// The account deleted last, kept so the deletion can be undone (with its list position).
+    pub recently_deleted: Option<(AccountRecord, usize)>,
+    /// The assessment most recently completed in this session (account id, assessment id), for
+    /// the embed API's `completed` message.
+    pub last_completed: Option<(AccountId, AssessmentId)>,
+    next_notice_id: u32,
+}
+
+/// A user or system event.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The user picked a language (remembered).
+    SetLang(Lang),
+    /// The host page asked for a language (this session only, the user's choice is kept).
+    ShowLang(Lang),
+    /// Show a notice.
+    Notify(NoticeKind),
+    /// The user dismissed the notice with this id.
+    Dismiss(u32),
+    /// Go to a screen (from a link, a button or the browser's history).
+    Navigate(Route),
+    /// Open a draft (on a new account or an existing one); waits for the question bank if needed.
+    Open(OpenDraft),
+    /// Rename an account or change its industry and tags.
+    EditDetails {
+        account_id: AccountId,
+        input: NewAccount,
+    },
+    /// Keep a shared assessment (opened from a link) as a new account and show its results.
+    SaveShared {
+        shared: crate::engine::share::SharedAssessment,
+        account_id: AccountId,
+        assessment_id: AssessmentId,
+        now_ms: u64,
+    },
+    /// Answer (or with `None` clear) a question of an account's draft.
+    Answer {
+        account_id: AccountId,
+        question_id: String,
+        choice: Option<Choice>,
+        now_ms: u64,
+    },
+    /// Set the note on a question of an account's draft.
+    Note {
+        account_id: AccountId,
+        question_id: String,
+        text: String,
+        now_ms: u64,
+    },
+    /// Show another section of the draft.
+    ShowSection {
+        account_id: AccountId,
+        section: usize,
+    },
+    /// Complete the draft and show its results.
+    Finish { account_id: AccountId, now_ms: u64 },
+    /// Drop the draft; an account with nothing else is removed with it.
+    Discard { account_id: AccountId },
+    /// The shell wrote these accounts; `failed` could not be written.
+    Saved {
+        written: Vec<AccountId>,
+        failed: Option<StoreError>,
+    },
+    /// A new version of the app is waiting to take over.
+    UpdateReady,
+    /// The shell started, finished or failed loading the question bank, or retries.
+    Data(DataStatus),
+    /// Load the question bank whatever the screen (an import needs it to validate).
+    NeedData,
+    /// Another tab changed an account.
+    External(crate::engine::persist::ExternalChange),
+    /// Delete an account (after the user confirmed); it can be undone until forgotten.
+    Delete { account_id: AccountId },
+    /// Bring back the account deleted last.
+    UndoDelete,
+    /// The undo period is over.
+    ForgetDeleted,
+    /// Add validated accounts from an import, resolving id conflicts as chosen.
+    Import {
+        preview: crate::engine::exchange::ImportPreview,
+        resolution: crate::engine::exchange::Resolution,
+        new_ids: Vec<AccountId>,
+    },
+}
+
+/// An action that creates a draft: it records the question bank's version, so it needs the bank.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenDraft {
+    /// Create an account with a first draft and open it.
+    Start {
+        account_id: AccountId,
+        assessment_id: AssessmentId,
+        input: NewAccount,
+        now_ms: u64,
+    },
+    /// Open a new draft on an existing account (or resume the one it has).
+    Reassess {
+        account_id: AccountId,
+        assessment_id: AssessmentId,
+        now_ms: u64,
+    },
+}
+
+impl AppState {
+    /// The starting state from what storage held, the browser's languages and the URL.
+    pub fn boot<S: AsRef<str>>(
+        settings: SettingsBoot,
+        accounts: LoadedAccounts,
+        browser_languages: &[S],
+        route: Route,
+    ) -> AppState {
+        let mut state = AppState {
+            lang: settings.settings.effective_lang(browser_languages),
+            settings: settings.settings,
+            persist_settings: settings.persist,
+            notices: Vec::new(),
+            route: Route::Home,
+            accounts: accounts.accounts,
+            // Records read from an older format are rewritten in the current one on the first
+            // save pass (the upgrade is lossless; see engine::schema's fixture tests).
+            unsaved: accounts.migrated.into_iter().collect(),
+            protected: accounts.protected.into_iter().collect(),
+            save_tick: 0,
+            start_error: None,
+            update_ready: false,
+            last_completed: None,
+            data: DataStatus::NotLoaded,
+            data_requested: false,
+            deferred: None,
+            recently_deleted: None,
+            next_notice_id: 1,
+        };
+        for problem in settings.problem.into_iter().chain(accounts.problems) {
+            state.push_notice(NoticeKind::Load(problem));
+        }
+        state.route = state.resolve(route);
+        state
+    }
+
+    /// Whether the current screen needs the question bank and it has not been asked for yet:
+    /// assessing, results and the start form need it, and so does a home screen that lists
+    /// accounts (their figures are scored). An empty home screen does not, so a first visit
+    /// loads only the app itself.
+    pub fn should_load_data(&self) -> bool {
+        self.data == DataStatus::NotLoaded
+            && (self.data_requested
+                || match self.route {
+                    Route::Home => !self.accounts.is_empty(),
+                    Route::Rules => false,
+                    // Every other screen shows scored figures or the questions.
+                    _ => true,
+                })
+    }
+
+    /// The question bank and the other on-demand data, once they have arrived.
+    pub fn loaded(&self) -> Option<Loaded> {
+        match self.data {
+            DataStatus::Ready(loaded) => Some(loaded),
+            _ => None,
+        }
+    }
+
+    /// The account with this id.
+    pub fn account(&self, id: &AccountId) -> Option<&AccountRecord> {
+        self.accounts.iter().find(|a| a.id == id)
+    }
+
+    fn account_mut(&mut self, id: &AccountId) -> Option<&mut AccountRecord> {
+        self.accounts.iter_mut().find(|a| a.id == id)
+    }
+
+    /// A route that cannot be shown (unknown account, no draft, …) falls back to home, so a stale
+    /// bookmark or a deleted account never shows a broken screen.
+    fn resolve(&self, route: Route) -> Route {
+        let ok = match &route {
+            Route::Home | Route::New | Route::Rules | Route::Portfolio | Route::Shared { .. } => {
+                true
+            }
+            Route::Account { account } => self.account(account).is_some(),
+            Route::Compare { a, b } => [a, b].iter().all(|r| self.completed(r).is_some()),
+            Route::Assess { account } => self.account(account).is_some_and(|a| a.draft().is_some()),
+            Route::Results {
+                account,
+                assessment,
+            } => self
+                .account(account)
+                .and_then(|a| a.assessment(assessment))
+                .is_some_and(|s| !s.is_draft()),
+        };
+        if ok {
+            route
+        } else {
+            Route::Home
+        }
+    }
+
+    /// A completed assessment by reference, with its account.
+    pub fn completed(&self, r: &AssessmentRef) -> Option<(&AccountRecord, &AssessmentRecord)> {
+        let account = self.account(&r.account)?;
+        let record = account
+            .assessment(&r.assessment)
+            .filter(|s| !s.is_draft())?;
+        Some((account, record))
+    }
+
+    fn push_notice(&mut self, kind: NoticeKind) {
+        // The same problem reported twice (e.g. two failed saves) is shown once.
+        if self.notices.iter().any(|n| n.kind == kind) {
+            return;
+        }
+        self.notices.push(Notice {
+            id: self.next_notice_id,
+            kind,
+        });
+        self.next_notice_id += 1;
+    }
+
+    fn touched(&mut self, account_id: &AccountId) {
+        if !self.protected.contains(account_id) {
+            self.unsaved.insert(account_id.clone());
+            self.save_tick += 1;
+        }
+    }
+
+    fn open(&mut self, open: OpenDraft, bank: &Bank) {
+        match open {
+            OpenDraft::Start {
+                account_id,
+                assessment_id,
+                input,
+                now_ms,
+            } => match AccountRecord::start(&account_id, &assessment_id, &input, bank, now_ms) {
+                Ok(account) if self.account(&account_id).is_none() => {
+                    self.accounts.push(account);
+                    self.touched(&account_id);
+                    self.start_error = None;
+                    self.route = Route::Assess {
+                        account: account_id,
+                    };
+                }
+                Ok(_) => self.start_error = Some(EditError::DraftExists),
+                Err(err) => self.start_error = Some(err),
+            },
+            OpenDraft::Reassess {
+                account_id,
+                assessment_id,
+                now_ms,
+            } => {
+                let opened = self.edit(&account_id, |a| {
+                    if a.draft().is_some() {
+                        Ok(()) // Resume the existing draft rather than refusing.
+                    } else {
+                        a.start_draft(&assessment_id, "", bank, now_ms)
+                    }
+                });
+                if opened {
+                    self.route = Route::Assess {
+                        account: account_id,
+                    };
+                }
+            }
+        }
+    }
+
+    /// Keeps `open` until the bank arrives (`Data(Ready)` runs it), so a fast typist's Enter is
+    /// never ignored. What can be refused now (an empty name) is refused now.
+    fn defer(&mut self, open: OpenDraft) {
+        if let OpenDraft::Start { input, .. } = &open {
+            if let Err(err) = AccountRecord::check_new(input) {
+                self.start_error = Some(err);
+                return;
+            }
+        }
+        self.start_error = None;
+        self.data_requested = true;
+        self.deferred = Some(open);
+    }
+
+    /// Applies an edit to one account and marks it for saving if it succeeded.
+    fn edit(
+        &mut self,
+        account_id: &AccountId,
+        f: impl FnOnce(&mut AccountRecord) -> Result<(), EditError>,
+    ) -> bool {
+        let ok = self.account_mut(account_id).is_some_and(|a| f(a).is_ok());
+        if ok {
+            self.touched(account_id);
+        }
+        ok
+    }
+}
+
+impl AppState {
+    /// Answers (or clears) a question of the draft. Only screens that wait for the bank send it:
+    /// without the bank a stray one changes nothing.
+    fn answer(
+        &mut self,
+        bank: Option<&Bank>,
+        account_id: &AccountId,
+        question_id: &str,
+        choice: Option<Choice>,
+        now_ms: u64,
+    ) {
+        if let Some(bank) = bank {
+            self.edit(account_id, |a| a.answer(bank, question_id, choice, now_ms));
+        }
+    }
+
+    /// Sets the note on a question of the draft (needs the bank, like [`AppState::answer`]).
+    fn note(
+        &mut self,
+        bank: Option<&Bank>,
+        account_id: &AccountId,
+        question_id: &str,
+        text: &str,
+        now_ms: u64,
+    ) {
+        if let Some(bank) = bank {
+            self.edit(account_id, |a| a.set_note(bank, question_id, text, now_ms));
+        }
+    }
+
+    /// Shows another section of the draft, its first question focused.
+    fn show_section(&mut self, bank: Option<&Bank>, account_id: &AccountId, section: usize) {
+        let Some(bank) = bank else { return };
+        let section = section.min(bank.sections.len().saturating_sub(1));
+        let first = bank
+            .section_questions(&bank.sections[section].id)
+            .next()
+            .map(|q| q.id.clone());
+        self.edit(account_id, |a| {
+            a.move_cursor(Cursor {
+                section,
+                question: first,
+            })
+        });
+    }
+
+    /// Completes the draft and shows its results.
+    fn finish(&mut self, account_id: AccountId, now_ms: u64) {
+        let mut finished = None;
+        self.edit(&account_id, |a| {
+            a.finish(now_ms).map(|id| finished = Some(id))
+        });
+        if let Some(assessment) = finished {
+            self.last_completed = Some((account_id.clone(), assessment.clone()));
+            self.route = Route::Results {
+                account: account_id,
+                assessment,
+            };
+        }
+    }
+
+    /// Drops the draft; an account left with nothing is removed with it.
+    fn discard(&mut self, account_id: &AccountId) {
+        if self.edit(account_id, |a| a.discard_draft()) {
+            if self
+                .account(account_id)
+                .is_some_and(|a| a.assessments.is_empty())
+            {
+                self.accounts.retain(|a| a.id != account_id);
+            }
+            self.route = Route::Home;
+        }
+    }
+
+    /// Takes another tab's version of an account (nothing to save here) and re-checks the screen.
+    fn take_external(&mut self, change: crate::engine::persist::ExternalChange) {
+        match change {
+            crate::engine::persist::ExternalChange::Written(record) => {
+                let id = record.id.clone();
+                match self.accounts.iter_mut().find(|a| a.id == id) {
+                    Some(existing) => *existing = record,
+                    None => self.accounts.push(record),
+                }
+                self.unsaved.remove(&id);
+            }
+            crate::engine::persist::ExternalChange::Removed(id) => {
+                self.accounts.retain(|a| a.id != id);
+                self.unsaved.remove(&id);
+            }
+        }
+        let route = self.route.clone();
+        self.route = self.resolve(route);
+    }
+
+    /// Deletes an account, keeping it (and its place) for undo.
+    fn delete(&mut self, account_id: &AccountId) {
+        if let Some(index) = self.accounts.iter().position(|a| a.id == account_id) {
+            let account = self.accounts.remove(index);
+            self.recently_deleted = Some((account, index));
+            self.touched(account_id);
+            let route = self.route.clone();
+            self.route = self.resolve(route);
+        }
+    }
+
+    /// Brings back the account deleted last, where it was.
+    fn undo_delete(&mut self) {
+        if let Some((account, index)) = self.recently_deleted.take() {
+            let id = account.id.clone();
+            let at = index.min(self.accounts.len());
+            self.accounts.insert(at, account);
+            self.touched(&id);
+        }
+    }
+
+    /// Adds an import's accounts, resolving id conflicts as the user chose.
+    fn import(
+        &mut self,
+        preview: crate::engine::exchange::ImportPreview,
+        resolution: crate::engine::exchange::Resolution,
+        new_ids: Vec<AccountId>,
+    ) {
+        let mut ids = new_ids.into_iter();
+        let changed =
+            crate::engine::exchange::apply(&mut self.accounts, preview, resolution, || {
+                ids.next().unwrap_or_default()
+            });
+        for id in changed {
+            self.touched(&id);
+        }
+    }
+}
+
+/// Applies `action` to `state`. Pure: the question bank, where an action needs it, is the one
+/// the state carries ([`AppState::loaded`]); before it arrives, such actions wait or do nothing.
+pub fn reduce(mut state: AppState, action: Action) -> AppState {
+    let bank = state.loaded().map(|l| l.bank);
+    match action {
+        Action::SetLang(lang) => {
+            state.lang = lang;
+            state.settings.lang = Some(lang);
+        }
+        Action::ShowLang(lang) => state.lang = lang,
+        Action::Notify(kind) => state.push_notice(kind),
+        Action::Dismiss(id) => state.notices.retain(|n| n.id != id),
+        Action::EditDetails { account_id, input } => {
+            state.edit(&account_id, |a| a.edit_details(&input));
+        }
+        Action::SaveShared {
+            shared,
+            account_id,
+            assessment_id,
+            now_ms,
+        } => {
+            if state.account(&account_id).is_none() {
+                state
+                    .accounts
+                    .push(shared.into_account(&account_id, &assessment_id, now_ms));
+                state.touched(&account_id);
+                state.route = Route::Results {
+                    account: account_id,
+                    assessment: assessment_id,
+                };
+            }
+        }
+        Action::Navigate(route) => {
+            let route = state.resolve(route);
+            // The address bar echoes every screen change back as a navigation to the same
+            // screen: only leaving the screen cancels a waiting start.
+            if route != state.route {
+                state.deferred = None;
+            }
+            state.start_error = None;
+            state.route = route;
+        }
+        Action::Open(open) => match bank {
+            Some(bank) => state.open(open, bank),
+            None => state.defer(open),
+        },
+        Action::Answer {
+            account_id,
+            question_id,
+            choice,
+            now_ms,
+        } => state.answer(bank, &account_id, &question_id, choice, now_ms),
+        Action::Note {
+            account_id,
+            question_id,
+            text,
+            now_ms,
+        } => state.note(bank, &account_id, &question_id, &text, now_ms),
+        Action::ShowSection {
+            account_id,
+            section,
+        } => state.show_section(bank, &account_id, section),
+        Action::Finish { account_id, now_ms } => state.finish(account_id, now_ms),
+        Action::Discard { account_id } => state.discard(&account_id),
+        Action::UpdateReady => state.update_ready = true,
+        Action::Data(status) => {
+            state.data = status;
+            if let Some(loaded) = state.loaded() {
+                if let Some(open) = state.deferred.take() {
+                    state.open(open, loaded.bank);
+                }
+            }
+        }
+        Action::NeedData => state.data_requested = true,
+        Action::External(change) => state.take_external(change),
+        Action::Delete { account_id } => state.delete(&account_id),
+        Action::UndoDelete => state.undo_delete(),
+        Action::ForgetDeleted => state.recently_deleted = None,
+        Action::Import {
+            preview,
+            resolution,
+            new_ids,
+        } => state.import(preview, resolution, new_ids),
+        Action::Saved { written, failed } => {
+            for id in &written {
+                state.unsaved.remove(id);
+            }
+            if let Some(error) = failed {
+                state.push_notice(NoticeKind::NotSaved {
+                    target: SaveTarget::Account,
+                    error,
+                });
+            }
+        }
+    }
+    state
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::bank::bank;
+    use crate::engine::storage::StoreError;
+
+    fn clean_boot() -> SettingsBoot {
+        SettingsBoot {
+            settings: Settings::default(),
+            persist: true,
+            problem: None,
+        }
+    }
+
+    /// A first start, before the question bank has arrived (the browser's case).
+    fn unloaded() -> AppState {
+        AppState::boot(
+            clean_boot(),
+            LoadedAccounts::default(),
+            &["en"],
+            Route::Home,
+        )
+    }
+
+    fn ready_data() -> DataStatus {
+        DataStatus::Ready(Loaded::embedded())
+    }
+
+    /// A first start with the question bank loaded.
+    fn empty() -> AppState {
+        reduce(unloaded(), Action::Data(ready_data()))
+    }
+
+    fn started() -> AppState {
+        let input = NewAccount {
+            name: "Acme".into(),
+            ..Default::default()
+        };
+        reduce(
+            empty(),
+            Action::Open(OpenDraft::Start {
+                account_id: "a1".into(),
+                assessment_id: "s1".into(),
+                input,
+                now_ms: 1,
+            }),
+        )
+    }
+
+    fn start_action(name: &str) -> Action {
+        Action::Open(OpenDraft::Start {
+            account_id: "a1".into(),
+            assessment_id: "s1".into(),
+            input: NewAccount {
+                name: name.into(),
+                ..Default::default()
+            },
+            now_ms: 1,
+        })
+    }
+
+    #[test]
+    fn a_start_submitted_before_the_bank_arrives_runs_when_it_does() {
+        let waiting = reduce(unloaded(), start_action("Acme"));
+        assert!(waiting.accounts.is_empty());
+        assert_eq!(
+            waiting.route,
+            Route::Home,
+            "nothing opens without the questions"
+        );
+        assert!(waiting.deferred.is_some());
+        assert!(waiting.data_requested, "the wait asks for the bank");
+
+        let failed = reduce(waiting, Action::Data(DataStatus::Failed("offline".into())));
+        assert!(failed.deferred.is_some(), "kept for the retry");
+
+        let ready = reduce(failed, Action::Data(ready_data()));
+        assert!(ready.deferred.is_none());
+        assert_eq!(ready.accounts.len(), 1);
+        assert_eq!(ready.accounts[0].name, "Acme");
+        assert_eq!(
+            ready.route,
+            Route::Assess {
+                account: "a1".into()
+            }
+        );
+    }
+
+    #[test]
+    fn a_start_refused_for_its_details_is_refused_at_once_even_while_loading() {
+        let refused = reduce(unloaded(), start_action("   "));
+        assert_eq!(refused.start_error, Some(EditError::NameMissing));
+        assert!(refused.deferred.is_none());
+        let ready = reduce(refused, Action::Data(ready_data()));
+        assert!(ready.accounts.is_empty());
+    }
+
+    #[test]
+    fn submitting_twice_while_loading_creates_one_account() {
+        let once = reduce(unloaded(), start_action("Acme"));
+        let twice = reduce(
+            once,
+            Action::Open(OpenDraft::Start {
+                account_id: "a2".into(),
+                assessment_id: "s2".into(),
+                input: NewAccount {
+                    name: "Acme".into(),
+                    ..Default::default()
+                },
+                now_ms: 2,
+            }),
+        );
+        let ready = reduce(twice, Action::Data(ready_data()));
+        assert_eq!(ready.accounts.len(), 1);
+        assert_eq!(ready.accounts[0].id, "a2", "the latest submission wins");
+    }
+
+    #[test]
+    fn the_address_bar_echoing_the_screen_keeps_a_waiting_start() {
+        let on_start = reduce(unloaded(), Action::Navigate(Route::New));
+        let waiting = reduce(on_start, start_action("Acme"));
+        let echoed = reduce(waiting, Action::Navigate(Route::New));
+        assert!(echoed.deferred.is_some());
+        let ready = reduce(echoed, Action::Data(ready_data()));
+        assert_eq!(ready.accounts.len(), 1);
+    }
+
+    #[test]
+    fn leaving_the_screen_cancels_a_waiting_start() {
+        let waiting = reduce(unloaded(), start_action("Acme"));
+        let left = reduce(waiting, Action::Navigate(Route::Rules));
+        assert!(left.deferred.is_none());
+        let ready = reduce(left, Action::Data(ready_data()));
+        assert!(ready.accounts.is_empty());
+        assert_eq!(ready.route, Route::Rules);
+    }
+
+    #[test]
+    fn a_reassessment_waits_for_the_bank_too() {
+        let state = reduce(
+            started(),
+            Action::Finish {
+                account_id: "a1".into(),
+                now_ms: 2,
+            },
+        );
+        let before = state.account(&"a1".into()).unwrap().assessments.len();
+        // A later visit: the account is stored, the questions not yet here.
+        let mut state = state;
+        state.data = DataStatus::NotLoaded;
+        let waiting = reduce(
+            state,
+            Action::Open(OpenDraft::Reassess {
+                account_id: "a1".into(),
+                assessment_id: "s2".into(),
+                now_ms: 3,
+            }),
+        );
+        assert_eq!(
+            waiting.account(&"a1".into()).unwrap().assessments.len(),
+            before
+        );
+        let ready = reduce(waiting, Action::Data(ready_data()));
+        assert_eq!(
+            ready.account(&"a1".into()).unwrap().assessments.len(),
+            before + 1
+        );
+        assert_eq!(
+            ready.route,
+            Route::Assess {
+                account: "a1".into()
+            }
+        );
+    }
+
+    #[test]
+    fn language_follows_browser_until_chosen() {
+        let state = AppState::boot(
+            clean_boot(),
+            LoadedAccounts::default(),
+            &["zh-CN"],
+            Route::Home,
+        );
+        assert_eq!(state.lang, Lang::Zh);
+        assert_eq!(state.settings.lang, None);
+        let state = reduce(state, Action::SetLang(Lang::En));
+        assert_eq!(state.lang, Lang::En);
+        assert_eq!(state.settings.lang, Some(Lang::En));
+    }
+
+    #[test]
+    fn host_language_applies_without_overwriting_the_users_choice() {
+        let state = reduce(empty(), Action::SetLang(Lang::En));
+        let state = reduce(state, Action::ShowLang(Lang::Zh));
+        assert_eq!(state.lang, Lang::Zh);
+        assert_eq!(state.settings.lang, Some(Lang::En));
+    }
+
+    #[test]
+    fn boot_problems_become_dismissable_notices() {
+        let problem = LoadProblem::Unreadable {
+            key: "k".into(),
+            error: "bad".into(),
+            kept_as: Ok("q".into()),
+        };
+        let boot = SettingsBoot {
+            settings: Settings::default(),
+            persist: true,
+            problem: Some(problem.clone()),
+        };
+        let accounts = LoadedAccounts {
+            problems: vec![LoadProblem::StoreFailed(StoreError::QuotaExceeded)],
+            ..Default::default()
+        };
+        let state = AppState::boot(boot, accounts, &["en"], Route::Home);
+        assert_eq!(state.notices.len(), 2);
+        assert_eq!(state.notices[0].kind, NoticeKind::Load(problem));
+        let id = state.notices[0].id;
+        let state = reduce(state, Action::Dismiss(id));
+        assert_eq!(state.notices.len(), 1);
+    }
+
+    #[test]
+    fn starting_opens_the_draft_and_marks_it_unsaved() {
+        let state = started();
+        assert_eq!(
+            state.route,
+            Route::Assess {
+                account: "a1".into()
+            }
+        );
+        assert!(state.unsaved.contains(&"a1".into()));
+        assert_eq!(state.save_tick, 1);
+        let blank = reduce(
+            empty(),
+            Action::Open(OpenDraft::Start {
+                account_id: "b".into(),
+                assessment_id: "s".into(),
+                input: NewAccount::default(),
+                now_ms: 1,
+            }),
+        );
+        assert_eq!(blank.start_error, Some(EditError::NameMissing));
+        assert_eq!(blank.route, Route::Home);
+    }
+
+    #[test]
+    fn answering_saving_and_finishing() {
+        let q = bank().questions[0].id.clone();
+        let state = started();
+        let state = reduce(
+            state,
+            Action::Saved {
+                written: vec!["a1".into()],
+                failed: None,
+            },
+        );
+        assert!(state.unsaved.is_empty());
+        let state = reduce(
+            state,
+            Action::Answer {
+                account_id: "a1".into(),
+                question_id: q.clone(),
+                choice: Some(Choice::Option(1)),
+                now_ms: 2,
+            },
+        );
+        assert!(state.unsaved.contains(&"a1".into()));
+        let state = reduce(
+            state,
+            Action::Finish {
+                account_id: "a1".into(),
+                now_ms: 3,
+            },
+        );
+        assert_eq!(
+            state.route,
+            Route::Results {
+                account: "a1".into(),
+                assessment: "s1".into()
+            }
+        );
+        assert_eq!(state.last_completed, Some(("a1".into(), "s1".into())));
+        // A completed assessment is immutable: further answers are ignored.
+        let tick = state.save_tick;
+        let state = reduce(
+            state,
+            Action::Answer {
+                account_id: "a1".into(),
+                question_id: q,
+                choice: None,
+                now_ms: 4,
+            },
+        );
+        assert_eq!(state.save_tick, tick);
+    }
+
+    #[test]
+    fn failed_save_keeps_the_change_pending_and_tells_the_user() {
+        let state = reduce(
+            started(),
+            Action::Saved {
+                written: vec![],
+                failed: Some(StoreError::QuotaExceeded),
+            },
+        );
+        assert!(state.unsaved.contains(&"a1".into()));
+        assert!(matches!(
+            state.notices[0].kind,
+            NoticeKind::NotSaved {
+                target: SaveTarget::Account,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn discarding_a_first_draft_removes_the_account() {
+        let state = reduce(
+            started(),
+            Action::Discard {
+                account_id: "a1".into(),
+            },
+        );
+        assert!(state.accounts.is_empty());
+        assert!(
+            state.unsaved.contains(&"a1".into()),
+            "the shell must delete the stored key"
+        );
+        assert_eq!(state.route, Route::Home);
+    }
+
+    #[test]
+    fn data_is_asked_for_only_where_a_screen_needs_it() {
+        let home = unloaded();
+        assert!(!home.should_load_data(), "a first visit loads only the app");
+        let start = reduce(home, Action::Navigate(Route::New));
+        assert!(start.should_load_data());
+        let loading = reduce(start, Action::Data(DataStatus::Loading));
+        assert!(!loading.should_load_data());
+        let failed = reduce(loading, Action::Data(DataStatus::Failed("offline".into())));
+        assert!(
+            !failed.should_load_data(),
+            "no retry loop without the user asking"
+        );
+        let retry = reduce(failed, Action::Data(DataStatus::NotLoaded));
+        assert!(retry.should_load_data());
+        let mut with_account = started();
+        with_account.data = DataStatus::NotLoaded; // the next visit
+        let home_again = reduce(with_account, Action::Navigate(Route::Home));
+        assert!(home_again.should_load_data(), "listed accounts are scored");
+    }
+
+    #[test]
+    fn import_adds_accounts_and_marks_them_for_saving() {
+        use crate::engine::exchange::{preview, Resolution};
+        let state = started();
+        let mut incoming = state.accounts.clone();
+        incoming[0].name = "Acme (other laptop)".into();
+        let p = preview(&state.accounts, incoming);
+        let mut state = reduce(
+            state,
+            Action::Saved {
+                written: vec!["a1".into()],
+                failed: None,
+            },
+        );
+        state = reduce(
+            state,
+            Action::Import {
+                preview: p,
+                resolution: Resolution::KeepBoth,
+                new_ids: vec!["n1".into()],
+            },
+        );
+        assert_eq!(state.accounts.len(), 2);
+        assert!(state.unsaved.contains(&"n1".into()));
+        assert!(
+            !state.unsaved.contains(&"a1".into()),
+            "the existing account was not touched"
+        );
+    }
+
+    #[test]
+    fn delete_can_be_undone_and_both_are_saved() {
+        let state = reduce(
+            started(),
+            Action::Saved {
+                written: vec!["a1".into()],
+                failed: None,
+            },
+        );
+        let state = reduce(
+            state,
+            Action::Delete {
+                account_id: "a1".into(),
+            },
+        );
+        assert!(state.accounts.is_empty());
+        assert!(
+            state.unsaved.contains(&"a1".into()),
+            "the key is removed by the next save"
+        );
+        assert_eq!(state.route, Route::Home, "its screen is gone");
+        let state = reduce(state, Action::UndoDelete);
+        assert_eq!(state.accounts.len(), 1);
+        assert!(state.recently_deleted.is_none());
+        let state = reduce(
+            state,
+            Action::Delete {
+                account_id: "a1".into(),
+            },
+        );
+        let state = reduce(state, Action::ForgetDeleted);
+        assert_eq!(reduce(state, Action::UndoDelete).accounts.len(), 0);
+    }
+
+    #[test]
+    fn another_tabs_changes_replace_ours_without_saving_them_back() {
+        use crate::engine::persist::ExternalChange;
+        let state = reduce(
+            started(),
+            Action::Saved {
+                written: vec!["a1".into()],
+                failed: None,
+            },
+        );
+        let mut theirs = state.accounts[0].clone();
+        theirs.name = "Renamed elsewhere".into();
+        let state = reduce(state, Action::External(ExternalChange::Written(theirs)));
+        assert_eq!(state.accounts[0].name, "Renamed elsewhere");
+        assert!(state.unsaved.is_empty());
+        let state = reduce(
+            state,
+            Action::External(ExternalChange::Removed("a1".into())),
+        );
+        assert!(state.accounts.is_empty());
+        assert_eq!(state.route, Route::Home);
+    }
+
+    #[test]
+    fn stale_routes_fall_back_home() {
+        let state = reduce(
+            empty(),
+            Action::Navigate(Route::Assess {
+                account: "ghost".into(),
+            }),
+        );
+        assert_eq!(state.route, Route::Home);
+        let state = reduce(
+            started(),
+            Action::Navigate(Route::Results {
+                account: "a1".into(),
+                assessment: "s1".into(),
+            }),
+        );
+        assert_eq!(state.route, Route::Home, "a draft has no results yet");
+    }
+
+    #[test]
+    fn sections_move_the_cursor_to_their_first_question() {
+        let state = reduce(
+            started(),
+            Action::ShowSection {
+                account_id: "a1".into(),
+                section: 2,
+            },
+        );
+        let cursor = &state.account(&"a1".into()).unwrap().draft().unwrap().cursor;
+        assert_eq!(cursor.section, 2);
+        let first = bank()
+            .section_questions(&bank().sections[2].id)
+            .next()
+            .unwrap();
+        assert_eq!(cursor.question.as_deref(), Some(first.id.as_str()));
+    }
+
+    #[test]
+    fn editing_details_marks_the_account_and_a_refusal_changes_nothing() {
+        let mut state = started();
+        state.unsaved.clear();
+        let edit = |name: &str| Action::EditDetails {
+            account_id: "a1".into(),
+            input: NewAccount {
+                name: name.into(),
+                tags: "x, y".into(),
+                ..Default::default()
+            },
+        };
+        let refused = reduce(state.clone(), edit(""));
+        assert_eq!(refused.accounts, state.accounts);
+        assert!(refused.unsaved.is_empty());
+        let state = reduce(state, edit("Acme Group"));
+        assert_eq!(state.accounts[0].name, "Acme Group");
+        assert_eq!(state.accounts[0].tags, ["x", "y"]);
+        assert!(state.unsaved.contains(&"a1".into()));
+    }
+
+    #[test]
+    fn a_saved_share_becomes_a_new_account_showing_its_results() {
+        let bank = crate::engine::bank::bank();
+        let mut account = started().accounts[0].clone();
+        account.finish(86_400_000 * 3).unwrap();
+        let payload = crate::engine::share::encode(&account, &account.assessments[0]);
+        let shared = crate::engine::share::decode(&payload, bank).unwrap();
+        let state = reduce(
+            empty(),
+            Action::Navigate(Route::Shared {
+                payload: payload.clone(),
+            }),
+        );
+        assert_eq!(state.route, Route::Shared { payload });
+        assert!(state.accounts.is_empty(), "opening a link stores nothing");
+        let state = reduce(
+            state,
+            Action::SaveShared {
+                shared,
+                account_id: "n1".into(),
+                assessment_id: "t1".into(),
+                now_ms: 9,
+            },
+        );
+        assert_eq!(state.accounts.len(), 1);
+        assert!(state.unsaved.contains(&"n1".into()));
+        assert_eq!(
+            state.route,
+            Route::Results {
+                account: "n1".into(),
+                assessment: "t1".into()
+            }
+        );
+    }
+
+    #[test]
+    fn compare_and_account_routes_need_what_they_show() {
+        let mut state = started();
+        state.accounts[0].finish(5).unwrap();
+        let done = AssessmentRef {
+            account: "a1".into(),
+            assessment: "s1".into(),
+        };
+        let missing = AssessmentRef {
+            account: "a1".into(),
+            assessment: "zz".into(),
+        };
+        let go = |s: &AppState, r: Route| reduce(s.clone(), Action::Navigate(r)).route;
+        let ok = Route::Compare {
+            a: done.clone(),
+            b: done.clone(),
+        };
+        assert_eq!(go(&state, ok.clone()), ok);
+        assert_eq!(
+            go(
+                &state,
+                Route::Compare {
+                    a: done,
+                    b: missing
+                }
+            ),
+            Route::Home
+        );
+        assert_eq!(
+            go(
+                &state,
+                Route::Account {
+                    account: "nope".into()
+                }
+            ),
+            Route::Home
+        );
+        assert_eq!(go(&state, Route::Portfolio), Route::Portfolio);
+    }
+
+    #[test]
+    fn protected_accounts_are_never_marked_for_writing() {
+        let mut state = started();
+        state.protected.insert("a1".into());
+        state.unsaved.clear();
+        let q = bank().questions[0].id.clone();
+        let state = reduce(
+            state,
+            Action::Answer {
+                account_id: "a1".into(),
+                question_id: q,
+                choice: Some(Choice::DontKnow),
+                now_ms: 2,
+            },
+        );
+        assert!(state.unsaved.is_empty());
+    }
+}

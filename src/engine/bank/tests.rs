@@ -1,0 +1,204 @@
+//! Validation of the shipped bank: the data is the questionnaire, so its rules are tests.
+
+use std::collections::BTreeMap;
+
+use super::*;
+use crate::engine::ids::*;
+
+fn count_by<F: Fn(Dimension) -> Option<String>>(key: F) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for q in &bank().questions {
+        if let Some(k) = key(q.dimension) {
+            *counts.entry(k).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+fn framework_count(framework: &str) -> usize {
+    bank()
+        .questions
+        .iter()
+        .filter(|q| q.dimension.framework() == framework)
+        .count()
+}
+
+#[test]
+fn shipped_bank_is_valid() {
+    let parsed = Bank::parse(BANK_JSON);
+    assert!(parsed.is_ok(), "{:#?}", parsed.err());
+}
+
+#[test]
+fn size_fits_ten_to_fifteen_minutes() {
+    let n = bank().questions.len();
+    assert!((55..=75).contains(&n), "{n} questions");
+}
+
+#[test]
+fn every_lever_and_capability_has_enough_questions() {
+    let counts = count_by(|d| Some(d.to_string()));
+    let need = |dims: Vec<Dimension>, min: usize| {
+        for d in dims {
+            let n = counts.get(&d.to_string()).copied().unwrap_or(0);
+            assert!(n >= min, "{d}: {n} questions, need {min}");
+        }
+    };
+    need(
+        SatisfactionLever::ALL
+            .iter()
+            .map(|&l| Dimension::Satisfaction(l))
+            .collect(),
+        2,
+    );
+    need(
+        SwitchingLever::ALL
+            .iter()
+            .map(|&l| Dimension::SwitchingCost(l))
+            .collect(),
+        2,
+    );
+    need(
+        Capability::ALL
+            .iter()
+            .map(|&c| Dimension::Capability(c))
+            .collect(),
+        3,
+    );
+    need(
+        Safeguard::ALL
+            .iter()
+            .map(|&s| Dimension::Safeguard(s))
+            .collect(),
+        1,
+    );
+    need(
+        ContextFactor::ALL
+            .iter()
+            .map(|&c| Dimension::Context(c))
+            .collect(),
+        1,
+    );
+    need(
+        LevelFacet::ALL
+            .iter()
+            .map(|&f| Dimension::Level(f))
+            .collect(),
+        1,
+    );
+    need(
+        LoyaltyType::ALL
+            .iter()
+            .map(|&t| Dimension::LoyaltyType(t))
+            .collect(),
+        1,
+    );
+    need(
+        Warning::ALL
+            .iter()
+            .map(|&w| Dimension::Warning(w))
+            .collect(),
+        1,
+    );
+}
+
+#[test]
+fn framework_totals_meet_the_coverage_floor() {
+    assert!(framework_count("level") >= 6);
+    assert!(framework_count("warning") >= 5);
+    assert!(framework_count("symbiosis") >= 4);
+    assert!(framework_count("context") >= 6);
+    assert_eq!(framework_count("loyalty_type"), 3);
+}
+
+#[test]
+fn every_rung_is_observable_in_every_level_question() {
+    for q in bank()
+        .questions
+        .iter()
+        .filter(|q| matches!(q.dimension, Dimension::Level(_)))
+    {
+        let rungs: Vec<Level> = q
+            .options
+            .iter()
+            .map(|o| Level::from_evidence_score(o.score))
+            .collect();
+        assert_eq!(rungs, Level::ALL, "{}", q.id);
+    }
+}
+
+#[test]
+fn chinese_text_is_chinese_and_english_is_not() {
+    let is_cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let check = |t: &crate::engine::text::Text, at: &str| {
+        // Labels without words (such as "1%–3%") are the same in both languages.
+        let has_words = t.en.chars().any(|c| c.is_ascii_alphabetic());
+        assert!(
+            is_cjk(&t.zh) || !has_words,
+            "{at}: zh has no Chinese: {}",
+            t.zh
+        );
+        assert!(!is_cjk(&t.en), "{at}: en has Chinese: {}", t.en);
+    };
+    for s in &bank().sections {
+        check(&s.title, &s.id);
+        check(&s.intro, &s.id);
+    }
+    for q in &bank().questions {
+        check(&q.prompt, &q.id);
+        check(&q.help, &q.id);
+        for o in &q.options {
+            check(&o.label, &q.id);
+        }
+    }
+}
+
+#[test]
+fn options_within_a_question_are_distinct() {
+    for q in &bank().questions {
+        for lang in [
+            |t: &crate::engine::text::Text| t.en.clone(),
+            |t: &crate::engine::text::Text| t.zh.clone(),
+        ] {
+            let mut labels: Vec<String> = q.options.iter().map(|o| lang(&o.label)).collect();
+            labels.sort();
+            labels.dedup();
+            assert_eq!(
+                labels.len(),
+                q.options.len(),
+                "{}: repeated option label",
+                q.id
+            );
+        }
+    }
+}
+
+#[test]
+fn validation_catches_broken_banks() {
+    let broken = r#"{"version":1,
+        "sections":[{"id":"s","title":{"en":"S","zh":"节"},"intro":{"en":"i","zh":"介"}}],
+        "questions":[
+          {"id":"a","section":"s","dimension":"capability.trust","prompt":{"en":"p","zh":"问"},"help":{"en":"h","zh":""},
+           "options":[{"score":0,"label":{"en":"x","zh":"甲"}},{"score":50,"label":{"en":"y","zh":"乙"}},
+                      {"score":40,"label":{"en":"z","zh":"丙"}},{"score":100,"label":{"en":"w","zh":"丁"}}]},
+          {"id":"a","section":"nowhere","dimension":"level.contacts","prompt":{"en":"p","zh":"问"},"help":{"en":"h","zh":"助"},
+           "options":[{"score":0,"label":{"en":"x","zh":"甲"}},{"score":50,"label":{"en":"y","zh":"乙"}},
+                      {"score":60,"label":{"en":"z","zh":"丙"}},{"score":100,"label":{"en":"w","zh":"丁"}}]}]}"#;
+    let problems = Bank::parse(broken).unwrap_err().join("\n");
+    for expected in [
+        "blank prompt or help",
+        "not strictly ascending",
+        "duplicate id",
+        "unknown section",
+        "one option per rung",
+    ] {
+        assert!(
+            problems.contains(expected),
+            "missing {expected:?} in:\n{problems}"
+        );
+    }
+    assert!(
+        Bank::parse(r#"{"version":1,"sections":[],"questions":[{"dimension":"mood.happy"}]}"#)
+            .is_err()
+    );
+}

@@ -1,0 +1,399 @@
+//! Moving data out of and into Rapport: a JSON export of everything (or one assessment), a CSV
+//! for spreadsheets, and an import that validates everything before changing anything.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::answers::{score_of, Choice};
+use super::bank::Bank;
+use super::explain::date;
+use super::ids::{AccountId, AssessmentId, SatisfactionLever, SwitchingLever};
+use super::record::{
+    is_valid_id, AccountRecord, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS, MAX_TAGS,
+    MAX_TAG_CHARS, RECORD_VERSION,
+};
+use super::schema;
+use super::scoring::{round, score};
+
+/// Marks a file as Rapport's.
+pub const FORMAT: &str = "rapport-export";
+/// The export schema this build writes. It reads every earlier one too: schema 1 files hold
+/// accounts in record format 1 and are upgraded on import (see [`crate::engine::schema`]).
+pub const SCHEMA: u32 = 2;
+/// Largest file accepted for import (a thousand assessments take well under 2 MB).
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+/// Most accounts and assessments accepted in one import.
+pub const MAX_IMPORT_ACCOUNTS: usize = 2_000;
+pub const MAX_IMPORT_ASSESSMENTS: usize = 10_000;
+
+/// An export file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportFile {
+    pub format: String,
+    pub schema: u32,
+    /// The version of Rapport that wrote it.
+    pub app_version: String,
+    pub exported_ms: u64,
+    pub accounts: Vec<AccountRecord>,
+}
+
+/// Everything, as pretty JSON.
+pub fn export_all(accounts: &[AccountRecord], now_ms: u64) -> String {
+    let file = ExportFile {
+        format: FORMAT.to_owned(),
+        schema: SCHEMA,
+        app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        exported_ms: now_ms,
+        accounts: accounts.to_vec(),
+    };
+    // Compact: the pretty printer would add a second copy of every serializer to the wasm.
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
+/// One assessment (with its account's name and tags), as an export file of one account.
+pub fn export_one(
+    account: &AccountRecord,
+    assessment_id: &AssessmentId,
+    now_ms: u64,
+) -> Option<String> {
+    let assessment = account.assessment(assessment_id)?.clone();
+    let one = AccountRecord {
+        assessments: vec![assessment],
+        ..account.clone()
+    };
+    Some(export_all(&[one], now_ms))
+}
+
+/// Why an import was refused. Nothing has been changed when this is returned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge {
+        bytes: usize,
+    },
+    /// Not JSON at all (or not UTF-8); the detail says where.
+    NotJson(String),
+    /// JSON, but not a Rapport export.
+    NotRapport,
+    /// Written by a newer Rapport: update before importing.
+    NewerSchema(u32),
+    /// A Rapport export with content that fails validation; the detail says what.
+    Invalid(String),
+}
+
+fn check_len(what: &str, text: &str, max: usize) -> Result<(), ImportError> {
+    if text.chars().count() > max {
+        Err(ImportError::Invalid(format!(
+            "{what} is longer than {max} characters"
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+fn validate(bank: &Bank, account: &AccountRecord) -> Result<(), ImportError> {
+    let invalid = |why: String| {
+        Err(ImportError::Invalid(format!(
+            "account {:?}: {why}",
+            account.id
+        )))
+    };
+    if !is_valid_id(account.id.as_str()) || account.v != RECORD_VERSION {
+        return invalid("bad id or record version".into());
+    }
+    if account.name.trim().is_empty() {
+        return invalid("no name".into());
+    }
+    check_len("a name", &account.name, MAX_NAME_CHARS)?;
+    check_len("an industry", &account.industry, MAX_SHORT_TEXT_CHARS)?;
+    if account.tags.len() > MAX_TAGS {
+        return invalid("too many tags".into());
+    }
+    for tag in &account.tags {
+        check_len("a tag", tag, MAX_TAG_CHARS)?;
+    }
+    if account.assessments.iter().filter(|a| a.is_draft()).count() > 1 {
+        return invalid("more than one draft".into());
+    }
+    let mut ids = HashSet::new();
+    for a in &account.assessments {
+        if !is_valid_id(a.id.as_str()) || !ids.insert(a.id.as_str()) {
+            return invalid(format!("assessment id {:?} invalid or repeated", a.id));
+        }
+        if a.bank_version != bank.version {
+            return invalid(format!(
+                "assessment {:?} uses question bank version {}",
+                a.id, a.bank_version
+            ));
+        }
+        let bad = a.answers.invalid_entries(bank);
+        if !bad.is_empty() {
+            return invalid(format!(
+                "assessment {:?} answers unknown questions or options: {}",
+                a.id,
+                bad.join(", ")
+            ));
+        }
+        check_len("an assessor", &a.assessor, MAX_SHORT_TEXT_CHARS)?;
+        for (question, note) in &a.notes {
+            if bank.question(question).is_none() {
+                return invalid(format!("note on unknown question {question:?}"));
+            }
+            check_len("a note", note, MAX_NOTE_CHARS)?;
+        }
+    }
+    Ok(())
+}
+
+/// Parses and validates an import file completely; any problem refuses the whole file.
+pub fn parse_import(bytes: &[u8], bank: &Bank) -> Result<Vec<AccountRecord>, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let text = text.trim_start_matches('\u{feff}');
+    // Syntax first, then only the envelope, to tell "not JSON", "not ours" and "too new" apart
+    // before the full, strict parse. Typed structs, never a generic JSON tree: that would put a
+    // second deserializer in the wasm.
+    serde_json::from_str::<serde::de::IgnoredAny>(text)
+        .map_err(|e| ImportError::NotJson(e.to_string()))?;
+    #[derive(Deserialize)]
+    struct Envelope {
+        format: Option<String>,
+        schema: Option<u64>,
+    }
+    let envelope = serde_json::from_str::<Envelope>(text).map_err(|e| {
+        if text.contains(FORMAT) {
+            ImportError::Invalid(e.to_string())
+        } else {
+            ImportError::NotRapport
+        }
+    })?;
+    if envelope.format.as_deref() != Some(FORMAT) {
+        return Err(ImportError::NotRapport);
+    }
+    match envelope.schema {
+        // Schema 1 files hold records of format 1; the record reader upgrades them below.
+        Some(s) if (1..=u64::from(SCHEMA)).contains(&s) => {}
+        Some(s) if s > u64::from(SCHEMA) => {
+            return Err(ImportError::NewerSchema(
+                u32::try_from(s).unwrap_or(u32::MAX),
+            ))
+        }
+        _ => return Err(ImportError::Invalid("unknown schema version".into())),
+    }
+    let mut accounts = serde_json::from_str::<ExportFile>(text)
+        .map_err(|e| ImportError::Invalid(e.to_string()))?
+        .accounts;
+    for account in &mut accounts {
+        schema::upgrade(account).map_err(|e| ImportError::Invalid(e.to_string()))?;
+    }
+    if accounts.len() > MAX_IMPORT_ACCOUNTS
+        || accounts.iter().map(|a| a.assessments.len()).sum::<usize>() > MAX_IMPORT_ASSESSMENTS
+    {
+        return Err(too_many());
+    }
+    let mut ids = HashSet::new();
+    for account in &accounts {
+        validate(bank, account)?;
+        if !ids.insert(account.id.as_str()) {
+            return Err(ImportError::Invalid(format!(
+                "account {:?} appears twice",
+                account.id
+            )));
+        }
+    }
+    Ok(accounts)
+}
+
+fn too_many() -> ImportError {
+    ImportError::Invalid("more accounts or assessments than one import accepts".into())
+}
+
+/// An incoming account whose id already exists here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub id: AccountId,
+    pub existing_name: String,
+    pub incoming_name: String,
+}
+
+/// What an import would do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportPreview {
+    pub incoming: Vec<AccountRecord>,
+    /// Names of accounts that are new here.
+    pub added: Vec<String>,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// How to resolve conflicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// Keep the existing account and add the incoming one under a new id.
+    KeepBoth,
+    /// The incoming account replaces the existing one.
+    Replace,
+}
+
+/// Compares incoming accounts with the existing ones.
+pub fn preview(existing: &[AccountRecord], incoming: Vec<AccountRecord>) -> ImportPreview {
+    let mut added = Vec::new();
+    let mut conflicts = Vec::new();
+    for account in &incoming {
+        match existing.iter().find(|e| e.id == account.id) {
+            Some(e) => conflicts.push(Conflict {
+                id: account.id.clone(),
+                existing_name: e.name.clone(),
+                incoming_name: account.name.clone(),
+            }),
+            None => added.push(account.name.clone()),
+        }
+    }
+    ImportPreview {
+        incoming,
+        added,
+        conflicts,
+    }
+}
+
+/// Applies a previewed import; returns the ids of the accounts written.
+pub fn apply(
+    existing: &mut Vec<AccountRecord>,
+    preview: ImportPreview,
+    resolution: Resolution,
+    mut new_id: impl FnMut() -> AccountId,
+) -> Vec<AccountId> {
+    let mut changed = Vec::new();
+    for mut account in preview.incoming {
+        match existing.iter().position(|e| e.id == account.id) {
+            None => existing.push(account.clone()),
+            Some(i) => match resolution {
+                Resolution::Replace => existing[i] = account.clone(),
+                Resolution::KeepBoth => {
+                    account.id = std::iter::repeat_with(&mut new_id)
+                        .find(|id| is_valid_id(id.as_str()) && existing.iter().all(|e| e.id != id))
+                        .unwrap_or_default();
+                    existing.push(account.clone());
+                }
+            },
+        }
+        changed.push(account.id);
+    }
+    changed
+}
+
+/// Quotes a CSV cell; a cell a spreadsheet would run as a formula is prefixed with `'`.
+fn csv_cell(text: &str) -> String {
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+/// One row per completed assessment: every index, lever and answer as columns. UTF-8 with a
+/// byte-order mark so Excel reads Chinese correctly.
+pub fn export_csv(bank: &Bank, accounts: &[AccountRecord]) -> String {
+    let mut header: Vec<String> = [
+        "account_id",
+        "account",
+        "industry",
+        "tags",
+        "assessment_id",
+        "assessor",
+        "started",
+        "completed",
+        "level",
+        "target_level",
+        "gap",
+        "quadrant",
+        "satisfaction",
+        "switching_cost",
+        "trust",
+        "execution",
+        "innovation",
+        "bottleneck",
+        "defection_risk",
+        "risk_band",
+        "phase",
+        "symbiosis",
+        "confidence",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    header.extend(
+        SatisfactionLever::ALL
+            .iter()
+            .map(|l| format!("satisfaction.{l}")),
+    );
+    header.extend(
+        SwitchingLever::ALL
+            .iter()
+            .map(|l| format!("switching_cost.{l}")),
+    );
+    header.extend(bank.questions.iter().map(|q| q.id.clone()));
+    let mut out = String::from("\u{feff}");
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    let num = |v: Option<f64>| v.map(|v| round(v).to_string()).unwrap_or_default();
+    for account in accounts {
+        for a in account.completed() {
+            let r = score(bank, &a.answers);
+            let s = r.summary();
+            let mut row: Vec<String> = vec![
+                account.id.to_string(),
+                account.name.clone(),
+                account.industry.clone(),
+                account.tags.join("; "),
+                a.id.to_string(),
+                a.assessor.clone(),
+                date(a.started_ms),
+                a.completed_ms.map(date).unwrap_or_default(),
+                s.level.id().to_owned(),
+                s.target_level.id().to_owned(),
+                r.target.gap.to_string(),
+                s.quadrant.map(|q| q.id().to_owned()).unwrap_or_default(),
+                num(r.satisfaction.index),
+                num(r.switching_cost.index),
+                s.trust.map(|v| v.to_string()).unwrap_or_default(),
+                s.execution.map(|v| v.to_string()).unwrap_or_default(),
+                s.innovation.map(|v| v.to_string()).unwrap_or_default(),
+                s.bottleneck
+                    .map_or("none".to_owned(), |c| c.id().to_owned()),
+                num(r.defection.risk),
+                s.risk_band.map(|b| b.id().to_owned()).unwrap_or_default(),
+                r.defection.phase.id().to_owned(),
+                num(r.symbiosis),
+                s.confidence.to_string(),
+            ];
+            row.extend(r.satisfaction.levers.iter().map(|l| num(l.score)));
+            row.extend(r.switching_cost.levers.iter().map(|l| num(l.score)));
+            row.extend(bank.questions.iter().map(|q| {
+                match a.answers.get(&q.id) {
+                    Some(Choice::DontKnow) => "dk".to_owned(),
+                    choice => score_of(q, choice)
+                        .map(|s| s.to_string())
+                        .unwrap_or_default(),
+                }
+            }));
+            out.push_str(
+                &row.iter()
+                    .map(|c| csv_cell(c))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            );
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

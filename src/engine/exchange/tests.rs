@@ -1,0 +1,231 @@
+//! Export and import: round trips, refusals that change nothing, and hostile input.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::engine::bank::bank;
+use crate::engine::record::NewAccount;
+use crate::engine::scenarios;
+
+fn account(id: &str, name: &str, finished: bool) -> AccountRecord {
+    let input = NewAccount {
+        name: name.into(),
+        tags: "华东, key".into(),
+        ..Default::default()
+    };
+    let mut a = AccountRecord::start(
+        &id.into(),
+        &format!("{id}s1").into(),
+        &input,
+        bank(),
+        1_700_000_000_000,
+    )
+    .unwrap();
+    let s = &scenarios::all(bank())[3];
+    for (q, c) in s.answers.iter() {
+        a.answer(bank(), q, Some(c), 1_700_000_000_500).unwrap();
+    }
+    a.set_note(
+        bank(),
+        &bank().questions[0].id,
+        "=cmd|' /C calc'!A0, \"quoted\"\nline",
+        1_700_000_000_600,
+    )
+    .unwrap();
+    if finished {
+        a.finish(1_700_000_001_000).unwrap();
+    }
+    a
+}
+
+#[test]
+fn export_then_import_gives_identical_data() {
+    let accounts = vec![
+        account("a1", "Acme", true),
+        account("b2", "上海精密零部件有限公司", false),
+    ];
+    let json = export_all(&accounts, 42);
+    assert_eq!(parse_import(json.as_bytes(), bank()).unwrap(), accounts);
+    let with_bom = format!("\u{feff}{json}");
+    assert_eq!(parse_import(with_bom.as_bytes(), bank()).unwrap(), accounts);
+}
+
+#[test]
+fn one_assessment_exports_alone() {
+    let mut a = account("a1", "Acme", true);
+    a.start_draft(&"a1s2".into(), "", bank(), 2).unwrap();
+    let json = export_one(&a, &"a1s1".into(), 3).unwrap();
+    let back = parse_import(json.as_bytes(), bank()).unwrap();
+    assert_eq!(back.len(), 1);
+    assert_eq!(back[0].assessments.len(), 1);
+    assert_eq!(back[0].assessments[0].id, "a1s1");
+    assert!(export_one(&a, &"nope".into(), 3).is_none());
+}
+
+#[test]
+fn refusals_say_why() {
+    let b = bank();
+    assert_eq!(
+        parse_import(&vec![b' '; MAX_IMPORT_BYTES + 1], b),
+        Err(ImportError::TooLarge {
+            bytes: MAX_IMPORT_BYTES + 1
+        })
+    );
+    assert!(matches!(
+        parse_import(b"{not json", b),
+        Err(ImportError::NotJson(_))
+    ));
+    assert!(matches!(
+        parse_import(&[0xff, 0xfe, 0x00], b),
+        Err(ImportError::NotJson(_))
+    ));
+    assert_eq!(
+        parse_import(br#"{"hello":"world"}"#, b),
+        Err(ImportError::NotRapport)
+    );
+    assert_eq!(
+        parse_import(
+            br#"{"format":"rapport-export","schema":99,"accounts":[]}"#,
+            b
+        ),
+        Err(ImportError::NewerSchema(99))
+    );
+    assert!(matches!(
+        parse_import(br#"{"format":"rapport-export","schema":"1"}"#, b),
+        Err(ImportError::Invalid(_))
+    ));
+}
+
+fn mutated(f: impl FnOnce(&mut serde_json::Value)) -> Result<Vec<AccountRecord>, ImportError> {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&export_all(&[account("a1", "Acme", true)], 1)).unwrap();
+    f(&mut value);
+    parse_import(value.to_string().as_bytes(), bank())
+}
+
+#[test]
+fn invalid_content_is_refused_whole() {
+    let invalid =
+        |r: Result<Vec<AccountRecord>, ImportError>| matches!(r, Err(ImportError::Invalid(_)));
+    assert!(invalid(mutated(
+        |v| v["accounts"][0]["id"] = "../../etc".into()
+    )));
+    assert!(invalid(mutated(|v| v["accounts"][0]["name"] = "  ".into())));
+    assert!(invalid(mutated(
+        |v| v["accounts"][0]["name"] = "x".repeat(500).into()
+    )));
+    // Option 9 of the first question (it has five), an unknown code, more answers than questions.
+    for answers in ["9", "1?", &"1".repeat(71)] {
+        assert!(invalid(mutated(
+            |v| v["accounts"][0]["assessments"][0]["answers"] = answers.into()
+        )));
+    }
+    assert!(invalid(mutated(
+        |v| v["accounts"][0]["assessments"][0]["bank_version"] = 7.into()
+    )));
+    assert!(invalid(mutated(|v| {
+        let first = v["accounts"][0].clone();
+        v["accounts"].as_array_mut().unwrap().push(first);
+    })));
+    assert!(invalid(mutated(|v| {
+        let mut draft = v["accounts"][0]["assessments"][0].clone();
+        draft["completed_ms"] = serde_json::Value::Null;
+        draft["id"] = "d1".into();
+        let mut draft2 = draft.clone();
+        draft2["id"] = "d2".into();
+        let list = v["accounts"][0]["assessments"].as_array_mut().unwrap();
+        list.push(draft);
+        list.push(draft2);
+    })));
+}
+
+#[test]
+fn preview_and_apply_resolve_conflicts_by_id() {
+    let existing = vec![account("a1", "Acme", true)];
+    let incoming = vec![
+        account("a1", "Acme (laptop)", true),
+        account("c3", "New Co", true),
+    ];
+    let p = preview(&existing, incoming.clone());
+    assert_eq!(p.added, vec!["New Co".to_owned()]);
+    assert_eq!(
+        p.conflicts,
+        vec![Conflict {
+            id: "a1".into(),
+            existing_name: "Acme".into(),
+            incoming_name: "Acme (laptop)".into()
+        }]
+    );
+
+    let mut both = existing.clone();
+    let mut ids = [AccountId::from("a1"), AccountId::from("z9")].into_iter();
+    let changed = apply(&mut both, p.clone(), Resolution::KeepBoth, || {
+        ids.next().unwrap_or_default()
+    });
+    assert_eq!(both.len(), 3);
+    assert_eq!(both[0].name, "Acme");
+    assert!(
+        both.iter()
+            .any(|a| a.id == "z9" && a.name == "Acme (laptop)"),
+        "a colliding new id is skipped"
+    );
+    assert_eq!(changed, vec![AccountId::from("z9"), AccountId::from("c3")]);
+
+    let mut replaced = existing;
+    apply(&mut replaced, p, Resolution::Replace, AccountId::default);
+    assert_eq!(replaced.len(), 2);
+    assert_eq!(replaced[0].name, "Acme (laptop)");
+}
+
+#[test]
+fn csv_has_a_bom_one_row_per_completed_assessment_and_safe_cells() {
+    let accounts = vec![
+        account("a1", "Acme, \"Steel\"", true),
+        account("b2", "上海", false),
+    ];
+    let csv = export_csv(bank(), &accounts);
+    assert!(csv.starts_with('\u{feff}'));
+    let lines: Vec<&str> = csv
+        .trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines.len(), 2, "header + the one completed assessment");
+    let header_cols = lines[0].split(',').count();
+    assert_eq!(header_cols, 23 + 7 + 6 + bank().questions.len());
+    assert!(lines[1].starts_with("a1,\"Acme, \"\"Steel\"\"\","));
+    assert!(lines[1].contains(",hostage,"));
+    // A name that a spreadsheet would run as a formula is neutralised.
+    let evil = vec![account("e1", "=HYPERLINK(\"http://x\")", true)];
+    assert!(export_csv(bank(), &evil).contains("\"'=HYPERLINK(\"\"http://x\"\")\""));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = parse_import(&bytes, bank());
+    }
+
+    #[test]
+    fn arbitrary_json_shapes_never_panic(text in r#"\{"format":"rapport-export","schema":1,"accounts":\[[ -~]{0,300}\]\}"#) {
+        let _ = parse_import(text.as_bytes(), bank());
+    }
+}
+
+/// Files exported before the compact record format (schema 1) still import, upgraded.
+#[test]
+fn schema_1_export_fixture_imports_upgraded() {
+    let file = include_str!("../../../tests/fixtures/storage/v1-export.json");
+    let accounts = parse_import(file.as_bytes(), bank()).unwrap();
+    let expected = crate::engine::schema::decode_account(include_str!(
+        "../../../tests/fixtures/storage/v1-account.json"
+    ))
+    .unwrap()
+    .account;
+    assert_eq!(accounts, vec![expected]);
+    // And what this build exports reads back identically.
+    let again = parse_import(export_all(&accounts, 2).as_bytes(), bank()).unwrap();
+    assert_eq!(again, accounts);
+}

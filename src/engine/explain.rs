@@ -1,0 +1,172 @@
+//! Turns results into sentences in the user's language: the findings behind actions, what
+//! blocks the next rung, why the target is what it is. Pure functions, tested on the host.
+
+use super::i18n::messages;
+use super::ids::Level;
+use super::labels::Labelled;
+use super::lang::Lang;
+use super::scoring::{round, Finding, LevelBlocker, TargetReason};
+
+fn rung(lang: Lang, level: Level) -> String {
+    level.label(lang)
+}
+
+/// A score as "42/100".
+fn score_text(score: f64) -> String {
+    format!("{}/100", round(score))
+}
+
+/// "<label>: <score>/100".
+fn scored(lang: Lang, id: impl Labelled, score: f64) -> String {
+    format!("{}: {}", id.label(lang), score_text(score))
+}
+
+/// "<label>: <description>".
+fn described(lang: Lang, id: impl Labelled) -> String {
+    format!("{}: {}", id.label(lang), id.description(lang))
+}
+
+/// The finding that triggered an action, e.g. "Trade terms: 25/100".
+pub fn finding(lang: Lang, finding: &Finding) -> String {
+    let m = messages(lang);
+    match finding {
+        Finding::Phase { phase } => described(lang, *phase),
+        Finding::Quadrant { quadrant } => described(lang, *quadrant),
+        Finding::Safeguard { safeguard, score } => scored(lang, *safeguard, *score),
+        Finding::Warning { warning, score } => scored(lang, *warning, *score),
+        Finding::Satisfaction { lever, score } => scored(lang, *lever, *score),
+        Finding::SwitchingCost { lever, score } => scored(lang, *lever, *score),
+        Finding::Symbiosis { facet, score } => scored(lang, *facet, *score),
+        Finding::Bottleneck { capability, score } => (m.bottleneck)(&format!(
+            "{} ({})",
+            capability.label(lang),
+            score_text(*score)
+        )),
+        Finding::LevelGap { facet, next, .. } => (m.blocker_facet)(
+            &format!("{} → {}", facet.label(lang), rung(lang, *next)),
+            &rung(lang, level_below(*next)),
+        ),
+        Finding::OverInvestment { level, target } => {
+            format!(
+                "{} > {}: {}",
+                rung(lang, *level),
+                rung(lang, *target),
+                m.luxury_warning
+            )
+        }
+    }
+}
+
+fn level_below(level: Level) -> Level {
+    let i = level as usize;
+    Level::ALL[i.saturating_sub(1)]
+}
+
+/// One thing that blocks the next rung.
+pub fn blocker(lang: Lang, blocker: &LevelBlocker) -> String {
+    let m = messages(lang);
+    match blocker {
+        LevelBlocker::Facet { facet, shows, .. } => {
+            (m.blocker_facet)(&facet.label(lang), &rung(lang, *shows))
+        }
+        LevelBlocker::NoFormalLinks => m.blocker_formal_links.to_owned(),
+        LevelBlocker::TooLittleEvidence { answered } => (m.blocker_too_little)(*answered),
+    }
+}
+
+/// One reason for the target level.
+pub fn target_reason(lang: Lang, reason: &TargetReason) -> String {
+    let m = messages(lang);
+    match reason {
+        TargetReason::OneOff => m.reason_one_off.to_owned(),
+        TargetReason::Scale { score, ceiling } => {
+            (m.reason_scale)(round(*score), &rung(lang, *ceiling))
+        }
+        TargetReason::NoScaleEvidence => m.reason_no_scale.to_owned(),
+        TargetReason::Mutuality {
+            weakest,
+            score,
+            cap,
+        } => (m.reason_mutuality)(&weakest.label(lang), round(*score), &rung(lang, *cap)),
+        TargetReason::NoMutualityEvidence => m.reason_no_mutuality.to_owned(),
+    }
+}
+
+/// A UTC date as `YYYY-MM-DD` from milliseconds since the epoch (no time-zone data needed,
+/// and the same in both languages).
+pub fn date(ms: u64) -> String {
+    // Howard Hinnant's days-to-civil algorithm.
+    let days = i64::try_from(ms / 86_400_000).unwrap_or(i64::MAX);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::answers::Answers;
+    use crate::engine::bank::bank;
+    use crate::engine::ids::*;
+    use crate::engine::scoring::score;
+
+    #[test]
+    fn every_finding_of_a_weak_assessment_reads_well_in_both_languages() {
+        let answers = Answers::from_fn(bank(), |q| {
+            Some(crate::engine::answers::Choice::option(q.options.len() / 3))
+        });
+        let result = score(bank(), &answers);
+        assert!(!result.actions.is_empty());
+        for lang in Lang::ALL {
+            for action in &result.actions {
+                let text = finding(lang, &action.finding);
+                assert!(!looks_like_a_key(&text), "raw label key in {text:?}");
+                assert!(!text.trim().is_empty());
+            }
+            for b in &result.level.blockers {
+                assert!(!blocker(lang, b).is_empty());
+            }
+            for r in &result.target.reasons {
+                assert!(!target_reason(lang, r).is_empty());
+            }
+        }
+    }
+
+    /// A missing label shows its key, e.g. `warning.order_trend`: lowercase words joined by a dot.
+    fn looks_like_a_key(text: &str) -> bool {
+        text.as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_lowercase() && w[1] == b'.' && w[2].is_ascii_lowercase())
+    }
+
+    #[test]
+    fn texts_use_display_names_not_ids() {
+        let f = Finding::Satisfaction {
+            lever: SatisfactionLever::TradeTerms,
+            score: 25.0,
+        };
+        assert_eq!(finding(Lang::En, &f), "Trade terms: 25/100");
+        assert_eq!(finding(Lang::Zh, &f), "交易条件: 25/100");
+        let r = TargetReason::Mutuality {
+            weakest: ContextFactor::BargainingBalance,
+            score: 25.0,
+            cap: Level::Preferred,
+        };
+        assert!(target_reason(Lang::En, &r).contains("Balance of bargaining power"));
+        assert!(target_reason(Lang::Zh, &r).contains("优选供应商"));
+    }
+
+    #[test]
+    fn dates_are_iso() {
+        assert_eq!(date(0), "1970-01-01");
+        assert_eq!(date(951_782_400_000), "2000-02-29");
+        assert_eq!(date(1_795_478_400_000), "2026-11-24");
+    }
+}

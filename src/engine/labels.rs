@@ -1,0 +1,162 @@
+//! Display names of the DOMAIN.md ids in both languages (`bank/labels.json`), keyed as
+//! `<kind>.<id>`: `rung.partner`, `quadrant.hostage`, `satisfaction.trade_terms`, …
+
+use super::pairs::Pairs;
+use std::sync::OnceLock;
+
+use super::lang::Lang;
+use super::text::Text;
+
+/// The labels as shipped. The browser build does not embed them: they arrive with the question
+/// bank (see `ui::data`), and every screen that shows one waits for the bank anyway.
+#[cfg(not(target_arch = "wasm32"))]
+const LABELS_JSON: &str = include_str!("bank/labels.json");
+
+static LABELS: OnceLock<Pairs<Text>> = OnceLock::new();
+
+/// Parses and installs the labels (once; later calls keep the first copy).
+pub fn install_labels(json: &str) -> Result<(), String> {
+    if LABELS.get().is_none() {
+        let labels: Pairs<Text> = serde_json::from_str(json).map_err(|e| format!("labels: {e}"))?;
+        let _ = LABELS.set(labels);
+    }
+    Ok(())
+}
+
+/// Every label: on the host the embedded copy, in the browser once installed (empty before).
+///
+/// # Panics
+/// On the host, if the embedded `labels.json` is invalid (its test would have failed).
+pub fn labels() -> &'static Pairs<Text> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if LABELS.get().is_none() {
+        if let Err(problem) = install_labels(LABELS_JSON) {
+            panic!("invalid embedded labels: {problem}");
+        }
+    }
+    static EMPTY: OnceLock<Pairs<Text>> = OnceLock::new();
+    LABELS
+        .get()
+        .unwrap_or_else(|| EMPTY.get_or_init(Pairs::new))
+}
+
+/// The label for `key` in `lang`; the key itself if there is none, so a gap is visible, not blank.
+pub fn label(lang: Lang, key: &str) -> &str {
+    labels().get(key).map_or(key, |t| t.get(lang))
+}
+
+/// The label of `<kind>.<id>`.
+fn label_key(lang: Lang, kind: &str, id: &str) -> String {
+    label(lang, &format!("{kind}.{id}")).to_owned()
+}
+
+/// An id with a display name in labels.json under `<KIND>.<id>` (and, for some kinds, a longer
+/// description under `<KIND>_desc.<id>`): `Level::Partner.label(lang)` rather than a lookup by a
+/// kind string that nothing checks.
+pub trait Labelled: Copy {
+    /// The key prefix in labels.json (`rung`, `quadrant`, …).
+    const KIND: &'static str;
+
+    /// The stable id (the key's second half).
+    fn key(self) -> &'static str;
+
+    /// The display name in `lang`; the key itself if labels.json has none (a visible gap).
+    fn label(self, lang: Lang) -> String {
+        label_key(lang, Self::KIND, self.key())
+    }
+
+    /// The longer description (`<KIND>_desc.<id>`), for the kinds that have one.
+    fn description(self, lang: Lang) -> String {
+        label_key(lang, &format!("{}_desc", Self::KIND), self.key())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::ids::*;
+    use crate::engine::scoring::{Inconsistency, SafeguardStatus};
+
+    /// Every key the interface asks for.
+    fn required_keys() -> Vec<String> {
+        let mut keys = Vec::new();
+        for l in Level::ALL {
+            keys.push(format!("rung.{l}"));
+            keys.push(format!("rung_desc.{l}"));
+        }
+        for q in Quadrant::ALL {
+            keys.push(format!("quadrant.{q}"));
+            keys.push(format!("quadrant_desc.{q}"));
+        }
+        for axis in ["satisfaction", "switching_cost"] {
+            keys.push(format!("axis.{axis}"));
+            keys.push(format!("axis_hint.{axis}"));
+        }
+        for d in Dimension::all() {
+            if !matches!(d, Dimension::Capability(_)) {
+                keys.push(d.to_string());
+            }
+        }
+        for c in Capability::ALL {
+            keys.push(format!("capability.{c}"));
+            keys.push(format!("capability_desc.{c}"));
+        }
+        for s in [
+            SafeguardStatus::InPlace,
+            SafeguardStatus::Partial,
+            SafeguardStatus::Missing,
+            SafeguardStatus::Unknown,
+        ] {
+            keys.push(format!("safeguard_status.{}", s.id()));
+        }
+        for b in RiskBand::ALL {
+            keys.push(format!("risk_band.{b}"));
+        }
+        for p in ResponsePhase::ALL {
+            keys.push(format!("phase.{p}"));
+            keys.push(format!("phase_desc.{p}"));
+        }
+        for i in [
+            Inconsistency::HighLevelWeakTrust,
+            Inconsistency::SatisfiedButOrdersFalling,
+            Inconsistency::RepeatBuyingWithoutIntent,
+            Inconsistency::PartnerWithoutSymbiosis,
+            Inconsistency::LoyalButRivalQualified,
+            Inconsistency::ExecutiveTiesWithoutSeniorContacts,
+        ] {
+            keys.push(format!("inconsistency.{}", i.id()));
+        }
+        // Comparison and trend rows (engine::compare).
+        for k in ["defection_risk", "symbiosis", "confidence", "level_rank"] {
+            keys.push(format!("index.{k}"));
+        }
+        keys.push("flag.hostage".into());
+        keys.push("flag.luxury".into());
+        keys
+    }
+
+    #[test]
+    fn every_required_label_exists_in_both_languages() {
+        for key in required_keys() {
+            let text = labels()
+                .get(&key)
+                .unwrap_or_else(|| panic!("missing label {key}"));
+            assert!(!text.has_blank(), "blank label {key}");
+        }
+    }
+
+    #[test]
+    fn no_label_is_unused() {
+        let required = required_keys();
+        for key in labels().keys() {
+            assert!(required.contains(key), "unused label {key}");
+        }
+    }
+
+    #[test]
+    fn missing_label_shows_its_key() {
+        assert_eq!(label(Lang::En, "rung.partner"), "Partner");
+        assert_eq!(label(Lang::Zh, "rung.partner"), "合作伙伴");
+        assert_eq!(label(Lang::En, "no.such"), "no.such");
+    }
+}

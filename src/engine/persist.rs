@@ -1,0 +1,238 @@
+//! Reading and writing account records: one key per account (see [`ACCOUNT_PREFIX`]).
+
+use super::ids::AccountId;
+use super::record::{is_valid_id, AccountRecord};
+use super::schema;
+use super::storage::{self, KeyValueStore, LoadProblem, Loaded, StoreError, ACCOUNT_PREFIX};
+
+/// The key of an account.
+pub fn account_key(account_id: &AccountId) -> String {
+    format!("{ACCOUNT_PREFIX}{account_id}")
+}
+
+/// Everything stored, and what could not be read (already quarantined, never deleted).
+#[derive(Debug, Default)]
+pub struct LoadedAccounts {
+    pub accounts: Vec<AccountRecord>,
+    pub problems: Vec<LoadProblem>,
+    /// Ids whose keys must not be written this session (unreadable and not preserved).
+    pub protected: Vec<AccountId>,
+    /// Ids of accounts read from an older record format: rewrite them in the current one.
+    pub migrated: Vec<AccountId>,
+}
+
+/// Reads every account. A record that does not decode, or whose id does not match its key, is
+/// reported and quarantined like any unreadable value; the rest load normally.
+pub fn load_accounts(store: &dyn KeyValueStore, now_ms: u64) -> LoadedAccounts {
+    let mut out = LoadedAccounts::default();
+    let keys = match store.keys() {
+        Ok(keys) => keys,
+        Err(err) => {
+            out.problems.push(LoadProblem::StoreFailed(err));
+            return out;
+        }
+    };
+    for key in keys.iter().filter(|k| k.starts_with(ACCOUNT_PREFIX)) {
+        let id = &key[ACCOUNT_PREFIX.len()..];
+        let mut newer = false;
+        let decoded = storage::load_with(store, key, now_ms, |raw| {
+            schema::decode_account(raw).map_err(|e| {
+                newer = matches!(e, schema::DecodeError::Newer(_));
+                e.to_string()
+            })
+        });
+        let loaded = match decoded {
+            Loaded::Found(d) if d.account.id != id || !is_valid_id(id) => {
+                // Valid JSON that is not ours to trust: treat exactly like unreadable text.
+                let raw = store.get(key).ok().flatten().unwrap_or_default();
+                let target = storage::quarantine_key(key, now_ms);
+                let kept_as = store.set(&target, &raw).map(|()| target);
+                Loaded::Unreadable {
+                    raw,
+                    error: format!("record id {:?} does not match its key", d.account.id),
+                    kept_as,
+                }
+            }
+            other => other,
+        };
+        // A newer build's record is never written by this one, even with a copy kept.
+        if newer || !loaded.safe_to_overwrite() {
+            out.protected.push(AccountId::from(id));
+        }
+        if let Some(problem) = loaded.problem(key) {
+            out.problems.push(problem);
+        }
+        if let Loaded::Found(decoded) = loaded {
+            if decoded.migrated_from.is_some() {
+                out.migrated.push(AccountId::from(id));
+            }
+            out.accounts.push(decoded.account);
+        }
+    }
+    super::sort::sort_by(&mut out.accounts, |a, b| a.created_ms.cmp(&b.created_ms));
+    out
+}
+
+/// A change another tab made to an account, read from a `storage` event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExternalChange {
+    /// The account was written (created or edited) elsewhere.
+    Written(AccountRecord),
+    /// The account was deleted elsewhere.
+    Removed(AccountId),
+}
+
+/// Interprets a `storage` event (key, new value). Keys that are not accounts, and values that do
+/// not decode, are ignored here: the tab that wrote them, or the next start-up, reports them.
+pub fn external_change(key: &str, new_value: Option<&str>) -> Option<ExternalChange> {
+    let id = key.strip_prefix(ACCOUNT_PREFIX)?;
+    match new_value {
+        None => Some(ExternalChange::Removed(AccountId::from(id))),
+        Some(json) => {
+            let record = schema::decode_account(json).ok()?.account;
+            (record.id == id).then_some(ExternalChange::Written(record))
+        }
+    }
+}
+
+/// Writes one account (a single `setItem`: on failure the previous record is intact).
+pub fn save_account(store: &dyn KeyValueStore, account: &AccountRecord) -> Result<(), StoreError> {
+    storage::save_json(store, &account_key(&account.id), account)
+}
+
+/// Deletes one account.
+pub fn remove_account(store: &dyn KeyValueStore, account_id: &AccountId) -> Result<(), StoreError> {
+    store.remove(&account_key(account_id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::bank::bank;
+    use crate::engine::record::NewAccount;
+    use crate::engine::storage::{LoadProblem, MemoryStore};
+
+    fn account(id: &str, at: u64) -> AccountRecord {
+        let input = NewAccount {
+            name: format!("Account {id}"),
+            ..Default::default()
+        };
+        AccountRecord::start(&id.into(), &format!("{id}-s").into(), &input, bank(), at).unwrap()
+    }
+
+    #[test]
+    fn accounts_round_trip_and_load_in_creation_order() {
+        let store = MemoryStore::new();
+        save_account(&store, &account("b", 2)).unwrap();
+        save_account(&store, &account("a", 1)).unwrap();
+        store.set("unrelated.key", "whatever").unwrap();
+        let loaded = load_accounts(&store, 0);
+        assert!(loaded.problems.is_empty());
+        let ids: Vec<&str> = loaded.accounts.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+        remove_account(&store, &"a".into()).unwrap();
+        assert_eq!(load_accounts(&store, 0).accounts.len(), 1);
+    }
+
+    #[test]
+    fn one_corrupt_account_is_quarantined_and_the_rest_load() {
+        let store = MemoryStore::new();
+        save_account(&store, &account("good", 1)).unwrap();
+        store
+            .set(&account_key(&"bad".into()), "{\"v\":1,\"id\":")
+            .unwrap();
+        let mut wrong_id = account("other", 1);
+        wrong_id.id = "x".into();
+        store
+            .set(
+                &account_key(&"other".into()),
+                &serde_json::to_string(&wrong_id).unwrap(),
+            )
+            .unwrap();
+        let loaded = load_accounts(&store, 7);
+        assert_eq!(loaded.accounts.len(), 1);
+        assert_eq!(loaded.problems.len(), 2);
+        assert!(loaded.protected.is_empty(), "both were preserved");
+        let snapshot = store.snapshot();
+        assert_eq!(
+            snapshot[&account_key(&"bad".into())],
+            "{\"v\":1,\"id\":",
+            "the original stays"
+        );
+        assert!(snapshot.contains_key(&format!(
+            "rapport.quarantine.7.{}",
+            account_key(&"bad".into())
+        )));
+        assert!(snapshot.contains_key(&format!(
+            "rapport.quarantine.7.{}",
+            account_key(&"other".into())
+        )));
+    }
+
+    #[test]
+    fn older_formats_load_upgraded_and_newer_ones_are_left_alone() {
+        let store = MemoryStore::new();
+        let v1 = include_str!("../../tests/fixtures/storage/v1-account.json");
+        let v2 = include_str!("../../tests/fixtures/storage/v2-account.json");
+        store.set(&account_key(&"acct-v1".into()), v1).unwrap();
+        let newer = v2
+            .replacen("\"v\":2", "\"v\":9", 1)
+            .replacen("acct-v1", "acct-v9", 1);
+        store.set(&account_key(&"acct-v9".into()), &newer).unwrap();
+        let loaded = load_accounts(&store, 5);
+        assert_eq!(loaded.accounts.len(), 1);
+        assert_eq!(loaded.migrated, ["acct-v1"]);
+        assert_eq!(loaded.protected, ["acct-v9"]);
+        assert!(
+            matches!(&loaded.problems[..], [LoadProblem::Unreadable { error, .. }] if error.contains("newer version"))
+        );
+        assert_eq!(
+            store
+                .get(&account_key(&"acct-v9".into()))
+                .unwrap()
+                .as_deref(),
+            Some(newer.as_str())
+        );
+        // Saving the upgraded record writes the compact format.
+        save_account(&store, &loaded.accounts[0]).unwrap();
+        assert_eq!(
+            store.get(&account_key(&"acct-v1".into())).unwrap().unwrap(),
+            v2.trim_end()
+        );
+    }
+
+    #[test]
+    fn storage_events_become_account_changes() {
+        let a = account("a", 1);
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(
+            external_change(&account_key(&"a".into()), Some(&json)),
+            Some(ExternalChange::Written(a))
+        );
+        assert_eq!(
+            external_change(&account_key(&"a".into()), None),
+            Some(ExternalChange::Removed("a".into()))
+        );
+        assert_eq!(
+            external_change(&account_key(&"b".into()), Some(&json)),
+            None,
+            "id must match the key"
+        );
+        assert_eq!(
+            external_change(&account_key(&"a".into()), Some("{garbage")),
+            None
+        );
+        assert_eq!(external_change("rapport.v1.settings", Some("{}")), None);
+    }
+
+    #[test]
+    fn full_store_keeps_previous_record() {
+        let store = MemoryStore::with_quota(4000);
+        let mut a = account("a", 1);
+        save_account(&store, &a).unwrap();
+        let before = store.snapshot();
+        a.name = "y".repeat(5000);
+        assert_eq!(save_account(&store, &a), Err(StoreError::QuotaExceeded));
+        assert_eq!(store.snapshot(), before);
+    }
+}

@@ -1,0 +1,289 @@
+//! Every account at a glance: one row per account from its latest completed assessment, sorted
+//! and filtered for the portfolio table and map, and an account's trend over time.
+
+use std::cmp::Ordering;
+
+use super::bank::Bank;
+use super::ids::{AccountId, AssessmentId, Quadrant, RiskBand};
+use super::record::AccountRecord;
+use super::scoring::{score, Summary};
+
+/// One account's latest figures (`summary` is `None` until it has a completed assessment).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub account_id: AccountId,
+    pub name: String,
+    pub tags: Vec<String>,
+    pub industry: String,
+    pub assessment_id: Option<AssessmentId>,
+    pub last_ms: Option<u64>,
+    pub summary: Option<Summary>,
+}
+
+impl Row {
+    /// Rungs between the level and the level worth aiming for (negative: deeper than worth it).
+    pub fn gap(&self) -> Option<i32> {
+        self.summary
+            .as_ref()
+            .map(|s| s.target_level.rank() - s.level.rank())
+    }
+}
+
+/// The table's rows, in the accounts' order. Scoring each latest assessment costs ~20 µs.
+pub fn rows(bank: &Bank, accounts: &[AccountRecord]) -> Vec<Row> {
+    accounts
+        .iter()
+        .map(|a| {
+            let latest = a.latest_completed();
+            Row {
+                account_id: a.id.clone(),
+                name: a.name.clone(),
+                tags: a.tags.clone(),
+                industry: a.industry.clone(),
+                assessment_id: latest.map(|r| r.id.clone()),
+                last_ms: latest.and_then(|r| r.completed_ms),
+                summary: latest.map(|r| score(bank, &r.answers).summary()),
+            }
+        })
+        .collect()
+}
+
+/// A sortable column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    #[default]
+    Name,
+    Level,
+    Target,
+    Gap,
+    Quadrant,
+    Risk,
+    Last,
+}
+
+impl SortKey {
+    /// Every column, in table order.
+    pub const ALL: [SortKey; 7] = [
+        SortKey::Name,
+        SortKey::Level,
+        SortKey::Target,
+        SortKey::Gap,
+        SortKey::Quadrant,
+        SortKey::Risk,
+        SortKey::Last,
+    ];
+
+    /// The column's stable id (`data-sort`).
+    pub fn id(self) -> &'static str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::Level => "level",
+            SortKey::Target => "target",
+            SortKey::Gap => "gap",
+            SortKey::Quadrant => "quadrant",
+            SortKey::Risk => "risk",
+            SortKey::Last => "last",
+        }
+    }
+}
+
+/// How the table is sorted and filtered.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    pub sort: SortKey,
+    pub descending: bool,
+    /// Matched against name, industry and tags, ignoring ASCII case (full Unicode case folding
+    /// would add its tables to the wasm; Chinese has no case).
+    pub text: String,
+    pub quadrant: Option<Quadrant>,
+    pub risk_band: Option<RiskBand>,
+}
+
+fn compare_rows(key: SortKey, a: &Row, b: &Row) -> Ordering {
+    fn s(r: &Row) -> Option<&Summary> {
+        r.summary.as_ref()
+    }
+    match key {
+        SortKey::Name => a
+            .name
+            .to_ascii_lowercase()
+            .cmp(&b.name.to_ascii_lowercase()),
+        SortKey::Level => s(a).map(|s| s.level).cmp(&s(b).map(|s| s.level)),
+        SortKey::Target => s(a)
+            .map(|s| s.target_level)
+            .cmp(&s(b).map(|s| s.target_level)),
+        SortKey::Gap => a.gap().cmp(&b.gap()),
+        SortKey::Quadrant => s(a)
+            .and_then(|s| s.quadrant)
+            .cmp(&s(b).and_then(|s| s.quadrant)),
+        SortKey::Risk => s(a)
+            .and_then(|s| s.defection_risk)
+            .cmp(&s(b).and_then(|s| s.defection_risk)),
+        SortKey::Last => a.last_ms.cmp(&b.last_ms),
+    }
+}
+
+/// The rows that match `query`, in its order (ties by name, so the order is stable).
+pub fn select<'a>(rows: &'a [Row], query: &Query) -> Vec<&'a Row> {
+    let needle = query.text.trim().to_ascii_lowercase();
+    let mut out: Vec<&Row> = rows
+        .iter()
+        .filter(|r| {
+            needle.is_empty()
+                || r.name.to_ascii_lowercase().contains(&needle)
+                || r.industry.to_ascii_lowercase().contains(&needle)
+                || r.tags
+                    .iter()
+                    .any(|t| t.to_ascii_lowercase().contains(&needle))
+        })
+        .filter(|r| {
+            query.quadrant.is_none()
+                || r.summary.as_ref().and_then(|s| s.quadrant) == query.quadrant
+        })
+        .filter(|r| {
+            query.risk_band.is_none()
+                || r.summary.as_ref().and_then(|s| s.risk_band) == query.risk_band
+        })
+        .collect();
+    super::sort::sort_by(&mut out, |a, b| {
+        let o = compare_rows(query.sort, a, b);
+        let o = if query.descending { o.reverse() } else { o };
+        o.then_with(|| compare_rows(SortKey::Name, a, b))
+    });
+    out
+}
+
+/// One completed assessment of an account, for its trend.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrendPoint {
+    pub assessment_id: AssessmentId,
+    pub completed_ms: u64,
+    pub summary: Summary,
+}
+
+/// An account's completed assessments, oldest first.
+pub fn trend(bank: &Bank, account: &AccountRecord) -> Vec<TrendPoint> {
+    let mut points: Vec<TrendPoint> = account
+        .completed()
+        .map(|r| TrendPoint {
+            assessment_id: r.id.clone(),
+            completed_ms: r.completed_ms.unwrap_or(r.updated_ms),
+            summary: score(bank, &r.answers).summary(),
+        })
+        .collect();
+    super::sort::sort_by(&mut points, |a, b| a.completed_ms.cmp(&b.completed_ms));
+    points
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::answers::Answers;
+    use crate::engine::bank::bank;
+    use crate::engine::ids::Level;
+    use crate::engine::record::NewAccount;
+    use crate::engine::scenarios;
+
+    fn account(id: &str, name: &str, tags: &str, scenario_names: &[&str]) -> AccountRecord {
+        let bank = bank();
+        let input = NewAccount {
+            name: name.into(),
+            tags: tags.into(),
+            ..Default::default()
+        };
+        let mut a =
+            AccountRecord::start(&id.into(), &format!("{id}-0").into(), &input, bank, 1).unwrap();
+        a.discard_draft().unwrap();
+        for (i, s) in scenario_names.iter().enumerate() {
+            let answers: Answers = scenarios::all(bank)
+                .into_iter()
+                .find(|x| x.name == *s)
+                .unwrap()
+                .answers;
+            a.start_draft(&format!("{id}-{}", i + 1).into(), "", bank, 10 + i as u64)
+                .unwrap();
+            for (q, c) in answers.iter() {
+                a.answer(bank, q, Some(c), 10 + i as u64).unwrap();
+            }
+            a.finish(1_000 * (i as u64 + 1)).unwrap();
+        }
+        a
+    }
+
+    fn portfolio() -> Vec<AccountRecord> {
+        vec![
+            account("a", "Beta Corp", "east", &["all-worst", "all-best"]),
+            account("b", "alpha Ltd", "west, 重点", &["trapped-and-unhappy"]),
+            account("c", "Gamma", "east", &["all-worst"]),
+            account("d", "Delta (never assessed)", "", &[]),
+        ]
+    }
+
+    fn names(rows: Vec<&Row>) -> Vec<&str> {
+        rows.into_iter().map(|r| r.name.as_str()).collect()
+    }
+
+    #[test]
+    fn rows_use_the_latest_completed_assessment() {
+        let rows = rows(bank(), &portfolio());
+        assert_eq!(rows.len(), 4);
+        let beta = &rows[0];
+        assert_eq!(beta.assessment_id, Some(AssessmentId::from("a-2")));
+        assert_eq!(beta.summary.as_ref().unwrap().level, Level::Partner);
+        assert_eq!(beta.last_ms, Some(2_000));
+        assert!(rows[3].summary.is_none() && rows[3].gap().is_none());
+    }
+
+    #[test]
+    fn sorting_and_filtering() {
+        let rows = rows(bank(), &portfolio());
+        let q = |sort, descending| Query {
+            sort,
+            descending,
+            ..Default::default()
+        };
+        assert_eq!(
+            names(select(&rows, &q(SortKey::Name, false))),
+            ["alpha Ltd", "Beta Corp", "Delta (never assessed)", "Gamma"]
+        );
+        // Unassessed accounts sort first ascending (no value), last descending.
+        assert_eq!(
+            names(select(&rows, &q(SortKey::Level, true))),
+            ["Beta Corp", "alpha Ltd", "Gamma", "Delta (never assessed)"]
+        );
+        let risk = names(select(&rows, &q(SortKey::Risk, true)));
+        assert_eq!(risk[0], "Gamma", "all-worst has the highest defection risk");
+        let text = Query {
+            text: " EAST ".into(),
+            ..Default::default()
+        };
+        assert_eq!(names(select(&rows, &text)), ["Beta Corp", "Gamma"]);
+        let zh = Query {
+            text: "重点".into(),
+            ..Default::default()
+        };
+        assert_eq!(names(select(&rows, &zh)), ["alpha Ltd"]);
+        let hostage = Query {
+            quadrant: Some(Quadrant::Hostage),
+            ..Default::default()
+        };
+        assert_eq!(names(select(&rows, &hostage)), ["alpha Ltd"]);
+        let red = Query {
+            risk_band: Some(RiskBand::Red),
+            ..Default::default()
+        };
+        assert!(names(select(&rows, &red)).contains(&"Gamma"));
+        assert!(!names(select(&rows, &red)).contains(&"Beta Corp"));
+    }
+
+    #[test]
+    fn trend_lists_completed_assessments_oldest_first() {
+        let accounts = portfolio();
+        let t = trend(bank(), &accounts[0]);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].summary.level, Level::Supplier);
+        assert_eq!(t[1].summary.level, Level::Partner);
+        assert!(t[0].completed_ms < t[1].completed_ms);
+        assert!(trend(bank(), &accounts[3]).is_empty());
+    }
+}

@@ -1,0 +1,450 @@
+//! Accounts and their assessments as stored: one record per account, holding its timeline of
+//! assessments (completed ones dated and never edited; at most one draft).
+
+use serde::{Deserialize, Serialize};
+
+use super::answers::{Answers, Choice};
+use super::bank::Bank;
+use super::ids::{AccountId, AssessmentId};
+use super::pairs::Pairs;
+
+pub use super::schema::RECORD_VERSION;
+/// Longest account name, in characters.
+pub const MAX_NAME_CHARS: usize = 120;
+/// Longest note, in characters.
+pub const MAX_NOTE_CHARS: usize = 2000;
+/// Most tags per account, and longest tag.
+pub const MAX_TAGS: usize = 12;
+pub const MAX_TAG_CHARS: usize = 40;
+/// Longest industry or assessor text.
+pub const MAX_SHORT_TEXT_CHARS: usize = 80;
+
+/// Where the user was in a draft, so a reload resumes at the same question.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cursor {
+    /// Index of the section on screen.
+    pub section: usize,
+    /// The question last answered or focused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+}
+
+/// One assessment of an account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssessmentRecord {
+    pub id: AssessmentId,
+    /// The bank version its answers refer to.
+    pub bank_version: u32,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub assessor: String,
+    pub started_ms: u64,
+    pub updated_ms: u64,
+    /// `None` while it is a draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_ms: Option<u64>,
+    pub answers: Answers,
+    #[serde(default, skip_serializing_if = "Pairs::is_empty")]
+    pub notes: Pairs<String>,
+    #[serde(default)]
+    pub cursor: Cursor,
+}
+
+impl AssessmentRecord {
+    /// Whether it is still being answered.
+    pub fn is_draft(&self) -> bool {
+        self.completed_ms.is_none()
+    }
+}
+
+/// A customer account and its assessments, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountRecord {
+    /// [`RECORD_VERSION`].
+    pub v: u32,
+    pub id: AccountId,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub industry: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    pub created_ms: u64,
+    pub assessments: Vec<AssessmentRecord>,
+}
+
+/// Why an edit was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditError {
+    /// The account name is empty after trimming.
+    NameMissing,
+    /// A text is longer than its limit.
+    TooLong,
+    /// The account already has a draft (only one at a time).
+    DraftExists,
+    /// There is no draft to change.
+    NoDraft,
+    /// The answer names a question or option the bank does not have.
+    UnknownAnswer,
+}
+
+/// Trims, collapses inner whitespace runs and checks a user text against `max` characters.
+pub fn clean_text(text: &str, max: usize) -> Result<String, EditError> {
+    let cleaned = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if cleaned.chars().count() > max {
+        Err(EditError::TooLong)
+    } else {
+        Ok(cleaned)
+    }
+}
+
+/// Splits a comma-separated tag list (ASCII or Chinese commas), dropping blanks and duplicates.
+pub fn parse_tags(text: &str) -> Result<Vec<String>, EditError> {
+    let mut tags: Vec<String> = Vec::new();
+    for raw in text.split([',', ',', '、', ';', ';']) {
+        let tag = clean_text(raw, MAX_TAG_CHARS)?;
+        if !tag.is_empty() && !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    if tags.len() > MAX_TAGS {
+        return Err(EditError::TooLong);
+    }
+    Ok(tags)
+}
+
+/// Whether `id` is safe to use in a storage key and a URL fragment.
+pub fn is_valid_id(id: &str) -> bool {
+    (1..=40).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// What the user typed on the start screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewAccount {
+    pub name: String,
+    pub industry: String,
+    pub tags: String,
+    pub assessor: String,
+}
+
+impl AccountRecord {
+    /// A new account with a fresh draft assessment.
+    pub fn start(
+        account_id: &AccountId,
+        assessment_id: &AssessmentId,
+        input: &NewAccount,
+        bank: &Bank,
+        now_ms: u64,
+    ) -> Result<AccountRecord, EditError> {
+        let mut account = Self::without_assessments(account_id, input, now_ms)?;
+        account.start_draft(assessment_id, &input.assessor, bank, now_ms)?;
+        Ok(account)
+    }
+
+    /// Whether [`AccountRecord::start`] would accept the account details (the bank aside).
+    pub fn check_new(input: &NewAccount) -> Result<(), EditError> {
+        Self::without_assessments(&AccountId::default(), input, 0)?;
+        clean_text(&input.assessor, MAX_SHORT_TEXT_CHARS).map(drop)
+    }
+
+    fn without_assessments(
+        account_id: &AccountId,
+        input: &NewAccount,
+        now_ms: u64,
+    ) -> Result<AccountRecord, EditError> {
+        let name = clean_text(&input.name, MAX_NAME_CHARS)?;
+        if name.is_empty() {
+            return Err(EditError::NameMissing);
+        }
+        Ok(AccountRecord {
+            v: RECORD_VERSION,
+            id: account_id.clone(),
+            name,
+            industry: clean_text(&input.industry, MAX_SHORT_TEXT_CHARS)?,
+            tags: parse_tags(&input.tags)?,
+            created_ms: now_ms,
+            assessments: Vec::new(),
+        })
+    }
+
+    /// Renames the account and replaces its industry and tags (`input.assessor` is not used).
+    /// Nothing changes if any field is refused.
+    pub fn edit_details(&mut self, input: &NewAccount) -> Result<(), EditError> {
+        let name = clean_text(&input.name, MAX_NAME_CHARS)?;
+        if name.is_empty() {
+            return Err(EditError::NameMissing);
+        }
+        let industry = clean_text(&input.industry, MAX_SHORT_TEXT_CHARS)?;
+        self.tags = parse_tags(&input.tags)?;
+        self.name = name;
+        self.industry = industry;
+        Ok(())
+    }
+
+    /// Opens a new draft (a re-assessment). Only one draft may exist at a time.
+    pub fn start_draft(
+        &mut self,
+        assessment_id: &AssessmentId,
+        assessor: &str,
+        bank: &Bank,
+        now_ms: u64,
+    ) -> Result<(), EditError> {
+        if self.draft().is_some() {
+            return Err(EditError::DraftExists);
+        }
+        self.assessments.push(AssessmentRecord {
+            id: assessment_id.clone(),
+            bank_version: bank.version,
+            assessor: clean_text(assessor, MAX_SHORT_TEXT_CHARS)?,
+            started_ms: now_ms,
+            updated_ms: now_ms,
+            completed_ms: None,
+            answers: Answers::new(),
+            notes: Pairs::new(),
+            cursor: Cursor::default(),
+        });
+        Ok(())
+    }
+
+    /// The draft, if any.
+    pub fn draft(&self) -> Option<&AssessmentRecord> {
+        self.assessments.iter().find(|a| a.is_draft())
+    }
+
+    fn draft_mut(&mut self) -> Result<&mut AssessmentRecord, EditError> {
+        self.assessments
+            .iter_mut()
+            .find(|a| a.is_draft())
+            .ok_or(EditError::NoDraft)
+    }
+
+    /// The completed assessments, oldest first.
+    pub fn completed(&self) -> impl DoubleEndedIterator<Item = &AssessmentRecord> {
+        self.assessments.iter().filter(|a| !a.is_draft())
+    }
+
+    /// The most recent completed assessment.
+    pub fn latest_completed(&self) -> Option<&AssessmentRecord> {
+        self.completed().max_by_key(|a| a.completed_ms)
+    }
+
+    /// The assessment with this id.
+    pub fn assessment(&self, id: &AssessmentId) -> Option<&AssessmentRecord> {
+        self.assessments.iter().find(|a| a.id == id)
+    }
+
+    /// Records (or with `None`, clears) the draft's answer to `question_id` and moves the cursor there.
+    pub fn answer(
+        &mut self,
+        bank: &Bank,
+        question_id: &str,
+        choice: Option<Choice>,
+        now_ms: u64,
+    ) -> Result<(), EditError> {
+        let question = bank.question(question_id).ok_or(EditError::UnknownAnswer)?;
+        if let Some(Choice::Option(i)) = choice {
+            if usize::from(i) >= question.options.len() {
+                return Err(EditError::UnknownAnswer);
+            }
+        }
+        let draft = self.draft_mut()?;
+        match choice {
+            Some(choice) => draft.answers.set(question_id, choice),
+            None => draft.answers.clear(question_id),
+        }
+        draft.cursor.question = Some(question_id.to_owned());
+        draft.updated_ms = now_ms;
+        Ok(())
+    }
+
+    /// Sets the draft's note on `question_id` (an empty note is removed). Notes keep line breaks.
+    pub fn set_note(
+        &mut self,
+        bank: &Bank,
+        question_id: &str,
+        text: &str,
+        now_ms: u64,
+    ) -> Result<(), EditError> {
+        bank.question(question_id).ok_or(EditError::UnknownAnswer)?;
+        if text.chars().count() > MAX_NOTE_CHARS {
+            return Err(EditError::TooLong);
+        }
+        let draft = self.draft_mut()?;
+        if text.trim().is_empty() {
+            draft.notes.remove(question_id);
+        } else {
+            draft.notes.insert(question_id.to_owned(), text.to_owned());
+        }
+        draft.cursor.question = Some(question_id.to_owned());
+        draft.updated_ms = now_ms;
+        Ok(())
+    }
+
+    /// Moves the draft's cursor (section shown, question focused).
+    pub fn move_cursor(&mut self, cursor: Cursor) -> Result<(), EditError> {
+        self.draft_mut()?.cursor = cursor;
+        Ok(())
+    }
+
+    /// Completes the draft; it can no longer be edited. Returns its id.
+    pub fn finish(&mut self, now_ms: u64) -> Result<AssessmentId, EditError> {
+        let draft = self.draft_mut()?;
+        draft.completed_ms = Some(now_ms);
+        draft.updated_ms = now_ms;
+        Ok(draft.id.clone())
+    }
+
+    /// Drops the draft.
+    pub fn discard_draft(&mut self) -> Result<(), EditError> {
+        let before = self.assessments.len();
+        self.assessments.retain(|a| !a.is_draft());
+        if self.assessments.len() == before {
+            Err(EditError::NoDraft)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::bank::bank;
+
+    fn new_account() -> AccountRecord {
+        let input = NewAccount {
+            name: "  Acme   Steel ".into(),
+            industry: "Steel".into(),
+            tags: "east, key ,east,华东".into(),
+            assessor: "Li".into(),
+        };
+        AccountRecord::start(&"a1".into(), &"s1".into(), &input, bank(), 1000).unwrap()
+    }
+
+    #[test]
+    fn starting_cleans_input_and_opens_a_draft() {
+        let account = new_account();
+        assert_eq!(account.name, "Acme Steel");
+        assert_eq!(account.tags, vec!["east", "key", "华东"]);
+        assert_eq!(account.draft().unwrap().assessor, "Li");
+        assert!(account.latest_completed().is_none());
+    }
+
+    #[test]
+    fn details_can_be_edited_and_a_refused_edit_changes_nothing() {
+        let mut account = new_account();
+        let before = account.clone();
+        let edit = |name: &str, tags: &str| NewAccount {
+            name: name.into(),
+            industry: "Rail".into(),
+            tags: tags.into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            account.edit_details(&edit(" ", "a")),
+            Err(EditError::NameMissing)
+        );
+        let too_many = (0..=MAX_TAGS)
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        assert_eq!(
+            account.edit_details(&edit("New", &too_many)),
+            Err(EditError::TooLong)
+        );
+        assert_eq!(account, before);
+        account
+            .edit_details(&edit(" Acme  Rail ", "north;重点"))
+            .unwrap();
+        assert_eq!(account.name, "Acme Rail");
+        assert_eq!(account.industry, "Rail");
+        assert_eq!(account.tags, ["north", "重点"]);
+        assert_eq!(account.assessments, before.assessments);
+    }
+
+    #[test]
+    fn name_is_required_and_bounded() {
+        let blank = NewAccount {
+            name: "   ".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            AccountRecord::start(&"a".into(), &"s".into(), &blank, bank(), 0),
+            Err(EditError::NameMissing)
+        );
+        let long = NewAccount {
+            name: "x".repeat(MAX_NAME_CHARS + 1),
+            ..Default::default()
+        };
+        assert_eq!(
+            AccountRecord::start(&"a".into(), &"s".into(), &long, bank(), 0),
+            Err(EditError::TooLong)
+        );
+    }
+
+    #[test]
+    fn answers_notes_and_cursor_are_recorded_on_the_draft() {
+        let mut account = new_account();
+        let q = &bank().questions[3];
+        account
+            .answer(bank(), &q.id, Some(Choice::Option(2)), 2000)
+            .unwrap();
+        account
+            .set_note(bank(), &q.id, "line 1\n<b>line 2</b>", 2001)
+            .unwrap();
+        let draft = account.draft().unwrap();
+        assert_eq!(draft.answers.get(&q.id), Some(Choice::Option(2)));
+        assert_eq!(draft.notes.get(&q.id).unwrap(), "line 1\n<b>line 2</b>");
+        assert_eq!(draft.cursor.question.as_deref(), Some(q.id.as_str()));
+        assert_eq!(draft.updated_ms, 2001);
+        account.set_note(bank(), &q.id, "  ", 2002).unwrap();
+        assert!(account.draft().unwrap().notes.is_empty());
+        assert_eq!(
+            account.answer(bank(), &q.id, Some(Choice::Option(9)), 0),
+            Err(EditError::UnknownAnswer)
+        );
+        assert_eq!(
+            account.answer(bank(), "nope", None, 0),
+            Err(EditError::UnknownAnswer)
+        );
+    }
+
+    #[test]
+    fn finishing_freezes_the_assessment_and_allows_a_new_draft() {
+        let mut account = new_account();
+        let id = account.finish(5000).unwrap();
+        assert_eq!(account.latest_completed().unwrap().id, id);
+        let q = &bank().questions[0];
+        assert_eq!(
+            account.answer(bank(), &q.id, Some(Choice::Option(0)), 0),
+            Err(EditError::NoDraft)
+        );
+        account.start_draft(&"s2".into(), "", bank(), 6000).unwrap();
+        assert_eq!(
+            account.start_draft(&"s3".into(), "", bank(), 6000),
+            Err(EditError::DraftExists)
+        );
+        account.discard_draft().unwrap();
+        assert_eq!(account.assessments.len(), 1);
+    }
+
+    #[test]
+    fn records_round_trip_through_json() {
+        let mut account = new_account();
+        account
+            .answer(bank(), &bank().questions[0].id, Some(Choice::DontKnow), 1)
+            .unwrap();
+        let json = serde_json::to_string(&account).unwrap();
+        assert_eq!(
+            serde_json::from_str::<AccountRecord>(&json).unwrap(),
+            account
+        );
+    }
+
+    #[test]
+    fn ids_are_restricted_to_safe_characters() {
+        assert!(is_valid_id("k3x9-a1"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("a/b"));
+        assert!(!is_valid_id("<img>"));
+        assert!(!is_valid_id(&"a".repeat(41)));
+    }
+}

@@ -1,0 +1,367 @@
+//! Stored record formats and the migrations between them.
+//!
+//! Every account record carries its format version in `v`. Reading accepts every version this
+//! build has ever written ([`decode_account`]) and upgrades it in memory; the caller then rewrites
+//! it in the current format. A record from a *newer* build is refused (never guessed at), so an
+//! out-of-date tab cannot damage it. Fixtures of every earlier format live in
+//! `tests/fixtures/storage/` and are decoded by the tests below.
+//!
+//! | v | answers stored as | written by |
+//! |---|---|---|
+//! | 1 | `{"question_id": option index or "dk", …}` (≈ 1,300 characters) | 0.1.0 before compaction |
+//! | 2 | one character per question in [`ANSWER_ORDER`] (70 characters) | current |
+
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::answers::{Answers, Choice};
+use super::record::AccountRecord;
+
+/// The record format this build writes.
+pub const RECORD_VERSION: u32 = 2;
+
+/// The question order the compact answer string follows: bank version 1's questions, frozen.
+/// A later bank may add questions at the end; it may never reorder or reuse these positions
+/// (a test compares this list with the bank, so a change cannot slip through unnoticed).
+pub const ANSWER_ORDER: [&str; 70] = [
+    "ctx_volume",
+    "ctx_revenue_share",
+    "ctx_frequency",
+    "ctx_complexity",
+    "ctx_mutual_importance",
+    "ctx_bargaining",
+    "ctx_dependence",
+    "lvl_contacts",
+    "lvl_information",
+    "lvl_understanding",
+    "lvl_planning",
+    "lvl_preference",
+    "lvl_dependence",
+    "lvl_formal_links",
+    "sat_quality",
+    "sat_quality_compare",
+    "sat_tech_support",
+    "sat_tech_lead",
+    "sat_solution_fit",
+    "sat_solution_edge",
+    "sat_terms",
+    "sat_terms_flex",
+    "sat_service",
+    "sat_service_compare",
+    "sat_personal",
+    "sat_personal_renew",
+    "sat_psych_respect",
+    "sat_psych_security",
+    "sw_investment",
+    "sw_integration",
+    "sw_criticality",
+    "sw_uncertainty",
+    "sw_brand",
+    "sw_personal_risk",
+    "sw_differentiation",
+    "sw_specific_assets",
+    "sw_incentives",
+    "sw_commitment_term",
+    "sw_exec_channel",
+    "sw_personal_ties",
+    "cap_trust_candour",
+    "cap_trust_confidences",
+    "cap_trust_familiarity",
+    "cap_exec_commitments",
+    "cap_exec_delivery",
+    "cap_exec_connection",
+    "cap_innov_ideas",
+    "cap_innov_adopted",
+    "cap_innov_models",
+    "sg_communication",
+    "sg_needs_alignment",
+    "sg_strategy_alignment",
+    "sg_quality_guarantee",
+    "sg_service_guarantee",
+    "sg_delivery_guarantee",
+    "sg_value_guarantee",
+    "loy_behavioural",
+    "loy_intentional",
+    "loy_emotional",
+    "warn_price",
+    "warn_offer",
+    "warn_unmet",
+    "warn_complaints",
+    "warn_orders",
+    "warn_contacts",
+    "sym_market",
+    "sym_purchasing_power",
+    "sym_rnd",
+    "sym_risk",
+    "sym_alliance_fit",
+];
+
+const UNANSWERED: char = '.';
+const DONT_KNOW: char = 'x';
+
+/// Answers as one character per question of [`ANSWER_ORDER`]: the option index `0`–`9`, `x` for
+/// "don't know", `.` for unanswered; trailing unanswered positions are dropped.
+pub fn encode_answers(answers: &Answers) -> String {
+    let mut out: String = ANSWER_ORDER
+        .iter()
+        .map(|id| match answers.get(id) {
+            None => UNANSWERED,
+            Some(Choice::DontKnow) => DONT_KNOW,
+            Some(Choice::Option(i)) => char::from_digit(u32::from(i), 10).unwrap_or(UNANSWERED),
+        })
+        .collect();
+    out.truncate(out.trim_end_matches(UNANSWERED).len());
+    out
+}
+
+/// Reads [`encode_answers`]' format; anything else is an error, never a partial result.
+pub fn decode_answers(text: &str) -> Result<Answers, String> {
+    if text.chars().count() > ANSWER_ORDER.len() {
+        return Err(format!("more than {} answers", ANSWER_ORDER.len()));
+    }
+    let mut answers = Answers::new();
+    for (id, c) in ANSWER_ORDER.iter().zip(text.chars()) {
+        match c {
+            UNANSWERED => {}
+            DONT_KNOW => answers.set(id, Choice::DontKnow),
+            _ => match c.to_digit(10) {
+                Some(i) => answers.set(id, Choice::option(i)),
+                None => return Err(format!("unexpected answer code {c:?}")),
+            },
+        }
+    }
+    Ok(answers)
+}
+
+/// Stored answers use the compact string; the questionnaire's map is an in-memory shape only.
+impl Serialize for Answers {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&encode_answers(self))
+    }
+}
+
+/// Reads the compact string (format 2) or format 1's map of question id → option index or
+/// `"dk"`. One reader for both keeps a single record deserializer in the wasm.
+impl<'de> Deserialize<'de> for Answers {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct AnyFormat;
+        impl<'de> Visitor<'de> for AnyFormat {
+            type Value = Answers;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("answers as a compact string or a map")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Answers, E> {
+                decode_answers(text).map_err(E::custom)
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Answers, M::Error> {
+                let mut answers = Answers::new();
+                while let Some((id, choice)) = map.next_entry::<String, Choice>()? {
+                    // Format 2 has no position for it: an error, never a silent drop.
+                    if !super::answers::is_known(&id) {
+                        return Err(de::Error::custom(format!(
+                            "answer to unknown question {id:?}"
+                        )));
+                    }
+                    answers.set(&id, choice);
+                }
+                Ok(answers)
+            }
+        }
+        d.deserialize_any(AnyFormat)
+    }
+}
+
+/// Why a stored record could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Written by a newer build of Rapport (its format version): reload to update.
+    Newer(u32),
+    /// Not a record this build has ever written; the detail says why.
+    Invalid(String),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Newer(v) => write!(
+                f,
+                "saved by a newer version of Rapport (record format {v}); reload the page to update"
+            ),
+            DecodeError::Invalid(why) => f.write_str(why),
+        }
+    }
+}
+
+/// A record read from storage or a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub account: AccountRecord,
+    /// The older format it was upgraded from, if it was: the caller should rewrite it.
+    pub migrated_from: Option<u32>,
+}
+
+/// Reads an account record of any format version up to [`RECORD_VERSION`].
+pub fn decode_account(json: &str) -> Result<Decoded, DecodeError> {
+    #[derive(Deserialize)]
+    struct Probe {
+        v: u32,
+    }
+    let invalid = |e: serde_json::Error| DecodeError::Invalid(e.to_string());
+    // The version first: a newer build's record may not parse here at all.
+    let probe: Probe = serde_json::from_str(json).map_err(invalid)?;
+    check_version(probe.v)?;
+    let mut account: AccountRecord = serde_json::from_str(json).map_err(invalid)?;
+    let migrated_from = upgrade(&mut account)?;
+    Ok(Decoded {
+        account,
+        migrated_from,
+    })
+}
+
+fn check_version(v: u32) -> Result<(), DecodeError> {
+    match v {
+        1..=RECORD_VERSION => Ok(()),
+        v if v > RECORD_VERSION => Err(DecodeError::Newer(v)),
+        v => Err(DecodeError::Invalid(format!("unknown record format {v}"))),
+    }
+}
+
+/// Brings a record read by the shared deserializer to the current format; returns the format it
+/// had if that was older. Format 1 → 2 changes only how answers are written, which the reader
+/// already handled, so the upgrade is the version number.
+pub fn upgrade(account: &mut AccountRecord) -> Result<Option<u32>, DecodeError> {
+    check_version(account.v)?;
+    let from = account.v;
+    account.v = RECORD_VERSION;
+    Ok((from < RECORD_VERSION).then_some(from))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::bank::bank;
+
+    const V1_ACCOUNT: &str = include_str!("../../tests/fixtures/storage/v1-account.json");
+    const V2_ACCOUNT: &str = include_str!("../../tests/fixtures/storage/v2-account.json");
+
+    #[test]
+    fn answer_order_is_the_bank_order() {
+        let bank = bank();
+        let ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(
+            ids[..ANSWER_ORDER.len()],
+            ANSWER_ORDER[..],
+            "the compact answer format depends on this order: append new questions, never reorder"
+        );
+        assert!(bank.questions.iter().all(|q| q.options.len() <= 10));
+    }
+
+    #[test]
+    fn answers_round_trip_compactly() {
+        let bank = bank();
+        let mut i = 0;
+        let answers = Answers::from_fn(bank, |q| {
+            i += 1;
+            match i % 7 {
+                0 => None,
+                1 => Some(Choice::DontKnow),
+                n => Some(Choice::option(n % q.options.len())),
+            }
+        });
+        let text = encode_answers(&answers);
+        assert!(text.len() <= ANSWER_ORDER.len());
+        assert_eq!(decode_answers(&text).unwrap(), answers);
+        assert_eq!(encode_answers(&Answers::new()), "");
+        assert!(decode_answers("12?").is_err());
+        assert!(decode_answers(&"1".repeat(71)).is_err());
+    }
+
+    #[test]
+    fn format_1_fixture_migrates_without_loss() {
+        let raw: serde_json::Value = serde_json::from_str(V1_ACCOUNT).unwrap();
+        let decoded = decode_account(V1_ACCOUNT).unwrap();
+        assert_eq!(decoded.migrated_from, Some(1));
+        let account = decoded.account;
+        assert_eq!(account.v, RECORD_VERSION);
+        assert_eq!(account.name, raw["name"]);
+        assert_eq!(account.tags, ["east", "重点"]);
+        assert_eq!(account.assessments.len(), 2);
+        for (new, old) in account
+            .assessments
+            .iter()
+            .zip(raw["assessments"].as_array().unwrap())
+        {
+            let old_answers = old["answers"].as_object().unwrap();
+            assert_eq!(new.answers.len(), old_answers.len());
+            for (id, value) in old_answers {
+                let expected = match value.as_u64() {
+                    Some(i) => Choice::option(i),
+                    None => Choice::DontKnow,
+                };
+                assert_eq!(new.answers.get(id), Some(expected), "{id}");
+            }
+            assert_eq!(
+                new.notes.len(),
+                old["notes"].as_object().map_or(0, |n| n.len())
+            );
+            assert_eq!(new.completed_ms, old["completed_ms"].as_u64());
+        }
+        assert_eq!(
+            account.assessments[0].notes.get("sat_quality").unwrap(),
+            "Quality \"ok\" — 质量稳定"
+        );
+        assert_eq!(
+            account.assessments[1].cursor.question.as_deref(),
+            Some("ctx_frequency")
+        );
+        // Rewritten in the current format, it reads back identically and much smaller.
+        let rewritten = serde_json::to_string(&account).unwrap();
+        let again = decode_account(&rewritten).unwrap();
+        assert_eq!(again.migrated_from, None);
+        assert_eq!(again.account, account);
+        assert!(
+            rewritten.len() * 2 < V1_ACCOUNT.len(),
+            "{} vs {}",
+            rewritten.len(),
+            V1_ACCOUNT.len()
+        );
+    }
+
+    #[test]
+    fn format_2_fixture_reads_as_is() {
+        let decoded = decode_account(V2_ACCOUNT).unwrap();
+        assert_eq!(decoded.migrated_from, None);
+        let from_v1 = decode_account(V1_ACCOUNT).unwrap().account;
+        assert_eq!(
+            decoded.account, from_v1,
+            "the v2 fixture is the v1 fixture migrated"
+        );
+        assert_eq!(
+            serde_json::to_string(&decoded.account).unwrap(),
+            V2_ACCOUNT.trim_end()
+        );
+    }
+
+    #[test]
+    fn newer_unknown_and_broken_records_are_refused() {
+        let newer = V2_ACCOUNT.replacen("\"v\":2", "\"v\":3", 1);
+        assert_eq!(decode_account(&newer), Err(DecodeError::Newer(3)));
+        assert!(DecodeError::Newer(3).to_string().contains("newer version"));
+        let zero = V2_ACCOUNT.replacen("\"v\":2", "\"v\":0", 1);
+        assert!(matches!(
+            decode_account(&zero),
+            Err(DecodeError::Invalid(_))
+        ));
+        assert!(matches!(
+            decode_account("{\"v\":1}"),
+            Err(DecodeError::Invalid(_))
+        ));
+        let unknown = V1_ACCOUNT.replacen("\"ctx_volume\"", "\"no_such_question\"", 1);
+        assert!(matches!(
+            decode_account(&unknown),
+            Err(DecodeError::Invalid(_))
+        ));
+    }
+}

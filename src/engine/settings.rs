@@ -1,0 +1,118 @@
+//! Interface settings, stored under [`SETTINGS_KEY`](crate::engine::storage::SETTINGS_KEY).
+
+use serde::{Deserialize, Serialize};
+
+use super::lang::Lang;
+use super::storage::{self, KeyValueStore, LoadProblem, Loaded, StoreError};
+
+/// What the user chose for the interface. Unknown fields are ignored so that a newer build's
+/// additions do not make this build discard the settings; a wrong type is an error.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Settings {
+    /// The chosen language; `None` until the user picks one, so the browser's language applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+}
+
+impl Settings {
+    /// The language to show: the user's choice, else the browser's preference.
+    pub fn effective_lang<S: AsRef<str>>(&self, browser_preferences: &[S]) -> Lang {
+        self.lang
+            .unwrap_or_else(|| Lang::from_browser_preferences(browser_preferences))
+    }
+}
+
+/// The settings to start with and what the user must be told about how they were read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingsBoot {
+    /// Settings to use for this session.
+    pub settings: Settings,
+    /// Whether saving them is safe; false when the stored value could not be preserved.
+    pub persist: bool,
+    /// Something went wrong while reading; shown to the user.
+    pub problem: Option<LoadProblem>,
+}
+
+/// Reads the settings at start-up without ever losing a stored value.
+pub fn boot(store: &dyn KeyValueStore, now_ms: u64) -> SettingsBoot {
+    let loaded = storage::load_json::<Settings>(store, storage::SETTINGS_KEY, now_ms);
+    let persist = loaded.safe_to_overwrite();
+    let problem = loaded.problem(storage::SETTINGS_KEY);
+    let settings = match loaded {
+        Loaded::Found(settings) => settings,
+        _ => Settings::default(),
+    };
+    SettingsBoot {
+        settings,
+        persist,
+        problem,
+    }
+}
+
+/// Saves the settings.
+pub fn save(store: &dyn KeyValueStore, settings: &Settings) -> Result<(), StoreError> {
+    storage::save_json(store, storage::SETTINGS_KEY, settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::storage::LoadProblem;
+    use crate::engine::storage::{MemoryStore, SETTINGS_KEY};
+
+    #[test]
+    fn fresh_store_boots_clean_and_follows_browser() {
+        let boot = boot(&MemoryStore::new(), 0);
+        assert_eq!(boot.problem, None);
+        assert!(boot.persist);
+        assert_eq!(boot.settings.effective_lang(&["zh-CN"]), Lang::Zh);
+    }
+
+    #[test]
+    fn saved_choice_overrides_browser_and_survives_reload() {
+        let store = MemoryStore::new();
+        save(
+            &store,
+            &Settings {
+                lang: Some(Lang::En),
+            },
+        )
+        .unwrap();
+        let boot = boot(&store, 0);
+        assert_eq!(boot.settings.effective_lang(&["zh-CN"]), Lang::En);
+        assert_eq!(
+            store.get(SETTINGS_KEY).unwrap().as_deref(),
+            Some(r#"{"lang":"en"}"#)
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_tolerated_wrong_types_are_not() {
+        let store = MemoryStore::new();
+        store
+            .set(SETTINGS_KEY, r#"{"lang":"zh","theme":"dark"}"#)
+            .unwrap();
+        assert_eq!(boot(&store, 0).settings.lang, Some(Lang::Zh));
+        store.set(SETTINGS_KEY, r#"{"lang":"fr"}"#).unwrap();
+        assert!(matches!(
+            boot(&store, 0).problem,
+            Some(LoadProblem::Unreadable { .. })
+        ));
+    }
+
+    #[test]
+    fn corrupt_value_is_reported_and_kept() {
+        let store = MemoryStore::new();
+        store.set(SETTINGS_KEY, "}{ corrupt").unwrap();
+        let boot = boot(&store, 99);
+        assert_eq!(boot.settings, Settings::default());
+        assert!(boot.persist);
+        let Some(LoadProblem::Unreadable {
+            kept_as: Ok(key), ..
+        }) = &boot.problem
+        else {
+            panic!("expected a quarantined value, got {:?}", boot.problem);
+        };
+        assert_eq!(store.get(key).unwrap().as_deref(), Some("}{ corrupt"));
+    }
+}

@@ -1,0 +1,319 @@
+//! The storage schema and the rules that keep stored data safe.
+//!
+//! Keys are namespaced and versioned (`rapport.v1.*`). Reading never destroys anything: a value
+//! that cannot be decoded is copied to a quarantine key *before* the app may write a fresh one,
+//! and if that copy fails the app keeps working in memory without touching the original.
+//! The browser's `localStorage` is reached through the [`KeyValueStore`] trait so these rules
+//! are tested on the host with [`MemoryStore`].
+
+#[cfg(not(target_arch = "wasm32"))]
+use std::cell::RefCell;
+#[cfg(not(target_arch = "wasm32"))]
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Interface settings ([`crate::engine::settings::Settings`]).
+pub const SETTINGS_KEY: &str = "rapport.v1.settings";
+/// Prefix of the per-account keys: `rapport.v1.account.<account id>`. One key per account keeps
+/// each write small and lets two tabs edit different accounts without overwriting each other.
+pub const ACCOUNT_PREFIX: &str = "rapport.v1.account.";
+/// Prefix of keys holding unreadable values moved aside for the user to recover.
+pub const QUARANTINE_PREFIX: &str = "rapport.quarantine.";
+
+/// Where an unreadable value of `key` is kept; the timestamp keeps earlier copies intact.
+pub fn quarantine_key(key: &str, now_ms: u64) -> String {
+    format!("{QUARANTINE_PREFIX}{now_ms}.{key}")
+}
+
+/// Why a storage operation failed, in terms the user can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser refused to store more (`QuotaExceededError`): export and free space.
+    QuotaExceeded,
+    /// Storage is switched off or blocked (private mode, a sandboxed iframe, site settings).
+    Unavailable(String),
+    /// Anything else the browser reported.
+    Other(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::QuotaExceeded => write!(f, "storage quota exceeded"),
+            StoreError::Unavailable(detail) => write!(f, "storage unavailable: {detail}"),
+            StoreError::Other(detail) => write!(f, "storage error: {detail}"),
+        }
+    }
+}
+
+/// A string key-value store with the semantics of `window.localStorage`.
+pub trait KeyValueStore {
+    /// The raw value under `key`, if any.
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Writes `value` under `key`; on error nothing has changed.
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Deletes `key` (no error if absent).
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key currently stored.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+/// An in-memory store for host tests and tools (not in the wasm: the browser has `localStorage`).
+/// `quota_bytes` imitates the browser's limit (counted as key + value bytes).
+#[derive(Debug, Default)]
+#[cfg(not(target_arch = "wasm32"))]
+pub struct MemoryStore {
+    entries: RefCell<BTreeMap<String, String>>,
+    quota_bytes: Option<usize>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl MemoryStore {
+    /// An unlimited empty store.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An empty store that refuses writes beyond `quota_bytes` in total.
+    pub fn with_quota(quota_bytes: usize) -> Self {
+        MemoryStore {
+            entries: RefCell::default(),
+            quota_bytes: Some(quota_bytes),
+        }
+    }
+
+    /// A copy of every entry, for assertions.
+    pub fn snapshot(&self) -> BTreeMap<String, String> {
+        self.entries.borrow().clone()
+    }
+
+    fn used_bytes_without(&self, key: &str) -> usize {
+        self.entries
+            .borrow()
+            .iter()
+            .filter(|(k, _)| k.as_str() != key)
+            .map(|(k, v)| k.len() + v.len())
+            .sum()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl KeyValueStore for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.entries.borrow().get(key).cloned())
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Some(quota) = self.quota_bytes {
+            if self.used_bytes_without(key) + key.len() + value.len() > quota {
+                return Err(StoreError::QuotaExceeded);
+            }
+        }
+        self.entries
+            .borrow_mut()
+            .insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.entries.borrow_mut().remove(key);
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.entries.borrow().keys().cloned().collect())
+    }
+}
+
+/// A problem met while reading stored data, for the user to see.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadProblem {
+    /// The value under `key` did not decode; it was copied to `kept_as` (or could not be copied).
+    Unreadable {
+        key: String,
+        error: String,
+        kept_as: Result<String, StoreError>,
+    },
+    /// Storage could not be read at all.
+    StoreFailed(StoreError),
+}
+
+/// What reading one key found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded<T> {
+    /// Nothing stored yet.
+    Missing,
+    /// A value that decoded.
+    Found(T),
+    /// A value that did not decode. `raw` is the untouched text and `error` says why.
+    /// `kept_as` is the quarantine key holding a copy, or why the copy could not be made — in
+    /// that case the caller must not overwrite `key`, or the only copy would be lost.
+    Unreadable {
+        raw: String,
+        error: String,
+        kept_as: Result<String, StoreError>,
+    },
+    /// The store itself could not be read.
+    StoreFailed(StoreError),
+}
+
+impl<T> Loaded<T> {
+    /// The problem to report, if any.
+    pub fn problem(&self, key: &str) -> Option<LoadProblem> {
+        match self {
+            Loaded::Missing | Loaded::Found(_) => None,
+            Loaded::Unreadable { error, kept_as, .. } => Some(LoadProblem::Unreadable {
+                key: key.to_owned(),
+                error: error.clone(),
+                kept_as: kept_as.clone(),
+            }),
+            Loaded::StoreFailed(err) => Some(LoadProblem::StoreFailed(err.clone())),
+        }
+    }
+
+    /// Whether the caller may write a new value under the key without losing data.
+    pub fn safe_to_overwrite(&self) -> bool {
+        match self {
+            Loaded::Missing | Loaded::Found(_) => true,
+            Loaded::Unreadable { kept_as, .. } => kept_as.is_ok(),
+            Loaded::StoreFailed(_) => false,
+        }
+    }
+}
+
+/// Reads `key` and decodes it as JSON. An unreadable value is copied to a quarantine key
+/// first (see the module docs); the original is never modified here.
+pub fn load_json<T: DeserializeOwned>(
+    store: &dyn KeyValueStore,
+    key: &str,
+    now_ms: u64,
+) -> Loaded<T> {
+    load_with(store, key, now_ms, |raw| {
+        serde_json::from_str::<T>(raw).map_err(|e| e.to_string())
+    })
+}
+
+/// [`load_json`] with a caller's decoder (one that knows older formats, for instance).
+pub fn load_with<T>(
+    store: &dyn KeyValueStore,
+    key: &str,
+    now_ms: u64,
+    decode: impl FnOnce(&str) -> Result<T, String>,
+) -> Loaded<T> {
+    let raw = match store.get(key) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return Loaded::Missing,
+        Err(err) => return Loaded::StoreFailed(err),
+    };
+    match decode(&raw) {
+        Ok(value) => Loaded::Found(value),
+        Err(error) => {
+            let target = quarantine_key(key, now_ms);
+            let kept_as = store.set(&target, &raw).map(|()| target);
+            Loaded::Unreadable {
+                raw,
+                error,
+                kept_as,
+            }
+        }
+    }
+}
+
+/// Encodes `value` as JSON and writes it under `key`.
+pub fn save_json<T: Serialize>(
+    store: &dyn KeyValueStore,
+    key: &str,
+    value: &T,
+) -> Result<(), StoreError> {
+    let json = serde_json::to_string(value).map_err(|err| StoreError::Other(err.to_string()))?;
+    store.set(key, &json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Sample {
+        n: u32,
+    }
+
+    #[test]
+    fn missing_and_found() {
+        let store = MemoryStore::new();
+        assert_eq!(load_json::<Sample>(&store, "k", 1), Loaded::Missing);
+        save_json(&store, "k", &Sample { n: 7 }).unwrap();
+        assert_eq!(
+            load_json::<Sample>(&store, "k", 1),
+            Loaded::Found(Sample { n: 7 })
+        );
+    }
+
+    #[test]
+    fn unreadable_value_is_quarantined_and_left_in_place() {
+        let store = MemoryStore::new();
+        store.set("k", "{not json").unwrap();
+        let loaded = load_json::<Sample>(&store, "k", 42);
+        let Loaded::Unreadable {
+            raw,
+            error,
+            kept_as,
+        } = &loaded
+        else {
+            panic!("expected Unreadable, got {loaded:?}");
+        };
+        assert_eq!(raw, "{not json");
+        assert!(!error.is_empty());
+        assert_eq!(kept_as.as_deref(), Ok("rapport.quarantine.42.k"));
+        assert!(loaded.safe_to_overwrite());
+        let snapshot = store.snapshot();
+        assert_eq!(snapshot.get("k").map(String::as_str), Some("{not json"));
+        assert_eq!(
+            snapshot.get("rapport.quarantine.42.k").map(String::as_str),
+            Some("{not json")
+        );
+    }
+
+    #[test]
+    fn foreign_but_valid_json_is_unreadable_too() {
+        let store = MemoryStore::new();
+        store.set("k", "\"hello from another app\"").unwrap();
+        assert!(matches!(
+            load_json::<Sample>(&store, "k", 1),
+            Loaded::Unreadable { .. }
+        ));
+    }
+
+    #[test]
+    fn failed_quarantine_forbids_overwrite() {
+        // Room for the original value only: the quarantine copy cannot be written.
+        let store = MemoryStore::with_quota(12);
+        store.set("k", "garbage!!").unwrap();
+        let loaded = load_json::<Sample>(&store, "k", 1);
+        assert!(matches!(
+            &loaded,
+            Loaded::Unreadable {
+                kept_as: Err(StoreError::QuotaExceeded),
+                ..
+            }
+        ));
+        assert!(!loaded.safe_to_overwrite());
+        assert_eq!(store.snapshot().len(), 1, "nothing else was written");
+    }
+
+    #[test]
+    fn quota_refusal_leaves_previous_value() {
+        let store = MemoryStore::with_quota(20);
+        save_json(&store, "k", &Sample { n: 1 }).unwrap();
+        let big = "x".repeat(50);
+        assert_eq!(store.set("k", &big), Err(StoreError::QuotaExceeded));
+        assert_eq!(
+            load_json::<Sample>(&store, "k", 1),
+            Loaded::Found(Sample { n: 1 })
+        );
+    }
+}

@@ -1,0 +1,202 @@
+//! Export and import on the home screen. The core validates everything (`engine::exchange`);
+//! this only reads the picked file, shows the preview and offers downloads.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::browser;
+use super::root::use_app;
+use crate::engine::app::Action;
+use crate::engine::exchange::{self, ImportError, ImportPreview, Resolution};
+use crate::engine::i18n::{messages, Messages};
+
+/// A timestamped file name such as `rapport-2026-11-24.json`.
+pub fn file_name(stem: &str, extension: &str) -> String {
+    format!(
+        "{stem}-{}.{extension}",
+        crate::engine::explain::date(browser::now_ms())
+    )
+}
+
+/// Downloads every account (including changes not yet saved) as one JSON export file.
+pub fn download_everything(accounts: &[crate::engine::record::AccountRecord]) {
+    let json = exchange::export_all(accounts, browser::now_ms());
+    browser::download(&file_name("rapport", "json"), "application/json", &json);
+}
+
+fn error_text(m: &Messages, error: &ImportError) -> String {
+    match error {
+        ImportError::TooLarge { bytes } => {
+            // Tenths of a megabyte by integer arithmetic: float formatting would add code to the wasm.
+            let tenths = bytes * 10 / 1_048_576;
+            (m.import_too_large)(&format!("{}.{}", tenths / 10, tenths % 10))
+        }
+        ImportError::NotJson(detail) => (m.import_not_json)(detail),
+        ImportError::NotRapport => m.import_not_rapport.to_owned(),
+        ImportError::NewerSchema(v) => (m.import_newer)(*v),
+        ImportError::Invalid(detail) => (m.import_invalid)(detail),
+    }
+}
+
+/// Export buttons, the import picker and, once a file is read, its preview.
+#[function_component]
+pub fn DataTools() -> Html {
+    let state = use_app();
+    let m = messages(state.lang);
+    // The picked file's text, waiting for the question bank (needed to validate answers).
+    let picked = use_state(|| None::<String>);
+    let preview = use_state(|| None::<Result<ImportPreview, ImportError>>);
+    let resolution = use_state(|| Resolution::KeepBoth);
+    let outcome = use_state(|| None::<String>);
+
+    {
+        let picked = picked.clone();
+        let preview = preview.clone();
+        let accounts = state.accounts.clone();
+        let loaded = state.loaded();
+        use_effect_with((picked.clone(), loaded), move |_| {
+            if let (Some(text), Some(bank)) = (&*picked, loaded.map(|l| l.bank)) {
+                let result = exchange::parse_import(text.as_bytes(), bank)
+                    .map(|incoming| exchange::preview(&accounts, incoming));
+                preview.set(Some(result));
+                picked.set(None);
+            }
+        });
+    }
+
+    let export_all = {
+        let state = state.clone();
+        Callback::from(move |_| download_everything(&state.accounts))
+    };
+    let export_csv = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            if let Some(loaded) = state.loaded() {
+                let csv = exchange::export_csv(loaded.bank, &state.accounts);
+                browser::download(&file_name("rapport", "csv"), "text/csv;charset=utf-8", &csv);
+            }
+        })
+    };
+    let on_pick = {
+        let state = state.clone();
+        let picked = picked.clone();
+        let outcome = outcome.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            outcome.set(None);
+            if file.size() > exchange::MAX_IMPORT_BYTES as f64 {
+                // Refused before reading it into memory.
+                let error = ImportError::TooLarge {
+                    bytes: whole_bytes(file.size()),
+                };
+                outcome.set(Some(error_text(messages(state.lang), &error)));
+                return;
+            }
+            state.dispatch(Action::NeedData);
+            let picked = picked.clone();
+            yew::platform::spawn_local(async move {
+                match browser::read_file(file).await {
+                    Ok(text) => picked.set(Some(text)),
+                    Err(detail) => picked.set(Some(detail)),
+                }
+            });
+        })
+    };
+    let cancel = {
+        let preview = preview.clone();
+        Callback::from(move |_| preview.set(None))
+    };
+    let confirm = {
+        let state = state.clone();
+        let preview = preview.clone();
+        let resolution = resolution.clone();
+        let outcome = outcome.clone();
+        Callback::from(move |_| {
+            if let Some(Ok(p)) = (*preview).clone() {
+                let count = p.incoming.len();
+                let new_ids = p.conflicts.iter().map(|_| browser::new_id()).collect();
+                state.dispatch(Action::Import {
+                    preview: p,
+                    resolution: *resolution,
+                    new_ids,
+                });
+                outcome.set(Some((messages(state.lang).imported)(count)));
+                preview.set(None);
+            }
+        })
+    };
+    let choose = |r: Resolution| {
+        let resolution = resolution.clone();
+        Callback::from(move |_| resolution.set(r))
+    };
+    let has_accounts = !state.accounts.is_empty();
+    let csv_ready = has_accounts && state.loaded().is_some();
+
+    html! {
+        <section class="data-tools card" aria-labelledby="data-heading" data-block="data">
+            <h2 id="data-heading">{ m.data_heading }</h2>
+            <div class="card-actions">
+                <button type="button" class="button-secondary" data-action="export-all" disabled={!has_accounts} onclick={export_all}>{ m.export_all }</button>
+                <button type="button" class="button-secondary" data-action="export-csv" disabled={!csv_ready} onclick={export_csv}>{ m.export_csv }</button>
+            </div>
+            // The native file button speaks the browser's language; this label speaks the app's.
+            <div class="file-picker">
+                <input id="import-file" type="file" accept=".json,application/json" data-action="import"
+                    aria-describedby="import-hint" onchange={on_pick} />
+                <label for="import-file" class="button-secondary">{ m.import_label }</label>
+                <p id="import-hint" class="hint">{ m.import_hint }</p>
+            </div>
+            if let Some(text) = &*outcome {
+                <p role="status" data-import="done">{ text }</p>
+            }
+            if let Some(result) = &*preview {
+                { match result {
+                    Err(error) => html! {
+                        <div class="notice" role="alert" data-import="error">
+                            <p>{ error_text(m, error) }</p>
+                            <button type="button" class="button-secondary" onclick={cancel.clone()}>{ m.dismiss }</button>
+                        </div>
+                    },
+                    Ok(p) => html! {
+                        <div class="import-preview" data-import="preview">
+                            <h3>{ m.import_preview_heading }</h3>
+                            <p>{ (m.import_summary)(p.added.len(), p.conflicts.len()) }</p>
+                            if !p.conflicts.is_empty() {
+                                <ul>{ for p.conflicts.iter().map(|c| html! { <li>{ (m.import_conflict)(&c.existing_name, &c.incoming_name) }</li> }) }</ul>
+                                <fieldset class="resolution">
+                                    <legend>{ m.import_resolution_legend }</legend>
+                                    <div class="option">
+                                        <input type="radio" id="resolve-keep" name="resolve" checked={*resolution == Resolution::KeepBoth} onchange={choose(Resolution::KeepBoth)} />
+                                        <label for="resolve-keep">{ m.import_keep_both }</label>
+                                    </div>
+                                    <div class="option">
+                                        <input type="radio" id="resolve-replace" name="resolve" checked={*resolution == Resolution::Replace} onchange={choose(Resolution::Replace)} />
+                                        <label for="resolve-replace">{ m.import_replace }</label>
+                                    </div>
+                                </fieldset>
+                            }
+                            <div class="card-actions">
+                                <button type="button" class="button-primary" data-action="import-confirm" onclick={confirm.clone()}>{ m.import_confirm }</button>
+                                <button type="button" class="button-secondary" onclick={cancel.clone()}>{ m.cancel }</button>
+                            </div>
+                        </div>
+                    },
+                } }
+            }
+        </section>
+    }
+}
+
+/// A file's size (a whole number of bytes, as the browser reports it in a float) as `usize`.
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "file sizes are whole and non-negative; `as` saturates past usize::MAX"
+)]
+fn whole_bytes(size: f64) -> usize {
+    size as usize
+}

@@ -1,0 +1,339 @@
+//! The root component: state, persistence and URL at the edge; header, notices and the screen.
+
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::account::AccountPage;
+use super::browser::{self, BrowserStore};
+use super::compare_screen::compare_page;
+use super::host_frame;
+use super::notices::notices;
+use super::portfolio_screen::Portfolio;
+use super::{
+    home::home,
+    questionnaire::questionnaire,
+    results::{Results, SharedResults},
+    rules::rules,
+    start::Start,
+};
+use crate::engine::app::{reduce, Action, AppState, NoticeKind, SaveTarget};
+use crate::engine::embed as embed_protocol;
+use crate::engine::i18n::messages;
+use crate::engine::lang::Lang;
+use crate::engine::persist;
+use crate::engine::route::Route;
+use crate::engine::scoring::score;
+use crate::engine::settings;
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(reduce((*self).clone(), action))
+    }
+}
+
+/// What every screen reads the state from and dispatches to.
+pub type AppHandle = UseReducerHandle<AppState>;
+
+/// The app's state and dispatcher, from any component under [`App`].
+///
+/// # Panics
+/// Outside [`App`], which provides the context around every screen: a programming error that
+/// the first render of any screen shows, not a condition that depends on data.
+#[hook]
+pub fn use_app() -> AppHandle {
+    use_context::<AppHandle>().expect("use_app() is called only under App")
+}
+
+/// A callback that dispatches the action `make` builds from its event.
+pub fn dispatcher<E: 'static>(
+    state: &AppHandle,
+    make: impl Fn(E) -> Action + 'static,
+) -> Callback<E> {
+    let state = state.clone();
+    Callback::from(move |event| state.dispatch(make(event)))
+}
+
+fn boot_state() -> AppState {
+    let now = browser::now_ms();
+    let settings = settings::boot(&BrowserStore, now);
+    let accounts = persist::load_accounts(&BrowserStore, now);
+    let mut state = AppState::boot(
+        settings,
+        accounts,
+        &browser::browser_languages(),
+        browser::current_route(),
+    );
+    // A host page's `lang=` applies to this visit only; the user's own choice stays stored.
+    if let Some(lang) = host_frame::config().lang {
+        state.lang = lang;
+    }
+    state
+}
+
+/// Writes the accounts the reducer marked as changed; one `setItem` per account.
+fn persist_unsaved(state: &AppHandle) {
+    if state.unsaved.is_empty() {
+        return;
+    }
+    let mut written = Vec::new();
+    let mut failed = None;
+    for id in &state.unsaved {
+        let result = match state.account(id) {
+            Some(account) => persist::save_account(&BrowserStore, account),
+            None => persist::remove_account(&BrowserStore, id),
+        };
+        match result {
+            Ok(()) => written.push(id.clone()),
+            Err(err) => failed = Some(err),
+        }
+    }
+    state.dispatch(Action::Saved { written, failed });
+}
+
+/// `<html lang>` and the document title follow the language.
+#[hook]
+fn use_document_lang(lang: Lang) {
+    use_effect_with(lang, |lang| {
+        browser::set_document_lang(*lang);
+        let m = messages(*lang);
+        browser::set_document_title(&format!("{} · {}", m.app_name, m.tagline));
+    });
+}
+
+/// Every change the reducer marks as unsaved is written when `save_tick` moves.
+#[hook]
+fn use_persistence(state: &AppHandle) {
+    let state = state.clone();
+    use_effect_with(state.save_tick, move |_| persist_unsaved(&state));
+}
+
+/// The address bar follows the screen, and the browser's back and forward move the screen.
+#[hook]
+fn use_route_sync(state: &AppHandle) {
+    use_effect_with(state.route.clone(), |route| {
+        browser::show_route(route);
+        browser::scroll_to_top();
+    });
+    let state = state.clone();
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|window| {
+            EventListener::new(&window, "hashchange", move |_| {
+                state.dispatch(Action::Navigate(browser::current_route()));
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// "Reload to update" appears when the service worker has a new version waiting.
+#[hook]
+fn use_update_banner(state: &AppHandle) {
+    let state = state.clone();
+    use_effect_with((), move |_| {
+        if browser::update_already_waiting() {
+            state.dispatch(Action::UpdateReady);
+        }
+        let listener = web_sys::window().map(|window| {
+            EventListener::new(&window, "rapport-update-ready", move |_| {
+                state.dispatch(Action::UpdateReady)
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// Embedding: appearance from the URL, `ready` and `resize` to the host, its commands obeyed,
+/// and `completed` when an assessment is finished in this session.
+#[hook]
+fn use_embedding(state: &AppHandle) {
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let config = host_frame::config();
+            host_frame::apply_appearance(&config);
+            host_frame::post(&config, &embed_protocol::ready_message(state.lang));
+            let height = host_frame::observe_height(config.clone());
+            let commands = host_frame::listen(config, move |command| match command {
+                embed_protocol::Command::SetLang(lang) => state.dispatch(Action::ShowLang(lang)),
+            });
+            move || {
+                if let Some((observer, _callback)) = height {
+                    observer.disconnect();
+                }
+                drop(commands);
+            }
+        });
+    }
+    let state = state.clone();
+    use_effect_with(state.last_completed.clone(), move |completed| {
+        let record = completed.as_ref().and_then(|(account, assessment)| {
+            state
+                .account(account)
+                .and_then(|a| a.assessment(assessment))
+        });
+        if let (Some(record), Some(loaded)) = (record, state.loaded()) {
+            let summary = score(loaded.bank, &record.answers).summary();
+            host_frame::post(
+                &host_frame::config(),
+                &embed_protocol::completed_message(&summary),
+            );
+        }
+    });
+}
+
+/// The question bank and action texts arrive on demand (see `ui::data`).
+#[hook]
+fn use_data_loading(state: &AppHandle) {
+    let state = state.clone();
+    use_effect_with(state.should_load_data(), move |should| {
+        if *should {
+            super::data::start_loading(state);
+        }
+    });
+}
+
+/// Another tab's writes to an account show up here (the `storage` event fires only in the other
+/// tabs of the same origin).
+#[hook]
+fn use_storage_sync(state: &AppHandle) {
+    let state = state.clone();
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|window| {
+            EventListener::new(&window, "storage", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                let key = event.key().unwrap_or_default();
+                if let Some(change) = persist::external_change(&key, event.new_value().as_deref()) {
+                    state.dispatch(Action::External(change));
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// The undo offer for a deleted account lasts ten seconds.
+#[hook]
+fn use_undo_timer(state: &AppHandle) {
+    let deleted = state.recently_deleted.as_ref().map(|(a, _)| a.id.clone());
+    let state = state.clone();
+    use_effect_with(deleted, move |deleted| {
+        let timeout = deleted.as_ref().map(|_| {
+            gloo_timers::callback::Timeout::new(10_000, move || {
+                state.dispatch(Action::ForgetDeleted)
+            })
+        });
+        move || drop(timeout)
+    });
+}
+
+/// The application.
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(boot_state);
+    let m = messages(state.lang);
+    use_document_lang(state.lang);
+    use_persistence(&state);
+    use_route_sync(&state);
+    use_update_banner(&state);
+    use_embedding(&state);
+    use_data_loading(&state);
+    use_storage_sync(&state);
+    use_undo_timer(&state);
+
+    let on_lang = {
+        let state = state.clone();
+        Callback::from(move |lang: Lang| {
+            state.dispatch(Action::SetLang(lang));
+            // Persist at the edge, and only when doing so cannot destroy an unpreserved value.
+            if state.persist_settings {
+                let mut next = state.settings.clone();
+                next.lang = Some(lang);
+                if let Err(error) = settings::save(&BrowserStore, &next) {
+                    state.dispatch(Action::Notify(NoticeKind::NotSaved {
+                        target: SaveTarget::Settings,
+                        error,
+                    }));
+                }
+            }
+        })
+    };
+    let on_dismiss = dispatcher(&state, Action::Dismiss);
+
+    let screen = match &state.route {
+        Route::Home => home(&state),
+        Route::New => html! { <Start /> },
+        Route::Rules => rules(state.lang),
+        Route::Assess { account } => questionnaire(&state, account),
+        Route::Results {
+            account,
+            assessment,
+        } => {
+            html! { <Results account_id={account.clone()} assessment_id={assessment.clone()} /> }
+        }
+        Route::Account { account } => html! { <AccountPage account_id={account.clone()} /> },
+        Route::Compare { a, b } => compare_page(&state, a, b),
+        Route::Portfolio => html! { <Portfolio /> },
+        Route::Shared { payload } => html! { <SharedResults payload={payload.clone()} /> },
+    };
+
+    html! {
+        <ContextProvider<AppHandle> context={state.clone()}>
+            <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
+                // The fragment is the router's: move focus without changing it.
+                e.prevent_default();
+                browser::focus_element("main");
+            })}>{ m.skip_to_content }</a>
+            <header class="site-header">
+                <a class="brand" href="#/">
+                    <span class="brand-name">{ m.app_name }</span>
+                    <span class="brand-tagline">{ m.tagline }</span>
+                </a>
+                { lang_switch(state.lang, m.language_switch_label, on_lang) }
+            </header>
+            if state.update_ready {
+                <div class="update-banner" role="status" data-update="ready">
+                    <p>{ m.update_available }</p>
+                    <button type="button" class="button-primary" data-action="apply-update"
+                        onclick={Callback::from(|_| browser::apply_update())}>{ m.reload_to_update }</button>
+                </div>
+            }
+            if let Some((account, _)) = &state.recently_deleted {
+                <div class="update-banner" role="status" data-deleted={account.id.clone()}>
+                    <p>{ (m.deleted)(&account.name) }</p>
+                    <button type="button" class="button-secondary" data-action="undo-delete"
+                        onclick={dispatcher(&state, |_| Action::UndoDelete)}>{ m.undo }</button>
+                </div>
+            }
+            if !state.notices.is_empty() {
+                { notices(&state, on_dismiss) }
+            }
+            <main id="main" tabindex="-1">{ screen }</main>
+            <footer class="site-footer"><p>{ m.privacy_note }</p></footer>
+        </ContextProvider<AppHandle>>
+    }
+}
+
+/// Two toggle buttons, each named in its own language so either reader can find theirs.
+fn lang_switch(current: Lang, label: &'static str, on_change: Callback<Lang>) -> Html {
+    html! {
+        <nav class="lang-switch" aria-label={label}>
+            { for Lang::ALL.iter().map(|&lang| {
+                let pressed = lang == current;
+                let onclick = on_change.reform(move |_| lang);
+                html! {
+                    <button type="button" lang={lang.html_tag()} data-lang={lang.id()}
+                        aria-pressed={pressed.to_string()} {onclick}>
+                        { lang.native_name() }
+                    </button>
+                }
+            }) }
+        </nav>
+    }
+}
