@@ -1,23 +1,13 @@
 //! The Yew shell: renders [`crate::engine::app::AppState`] and dispatches [`Action`]s.
-//! Browser access (storage, URL, focus, clock) is confined to [`browser`].
+//! Laid out as [`screens`], [`widgets`] and the browser [`edge`], where all browser access
+//! (storage, URL, focus, clock, the host page) is confined.
 //!
 //! [`Action`]: crate::engine::app::Action
 
-mod account;
-mod browser;
-mod charts;
-mod compare_screen;
-mod data;
-mod data_tools;
-mod home;
-mod host_frame;
-mod notices;
-mod portfolio_screen;
-mod questionnaire;
-mod results;
+mod edge;
 mod root;
-mod rules;
-mod start;
+mod screens;
+mod widgets;
 
 pub use root::App;
 

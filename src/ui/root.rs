@@ -6,19 +6,6 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::account::AccountPage;
-use super::browser::{self, BrowserStore};
-use super::compare_screen::compare_page;
-use super::host_frame;
-use super::notices::notices;
-use super::portfolio_screen::Portfolio;
-use super::{
-    home::home,
-    questionnaire::questionnaire,
-    results::{Results, SharedResults},
-    rules::rules,
-    start::Start,
-};
 use crate::engine::app::{reduce, Action, AppState, NoticeKind, SaveTarget};
 use crate::engine::embed as embed_protocol;
 use crate::engine::i18n::messages;
@@ -27,6 +14,17 @@ use crate::engine::persist;
 use crate::engine::route::Route;
 use crate::engine::scoring::score;
 use crate::engine::settings;
+use crate::ui::edge::browser::{self, BrowserStore};
+use crate::ui::edge::host_frame;
+use crate::ui::screens::account::AccountPage;
+use crate::ui::screens::compare_screen::compare_page;
+use crate::ui::screens::home::home;
+use crate::ui::screens::portfolio_screen::Portfolio;
+use crate::ui::screens::questionnaire::questionnaire;
+use crate::ui::screens::results::{Results, SharedResults};
+use crate::ui::screens::rules::rules;
+use crate::ui::screens::start::Start;
+use crate::ui::widgets::notices::notices;
 
 impl Reducible for AppState {
     type Action = Action;
@@ -192,7 +190,7 @@ fn use_data_loading(state: &AppHandle) {
     let state = state.clone();
     use_effect_with(state.should_load_data(), move |should| {
         if *should {
-            super::data::start_loading(state);
+            crate::ui::edge::data::start_loading(state);
         }
     });
 }

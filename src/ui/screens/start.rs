@@ -3,12 +3,12 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::browser;
-use super::root::{dispatcher, use_app};
 use crate::engine::app::{Action, OpenDraft};
 use crate::engine::i18n::messages;
 use crate::engine::record::{EditError, NewAccount, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS};
 use crate::engine::route::Route;
+use crate::ui::edge::browser;
+use crate::ui::root::{dispatcher, use_app};
 
 pub fn input_value(e: &InputEvent) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
@@ -63,7 +63,7 @@ pub fn Start() -> Html {
             <h1 id="start-heading">{ m.start_heading }</h1>
             <p>{ m.start_intro }</p>
             if state.loaded().is_none() {
-                { super::data::data_pending(&state) }
+                { crate::ui::edge::data::data_pending(&state) }
             }
             <form class="start-form" {onsubmit} novalidate=true>
                 <div class="field">

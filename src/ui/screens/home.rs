@@ -4,14 +4,14 @@ use yew::prelude::*;
 
 use crate::engine::ids::AccountId;
 
-use super::browser;
-use super::root::{dispatcher, use_app, AppHandle};
 use crate::engine::app::{Action, OpenDraft};
 use crate::engine::explain;
 use crate::engine::i18n::messages;
 use crate::engine::labels::Labelled;
 use crate::engine::route::Route;
 use crate::engine::scoring::score;
+use crate::ui::edge::browser;
+use crate::ui::root::{dispatcher, use_app, AppHandle};
 
 /// The accounts list.
 pub fn home(state: &AppHandle) -> Html {
@@ -31,7 +31,7 @@ pub fn home(state: &AppHandle) -> Html {
                 </div>
             </div>
             if state.deferred.is_some() {
-                { super::data::data_pending(state) }
+                { crate::ui::edge::data::data_pending(state) }
             }
             if accounts.is_empty() {
                 <div class="empty-state">
@@ -44,7 +44,7 @@ pub fn home(state: &AppHandle) -> Html {
                     { for accounts.iter().rev().map(|a| html! { <AccountCard key={a.id.as_str()} account_id={a.id.clone()} /> }) }
                 </ul>
             }
-            <super::data_tools::DataTools />
+            <crate::ui::widgets::data_tools::DataTools />
             <p class="rules-link"><a href={Route::Rules.to_hash()}>{ m.rules_link }</a></p>
         </section>
     }

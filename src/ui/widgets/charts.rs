@@ -20,7 +20,7 @@ pub fn bar(name: String, value: Option<f64>, unknown: &'static str, id: &str) ->
         Some(_) => "weak",
     };
     html! {
-        <div class={super::class_list("bar", &[Some(tone)])} data-bar={id.to_owned()} data-value={value.map(|v| round(v).to_string())}>
+        <div class={crate::ui::class_list("bar", &[Some(tone)])} data-bar={id.to_owned()} data-value={value.map(|v| round(v).to_string())}>
             <span class="bar-name">{ name }</span>
             <svg class="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                 <rect class="bar-bg" x="0" y="0" width="100" height="10" rx="2" />
@@ -64,7 +64,7 @@ pub fn ladder(
                 let is_current = rung == props.current;
                 let is_target = rung == props.target;
                 html! {
-                    <li class={super::class_list("rung", &[is_current.then_some("current"), is_target.then_some("target"), (rung <= props.current).then_some("reached")])}
+                    <li class={crate::ui::class_list("rung", &[is_current.then_some("current"), is_target.then_some("target"), (rung <= props.current).then_some("reached")])}
                         data-rung={rung.id()}>
                         <span class="rung-name">{ rung.label(props.lang) }</span>
                         <span class="rung-marks">
@@ -148,7 +148,7 @@ pub fn loyalty_map(
     let quadrant_label = |q: Quadrant, cx: f64, cy: f64| {
         let active = props.quadrant == Some(q);
         html! {
-            <text class={super::class_list("quadrant-name", &[active.then_some("active")])} x={px(cx)} y={px(cy)} text-anchor="middle">
+            <text class={crate::ui::class_list("quadrant-name", &[active.then_some("active")])} x={px(cx)} y={px(cy)} text-anchor="middle">
                 { q.label(lang) }
             </text>
         }

@@ -5,8 +5,6 @@ use yew::prelude::*;
 
 use crate::engine::ids::AccountId;
 
-use super::charts::{loyalty_map, trend_chart, Series};
-use super::root::{use_app, AppHandle};
 use crate::engine::app::Action;
 use crate::engine::explain::date;
 use crate::engine::i18n::{messages, Messages};
@@ -16,6 +14,8 @@ use crate::engine::portfolio::trend;
 use crate::engine::record::{EditError, NewAccount};
 use crate::engine::route::{AssessmentRef, Route};
 use crate::engine::scoring::Summary;
+use crate::ui::root::{use_app, AppHandle};
+use crate::ui::widgets::charts::{loyalty_map, trend_chart, Series};
 
 /// An index the trend chart can plot.
 struct TrendIndex {
@@ -78,7 +78,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
         return html! {};
     };
     let Some(bank) = state.loaded().map(|l| l.bank) else {
-        return super::data::data_pending(&state);
+        return crate::ui::edge::data::data_pending(&state);
     };
     let points = trend(bank, account);
     let id = account.id.clone();
@@ -90,7 +90,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
             let account = account.clone();
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
-                let field = super::browser::field_value;
+                let field = crate::ui::edge::browser::field_value;
                 let input = NewAccount {
                     name: field("edit-name"),
                     industry: field("edit-industry"),
@@ -342,7 +342,7 @@ pub fn compare_form(
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let pick = |id: &str| {
-                let v = super::browser::field_value(id);
+                let v = crate::ui::edge::browser::field_value(id);
                 let (account, assessment) = v.split_once('/').unwrap_or_default();
                 AssessmentRef {
                     account: account.into(),

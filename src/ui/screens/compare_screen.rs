@@ -3,13 +3,13 @@
 
 use yew::prelude::*;
 
-use super::root::AppHandle;
 use crate::engine::compare::{compare, Flag};
 use crate::engine::explain::date;
 use crate::engine::i18n::messages;
 use crate::engine::labels::{label, Labelled};
 use crate::engine::route::{AssessmentRef, Route};
 use crate::engine::scoring::score;
+use crate::ui::root::AppHandle;
 
 /// The comparison screen.
 pub fn compare_page(state: &AppHandle, a: &AssessmentRef, b: &AssessmentRef) -> Html {
@@ -20,7 +20,7 @@ pub fn compare_page(state: &AppHandle, a: &AssessmentRef, b: &AssessmentRef) -> 
         return html! {};
     };
     let Some(bank) = state.loaded().map(|l| l.bank) else {
-        return super::data::data_pending(state);
+        return crate::ui::edge::data::data_pending(state);
     };
     let c = compare(&score(bank, &rec_a.answers), &score(bank, &rec_b.answers));
     let title = |name: &str, ms: Option<u64>, r: &AssessmentRef| {
@@ -90,7 +90,7 @@ pub fn compare_page(state: &AppHandle, a: &AssessmentRef, b: &AssessmentRef) -> 
                                     <th scope="row">{ label(lang, &f.key) }</th>
                                     <td>{ f.before.map_or(m.unknown.to_owned(), |v| v.to_string()) }</td>
                                     <td>{ f.after.map_or(m.unknown.to_owned(), |v| v.to_string()) }</td>
-                                    <td class={super::class_list("delta", &[tone])}>
+                                    <td class={crate::ui::class_list("delta", &[tone])}>
                                         { delta.map_or(m.unknown.to_owned(), |d| signed(i32::from(d))) }
                                         if let Some(tone) = tone {
                                             <span class="visually-hidden">{ format!(" ({})", if tone == "better" { m.better } else { m.worse }) }</span>

@@ -3,15 +3,15 @@
 
 use yew::prelude::*;
 
-use super::account::compare_form;
-use super::charts::{loyalty_map, MapPoint};
-use super::root::use_app;
 use crate::engine::explain::date;
 use crate::engine::i18n::{messages, Messages};
 use crate::engine::ids::{Quadrant, RiskBand};
 use crate::engine::labels::Labelled;
 use crate::engine::portfolio::{rows, select, Query, SortKey};
 use crate::engine::route::Route;
+use crate::ui::root::use_app;
+use crate::ui::screens::account::compare_form;
+use crate::ui::widgets::charts::{loyalty_map, MapPoint};
 
 fn column_name(m: &Messages, key: SortKey) -> &'static str {
     match key {
@@ -33,7 +33,7 @@ pub fn Portfolio() -> Html {
     let lang = state.lang;
     let m = messages(lang);
     let Some(bank) = state.loaded().map(|l| l.bank) else {
-        return super::data::data_pending(&state);
+        return crate::ui::edge::data::data_pending(&state);
     };
     // Scoring every account's latest assessment: ~20 µs each on the host.
     let all = rows(bank, &state.accounts);
@@ -72,7 +72,7 @@ pub fn Portfolio() -> Html {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
             let mut next = (*query).clone();
-            next.text = super::start::input_value(&e);
+            next.text = crate::ui::screens::start::input_value(&e);
             query.set(next);
         })
     };

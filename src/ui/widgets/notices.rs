@@ -2,11 +2,11 @@
 
 use yew::prelude::*;
 
-use super::browser::BrowserStore;
-use super::root::AppHandle;
 use crate::engine::app::{NoticeKind, SaveTarget};
 use crate::engine::i18n::{messages, Messages};
 use crate::engine::storage::{KeyValueStore, LoadProblem, StoreError, SETTINGS_KEY};
+use crate::ui::edge::browser::BrowserStore;
+use crate::ui::root::AppHandle;
 
 /// The text of a notice in the language of `m`.
 fn notice_text(m: &Messages, kind: &NoticeKind) -> String {
@@ -54,7 +54,11 @@ fn notice_text(m: &Messages, kind: &NoticeKind) -> String {
 fn download_quarantined(key: String) -> Callback<MouseEvent> {
     Callback::from(move |_| {
         if let Ok(Some(raw)) = BrowserStore.get(&key) {
-            super::browser::download(&format!("{key}.txt"), "text/plain;charset=utf-8", &raw);
+            crate::ui::edge::browser::download(
+                &format!("{key}.txt"),
+                "text/plain;charset=utf-8",
+                &raw,
+            );
         }
     })
 }
@@ -84,7 +88,7 @@ pub fn notices(app: &AppHandle, on_dismiss: Callback<u32>) -> Html {
     // When storage is full, the export is the way to keep the change that could not be saved.
     let export_all = {
         let app = app.clone();
-        Callback::from(move |_| super::data_tools::download_everything(&app.accounts))
+        Callback::from(move |_| crate::ui::widgets::data_tools::download_everything(&app.accounts))
     };
     html! {
         <section class="notices" aria-label={m.notices_label} role="alert">

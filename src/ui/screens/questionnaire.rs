@@ -5,14 +5,14 @@ use yew::prelude::*;
 
 use crate::engine::ids::AccountId;
 
-use super::browser;
-use super::root::{dispatcher, use_app, AppHandle};
 use crate::engine::answers::Choice;
 use crate::engine::app::Action;
 use crate::engine::app::Loaded;
 use crate::engine::bank::Question;
 use crate::engine::i18n::messages;
 use crate::engine::lang::Lang;
+use crate::ui::edge::browser;
+use crate::ui::root::{dispatcher, use_app, AppHandle};
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionnaireProps {
@@ -26,7 +26,7 @@ pub struct QuestionnaireProps {
 pub fn questionnaire(state: &AppHandle, account_id: &AccountId) -> Html {
     match state.loaded() {
         Some(data) => html! { <QuestionnaireScreen account_id={account_id.clone()} {data} /> },
-        None => super::data::data_pending(state),
+        None => crate::ui::edge::data::data_pending(state),
     }
 }
 
@@ -120,7 +120,7 @@ fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
                         let current = i == section_index;
                         html! {
                             <li>
-                                <button type="button" class={super::class_list("section-link", &[current.then_some("current"), (done < n).then_some("incomplete")])}
+                                <button type="button" class={crate::ui::class_list("section-link", &[current.then_some("current"), (done < n).then_some("incomplete")])}
                                     aria-current={current.then_some("step")} data-section={s.id.clone()} onclick={show(i)}>
                                     <span class="section-name">{ format!("{}. {}", i + 1, s.title.get(lang)) }</span>
                                     <span class="section-count">{ (m.section_count)(done, n) }</span>
@@ -257,7 +257,7 @@ fn QuestionView(props: &QuestionProps) -> Html {
     let total = bank.questions.len();
 
     html! {
-        <fieldset id={name.clone()} class={super::class_list("question", &[unanswered.then_some("unanswered")])}
+        <fieldset id={name.clone()} class={crate::ui::class_list("question", &[unanswered.then_some("unanswered")])}
             data-question={q.id.clone()} data-dimension={q.dimension.to_string()}
             data-answered={(!unanswered).to_string()} {onkeydown}>
             <legend>

@@ -4,8 +4,6 @@ use yew::prelude::*;
 
 use crate::engine::ids::{AccountId, AssessmentId};
 
-use super::charts::{bar, ladder, loyalty_map};
-use super::root::{dispatcher, use_app};
 use crate::engine::bank::Bank;
 use crate::engine::explain;
 use crate::engine::i18n::{messages, Messages};
@@ -15,6 +13,8 @@ use crate::engine::route::Route;
 use crate::engine::scoring::{
     round, score, AssessmentResult, SafeguardStatus, FIRST_ACTIONS_SHOWN,
 };
+use crate::ui::root::{dispatcher, use_app};
+use crate::ui::widgets::charts::{bar, ladder, loyalty_map};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -58,17 +58,22 @@ pub fn Results(props: &ResultsProps) -> Html {
         return html! {};
     };
     let Some(bank) = state.loaded().map(|l| l.bank) else {
-        return super::data::data_pending(&state);
+        return crate::ui::edge::data::data_pending(&state);
     };
     let export_one = {
         let account = account.clone();
         let assessment = record.id.clone();
         Callback::from(move |_| {
-            if let Some(json) =
-                crate::engine::exchange::export_one(&account, &assessment, super::browser::now_ms())
-            {
-                let name = super::data_tools::file_name(&format!("rapport-{}", account.id), "json");
-                super::browser::download(&name, "application/json", &json);
+            if let Some(json) = crate::engine::exchange::export_one(
+                &account,
+                &assessment,
+                crate::ui::edge::browser::now_ms(),
+            ) {
+                let name = crate::ui::widgets::data_tools::file_name(
+                    &format!("rapport-{}", account.id),
+                    "json",
+                );
+                crate::ui::edge::browser::download(&name, "application/json", &json);
             }
         })
     };
@@ -78,7 +83,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     };
     let actions = html! {
         <>
-            <button type="button" class="button-secondary" data-action="print" onclick={Callback::from(|_| super::browser::print())}>{ m.print_report }</button>
+            <button type="button" class="button-secondary" data-action="print" onclick={Callback::from(|_| crate::ui::edge::browser::print())}>{ m.print_report }</button>
             <button type="button" class="button-secondary" data-action="export-one" onclick={export_one}>{ m.export_one }</button>
             <button type="button" class="button-secondary" data-action="share" aria-expanded={sharing.to_string()} onclick={toggle_share}>{ m.share_link }</button>
             <a class="button-secondary" href={Route::Account { account: account.id.clone() }.to_hash()}>{ m.account_page }</a>
@@ -87,15 +92,15 @@ pub fn Results(props: &ResultsProps) -> Html {
     };
     let link = (*sharing).then(|| {
         let hash = Route::Shared { payload: crate::engine::share::encode(account, record) }.to_hash();
-        let url = super::browser::page_url_with(&hash);
+        let url = crate::ui::edge::browser::page_url_with(&hash);
         let copy = {
             let url = url.clone();
             let copied = copied.clone();
             Callback::from(move |_| {
-                let ok = super::browser::copy_text(&url);
+                let ok = crate::ui::edge::browser::copy_text(&url);
                 if !ok {
                     // Selected, so Ctrl+C / ⌘C copies it.
-                    super::browser::select_field("share-link");
+                    crate::ui::edge::browser::select_field("share-link");
                 }
                 copied.set(Some(ok));
             })
@@ -136,7 +141,7 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
     let lang = state.lang;
     let m = messages(lang);
     let Some(bank) = state.loaded().map(|l| l.bank) else {
-        return super::data::data_pending(&state);
+        return crate::ui::edge::data::data_pending(&state);
     };
     let shared = match crate::engine::share::decode(&props.payload, bank) {
         Ok(shared) => shared,
@@ -160,15 +165,15 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
         let shared = shared.clone();
         dispatcher(&state, move |_| crate::engine::app::Action::SaveShared {
             shared: shared.clone(),
-            account_id: super::browser::new_id(),
-            assessment_id: super::browser::new_id(),
-            now_ms: super::browser::now_ms(),
+            account_id: crate::ui::edge::browser::new_id(),
+            assessment_id: crate::ui::edge::browser::new_id(),
+            now_ms: crate::ui::edge::browser::now_ms(),
         })
     };
     let actions = html! {
         <>
             <button type="button" class="button-primary" data-action="save-shared" onclick={save}>{ m.save_shared }</button>
-            <button type="button" class="button-secondary" data-action="print" onclick={Callback::from(|_| super::browser::print())}>{ m.print_report }</button>
+            <button type="button" class="button-secondary" data-action="print" onclick={Callback::from(|_| crate::ui::edge::browser::print())}>{ m.print_report }</button>
             <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
         </>
     };
@@ -350,7 +355,7 @@ fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
             <h2 id="safeguards-heading">{ m.safeguards_heading }</h2>
             <ul class="checklist">
                 { for r.safeguards.iter().map(|s| html! {
-                    <li class={super::class_list("check", &[Some(s.status.id())])} data-safeguard={s.safeguard.id()} data-status={s.status.id()}>
+                    <li class={crate::ui::class_list("check", &[Some(s.status.id())])} data-safeguard={s.safeguard.id()} data-status={s.status.id()}>
                         <span class="check-mark" aria-hidden="true">{ match s.status { SafeguardStatus::InPlace => "✓", SafeguardStatus::Partial => "◐", SafeguardStatus::Missing => "✗", SafeguardStatus::Unknown => "?" } }</span>
                         <span class="check-name">{ s.safeguard.label(lang) }</span>
                         <span class="check-status">{ s.status.label(lang) }</span>
@@ -361,7 +366,7 @@ fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
         </section>
         <section class="card" aria-labelledby="risk-heading" data-block="risk">
             <h2 id="risk-heading">{ m.risk_heading }</h2>
-            <p class={super::class_list("risk", &[r.defection.band.map(|b| b.id())])}>
+            <p class={crate::ui::class_list("risk", &[r.defection.band.map(|b| b.id())])}>
                 <strong>{ (m.risk_value)(&figure(m, r.defection.risk), &band) }</strong>
             </p>
             <p><strong>{ format!("{}: {}", m.phase_label, r.defection.phase.label(lang)) }</strong>
@@ -418,7 +423,7 @@ fn actions_block(lang: Lang, r: &AssessmentResult, show_all: &UseStateHandle<boo
                         let text = a.text();
                         // All are rendered; the extras stay hidden on screen until asked for, and print.
                         html! {
-                            <li class={super::class_list("action", &[(i >= FIRST_ACTIONS_SHOWN).then_some("extra")])}
+                            <li class={crate::ui::class_list("action", &[(i >= FIRST_ACTIONS_SHOWN).then_some("extra")])}
                                 hidden={i >= shown} data-action-id={a.action_id.clone()}>
                                 <strong class="action-title">{ text.map_or(a.action_id.as_str(), |t| t.title.get(lang)) }</strong>
                                 <p>{ text.map_or("", |t| t.detail.get(lang)) }</p>

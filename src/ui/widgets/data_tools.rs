@@ -4,11 +4,11 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::browser;
-use super::root::use_app;
 use crate::engine::app::Action;
 use crate::engine::exchange::{self, ImportError, ImportPreview, Resolution};
 use crate::engine::i18n::{messages, Messages};
+use crate::ui::edge::browser;
+use crate::ui::root::use_app;
 
 /// A timestamped file name such as `rapport-2026-11-24.json`.
 pub fn file_name(stem: &str, extension: &str) -> String {

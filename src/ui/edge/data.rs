@@ -5,10 +5,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use super::browser::document;
-use super::root::{dispatcher, AppHandle};
 use crate::engine::app::{Action, DataStatus, Loaded};
 use crate::engine::i18n::messages;
+use crate::ui::edge::browser::document;
+use crate::ui::root::{dispatcher, AppHandle};
 
 fn js_text(err: JsValue) -> String {
     err.dyn_ref::<js_sys::Error>()

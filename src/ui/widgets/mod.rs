@@ -1,0 +1,5 @@
+//! Parts shared by screens: charts, notices, the export/import tools.
+
+pub mod charts;
+pub mod data_tools;
+pub mod notices;
