@@ -4,9 +4,9 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use rapport::engine::answers::{Answers, Choice};
-use rapport::engine::bank::{bank, Bank};
-use rapport::engine::record::{AccountRecord, NewAccount};
+use rapport::engine::model::answers::{Answers, Choice};
+use rapport::engine::model::bank::{bank, Bank};
+use rapport::engine::model::record::{AccountRecord, NewAccount};
 use rapport::engine::scoring::score;
 
 /// A deterministic spread of answers (including "don't know"), different for each `seed`.

@@ -4,8 +4,8 @@
 //!
 //! `cargo run --example e2e_fixtures > tests/e2e/.results/fixtures.json`
 
-use rapport::engine::bank::bank;
-use rapport::engine::scenarios;
+use rapport::engine::model::bank::bank;
+use rapport::engine::model::scenarios;
 use rapport::engine::scoring::score;
 use serde_json::json;
 

@@ -1,8 +1,8 @@
-//! The Yew shell: renders [`crate::engine::app::AppState`] and dispatches [`Action`]s.
+//! The Yew shell: renders [`crate::engine::state::app::AppState`] and dispatches [`Action`]s.
 //! Laid out as [`screens`], [`widgets`] and the browser [`edge`], where all browser access
 //! (storage, URL, focus, clock, the host page) is confined.
 //!
-//! [`Action`]: crate::engine::app::Action
+//! [`Action`]: crate::engine::state::app::Action
 
 mod edge;
 mod root;
@@ -11,7 +11,7 @@ mod widgets;
 
 pub use root::App;
 
-use crate::engine::ids::{AccountId, AssessmentId};
+use crate::engine::model::ids::{AccountId, AssessmentId};
 use yew::html::IntoPropValue;
 use yew::AttrValue;
 

@@ -13,15 +13,15 @@ use serde::{Deserialize, Serialize};
 use super::level::LevelBlocker;
 use super::safeguards::SafeguardStatus;
 use super::{AssessmentResult, HIGH};
-use crate::engine::ids::*;
-use crate::engine::text::Text;
+use crate::engine::model::ids::*;
+use crate::engine::text::bilingual::Text;
 
 /// How many actions the results show before "show all".
 pub const FIRST_ACTIONS_SHOWN: usize = 7;
 
 /// Embedded on the host only; the browser fetches `actions.json` with the bank.
 #[cfg(not(target_arch = "wasm32"))]
-const ACTIONS_JSON: &str = include_str!("../bank/actions.json");
+const ACTIONS_JSON: &str = include_str!("../model/bank/actions.json");
 
 static ACTIONS: OnceLock<Vec<ActionText>> = OnceLock::new();
 
@@ -314,6 +314,6 @@ pub(super) fn plan(result: &AssessmentResult) -> Vec<PlannedAction> {
         })
         .collect();
     // Stable: equal priorities keep the order above (phase, quadrant, safeguards, …).
-    crate::engine::sort::sort_by(&mut plan, |a, b| b.priority.total_cmp(&a.priority));
+    crate::engine::model::sort::sort_by(&mut plan, |a, b| b.priority.total_cmp(&a.priority));
     plan
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{Scores, HIGH};
-use crate::engine::ids::{Capability, Dimension};
+use crate::engine::model::ids::{Capability, Dimension};
 
 /// The three capability indices and the first weak one.
 #[derive(Debug, Clone, PartialEq, Serialize)]

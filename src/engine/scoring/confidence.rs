@@ -4,9 +4,9 @@
 use serde::Serialize;
 
 use super::{AssessmentResult, HIGH};
-use crate::engine::answers::{score_of, Answers, Choice};
-use crate::engine::bank::Bank;
-use crate::engine::ids::{
+use crate::engine::model::answers::{score_of, Answers, Choice};
+use crate::engine::model::bank::Bank;
+use crate::engine::model::ids::{
     Capability, Dimension, Level, LevelFacet, LoyaltyType, Quadrant, SwitchingLever, Warning,
 };
 
@@ -66,7 +66,8 @@ pub struct Confidence {
 
 pub(super) fn assess(bank: &Bank, answers: &Answers, result: &AssessmentResult) -> Confidence {
     let total = bank.questions.len();
-    let scored = |q: &crate::engine::bank::Question| score_of(q, answers.get(&q.id)).is_some();
+    let scored =
+        |q: &crate::engine::model::bank::Question| score_of(q, answers.get(&q.id)).is_some();
     let answered = bank.questions.iter().filter(|q| scored(q)).count();
     let dont_know = bank
         .questions
@@ -157,7 +158,7 @@ pub(super) fn assess(bank: &Bank, answers: &Answers, result: &AssessmentResult) 
     }
 }
 
-impl crate::engine::labels::Labelled for Inconsistency {
+impl crate::engine::text::labels::Labelled for Inconsistency {
     const KIND: &'static str = "inconsistency";
     fn key(self) -> &'static str {
         self.id()

@@ -9,9 +9,9 @@
 
 use serde::Serialize;
 
-use crate::engine::answers::{score_of, Answers};
-use crate::engine::bank::Bank;
-use crate::engine::ids::{Dimension, Level, LevelFacet};
+use crate::engine::model::answers::{score_of, Answers};
+use crate::engine::model::bank::Bank;
+use crate::engine::model::ids::{Dimension, Level, LevelFacet};
 
 /// Share of answered evidence (by weight) that must reach a rung for it to count.
 pub const CONSISTENCY: f64 = 2.0 / 3.0;

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::{mean_of, Scores, HIGH};
-use crate::engine::ids::{Dimension, Quadrant};
+use crate::engine::model::ids::{Dimension, Quadrant};
 
 /// One lever's score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,7 +30,7 @@ impl<L: Copy> Axis<L> {
             .iter()
             .filter_map(|l| l.score.map(|s| (l.lever, s)))
             .collect();
-        crate::engine::sort::sort_by(&mut known, |a, b| a.1.total_cmp(&b.1));
+        crate::engine::model::sort::sort_by(&mut known, |a, b| a.1.total_cmp(&b.1));
         known
     }
 }

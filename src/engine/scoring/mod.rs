@@ -6,18 +6,20 @@
 
 mod actions;
 mod capability;
+pub mod compare;
 mod confidence;
 mod level;
 mod loyalty;
+pub mod portfolio;
 mod risk;
 mod safeguards;
 mod target;
 
 use serde::Serialize;
 
-use super::answers::{score_of, Answers};
-use super::bank::Bank;
-use super::ids::*;
+use crate::engine::model::answers::{score_of, Answers};
+use crate::engine::model::bank::Bank;
+use crate::engine::model::ids::*;
 
 pub use actions::{
     action_catalogue, install_actions, ActionText, Finding, PlannedAction, FIRST_ACTIONS_SHOWN,

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::loyalty::Axis;
 use super::safeguards::SafeguardCheck;
-use crate::engine::ids::{
+use crate::engine::model::ids::{
     LoyaltyType, ResponsePhase, RiskBand, SatisfactionLever, SwitchingLever, Warning,
 };
 

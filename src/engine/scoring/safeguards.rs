@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::Scores;
-use crate::engine::ids::{Dimension, Safeguard};
+use crate::engine::model::ids::{Dimension, Safeguard};
 
 /// A safeguard's state. `InPlace` from 70 (the "agreed, measured, reviewed" anchor is 75),
 /// `Partial` from 40 (the middle anchor is 50), `Missing` below.
@@ -60,7 +60,7 @@ pub(super) fn assess(scores: &Scores) -> Vec<SafeguardCheck> {
         .collect()
 }
 
-impl crate::engine::labels::Labelled for SafeguardStatus {
+impl crate::engine::text::labels::Labelled for SafeguardStatus {
     const KIND: &'static str = "safeguard_status";
     fn key(self) -> &'static str {
         self.id()

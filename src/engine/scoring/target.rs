@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::{mean_of, Scores};
-use crate::engine::ids::{ContextFactor, Dimension, Level};
+use crate::engine::model::ids::{ContextFactor, Dimension, Level};
 
 /// Why the target is what it is.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -3,8 +3,8 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::engine::answers::Choice;
-use crate::engine::bank::{bank, Question};
+use crate::engine::model::answers::Choice;
+use crate::engine::model::bank::{bank, Question};
 
 /// The option of `q` whose score is closest to `target`.
 fn nearest(q: &Question, target: u8) -> Choice {

@@ -3,9 +3,9 @@
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::engine::lang::Lang;
-use crate::engine::route::Route;
-use crate::engine::storage::{KeyValueStore, StoreError};
+use crate::engine::state::route::Route;
+use crate::engine::storage::store::{KeyValueStore, StoreError};
+use crate::engine::text::lang::Lang;
 
 /// `window.localStorage` behind [`KeyValueStore`]. Every call reports failure instead of
 /// panicking: storage may be disabled, blocked in an iframe, or full.

@@ -5,8 +5,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::engine::app::{Action, DataStatus, Loaded};
-use crate::engine::i18n::messages;
+use crate::engine::state::app::{Action, DataStatus, Loaded};
+use crate::engine::text::i18n::messages;
 use crate::ui::edge::browser::document;
 use crate::ui::root::{dispatcher, AppHandle};
 
@@ -83,9 +83,9 @@ async fn load() -> Result<Loaded, String> {
         finish(actions).await?,
         finish(labels).await?,
     );
-    crate::engine::labels::install_labels(&labels)?;
+    crate::engine::text::labels::install_labels(&labels)?;
     crate::engine::scoring::install_actions(&actions)?;
-    let bank = crate::engine::bank::install(&bank)?;
+    let bank = crate::engine::model::bank::install(&bank)?;
     Ok(Loaded { bank })
 }
 

@@ -1,5 +1,5 @@
 //! The iframe edge: applies the host's URL parameters and talks to the host page through
-//! `postMessage`, only with the origin named by `parent=` (see `engine::embed`).
+//! `postMessage`, only with the origin named by `parent=` (see `engine::state::embed`).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -8,7 +8,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::engine::embed::{self, Command, EmbedConfig};
+use crate::engine::state::embed::{self, Command, EmbedConfig};
 
 /// The configuration from `location.search`, read once.
 pub fn config() -> EmbedConfig {
@@ -37,7 +37,7 @@ pub fn apply_appearance(config: &EmbedConfig) {
     }
 }
 
-/// Sends one message (JSON text from `engine::embed`) to the parent, if a parent origin is set
+/// Sends one message (JSON text from `engine::state::embed`) to the parent, if a parent origin is set
 /// and the app really is framed. Never with target `*`.
 pub fn post(config: &EmbedConfig, message: &str) {
     let Some(origin) = &config.parent_origin else {

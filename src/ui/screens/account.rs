@@ -3,17 +3,17 @@
 
 use yew::prelude::*;
 
-use crate::engine::ids::AccountId;
+use crate::engine::model::ids::AccountId;
 
-use crate::engine::app::Action;
-use crate::engine::explain::date;
-use crate::engine::i18n::{messages, Messages};
-use crate::engine::labels::{label, Labelled};
-use crate::engine::lang::Lang;
-use crate::engine::portfolio::trend;
-use crate::engine::record::{EditError, NewAccount};
-use crate::engine::route::{AssessmentRef, Route};
+use crate::engine::model::record::{EditError, NewAccount};
+use crate::engine::scoring::portfolio::trend;
 use crate::engine::scoring::Summary;
+use crate::engine::state::app::Action;
+use crate::engine::state::route::{AssessmentRef, Route};
+use crate::engine::text::explain::date;
+use crate::engine::text::i18n::{messages, Messages};
+use crate::engine::text::labels::{label, Labelled};
+use crate::engine::text::lang::Lang;
 use crate::ui::root::{use_app, AppHandle};
 use crate::ui::widgets::charts::{loyalty_map, trend_chart, Series};
 

@@ -3,12 +3,12 @@
 
 use yew::prelude::*;
 
-use crate::engine::compare::{compare, Flag};
-use crate::engine::explain::date;
-use crate::engine::i18n::messages;
-use crate::engine::labels::{label, Labelled};
-use crate::engine::route::{AssessmentRef, Route};
+use crate::engine::scoring::compare::{compare, Flag};
 use crate::engine::scoring::score;
+use crate::engine::state::route::{AssessmentRef, Route};
+use crate::engine::text::explain::date;
+use crate::engine::text::i18n::messages;
+use crate::engine::text::labels::{label, Labelled};
 use crate::ui::root::AppHandle;
 
 /// The comparison screen.
@@ -30,8 +30,9 @@ pub fn compare_page(state: &AppHandle, a: &AssessmentRef, b: &AssessmentRef) -> 
             </a>
         }
     };
-    let quadrant =
-        |q: Option<crate::engine::ids::Quadrant>| q.map_or(m.unknown.to_owned(), |q| q.label(lang));
+    let quadrant = |q: Option<crate::engine::model::ids::Quadrant>| {
+        q.map_or(m.unknown.to_owned(), |q| q.label(lang))
+    };
     let flag_list = |id: &'static str, heading: &'static str, flags: &[Flag]| {
         html! {
             <section class="card" data-flags={id}>
@@ -44,7 +45,7 @@ pub fn compare_page(state: &AppHandle, a: &AssessmentRef, b: &AssessmentRef) -> 
             </section>
         }
     };
-    let rung = |l: crate::engine::ids::Level| l.label(lang);
+    let rung = |l: crate::engine::model::ids::Level| l.label(lang);
     let row =
         |id: &'static str, name: &'static str, before: String, after: String, change: String| {
             html! {

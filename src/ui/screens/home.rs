@@ -2,14 +2,14 @@
 
 use yew::prelude::*;
 
-use crate::engine::ids::AccountId;
+use crate::engine::model::ids::AccountId;
 
-use crate::engine::app::{Action, OpenDraft};
-use crate::engine::explain;
-use crate::engine::i18n::messages;
-use crate::engine::labels::Labelled;
-use crate::engine::route::Route;
 use crate::engine::scoring::score;
+use crate::engine::state::app::{Action, OpenDraft};
+use crate::engine::state::route::Route;
+use crate::engine::text::explain;
+use crate::engine::text::i18n::messages;
+use crate::engine::text::labels::Labelled;
 use crate::ui::edge::browser;
 use crate::ui::root::{dispatcher, use_app, AppHandle};
 

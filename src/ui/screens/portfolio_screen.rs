@@ -3,12 +3,12 @@
 
 use yew::prelude::*;
 
-use crate::engine::explain::date;
-use crate::engine::i18n::{messages, Messages};
-use crate::engine::ids::{Quadrant, RiskBand};
-use crate::engine::labels::Labelled;
-use crate::engine::portfolio::{rows, select, Query, SortKey};
-use crate::engine::route::Route;
+use crate::engine::model::ids::{Quadrant, RiskBand};
+use crate::engine::scoring::portfolio::{rows, select, Query, SortKey};
+use crate::engine::state::route::Route;
+use crate::engine::text::explain::date;
+use crate::engine::text::i18n::{messages, Messages};
+use crate::engine::text::labels::Labelled;
 use crate::ui::root::use_app;
 use crate::ui::screens::account::compare_form;
 use crate::ui::widgets::charts::{loyalty_map, MapPoint};

@@ -3,14 +3,14 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::engine::ids::AccountId;
+use crate::engine::model::ids::AccountId;
 
-use crate::engine::answers::Choice;
-use crate::engine::app::Action;
-use crate::engine::app::Loaded;
-use crate::engine::bank::Question;
-use crate::engine::i18n::messages;
-use crate::engine::lang::Lang;
+use crate::engine::model::answers::Choice;
+use crate::engine::model::bank::Question;
+use crate::engine::state::app::Action;
+use crate::engine::state::app::Loaded;
+use crate::engine::text::i18n::messages;
+use crate::engine::text::lang::Lang;
 use crate::ui::edge::browser;
 use crate::ui::root::{dispatcher, use_app, AppHandle};
 

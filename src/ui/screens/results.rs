@@ -2,17 +2,17 @@
 
 use yew::prelude::*;
 
-use crate::engine::ids::{AccountId, AssessmentId};
+use crate::engine::model::ids::{AccountId, AssessmentId};
 
-use crate::engine::bank::Bank;
-use crate::engine::explain;
-use crate::engine::i18n::{messages, Messages};
-use crate::engine::labels::{label, Labelled};
-use crate::engine::lang::Lang;
-use crate::engine::route::Route;
+use crate::engine::model::bank::Bank;
 use crate::engine::scoring::{
     round, score, AssessmentResult, SafeguardStatus, FIRST_ACTIONS_SHOWN,
 };
+use crate::engine::state::route::Route;
+use crate::engine::text::explain;
+use crate::engine::text::i18n::{messages, Messages};
+use crate::engine::text::labels::{label, Labelled};
+use crate::engine::text::lang::Lang;
 use crate::ui::root::{dispatcher, use_app};
 use crate::ui::widgets::charts::{bar, ladder, loyalty_map};
 
@@ -64,7 +64,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         let account = account.clone();
         let assessment = record.id.clone();
         Callback::from(move |_| {
-            if let Some(json) = crate::engine::exchange::export_one(
+            if let Some(json) = crate::engine::storage::exchange::export_one(
                 &account,
                 &assessment,
                 crate::ui::edge::browser::now_ms(),
@@ -91,7 +91,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         </>
     };
     let link = (*sharing).then(|| {
-        let hash = Route::Shared { payload: crate::engine::share::encode(account, record) }.to_hash();
+        let hash = Route::Shared { payload: crate::engine::state::share::encode(account, record) }.to_hash();
         let url = crate::ui::edge::browser::page_url_with(&hash);
         let copy = {
             let url = url.clone();
@@ -143,13 +143,13 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
     let Some(bank) = state.loaded().map(|l| l.bank) else {
         return crate::ui::edge::data::data_pending(&state);
     };
-    let shared = match crate::engine::share::decode(&props.payload, bank) {
+    let shared = match crate::engine::state::share::decode(&props.payload, bank) {
         Ok(shared) => shared,
         Err(error) => {
             let text = match error {
-                crate::engine::share::ShareError::Damaged => m.share_damaged,
-                crate::engine::share::ShareError::Newer => m.share_newer,
-                crate::engine::share::ShareError::OtherBank => m.share_other_bank,
+                crate::engine::state::share::ShareError::Damaged => m.share_damaged,
+                crate::engine::state::share::ShareError::Newer => m.share_newer,
+                crate::engine::state::share::ShareError::OtherBank => m.share_other_bank,
             };
             return html! {
                 <section class="card" data-screen="shared-error">
@@ -163,11 +163,13 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
     let record = shared.record(&"shared".into());
     let save = {
         let shared = shared.clone();
-        dispatcher(&state, move |_| crate::engine::app::Action::SaveShared {
-            shared: shared.clone(),
-            account_id: crate::ui::edge::browser::new_id(),
-            assessment_id: crate::ui::edge::browser::new_id(),
-            now_ms: crate::ui::edge::browser::now_ms(),
+        dispatcher(&state, move |_| {
+            crate::engine::state::app::Action::SaveShared {
+                shared: shared.clone(),
+                account_id: crate::ui::edge::browser::new_id(),
+                assessment_id: crate::ui::edge::browser::new_id(),
+                now_ms: crate::ui::edge::browser::now_ms(),
+            }
         })
     };
     let actions = html! {
@@ -194,7 +196,7 @@ fn results_view(
     bank: &Bank,
     lang: Lang,
     name: &str,
-    record: &crate::engine::record::AssessmentRecord,
+    record: &crate::engine::model::record::AssessmentRecord,
     show_all: &UseStateHandle<bool>,
     actions: Html,
     before: Html,
@@ -470,7 +472,11 @@ fn confidence_block(lang: Lang, bank: &Bank, r: &AssessmentResult) -> Html {
     }
 }
 
-fn notes_block(lang: Lang, bank: &Bank, notes: &crate::engine::pairs::Pairs<String>) -> Html {
+fn notes_block(
+    lang: Lang,
+    bank: &Bank,
+    notes: &crate::engine::model::pairs::Pairs<String>,
+) -> Html {
     let m = messages(lang);
     if notes.is_empty() {
         return html! {};

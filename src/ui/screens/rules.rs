@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::engine::i18n::messages;
-use crate::engine::lang::Lang;
-use crate::engine::route::Route;
+use crate::engine::state::route::Route;
+use crate::engine::text::i18n::messages;
+use crate::engine::text::lang::Lang;
 
 /// How each figure is computed (the same texts the results show beside each figure).
 pub fn rules(lang: Lang) -> Html {

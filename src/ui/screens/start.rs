@@ -3,10 +3,10 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::engine::app::{Action, OpenDraft};
-use crate::engine::i18n::messages;
-use crate::engine::record::{EditError, NewAccount, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS};
-use crate::engine::route::Route;
+use crate::engine::model::record::{EditError, NewAccount, MAX_NAME_CHARS, MAX_SHORT_TEXT_CHARS};
+use crate::engine::state::app::{Action, OpenDraft};
+use crate::engine::state::route::Route;
+use crate::engine::text::i18n::messages;
 use crate::ui::edge::browser;
 use crate::ui::root::{dispatcher, use_app};
 

@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::engine::ids::{Level, Quadrant};
-use crate::engine::labels::{label, Labelled};
-use crate::engine::lang::Lang;
+use crate::engine::model::ids::{Level, Quadrant};
 use crate::engine::scoring::{round, HIGH};
+use crate::engine::text::labels::{label, Labelled};
+use crate::engine::text::lang::Lang;
 
 /// A labelled 0–100 bar; `None` is drawn empty and labelled as unknown. `id` goes to `data-bar`,
 /// so tests and styles can find a bar. (A function, not a component: it has no state, and each

@@ -1,12 +1,12 @@
-//! Export and import on the home screen. The core validates everything (`engine::exchange`);
+//! Export and import on the home screen. The core validates everything (`engine::storage::exchange`);
 //! this only reads the picked file, shows the preview and offers downloads.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::engine::app::Action;
-use crate::engine::exchange::{self, ImportError, ImportPreview, Resolution};
-use crate::engine::i18n::{messages, Messages};
+use crate::engine::state::app::Action;
+use crate::engine::storage::exchange::{self, ImportError, ImportPreview, Resolution};
+use crate::engine::text::i18n::{messages, Messages};
 use crate::ui::edge::browser;
 use crate::ui::root::use_app;
 
@@ -14,12 +14,12 @@ use crate::ui::root::use_app;
 pub fn file_name(stem: &str, extension: &str) -> String {
     format!(
         "{stem}-{}.{extension}",
-        crate::engine::explain::date(browser::now_ms())
+        crate::engine::text::explain::date(browser::now_ms())
     )
 }
 
 /// Downloads every account (including changes not yet saved) as one JSON export file.
-pub fn download_everything(accounts: &[crate::engine::record::AccountRecord]) {
+pub fn download_everything(accounts: &[crate::engine::model::record::AccountRecord]) {
     let json = exchange::export_all(accounts, browser::now_ms());
     browser::download(&file_name("rapport", "json"), "application/json", &json);
 }

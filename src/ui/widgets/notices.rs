@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::engine::app::{NoticeKind, SaveTarget};
-use crate::engine::i18n::{messages, Messages};
-use crate::engine::storage::{KeyValueStore, LoadProblem, StoreError, SETTINGS_KEY};
+use crate::engine::state::app::{NoticeKind, SaveTarget};
+use crate::engine::storage::store::{KeyValueStore, LoadProblem, StoreError, SETTINGS_KEY};
+use crate::engine::text::i18n::{messages, Messages};
 use crate::ui::edge::browser::BrowserStore;
 use crate::ui::root::AppHandle;
 

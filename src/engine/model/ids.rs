@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::labels::Labelled;
+use crate::engine::text::labels::Labelled;
 
 /// Declares an enum of string ids with `ALL`, `id()`, `parse()`, serde as the id string, and its
 /// display name under `<kind>.<id>` in labels.json ([`Labelled`]).

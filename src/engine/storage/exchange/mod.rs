@@ -5,21 +5,21 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::answers::{score_of, Choice};
-use super::bank::Bank;
-use super::explain::date;
-use super::ids::{AccountId, AssessmentId, SatisfactionLever, SwitchingLever};
-use super::record::{
+use crate::engine::model::answers::{score_of, Choice};
+use crate::engine::model::bank::Bank;
+use crate::engine::model::ids::{AccountId, AssessmentId, SatisfactionLever, SwitchingLever};
+use crate::engine::model::record::{
     is_valid_id, AccountRecord, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS, MAX_TAGS,
     MAX_TAG_CHARS, RECORD_VERSION,
 };
-use super::schema;
-use super::scoring::{round, score};
+use crate::engine::scoring::{round, score};
+use crate::engine::storage::schema;
+use crate::engine::text::explain::date;
 
 /// Marks a file as Rapport's.
 pub const FORMAT: &str = "rapport-export";
 /// The export schema this build writes. It reads every earlier one too: schema 1 files hold
-/// accounts in record format 1 and are upgraded on import (see [`crate::engine::schema`]).
+/// accounts in record format 1 and are upgraded on import (see [`crate::engine::storage::schema`]).
 pub const SCHEMA: u32 = 2;
 /// Largest file accepted for import (a thousand assessments take well under 2 MB).
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;

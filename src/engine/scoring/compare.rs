@@ -1,8 +1,8 @@
 //! Two completed assessments side by side: every index and lever with its change, and the
 //! warnings that appeared or went away. The same comparison drives an account's trend.
 
-use super::ids::{Level, Quadrant, Safeguard, Warning};
-use super::scoring::{round, AssessmentResult, Inconsistency, SafeguardStatus};
+use crate::engine::model::ids::{Level, Quadrant, Safeguard, Warning};
+use crate::engine::scoring::{round, AssessmentResult, Inconsistency, SafeguardStatus};
 
 /// Below this a warning-sign score counts as a warning (the action plan's threshold too).
 const WARNING_BELOW: f64 = 75.0;
@@ -172,10 +172,10 @@ pub fn compare(before: &AssessmentResult, after: &AssessmentResult) -> Compariso
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::bank::bank;
-    use crate::engine::labels::labels;
-    use crate::engine::scenarios;
+    use crate::engine::model::bank::bank;
+    use crate::engine::model::scenarios;
     use crate::engine::scoring::score;
+    use crate::engine::text::labels::labels;
 
     fn result(name: &str) -> AssessmentResult {
         let s = scenarios::all(bank())

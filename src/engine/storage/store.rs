@@ -15,7 +15,7 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-/// Interface settings ([`crate::engine::settings::Settings`]).
+/// Interface settings ([`crate::engine::storage::settings::Settings`]).
 pub const SETTINGS_KEY: &str = "rapport.v1.settings";
 /// Prefix of the per-account keys: `rapport.v1.account.<account id>`. One key per account keeps
 /// each write small and lets two tabs edit different accounts without overwriting each other.

@@ -1,9 +1,9 @@
-//! Interface settings, stored under [`SETTINGS_KEY`](crate::engine::storage::SETTINGS_KEY).
+//! Interface settings, stored under [`SETTINGS_KEY`](crate::engine::storage::store::SETTINGS_KEY).
 
 use serde::{Deserialize, Serialize};
 
-use super::lang::Lang;
-use super::storage::{self, KeyValueStore, LoadProblem, Loaded, StoreError};
+use crate::engine::storage::store::{self, KeyValueStore, LoadProblem, Loaded, StoreError};
+use crate::engine::text::lang::Lang;
 
 /// What the user chose for the interface. Unknown fields are ignored so that a newer build's
 /// additions do not make this build discard the settings; a wrong type is an error.
@@ -35,9 +35,9 @@ pub struct SettingsBoot {
 
 /// Reads the settings at start-up without ever losing a stored value.
 pub fn boot(store: &dyn KeyValueStore, now_ms: u64) -> SettingsBoot {
-    let loaded = storage::load_json::<Settings>(store, storage::SETTINGS_KEY, now_ms);
+    let loaded = store::load_json::<Settings>(store, store::SETTINGS_KEY, now_ms);
     let persist = loaded.safe_to_overwrite();
-    let problem = loaded.problem(storage::SETTINGS_KEY);
+    let problem = loaded.problem(store::SETTINGS_KEY);
     let settings = match loaded {
         Loaded::Found(settings) => settings,
         _ => Settings::default(),
@@ -51,14 +51,14 @@ pub fn boot(store: &dyn KeyValueStore, now_ms: u64) -> SettingsBoot {
 
 /// Saves the settings.
 pub fn save(store: &dyn KeyValueStore, settings: &Settings) -> Result<(), StoreError> {
-    storage::save_json(store, storage::SETTINGS_KEY, settings)
+    store::save_json(store, store::SETTINGS_KEY, settings)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::storage::LoadProblem;
-    use crate::engine::storage::{MemoryStore, SETTINGS_KEY};
+    use crate::engine::storage::store::LoadProblem;
+    use crate::engine::storage::store::{MemoryStore, SETTINGS_KEY};
 
     #[test]
     fn fresh_store_boots_clean_and_follows_browser() {

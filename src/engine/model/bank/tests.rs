@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::*;
-use crate::engine::ids::*;
+use crate::engine::model::ids::*;
 
 fn count_by<F: Fn(Dimension) -> Option<String>>(key: F) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
@@ -130,7 +130,7 @@ fn every_rung_is_observable_in_every_level_question() {
 #[test]
 fn chinese_text_is_chinese_and_english_is_not() {
     let is_cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    let check = |t: &crate::engine::text::Text, at: &str| {
+    let check = |t: &crate::engine::text::bilingual::Text, at: &str| {
         // Labels without words (such as "1%–3%") are the same in both languages.
         let has_words = t.en.chars().any(|c| c.is_ascii_alphabetic());
         assert!(
@@ -157,8 +157,8 @@ fn chinese_text_is_chinese_and_english_is_not() {
 fn options_within_a_question_are_distinct() {
     for q in &bank().questions {
         for lang in [
-            |t: &crate::engine::text::Text| t.en.clone(),
-            |t: &crate::engine::text::Text| t.zh.clone(),
+            |t: &crate::engine::text::bilingual::Text| t.en.clone(),
+            |t: &crate::engine::text::bilingual::Text| t.zh.clone(),
         ] {
             let mut labels: Vec<String> = q.options.iter().map(|o| lang(&o.label)).collect();
             labels.sort();

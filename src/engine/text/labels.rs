@@ -1,16 +1,16 @@
 //! Display names of the DOMAIN.md ids in both languages (`bank/labels.json`), keyed as
 //! `<kind>.<id>`: `rung.partner`, `quadrant.hostage`, `satisfaction.trade_terms`, …
 
-use super::pairs::Pairs;
+use crate::engine::model::pairs::Pairs;
 use std::sync::OnceLock;
 
-use super::lang::Lang;
-use super::text::Text;
+use crate::engine::text::bilingual::Text;
+use crate::engine::text::lang::Lang;
 
 /// The labels as shipped. The browser build does not embed them: they arrive with the question
 /// bank (see `ui::data`), and every screen that shows one waits for the bank anyway.
 #[cfg(not(target_arch = "wasm32"))]
-const LABELS_JSON: &str = include_str!("bank/labels.json");
+const LABELS_JSON: &str = include_str!("../model/bank/labels.json");
 
 static LABELS: OnceLock<Pairs<Text>> = OnceLock::new();
 
@@ -74,7 +74,7 @@ pub trait Labelled: Copy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::ids::*;
+    use crate::engine::model::ids::*;
     use crate::engine::scoring::{Inconsistency, SafeguardStatus};
 
     /// Every key the interface asks for.
@@ -126,7 +126,7 @@ mod tests {
         ] {
             keys.push(format!("inconsistency.{}", i.id()));
         }
-        // Comparison and trend rows (engine::compare).
+        // Comparison and trend rows (engine::scoring::compare).
         for k in ["defection_risk", "symbiosis", "confidence", "level_rank"] {
             keys.push(format!("index.{k}"));
         }

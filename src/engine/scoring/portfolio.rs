@@ -3,10 +3,10 @@
 
 use std::cmp::Ordering;
 
-use super::bank::Bank;
-use super::ids::{AccountId, AssessmentId, Quadrant, RiskBand};
-use super::record::AccountRecord;
-use super::scoring::{score, Summary};
+use crate::engine::model::bank::Bank;
+use crate::engine::model::ids::{AccountId, AssessmentId, Quadrant, RiskBand};
+use crate::engine::model::record::AccountRecord;
+use crate::engine::scoring::{score, Summary};
 
 /// One account's latest figures (`summary` is `None` until it has a completed assessment).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,7 +145,7 @@ pub fn select<'a>(rows: &'a [Row], query: &Query) -> Vec<&'a Row> {
                 || r.summary.as_ref().and_then(|s| s.risk_band) == query.risk_band
         })
         .collect();
-    super::sort::sort_by(&mut out, |a, b| {
+    crate::engine::model::sort::sort_by(&mut out, |a, b| {
         let o = compare_rows(query.sort, a, b);
         let o = if query.descending { o.reverse() } else { o };
         o.then_with(|| compare_rows(SortKey::Name, a, b))
@@ -171,18 +171,18 @@ pub fn trend(bank: &Bank, account: &AccountRecord) -> Vec<TrendPoint> {
             summary: score(bank, &r.answers).summary(),
         })
         .collect();
-    super::sort::sort_by(&mut points, |a, b| a.completed_ms.cmp(&b.completed_ms));
+    crate::engine::model::sort::sort_by(&mut points, |a, b| a.completed_ms.cmp(&b.completed_ms));
     points
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::answers::Answers;
-    use crate::engine::bank::bank;
-    use crate::engine::ids::Level;
-    use crate::engine::record::NewAccount;
-    use crate::engine::scenarios;
+    use crate::engine::model::answers::Answers;
+    use crate::engine::model::bank::bank;
+    use crate::engine::model::ids::Level;
+    use crate::engine::model::record::NewAccount;
+    use crate::engine::model::scenarios;
 
     fn account(id: &str, name: &str, tags: &str, scenario_names: &[&str]) -> AccountRecord {
         let bank = bank();

@@ -16,8 +16,8 @@ use std::fmt;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::answers::{Answers, Choice};
-use super::record::AccountRecord;
+use crate::engine::model::answers::{Answers, Choice};
+use crate::engine::model::record::AccountRecord;
 
 /// The record format this build writes.
 pub const RECORD_VERSION: u32 = 2;
@@ -159,7 +159,7 @@ impl<'de> Deserialize<'de> for Answers {
                 let mut answers = Answers::new();
                 while let Some((id, choice)) = map.next_entry::<String, Choice>()? {
                     // Format 2 has no position for it: an error, never a silent drop.
-                    if !super::answers::is_known(&id) {
+                    if !crate::engine::model::answers::is_known(&id) {
                         return Err(de::Error::custom(format!(
                             "answer to unknown question {id:?}"
                         )));
@@ -241,10 +241,10 @@ pub fn upgrade(account: &mut AccountRecord) -> Result<Option<u32>, DecodeError> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::bank::bank;
+    use crate::engine::model::bank::bank;
 
-    const V1_ACCOUNT: &str = include_str!("../../tests/fixtures/storage/v1-account.json");
-    const V2_ACCOUNT: &str = include_str!("../../tests/fixtures/storage/v2-account.json");
+    const V1_ACCOUNT: &str = include_str!("../../../tests/fixtures/storage/v1-account.json");
+    const V2_ACCOUNT: &str = include_str!("../../../tests/fixtures/storage/v2-account.json");
 
     #[test]
     fn answer_order_is_the_bank_order() {

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::bank::{Bank, Question};
-use super::schema::ANSWER_ORDER;
+use crate::engine::model::bank::{Bank, Question};
+use crate::engine::storage::schema::ANSWER_ORDER;
 
 /// One answer. Stored as the option's index (in the bank's ascending order) or `"dk"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +49,7 @@ impl<'de> Deserialize<'de> for Choice {
 
 /// Answers by question id. Questions not in the map are unanswered.
 /// Answers to the questions of [`ANSWER_ORDER`], by position; `None` is unanswered.
-/// Stored compactly: see [`crate::engine::schema::encode_answers`]. (A fixed-position list rather
+/// Stored compactly: see [`crate::engine::storage::schema::encode_answers`]. (A fixed-position list rather
 /// than a map keyed by id: the order is frozen anyway, and a map's code is a few KB of wasm.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answers(Vec<Option<Choice>>);
@@ -148,7 +148,7 @@ pub fn score_of(question: &Question, choice: Option<Choice>) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::bank::bank;
+    use crate::engine::model::bank::bank;
 
     #[test]
     fn choices_read_and_write_as_index_or_dk() {

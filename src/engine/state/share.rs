@@ -6,13 +6,13 @@
 //! the assessor's name stay on the device: notes are free text that is often confidential, and a
 //! link is easily forwarded further than intended.
 
-use super::answers::{Answers, Choice};
-use super::bank::Bank;
-use super::ids::{AccountId, AssessmentId};
-use super::record::{
+use crate::engine::model::answers::{Answers, Choice};
+use crate::engine::model::bank::Bank;
+use crate::engine::model::ids::{AccountId, AssessmentId};
+use crate::engine::model::record::{
     clean_text, AccountRecord, AssessmentRecord, Cursor, MAX_NAME_CHARS, RECORD_VERSION,
 };
-use super::schema::ANSWER_ORDER;
+use crate::engine::storage::schema::ANSWER_ORDER;
 
 /// The payload format this build writes; it reads this one only (and says so for others).
 pub const SHARE_VERSION: u8 = 1;
@@ -194,8 +194,8 @@ fn from_base64url(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::bank::bank;
-    use crate::engine::record::NewAccount;
+    use crate::engine::model::bank::bank;
+    use crate::engine::model::record::NewAccount;
     use crate::engine::scoring::score;
     use proptest::prelude::*;
 
@@ -246,8 +246,8 @@ mod tests {
             assert_eq!(shared.name, name);
             assert_eq!(shared.answers, record.answers);
             assert_eq!(
-                crate::engine::explain::date(shared.completed_ms),
-                crate::engine::explain::date(1_795_000_000_000)
+                crate::engine::text::explain::date(shared.completed_ms),
+                crate::engine::text::explain::date(1_795_000_000_000)
             );
             assert_eq!(
                 score(bank(), &shared.answers).summary(),

@@ -4,7 +4,7 @@
 //! error, not a blank on screen. Strings with values in them are functions. The question bank's
 //! texts live with the bank's data, not here.
 
-use super::lang::Lang;
+use crate::engine::text::lang::Lang;
 
 /// The interface texts of one language.
 pub struct Messages {

@@ -9,8 +9,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::ids::{Dimension, Level};
-use super::text::Text;
+use crate::engine::model::ids::{Dimension, Level};
+use crate::engine::text::bilingual::Text;
 
 /// The bank as shipped. The browser build does not embed it: it fetches `bank.json` when an
 /// assessment is first needed (see `ui::data`), which keeps it out of the first load.

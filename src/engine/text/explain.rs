@@ -1,11 +1,11 @@
 //! Turns results into sentences in the user's language: the findings behind actions, what
 //! blocks the next rung, why the target is what it is. Pure functions, tested on the host.
 
-use super::i18n::messages;
-use super::ids::Level;
-use super::labels::Labelled;
-use super::lang::Lang;
-use super::scoring::{round, Finding, LevelBlocker, TargetReason};
+use crate::engine::model::ids::Level;
+use crate::engine::scoring::{round, Finding, LevelBlocker, TargetReason};
+use crate::engine::text::i18n::messages;
+use crate::engine::text::labels::Labelled;
+use crate::engine::text::lang::Lang;
 
 fn rung(lang: Lang, level: Level) -> String {
     level.label(lang)
@@ -112,15 +112,17 @@ pub fn date(ms: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::answers::Answers;
-    use crate::engine::bank::bank;
-    use crate::engine::ids::*;
+    use crate::engine::model::answers::Answers;
+    use crate::engine::model::bank::bank;
+    use crate::engine::model::ids::*;
     use crate::engine::scoring::score;
 
     #[test]
     fn every_finding_of_a_weak_assessment_reads_well_in_both_languages() {
         let answers = Answers::from_fn(bank(), |q| {
-            Some(crate::engine::answers::Choice::option(q.options.len() / 3))
+            Some(crate::engine::model::answers::Choice::option(
+                q.options.len() / 3,
+            ))
         });
         let result = score(bank(), &answers);
         assert!(!result.actions.is_empty());

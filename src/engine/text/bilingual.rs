@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lang::Lang;
+use crate::engine::text::lang::Lang;
 
 /// A string in English and Simplified Chinese.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,12 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::answers::{Answers, Choice};
-use super::bank::Bank;
-use super::ids::{AccountId, AssessmentId};
-use super::pairs::Pairs;
+use crate::engine::model::answers::{Answers, Choice};
+use crate::engine::model::bank::Bank;
+use crate::engine::model::ids::{AccountId, AssessmentId};
+use crate::engine::model::pairs::Pairs;
 
-pub use super::schema::RECORD_VERSION;
+pub use crate::engine::storage::schema::RECORD_VERSION;
 /// Longest account name, in characters.
 pub const MAX_NAME_CHARS: usize = 120;
 /// Longest note, in characters.
@@ -307,7 +307,7 @@ impl AccountRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::bank::bank;
+    use crate::engine::model::bank::bank;
 
     fn new_account() -> AccountRecord {
         let input = NewAccount {

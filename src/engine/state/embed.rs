@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lang::Lang;
-use super::scoring::Summary;
+use crate::engine::scoring::Summary;
+use crate::engine::text::lang::Lang;
 
 /// Protocol version carried in every message, so hosts can detect changes.
 pub const PROTOCOL: u32 = 1;
@@ -259,8 +259,8 @@ pub fn parse_command(config: &EmbedConfig, origin: &str, data_json: &str) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::answers::Answers;
-    use crate::engine::bank::bank;
+    use crate::engine::model::answers::Answers;
+    use crate::engine::model::bank::bank;
     use crate::engine::scoring::score;
     use serde_json::Value;
 

@@ -1,8 +1,8 @@
 //! Screens as URL fragments (`#/…`), so reload, back and forward keep the user where they were.
 //! Fragments never reach a server.
 
-use super::ids::{AccountId, AssessmentId};
-use super::record::is_valid_id;
+use crate::engine::model::ids::{AccountId, AssessmentId};
+use crate::engine::model::record::is_valid_id;
 
 /// A screen.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -27,7 +27,7 @@ pub enum Route {
     Compare { a: AssessmentRef, b: AssessmentRef },
     /// Every account on one map and in one table.
     Portfolio,
-    /// A shared assessment carried in the fragment itself (see `engine::share`), shown read-only.
+    /// A shared assessment carried in the fragment itself (see `engine::state::share`), shown read-only.
     Shared { payload: String },
 }
 
@@ -39,7 +39,7 @@ pub struct AssessmentRef {
 }
 
 fn is_payload(text: &str) -> bool {
-    (1..=super::share::MAX_PAYLOAD_CHARS).contains(&text.len())
+    (1..=crate::engine::state::share::MAX_PAYLOAD_CHARS).contains(&text.len())
         && text
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')

@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
-use super::answers::{Answers, Choice};
-use super::bank::{Bank, Question};
-use super::ids::*;
+use crate::engine::model::answers::{Answers, Choice};
+use crate::engine::model::bank::{Bank, Question};
+use crate::engine::model::ids::*;
 
 /// One scenario.
 #[derive(Debug, Clone, Serialize)]
@@ -105,7 +105,7 @@ pub fn all(bank: &Bank) -> Vec<Scenario> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::bank::bank;
+    use crate::engine::model::bank::bank;
     use crate::engine::scoring::score;
 
     #[test]

@@ -1,9 +1,11 @@
 //! Reading and writing account records: one key per account (see [`ACCOUNT_PREFIX`]).
 
-use super::ids::AccountId;
-use super::record::{is_valid_id, AccountRecord};
-use super::schema;
-use super::storage::{self, KeyValueStore, LoadProblem, Loaded, StoreError, ACCOUNT_PREFIX};
+use crate::engine::model::ids::AccountId;
+use crate::engine::model::record::{is_valid_id, AccountRecord};
+use crate::engine::storage::schema;
+use crate::engine::storage::store::{
+    self, KeyValueStore, LoadProblem, Loaded, StoreError, ACCOUNT_PREFIX,
+};
 
 /// The key of an account.
 pub fn account_key(account_id: &AccountId) -> String {
@@ -35,7 +37,7 @@ pub fn load_accounts(store: &dyn KeyValueStore, now_ms: u64) -> LoadedAccounts {
     for key in keys.iter().filter(|k| k.starts_with(ACCOUNT_PREFIX)) {
         let id = &key[ACCOUNT_PREFIX.len()..];
         let mut newer = false;
-        let decoded = storage::load_with(store, key, now_ms, |raw| {
+        let decoded = store::load_with(store, key, now_ms, |raw| {
             schema::decode_account(raw).map_err(|e| {
                 newer = matches!(e, schema::DecodeError::Newer(_));
                 e.to_string()
@@ -45,7 +47,7 @@ pub fn load_accounts(store: &dyn KeyValueStore, now_ms: u64) -> LoadedAccounts {
             Loaded::Found(d) if d.account.id != id || !is_valid_id(id) => {
                 // Valid JSON that is not ours to trust: treat exactly like unreadable text.
                 let raw = store.get(key).ok().flatten().unwrap_or_default();
-                let target = storage::quarantine_key(key, now_ms);
+                let target = store::quarantine_key(key, now_ms);
                 let kept_as = store.set(&target, &raw).map(|()| target);
                 Loaded::Unreadable {
                     raw,
@@ -69,7 +71,7 @@ pub fn load_accounts(store: &dyn KeyValueStore, now_ms: u64) -> LoadedAccounts {
             out.accounts.push(decoded.account);
         }
     }
-    super::sort::sort_by(&mut out.accounts, |a, b| a.created_ms.cmp(&b.created_ms));
+    crate::engine::model::sort::sort_by(&mut out.accounts, |a, b| a.created_ms.cmp(&b.created_ms));
     out
 }
 
@@ -97,7 +99,7 @@ pub fn external_change(key: &str, new_value: Option<&str>) -> Option<ExternalCha
 
 /// Writes one account (a single `setItem`: on failure the previous record is intact).
 pub fn save_account(store: &dyn KeyValueStore, account: &AccountRecord) -> Result<(), StoreError> {
-    storage::save_json(store, &account_key(&account.id), account)
+    store::save_json(store, &account_key(&account.id), account)
 }
 
 /// Deletes one account.
@@ -108,9 +110,9 @@ pub fn remove_account(store: &dyn KeyValueStore, account_id: &AccountId) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::bank::bank;
-    use crate::engine::record::NewAccount;
-    use crate::engine::storage::{LoadProblem, MemoryStore};
+    use crate::engine::model::bank::bank;
+    use crate::engine::model::record::NewAccount;
+    use crate::engine::storage::store::{LoadProblem, MemoryStore};
 
     fn account(id: &str, at: u64) -> AccountRecord {
         let input = NewAccount {
@@ -172,8 +174,8 @@ mod tests {
     #[test]
     fn older_formats_load_upgraded_and_newer_ones_are_left_alone() {
         let store = MemoryStore::new();
-        let v1 = include_str!("../../tests/fixtures/storage/v1-account.json");
-        let v2 = include_str!("../../tests/fixtures/storage/v2-account.json");
+        let v1 = include_str!("../../../tests/fixtures/storage/v1-account.json");
+        let v2 = include_str!("../../../tests/fixtures/storage/v2-account.json");
         store.set(&account_key(&"acct-v1".into()), v1).unwrap();
         let newer = v2
             .replacen("\"v\":2", "\"v\":9", 1)

@@ -2,15 +2,17 @@
 //! [`reduce`], so the rules are tested on the host and the Yew shell only renders, dispatches and
 //! persists what [`AppState::unsaved`] lists.
 
-use super::answers::Choice;
-use super::bank::Bank;
-use super::ids::{AccountId, AssessmentId};
-use super::lang::Lang;
-use super::persist::LoadedAccounts;
-use super::record::{AccountRecord, AssessmentRecord, Cursor, EditError, NewAccount};
-use super::route::{AssessmentRef, Route};
-use super::settings::{Settings, SettingsBoot};
-use super::storage::{LoadProblem, StoreError};
+use crate::engine::model::answers::Choice;
+use crate::engine::model::bank::Bank;
+use crate::engine::model::ids::{AccountId, AssessmentId};
+use crate::engine::model::record::{
+    AccountRecord, AssessmentRecord, Cursor, EditError, NewAccount,
+};
+use crate::engine::state::route::{AssessmentRef, Route};
+use crate::engine::storage::persist::LoadedAccounts;
+use crate::engine::storage::settings::{Settings, SettingsBoot};
+use crate::engine::storage::store::{LoadProblem, StoreError};
+use crate::engine::text::lang::Lang;
 
 /// What was being saved when a write failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +55,7 @@ impl Loaded {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn embedded() -> Loaded {
         Loaded {
-            bank: super::bank::bank(),
+            bank: crate::engine::model::bank::bank(),
         }
     }
 }
@@ -197,7 +199,7 @@ pub enum Action {
     },
     /// Keep a shared assessment (opened from a link) as a new account and show its results.
     SaveShared {
-        shared: crate::engine::share::SharedAssessment,
+        shared: crate::engine::state::share::SharedAssessment,
         account_id: AccountId,
         assessment_id: AssessmentId,
         now_ms: u64,
@@ -237,7 +239,7 @@ pub enum Action {
     /// Load the question bank whatever the screen (an import needs it to validate).
     NeedData,
     /// Another tab changed an account.
-    External(crate::engine::persist::ExternalChange),
+    External(crate::engine::storage::persist::ExternalChange),
     /// Delete an account (after the user confirmed); it can be undone until forgotten.
     Delete { account_id: AccountId },
     /// Bring back the account deleted last.
@@ -246,8 +248,8 @@ pub enum Action {
     ForgetDeleted,
     /// Add validated accounts from an import, resolving id conflicts as chosen.
     Import {
-        preview: crate::engine::exchange::ImportPreview,
-        resolution: crate::engine::exchange::Resolution,
+        preview: crate::engine::storage::exchange::ImportPreview,
+        resolution: crate::engine::storage::exchange::Resolution,
         new_ids: Vec<AccountId>,
     },
 }
@@ -286,7 +288,7 @@ impl AppState {
             route: Route::Home,
             accounts: accounts.accounts,
             // Records read from an older format are rewritten in the current one on the first
-            // save pass (the upgrade is lossless; see engine::schema's fixture tests).
+            // save pass (the upgrade is lossless; see engine::storage::schema's fixture tests).
             unsaved: accounts.migrated.into_iter().collect(),
             protected: accounts.protected.into_iter().collect(),
             save_tick: 0,
@@ -534,9 +536,9 @@ impl AppState {
     }
 
     /// Takes another tab's version of an account (nothing to save here) and re-checks the screen.
-    fn take_external(&mut self, change: crate::engine::persist::ExternalChange) {
+    fn take_external(&mut self, change: crate::engine::storage::persist::ExternalChange) {
         match change {
-            crate::engine::persist::ExternalChange::Written(record) => {
+            crate::engine::storage::persist::ExternalChange::Written(record) => {
                 let id = record.id.clone();
                 match self.accounts.iter_mut().find(|a| a.id == id) {
                     Some(existing) => *existing = record,
@@ -544,7 +546,7 @@ impl AppState {
                 }
                 self.unsaved.remove(&id);
             }
-            crate::engine::persist::ExternalChange::Removed(id) => {
+            crate::engine::storage::persist::ExternalChange::Removed(id) => {
                 self.accounts.retain(|a| a.id != id);
                 self.unsaved.remove(&id);
             }
@@ -577,15 +579,17 @@ impl AppState {
     /// Adds an import's accounts, resolving id conflicts as the user chose.
     fn import(
         &mut self,
-        preview: crate::engine::exchange::ImportPreview,
-        resolution: crate::engine::exchange::Resolution,
+        preview: crate::engine::storage::exchange::ImportPreview,
+        resolution: crate::engine::storage::exchange::Resolution,
         new_ids: Vec<AccountId>,
     ) {
         let mut ids = new_ids.into_iter();
-        let changed =
-            crate::engine::exchange::apply(&mut self.accounts, preview, resolution, || {
-                ids.next().unwrap_or_default()
-            });
+        let changed = crate::engine::storage::exchange::apply(
+            &mut self.accounts,
+            preview,
+            resolution,
+            || ids.next().unwrap_or_default(),
+        );
         for id in changed {
             self.touched(&id);
         }
@@ -693,8 +697,8 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::bank::bank;
-    use crate::engine::storage::StoreError;
+    use crate::engine::model::bank::bank;
+    use crate::engine::storage::store::StoreError;
 
     fn clean_boot() -> SettingsBoot {
         SettingsBoot {
@@ -1045,7 +1049,7 @@ mod tests {
 
     #[test]
     fn import_adds_accounts_and_marks_them_for_saving() {
-        use crate::engine::exchange::{preview, Resolution};
+        use crate::engine::storage::exchange::{preview, Resolution};
         let state = started();
         let mut incoming = state.accounts.clone();
         incoming[0].name = "Acme (other laptop)".into();
@@ -1109,7 +1113,7 @@ mod tests {
 
     #[test]
     fn another_tabs_changes_replace_ours_without_saving_them_back() {
-        use crate::engine::persist::ExternalChange;
+        use crate::engine::storage::persist::ExternalChange;
         let state = reduce(
             started(),
             Action::Saved {
@@ -1190,11 +1194,11 @@ mod tests {
 
     #[test]
     fn a_saved_share_becomes_a_new_account_showing_its_results() {
-        let bank = crate::engine::bank::bank();
+        let bank = crate::engine::model::bank::bank();
         let mut account = started().accounts[0].clone();
         account.finish(86_400_000 * 3).unwrap();
-        let payload = crate::engine::share::encode(&account, &account.assessments[0]);
-        let shared = crate::engine::share::decode(&payload, bank).unwrap();
+        let payload = crate::engine::state::share::encode(&account, &account.assessments[0]);
+        let shared = crate::engine::state::share::decode(&payload, bank).unwrap();
         let state = reduce(
             empty(),
             Action::Navigate(Route::Shared {

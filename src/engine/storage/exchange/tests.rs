@@ -3,9 +3,9 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::engine::bank::bank;
-use crate::engine::record::NewAccount;
-use crate::engine::scenarios;
+use crate::engine::model::bank::bank;
+use crate::engine::model::record::NewAccount;
+use crate::engine::model::scenarios;
 
 fn account(id: &str, name: &str, finished: bool) -> AccountRecord {
     let input = NewAccount {
@@ -217,10 +217,10 @@ proptest! {
 /// Files exported before the compact record format (schema 1) still import, upgraded.
 #[test]
 fn schema_1_export_fixture_imports_upgraded() {
-    let file = include_str!("../../../tests/fixtures/storage/v1-export.json");
+    let file = include_str!("../../../../tests/fixtures/storage/v1-export.json");
     let accounts = parse_import(file.as_bytes(), bank()).unwrap();
-    let expected = crate::engine::schema::decode_account(include_str!(
-        "../../../tests/fixtures/storage/v1-account.json"
+    let expected = crate::engine::storage::schema::decode_account(include_str!(
+        "../../../../tests/fixtures/storage/v1-account.json"
     ))
     .unwrap()
     .account;

@@ -1,0 +1,11 @@
+//! The model: ids, answers, the question bank, records, and the small collections they use.
+
+pub mod answers;
+pub mod bank;
+pub mod ids;
+pub mod pairs;
+pub mod record;
+pub mod sort;
+// Named answer sets from the seeds' cases: host tests, the benchmark and the e2e fixtures.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod scenarios;

@@ -1,0 +1,8 @@
+//! Storage: the key-value store and quarantine, record formats and their upgrades, settings,
+//! accounts, export and import.
+
+pub mod exchange;
+pub mod persist;
+pub mod schema;
+pub mod settings;
+pub mod store;
