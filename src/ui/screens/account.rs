@@ -15,7 +15,7 @@ use crate::engine::text::i18n::{messages, Messages};
 use crate::engine::text::labels::{label, Labelled};
 use crate::engine::text::lang::Lang;
 use crate::ui::root::{use_app, AppHandle};
-use crate::ui::widgets::charts::{loyalty_map, trend_chart, Series};
+use crate::ui::widgets::charts::{loyalty_map, trend_chart, LoyaltyMap, Series, TrendChart};
 
 /// An index the trend chart can plot.
 struct TrendIndex {
@@ -224,12 +224,12 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
                     <div class="loyalty-layout">
                         if let Some(latest) = latest {
                             <figure class="map-figure">
-                                { loyalty_map(lang, latest.summary.satisfaction.map(f64::from), latest.summary.switching_cost.map(f64::from), latest.summary.quadrant, trend_text.clone(), path, Vec::new()) }
+                                { loyalty_map(&LoyaltyMap { lang, satisfaction: latest.summary.satisfaction.map(f64::from), switching_cost: latest.summary.switching_cost.map(f64::from), quadrant: latest.summary.quadrant, description: trend_text.clone(), path, others: Vec::new() }) }
                                 <figcaption>{ m.path_caption }</figcaption>
                             </figure>
                         }
                         <div class="trend-column">
-                            { trend_chart(m.trend_heading.to_owned(), trend_text, points.iter().map(|p| date(p.completed_ms)).collect::<Vec<_>>(), all_series) }
+                            { trend_chart(&TrendChart { title: m.trend_heading.to_owned(), description: trend_text, labels: points.iter().map(|p| date(p.completed_ms)).collect(), series: all_series }) }
                             { toggles }
                         </div>
 

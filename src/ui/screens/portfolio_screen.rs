@@ -11,7 +11,7 @@ use crate::engine::text::i18n::{messages, Messages};
 use crate::engine::text::labels::Labelled;
 use crate::ui::root::use_app;
 use crate::ui::screens::account::compare_form;
-use crate::ui::widgets::charts::{loyalty_map, MapPoint};
+use crate::ui::widgets::charts::{loyalty_map, LoyaltyMap, MapPoint};
 
 fn column_name(m: &Messages, key: SortKey) -> &'static str {
     match key {
@@ -141,7 +141,7 @@ pub fn Portfolio() -> Html {
             </div>
             <div class="loyalty-layout">
                 <figure class="map-figure card">
-                    { loyalty_map(lang, None::<f64>, None::<f64>, None::<Quadrant>, description, Vec::new(), points) }
+                    { loyalty_map(&LoyaltyMap { lang, satisfaction: None, switching_cost: None, quadrant: None, description, path: Vec::new(), others: points }) }
                     <figcaption>{ m.portfolio_map_caption }</figcaption>
                 </figure>
                 { compare_form(&state, None, None, true) }

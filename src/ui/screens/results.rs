@@ -14,7 +14,7 @@ use crate::engine::text::i18n::{messages, Messages};
 use crate::engine::text::labels::{label, Labelled};
 use crate::engine::text::lang::Lang;
 use crate::ui::root::{dispatcher, use_app};
-use crate::ui::widgets::charts::{bar, ladder, loyalty_map};
+use crate::ui::widgets::charts::{bar, ladder, loyalty_map, Ladder, LoyaltyMap};
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
@@ -253,7 +253,7 @@ fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
         <section class="card" aria-labelledby="level-heading" data-block="level">
             <h2 id="level-heading">{ m.level_heading }</h2>
             <div class="level-layout">
-                { ladder(lang, r.level.level, r.target.target_level, m.current_level, m.target_level, m.chart_ladder_label) }
+                { ladder(&Ladder { lang, current: r.level.level, target: r.target.target_level, current_label: m.current_level, target_label: m.target_level, title: m.chart_ladder_label }) }
                 <div class="level-text">
                     <p class="headline">
                         <strong>{ format!("{}: {}", m.current_level, r.level.level.label(lang)) }</strong>
@@ -305,7 +305,7 @@ fn loyalty_block(lang: Lang, r: &AssessmentResult) -> Html {
             <h2 id="loyalty-heading">{ m.loyalty_heading }</h2>
             <div class="loyalty-layout">
                 <figure class="map-figure">
-                    { loyalty_map(lang, r.satisfaction.index, r.switching_cost.index, r.quadrant, description.clone(), Vec::new(), Vec::new()) }
+                    { loyalty_map(&LoyaltyMap { lang, satisfaction: r.satisfaction.index, switching_cost: r.switching_cost.index, quadrant: r.quadrant, description: description.clone(), path: Vec::new(), others: Vec::new() }) }
                     <figcaption>
                         <strong>{ quadrant }</strong>
                         if let Some(q) = r.quadrant { { format!(" — {}", q.description(lang)) } }

@@ -33,7 +33,7 @@ pub fn bar(name: String, value: Option<f64>, unknown: &'static str, id: &str) ->
 }
 
 /// The relationship ladder: four rungs, highest on top, current and target marked in text.
-struct LadderProps {
+pub struct Ladder {
     pub lang: Lang,
     pub current: Level,
     pub target: Level,
@@ -42,22 +42,8 @@ struct LadderProps {
     pub title: &'static str,
 }
 
-pub fn ladder(
-    lang: Lang,
-    current: Level,
-    target: Level,
-    current_label: &'static str,
-    target_label: &'static str,
-    title: &'static str,
-) -> Html {
-    let props = &LadderProps {
-        lang,
-        current,
-        target,
-        current_label,
-        target_label,
-        title,
-    };
+/// Draws a [`Ladder`].
+pub fn ladder(props: &Ladder) -> Html {
     html! {
         <ol class="ladder" aria-label={props.title} reversed=true>
             { for Level::ALL.iter().rev().map(|&rung| {
@@ -80,7 +66,7 @@ pub fn ladder(
 }
 
 /// One point (and optional history) on the loyalty map.
-struct LoyaltyMapProps {
+pub struct LoyaltyMap {
     pub lang: Lang,
     pub satisfaction: Option<f64>,
     pub switching_cost: Option<f64>,
@@ -126,24 +112,8 @@ fn y(v: f64) -> f64 {
 }
 
 /// Satisfaction across, switching cost up; the four quadrants split at [`HIGH`].
-pub fn loyalty_map(
-    lang: Lang,
-    satisfaction: Option<f64>,
-    switching_cost: Option<f64>,
-    quadrant: Option<Quadrant>,
-    description: String,
-    path: Vec<(u8, u8)>,
-    others: Vec<MapPoint>,
-) -> Html {
-    let props = &LoyaltyMapProps {
-        lang,
-        satisfaction,
-        switching_cost,
-        quadrant,
-        description,
-        path,
-        others,
-    };
+/// Draws a [`LoyaltyMap`].
+pub fn loyalty_map(props: &LoyaltyMap) -> Html {
     let lang = props.lang;
     let quadrant_label = |q: Quadrant, cx: f64, cy: f64| {
         let active = props.quadrant == Some(q);
@@ -231,7 +201,7 @@ pub struct Series {
 }
 
 /// 0–100 indices over an account's assessments, evenly spaced, oldest on the left.
-struct TrendChartProps {
+pub struct TrendChart {
     pub title: String,
     /// The full text alternative.
     pub description: String,
@@ -245,18 +215,8 @@ const TREND_WIDTH: f64 = 440.0;
 const TREND_TOP: f64 = 8.0;
 const TREND_HEIGHT: f64 = 160.0;
 
-pub fn trend_chart(
-    title: String,
-    description: String,
-    labels: Vec<String>,
-    series: Vec<Series>,
-) -> Html {
-    let props = &TrendChartProps {
-        title,
-        description,
-        labels,
-        series,
-    };
+/// Draws a [`TrendChart`].
+pub fn trend_chart(props: &TrendChart) -> Html {
     let n = props.labels.len().max(1);
     let tx = |i: usize| {
         if n == 1 {
