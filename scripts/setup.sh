@@ -79,6 +79,7 @@ if [ "$want_test" = 1 ]; then
     cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
   fi
   npm_ci_if_changed "$RAPPORT_ROOT/tests/e2e"
+  npm_ci_if_changed "$RAPPORT_ROOT/tests/xbrowser"
 fi
 
 step "Tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version)"

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::engine::model::ids::AccountId;
 
-use crate::engine::model::record::{EditError, NewAccount};
-use crate::engine::scoring::portfolio::trend;
+use crate::engine::model::record::{AccountRecord, EditError, NewAccount};
+use crate::engine::scoring::portfolio::{trend, TrendPoint};
 use crate::engine::scoring::Summary;
 use crate::engine::state::app::Action;
 use crate::engine::state::route::{AssessmentRef, Route};
@@ -83,7 +83,46 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
     let points = trend(bank, account);
     let id = account.id.clone();
 
-    let details = if let Some(error) = *editing {
+    let details = details_control(&state, account, &editing);
+    let latest = points.last();
+
+    html! {
+        <section class="account-page" aria-labelledby="account-heading" data-screen="account" data-account={id.clone()}>
+            <div class="screen-head">
+                <div>
+                    <h1 id="account-heading">{ &account.name }</h1>
+                    <p class="account-meta">
+                        { &account.industry }
+                        { for account.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }
+                    </p>
+                </div>
+                <div class="card-actions">
+                    { details }
+                    <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
+                </div>
+            </div>
+            if points.is_empty() {
+                <p class="card">{ m.not_assessed_yet }</p>
+            } else {
+                <section class="card" aria-labelledby="trend-heading" data-block="trend">
+                    <h2 id="trend-heading">{ m.trend_heading }</h2>
+                    { trend_view(lang, &points, &shown) }
+                    { history_table(lang, &id, &points) }
+                </section>
+                { compare_form(&state, points.len().checked_sub(2).map(|i| AssessmentRef { account: id.clone(), assessment: points[i].assessment_id.clone() }), latest.map(|p| AssessmentRef { account: id.clone(), assessment: p.assessment_id.clone() }), false) }
+            }
+        </section>
+    }
+}
+
+/// The "edit details" button, or the open form with its refusal (`editing` is `Some` while open).
+fn details_control(
+    state: &AppHandle,
+    account: &AccountRecord,
+    editing: &UseStateHandle<Option<Option<EditError>>>,
+) -> Html {
+    let m = messages(state.lang);
+    if let Some(error) = **editing {
         let on_submit = {
             let state = state.clone();
             let editing = editing.clone();
@@ -140,8 +179,12 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
             Callback::from(move |_| editing.set(Some(None)))
         };
         html! { <button type="button" class="button-secondary" data-action="edit-details" onclick={edit}>{ m.edit_details }</button> }
-    };
+    }
+}
 
+/// The loyalty-map path, the trend chart and its series toggles (`shown`: one bit per index).
+fn trend_view(lang: Lang, points: &[TrendPoint], shown: &UseStateHandle<u16>) -> Html {
+    let m = messages(lang);
     let latest = points.last();
     let path: Vec<(u8, u8)> = points
         .iter()
@@ -151,7 +194,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
     let chosen: Vec<&TrendIndex> = TREND_INDICES
         .iter()
         .enumerate()
-        .filter(|(i, _)| *shown & (1 << i) != 0)
+        .filter(|(i, _)| **shown & (1 << i) != 0)
         .map(|(_, t)| t)
         .collect();
     let all_series: Vec<Series> = chosen
@@ -184,7 +227,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
             <legend>{ m.trend_show }</legend>
             { for TREND_INDICES.iter().enumerate().map(|(i, t)| {
                 let bit = 1u16 << i;
-                let on = *shown & bit != 0;
+                let on = **shown & bit != 0;
                 let onchange = {
                     let shown = shown.clone();
                     Callback::from(move |_| shown.set(*shown ^ bit))
@@ -202,79 +245,63 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
     };
 
     html! {
-        <section class="account-page" aria-labelledby="account-heading" data-screen="account" data-account={id.clone()}>
-            <div class="screen-head">
-                <div>
-                    <h1 id="account-heading">{ &account.name }</h1>
-                    <p class="account-meta">
-                        { &account.industry }
-                        { for account.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }
-                    </p>
-                </div>
-                <div class="card-actions">
-                    { details.clone() }
-                    <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
-                </div>
-            </div>
-            if points.is_empty() {
-                <p class="card">{ m.not_assessed_yet }</p>
-            } else {
-                <section class="card" aria-labelledby="trend-heading" data-block="trend">
-                    <h2 id="trend-heading">{ m.trend_heading }</h2>
-                    <div class="loyalty-layout">
-                        if let Some(latest) = latest {
-                            <figure class="map-figure">
-                                { loyalty_map(&LoyaltyMap { lang, satisfaction: latest.summary.satisfaction.map(f64::from), switching_cost: latest.summary.switching_cost.map(f64::from), quadrant: latest.summary.quadrant, description: trend_text.clone(), path, others: Vec::new() }) }
-                                <figcaption>{ m.path_caption }</figcaption>
-                            </figure>
-                        }
-                        <div class="trend-column">
-                            { trend_chart(&TrendChart { title: m.trend_heading.to_owned(), description: trend_text, labels: points.iter().map(|p| date(p.completed_ms)).collect(), series: all_series }) }
-                            { toggles }
-                        </div>
-
-                    </div>
-                    <div class="table-wrap">
-                        <table class="history-table" data-history="">
-                            <caption>{ m.history_caption }</caption>
-                            <thead><tr>
-                                <th scope="col">{ m.col_last }</th>
-                                <th scope="col">{ m.col_level }</th>
-                                <th scope="col">{ m.col_target }</th>
-                                <th scope="col">{ m.col_quadrant }</th>
-                                <th scope="col">{ label(lang, "axis.satisfaction") }</th>
-                                <th scope="col">{ label(lang, "axis.switching_cost") }</th>
-                                <th scope="col">{ label(lang, "index.defection_risk") }</th>
-                            </tr></thead>
-                            <tbody>
-                                { for points.iter().enumerate().rev().map(|(i, p)| {
-                                    let this = AssessmentRef { account: id.clone(), assessment: p.assessment_id.clone() };
-                                    let previous = i.checked_sub(1).map(|j| AssessmentRef { account: id.clone(), assessment: points[j].assessment_id.clone() });
-                                    html! {
-                                        <tr data-assessment={p.assessment_id.clone()}>
-                                            <th scope="row">
-                                                <a href={Route::Results { account: id.clone(), assessment: p.assessment_id.clone() }.to_hash()}>{ date(p.completed_ms) }</a>
-                                                if let Some(previous) = previous {
-                                                    <br />
-                                                    <a class="small-link" data-action="compare-previous" href={Route::Compare { a: previous, b: this }.to_hash()}>{ m.compare_previous }</a>
-                                                }
-                                            </th>
-                                            <td>{ p.summary.level.label(lang) }</td>
-                                            <td>{ p.summary.target_level.label(lang) }</td>
-                                            <td>{ quadrant_text(lang, m, &p.summary) }</td>
-                                            <td>{ num(m, p.summary.satisfaction) }</td>
-                                            <td>{ num(m, p.summary.switching_cost) }</td>
-                                            <td>{ num(m, p.summary.defection_risk) }</td>
-                                        </tr>
-                                    }
-                                }) }
-                            </tbody>
-                        </table>
-                    </div>
-                </section>
-                { compare_form(&state, points.len().checked_sub(2).map(|i| AssessmentRef { account: id.clone(), assessment: points[i].assessment_id.clone() }), latest.map(|p| AssessmentRef { account: id.clone(), assessment: p.assessment_id.clone() }), false) }
+        <div class="loyalty-layout">
+            if let Some(latest) = latest {
+                <figure class="map-figure">
+                    { loyalty_map(&LoyaltyMap { lang, satisfaction: latest.summary.satisfaction.map(f64::from), switching_cost: latest.summary.switching_cost.map(f64::from), quadrant: latest.summary.quadrant, description: trend_text.clone(), path, others: Vec::new() }) }
+                    <figcaption>{ m.path_caption }</figcaption>
+                </figure>
             }
-        </section>
+            <div class="trend-column">
+                { trend_chart(&TrendChart { title: m.trend_heading.to_owned(), description: trend_text, labels: points.iter().map(|p| date(p.completed_ms)).collect(), series: all_series }) }
+                { toggles }
+            </div>
+        </div>
+    }
+}
+
+/// Every completed assessment, newest first, each linked to its results and to a comparison
+/// with the one before.
+fn history_table(lang: Lang, id: &AccountId, points: &[TrendPoint]) -> Html {
+    let m = messages(lang);
+    html! {
+        <div class="table-wrap">
+            <table class="history-table" data-history="">
+                <caption>{ m.history_caption }</caption>
+                <thead><tr>
+                    <th scope="col">{ m.col_last }</th>
+                    <th scope="col">{ m.col_level }</th>
+                    <th scope="col">{ m.col_target }</th>
+                    <th scope="col">{ m.col_quadrant }</th>
+                    <th scope="col">{ label(lang, "axis.satisfaction") }</th>
+                    <th scope="col">{ label(lang, "axis.switching_cost") }</th>
+                    <th scope="col">{ label(lang, "index.defection_risk") }</th>
+                </tr></thead>
+                <tbody>
+                    { for points.iter().enumerate().rev().map(|(i, p)| {
+                        let this = AssessmentRef { account: id.clone(), assessment: p.assessment_id.clone() };
+                        let previous = i.checked_sub(1).map(|j| AssessmentRef { account: id.clone(), assessment: points[j].assessment_id.clone() });
+                        html! {
+                            <tr data-assessment={p.assessment_id.clone()}>
+                                <th scope="row">
+                                    <a href={Route::Results { account: id.clone(), assessment: p.assessment_id.clone() }.to_hash()}>{ date(p.completed_ms) }</a>
+                                    if let Some(previous) = previous {
+                                        <br />
+                                        <a class="small-link" data-action="compare-previous" href={Route::Compare { a: previous, b: this }.to_hash()}>{ m.compare_previous }</a>
+                                    }
+                                </th>
+                                <td>{ p.summary.level.label(lang) }</td>
+                                <td>{ p.summary.target_level.label(lang) }</td>
+                                <td>{ quadrant_text(lang, m, &p.summary) }</td>
+                                <td>{ num(m, p.summary.satisfaction) }</td>
+                                <td>{ num(m, p.summary.switching_cost) }</td>
+                                <td>{ num(m, p.summary.defection_risk) }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
     }
 }
 
