@@ -25,3 +25,32 @@ impl Text {
         self.en.trim().is_empty() || self.zh.trim().is_empty()
     }
 }
+
+/// Where Chinese text uses ASCII punctuation that should be full width (，。：？；！（）): an ASCII
+/// `, : ; ? ! ( )` next to a Chinese character or to Chinese punctuation, spaces between them
+/// ignored. Returns the offending excerpts; empty when the text follows the rule. A product rule
+/// (natural business Chinese), enforced by tests on every Chinese string Rapport ships.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn ascii_punctuation_in_chinese(text: &str) -> Vec<String> {
+    let chinese = |c: char| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+    };
+    let ascii = |c: char| matches!(c, ',' | ':' | ';' | '?' | '!' | '(' | ')');
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !ascii(c) {
+            continue;
+        }
+        let before = chars[..i].iter().rev().find(|c| **c != ' ').copied();
+        let after = chars[i + 1..].iter().find(|c| **c != ' ').copied();
+        if before.is_some_and(chinese) || after.is_some_and(chinese) {
+            let from = i.saturating_sub(8);
+            let to = (i + 9).min(chars.len());
+            found.push(chars[from..to].iter().collect());
+        }
+    }
+    found
+}

@@ -18,12 +18,22 @@ fn score_text(score: f64) -> String {
 
 /// "<label>: <score>/100".
 fn scored(lang: Lang, id: impl Labelled, score: f64) -> String {
-    format!("{}: {}", id.label(lang), score_text(score))
+    format!(
+        "{}{}{}",
+        id.label(lang),
+        messages(lang).colon,
+        score_text(score)
+    )
 }
 
 /// "<label>: <description>".
 fn described(lang: Lang, id: impl Labelled) -> String {
-    format!("{}: {}", id.label(lang), id.description(lang))
+    format!(
+        "{}{}{}",
+        id.label(lang),
+        messages(lang).colon,
+        id.description(lang)
+    )
 }
 
 /// The finding that triggered an action, e.g. "Trade terms: 25/100".
@@ -48,9 +58,10 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
         ),
         Finding::OverInvestment { level, target } => {
             format!(
-                "{} > {}: {}",
+                "{} > {}{}{}",
                 rung(lang, *level),
                 rung(lang, *target),
+                m.colon,
                 m.luxury_warning
             )
         }
@@ -155,7 +166,7 @@ mod tests {
             score: 25.0,
         };
         assert_eq!(finding(Lang::En, &f), "Trade terms: 25/100");
-        assert_eq!(finding(Lang::Zh, &f), "交易条件: 25/100");
+        assert_eq!(finding(Lang::Zh, &f), "交易条件：25/100");
         let r = TargetReason::Mutuality {
             weakest: ContextFactor::BargainingBalance,
             score: 25.0,

@@ -12,6 +12,12 @@ pub struct Messages {
     pub tagline: &'static str,
     pub language_switch_label: &'static str,
     pub skip_to_content: &'static str,
+    /// Between a name and its value ("Level: Partner"): full width in Chinese.
+    pub colon: &'static str,
+    /// Between the items of an inline list: full width in Chinese.
+    pub comma: &'static str,
+    /// Between longer items ("; "): full width in Chinese.
+    pub list_separator: &'static str,
     pub accounts_heading: &'static str,
     pub accounts_empty_title: &'static str,
     pub accounts_empty_body: &'static str,
@@ -240,6 +246,9 @@ pub const EN: Messages = Messages {
     tagline: "Key-account relationship assessment",
     language_switch_label: "Language",
     skip_to_content: "Skip to content",
+    colon: ": ",
+    comma: ", ",
+    list_separator: "; ",
     accounts_heading: "Accounts",
     accounts_empty_title: "No accounts assessed yet",
     accounts_empty_body: "Rapport rates one of your customer relationships in 10–15 minutes and tells you where it stands and what to do next.",
@@ -485,67 +494,70 @@ pub const ZH: Messages = Messages {
     tagline: "大客户关系评估",
     language_switch_label: "语言",
     skip_to_content: "跳到正文",
+    colon: "：",
+    comma: "，",
+    list_separator: "；",
     accounts_heading: "客户",
     accounts_empty_title: "还没有评估过任何客户",
-    accounts_empty_body: "Rapport 用 10–15 分钟评估您的一个大客户关系,告诉您这段关系处在什么层级、下一步该做什么。",
+    accounts_empty_body: "Rapport 用 10–15 分钟评估您的一个大客户关系，告诉您这段关系处在什么层级、下一步该做什么。",
     accounts_empty_steps: [
         "填写要评估的客户名称。",
         "根据您与客户之间实际发生的情况回答问题。",
         "得到关系层级、忠诚度定位、流失风险和按优先级排列的行动计划。",
     ],
-    privacy_note: "您输入的所有内容只保存在本设备的浏览器中;除非您主动导出,不会发送到任何地方。",
+    privacy_note: "您输入的所有内容只保存在本设备的浏览器中；除非您主动导出，不会发送到任何地方。",
     dismiss: "关闭",
     notices_label: "提示",
     unreadable_kept: |what, kept_as, error| {
-        format!("无法读取已保存的{what}({error}),因此未显示。没有删除任何内容:原始内容已保留在浏览器存储的“{kept_as}”中。")
+        format!("无法读取已保存的{what}（{error}），因此未显示。没有删除任何内容：原始内容已保留在浏览器存储的“{kept_as}”中。")
     },
     unreadable_not_kept: |what, error| {
-        format!("无法读取已保存的{what}({error}),且存储空间不足以保留副本,因此原内容保持不动,也不会被覆盖。请释放浏览器存储空间后重新加载。")
+        format!("无法读取已保存的{what}（{error}），且存储空间不足以保留副本，因此原内容保持不动，也不会被覆盖。请释放浏览器存储空间后重新加载。")
     },
     what_settings: "设置",
     what_account: "客户数据",
     storage_unavailable: |error| {
-        format!("无法使用此浏览器的存储({error})。Rapport 仍可使用,但关闭页面后不会保留任何内容。请允许此页面保存网站数据。")
+        format!("无法使用此浏览器的存储（{error}）。Rapport 仍可使用，但关闭页面后不会保留任何内容。请允许此页面保存网站数据。")
     },
     settings_not_saved: |error| {
-        format!("无法保存语言选择({error}),关闭页面前仍然有效。")
+        format!("无法保存语言选择（{error}），关闭页面前仍然有效。")
     },
-    account_not_saved_full: "最近的修改未能保存:浏览器存储空间已满。之前保存的版本完好无损,您的修改在关闭页面前仍保留在页面上。请立即导出全部数据以保存包含此修改的副本,然后删除不再需要的客户以释放空间。",
+    account_not_saved_full: "最近的修改未能保存：浏览器存储空间已满。之前保存的版本完好无损，您的修改在关闭页面前仍保留在页面上。请立即导出全部数据以保存包含此修改的副本，然后删除不再需要的客户以释放空间。",
     account_not_saved: |error| {
-        format!("最近的修改未能保存({error})。之前保存的版本完好无损;您的修改在关闭页面前仍保留在页面上。")
+        format!("最近的修改未能保存（{error}）。之前保存的版本完好无损；您的修改在关闭页面前仍保留在页面上。")
     },
 
     update_available: "Rapport 有新版本可用。您的数据会保留。",
     reload_to_update: "重新加载以更新",
     loading_questions: "正在加载问题……",
     opens_when_loaded: "正在加载问题……加载完成后评估将自动打开。",
-    data_failed: |error| format!("无法加载问题({error})。请检查网络连接后重试。"),
+    data_failed: |error| format!("无法加载问题（{error}）。请检查网络连接后重试。"),
     retry: "重试",
     data_heading: "您的数据",
-    export_all: "导出全部(JSON)",
-    export_csv: "导出为表格(CSV)",
-    export_one: "导出本次评估(JSON)",
-    import_label: "导入 Rapport 导出文件(JSON)",
+    export_all: "导出全部（JSON）",
+    export_csv: "导出为表格（CSV）",
+    export_one: "导出本次评估（JSON）",
+    import_label: "导入 Rapport 导出文件（JSON）",
     import_hint: "确认预览之前不会做任何更改。",
     import_preview_heading: "导入预览",
-    import_summary: |added, conflicts| format!("新增 {added} 个客户;{conflicts} 个已存在。"),
+    import_summary: |added, conflicts| format!("新增 {added} 个客户；{conflicts} 个已存在。"),
     import_conflict: |existing, incoming| format!("“{incoming}”与此处的“{existing}”编号相同。"),
     import_resolution_legend: "对于已存在的客户",
     import_keep_both: "两者都保留",
     import_replace: "用导入的替换",
     import_confirm: "导入",
     imported: |n| format!("已导入 {n} 个客户。"),
-    import_too_large: |mb| format!("文件太大({mb} MB,最多 5 MB)。未导入任何内容。"),
-    import_not_json: |detail| format!("该文件不是 Rapport 导出文件:不是有效的 JSON({detail})。未导入任何内容。"),
-    import_not_rapport: "该文件是 JSON,但不是 Rapport 导出文件。未导入任何内容。",
-    import_newer: |v| format!("该导出文件来自更新版本的 Rapport(格式 {v})。请重新加载以更新 Rapport,然后再导入。未导入任何内容。"),
-    import_invalid: |detail| format!("该导出文件已损坏或被手工修改:{detail}。未导入任何内容。"),
+    import_too_large: |mb| format!("文件太大（{mb} MB，最多 5 MB）。未导入任何内容。"),
+    import_not_json: |detail| format!("该文件不是 Rapport 导出文件：不是有效的 JSON（{detail}）。未导入任何内容。"),
+    import_not_rapport: "该文件是 JSON，但不是 Rapport 导出文件。未导入任何内容。",
+    import_newer: |v| format!("该导出文件来自更新版本的 Rapport（格式 {v}）。请重新加载以更新 Rapport，然后再导入。未导入任何内容。"),
+    import_invalid: |detail| format!("该导出文件已损坏或被手工修改：{detail}。未导入任何内容。"),
     download_quarantined: "下载无法读取的数据",
-    history: |n| format!("历史:{n} 次评估"),
+    history: |n| format!("历史：{n} 次评估"),
     print_report: "打印或保存为 PDF",
     notes_heading: "备注",
     delete_account: "删除",
-    delete_confirm: |name| format!("删除“{name}”及其全部评估吗?"),
+    delete_confirm: |name| format!("删除“{name}”及其全部评估吗？"),
     delete_yes: "确定删除",
     deleted: |name| format!("已删除“{name}”。"),
     undo: "撤销",
@@ -558,22 +570,22 @@ pub const ZH: Messages = Messages {
     resume: "继续评估",
     view_results: "查看结果",
     reassess: "重新评估",
-    draft_progress: |answered, total| format!("评估进行中:已回答 {answered}/{total}"),
+    draft_progress: |answered, total| format!("评估进行中：已回答 {answered}/{total}"),
     not_assessed_yet: "尚未完成",
 
     start_heading: "新建评估",
-    start_intro: "填写要评估的客户名称。答案会随时保存在本设备上,您可以随时中断、随时继续。",
+    start_intro: "填写要评估的客户名称。答案会随时保存在本设备上，您可以随时中断、随时继续。",
     account_name_label: "客户名称",
     account_name_hint: "您的团队对这家客户公司的称呼。",
     industry_label: "所属行业",
     tags_label: "标签",
-    tags_hint: "多个标签用逗号分隔,例如:华东区,一级客户。",
+    tags_hint: "多个标签用逗号分隔，例如：华东区，一级客户。",
     assessor_label: "评估人",
     optional: "选填",
     start_button: "开始评估",
     cancel: "取消",
     error_name_missing: "请填写客户名称后再开始。",
-    error_too_long: "有内容过长:客户名称最多 120 个字符,行业和评估人最多 80 个字符,最多 12 个标签、每个 40 个字符。",
+    error_too_long: "有内容过长：客户名称最多 120 个字符，行业和评估人最多 80 个字符，最多 12 个标签、每个 40 个字符。",
     error_other: "无法开始评估。请重新加载页面后再试。",
 
     progress: |section, sections, answered, total| {
@@ -585,7 +597,7 @@ pub const ZH: Messages = Messages {
     help_toggle: "说明",
     dont_know: "不清楚 / 不适用",
     note_label: "备注",
-    keyboard_hint: "键盘操作:方向键在选项间移动,数字 1–5 选择选项,0 表示不清楚,回车进入下一题。",
+    keyboard_hint: "键盘操作：方向键在选项间移动，数字 1–5 选择选项，0 表示不清楚，回车进入下一题。",
     back: "上一部分",
     next_section: "下一部分",
     finish: "查看结果",
@@ -593,7 +605,7 @@ pub const ZH: Messages = Messages {
         if unanswered == 0 {
             "所有问题均已回答。".to_owned()
         } else {
-            format!("还有 {unanswered} 道题未回答。您仍可查看结果,但结果的可信度会较低。")
+            format!("还有 {unanswered} 道题未回答。您仍可查看结果，但结果的可信度会较低。")
         }
     },
     section_unanswered: |n| match n {
@@ -601,7 +613,7 @@ pub const ZH: Messages = Messages {
         n => format!("本部分还有 {n} 道题未回答。"),
     },
     discard_draft: "放弃这次评估",
-    discard_confirm: "确定放弃这次评估及其全部答案吗?此操作无法撤销。",
+    discard_confirm: "确定放弃这次评估及其全部答案吗？此操作无法撤销。",
     discard_yes: "确定放弃",
     discard_no: "保留",
     saved_locally: "每个答案都会随时保存在本设备上。",
@@ -610,9 +622,9 @@ pub const ZH: Messages = Messages {
     results_heading: "评估结果",
     assessed_on: |date, assessor| {
         if assessor.is_empty() {
-            format!("评估日期:{date}")
+            format!("评估日期：{date}")
         } else {
-            format!("评估日期:{date} · 评估人:{assessor}")
+            format!("评估日期：{date} · 评估人：{assessor}")
         }
     },
     back_to_accounts: "返回客户列表",
@@ -620,103 +632,103 @@ pub const ZH: Messages = Messages {
     level_heading: "关系层级",
     current_level: "当前",
     target_level: "值得追求",
-    gap_below: |rungs| format!("比值得追求的层级低 {rungs} 级:需要发展。"),
-    gap_none: "已达到值得追求的层级:保持住。",
-    luxury_warning: "过度投入:这段关系比该客户值得的更深,投入多于所得,是“奢侈的”。请降到与客户价值相称的水平。",
+    gap_below: |rungs| format!("比值得追求的层级低 {rungs} 级：需要发展。"),
+    gap_none: "已达到值得追求的层级：保持住。",
+    luxury_warning: "过度投入：这段关系比该客户值得的更深，投入多于所得，是“奢侈的”。请降到与客户价值相称的水平。",
     evidence_share: |share| format!("{share}% 的证据"),
     blocks_next: |next| format!("达到{next}的障碍"),
-    blocker_facet: |facet, shows| format!("{facet}:回答显示为{shows}级别"),
-    blocker_formal_links: "正式纽带:尚无资本纽带、共同投资或合资经营。",
-    blocker_too_little: |n| format!("证据不足:关系问题只回答了 {n} 道(至少需要 3 道)。"),
+    blocker_facet: |facet, shows| format!("{facet}：回答显示为{shows}级别"),
+    blocker_formal_links: "正式纽带：尚无资本纽带、共同投资或合资经营。",
+    blocker_too_little: |n| format!("证据不足：关系问题只回答了 {n} 道（至少需要 3 道）。"),
     why_target: "为什么是这个目标",
-    reason_one_off: "采购是一次性的:供应商级别的关系就是上限。",
-    reason_scale: |score, ceiling| format!("业务量、采购频率和复杂度得分 {score}/100,最高可支撑到{ceiling}。"),
-    reason_no_scale: "业务量、采购频率和复杂度未回答:按大多数客户的情况,假定优选供应商就足够了。",
-    reason_mutuality: |factor, score, cap| format!("“{factor}”只有 {score}/100,目标最高为{cap}。"),
-    reason_no_mutuality: "相互重要性、谈判地位和依赖程度未回答,无法证明值得发展到优选供应商以上。",
-    loyalty_heading: "忠诚度:留下来很快乐 vs 离开很痛苦",
-    loyalty_map_label: |sat, sw, quadrant| format!("忠诚度矩阵:满意度 {sat},转换成本 {sw},位于“{quadrant}”象限。"),
-    levers_weakest_first: "各项因素(从弱到强)",
-    hostage_flag: "虚假忠诚:客户留下来是因为离开代价太高,而不是因为满意。",
-    capabilities_heading: "三种能力:信任 → 实施 → 创新",
-    bottleneck: |c| format!("瓶颈:{c}。先补齐它,再发展后面的能力。"),
-    no_bottleneck: "没有瓶颈:三种能力都很强。",
-    safeguards_heading: "防叛离保障:一个沟通、二个一致、四个保证",
+    reason_one_off: "采购是一次性的：供应商级别的关系就是上限。",
+    reason_scale: |score, ceiling| format!("业务量、采购频率和复杂度得分 {score}/100，最高可支撑到{ceiling}。"),
+    reason_no_scale: "业务量、采购频率和复杂度未回答：按大多数客户的情况，假定优选供应商就足够了。",
+    reason_mutuality: |factor, score, cap| format!("“{factor}”只有 {score}/100，目标最高为{cap}。"),
+    reason_no_mutuality: "相互重要性、谈判地位和依赖程度未回答，无法证明值得发展到优选供应商以上。",
+    loyalty_heading: "忠诚度：留下来很快乐 vs 离开很痛苦",
+    loyalty_map_label: |sat, sw, quadrant| format!("忠诚度矩阵：满意度 {sat}，转换成本 {sw}，位于“{quadrant}”象限。"),
+    levers_weakest_first: "各项因素（从弱到强）",
+    hostage_flag: "虚假忠诚：客户留下来是因为离开代价太高，而不是因为满意。",
+    capabilities_heading: "三种能力：信任 → 实施 → 创新",
+    bottleneck: |c| format!("瓶颈：{c}。先补齐它，再发展后面的能力。"),
+    no_bottleneck: "没有瓶颈：三种能力都很强。",
+    safeguards_heading: "防叛离保障：一个沟通、二个一致、四个保证",
     risk_heading: "流失风险",
     risk_value: |risk, band| format!("{risk} / 100 · {band}"),
     phase_label: "应对阶段",
-    warnings_heading: "预警信号(100 = 没有迹象)",
-    symbiosis_heading: "客户共生:帮助客户成功",
+    warnings_heading: "预警信号（100 = 没有迹象）",
+    symbiosis_heading: "客户共生：帮助客户成功",
     loyalty_types_heading: "三种忠诚",
     actions_heading: "行动计划",
     actions_intro: "按每项行动对缩小与目标层级差距、修复最弱因素的作用排序。",
     show_all_actions: |more| format!("再显示 {more} 项行动"),
     show_fewer_actions: "收起",
     because: "原因",
-    no_actions: "没有紧迫问题:继续监控,几个月后再评估。",
+    no_actions: "没有紧迫问题：继续监控，几个月后再评估。",
     confidence_heading: "可信度",
     confidence_answered: |answered, total, dont_know| {
-        format!("共 {total} 题,已回答 {answered} 题(另有 {dont_know} 题选择“不清楚”)。")
+        format!("共 {total} 题，已回答 {answered} 题（另有 {dont_know} 题选择“不清楚”）。")
     },
-    thin_sections: "回答不足一半的部分:",
-    inconsistencies_heading: "相互矛盾的回答:",
+    thin_sections: "回答不足一半的部分：",
+    inconsistencies_heading: "相互矛盾的回答：",
     how_computed: "计算方法",
-    explain_level: "每道关系问题的选项分别对应关系阶梯的一级。至少三分之二的已答证据达到某一级,且至少考虑了三道关系问题,才算达到该级。合作伙伴还需要正式纽带:资本纽带、共同投资或合资经营。",
-    explain_target: "业务量、采购频率和复杂度决定上限(低于 25:供应商;低于 50:优选供应商;低于 75:扩展企业成员;否则:合作伙伴);一次性采购的上限是供应商。要超过优选供应商,还需要相互重要、谈判地位平衡且客户依赖您:三者中最弱的一项低于 50,目标最高为优选供应商;低于 75,最高为扩展企业成员。",
-    explain_loyalty: "每项因素取其问题的平均分,每条轴取其因素的平均分,60 分及以上为高。满意度和转换成本都高:忠诚者;只有满意度高:图利者;只有转换成本高:人质;都不高:叛逃者。",
-    explain_capabilities: "每种能力取其三道问题的平均分。三种能力按信任、实施、创新的顺序建立,因此瓶颈是第一个低于 60 分的能力。",
-    explain_safeguards: "每项保障一道问题:70 分及以上为已具备,40 分及以上为部分具备,更低为缺失。",
-    explain_risk: "预警信号(35%,平均分与最差信号各占一半)、保障(25%,四个保证加倍计算)、客户的维系程度(25%:满意度占 60%,转换成本占 40%)和三种忠诚(15%)的加权平均。60 分及以上为红色,35 分及以上为黄色。订单或重复购买已在下滑时进入挽救阶段;风险为黄色或红色,或有任何信号告急时进入控制阶段;否则监控预警。",
-    explain_symbiosis: "帮助客户成功的五道问题的平均分:开拓市场、提高购买力、参与研发、降低经营风险和相互了解。",
-    explain_actions: "每个薄弱点对应一项行动。优先级 = 权重 × 得分与健康水平的差距:正在发生的流失最优先,其次是四个保证和以信任为先的能力瓶颈、预警信号、与目标层级的差距,然后是最弱的因素。",
-    explain_confidence: "已回答问题的比例(“不清楚”不提供证据),每发现一对相互矛盾的回答扣 10 分。",
+    explain_level: "每道关系问题的选项分别对应关系阶梯的一级。至少三分之二的已答证据达到某一级，且至少考虑了三道关系问题，才算达到该级。合作伙伴还需要正式纽带：资本纽带、共同投资或合资经营。",
+    explain_target: "业务量、采购频率和复杂度决定上限（低于 25：供应商；低于 50：优选供应商；低于 75：扩展企业成员；否则：合作伙伴）；一次性采购的上限是供应商。要超过优选供应商，还需要相互重要、谈判地位平衡且客户依赖您：三者中最弱的一项低于 50，目标最高为优选供应商；低于 75，最高为扩展企业成员。",
+    explain_loyalty: "每项因素取其问题的平均分，每条轴取其因素的平均分，60 分及以上为高。满意度和转换成本都高：忠诚者；只有满意度高：图利者；只有转换成本高：人质；都不高：叛逃者。",
+    explain_capabilities: "每种能力取其三道问题的平均分。三种能力按信任、实施、创新的顺序建立，因此瓶颈是第一个低于 60 分的能力。",
+    explain_safeguards: "每项保障一道问题：70 分及以上为已具备，40 分及以上为部分具备，更低为缺失。",
+    explain_risk: "预警信号（35%，平均分与最差信号各占一半）、保障（25%，四个保证加倍计算）、客户的维系程度（25%：满意度占 60%，转换成本占 40%）和三种忠诚（15%）的加权平均。60 分及以上为红色，35 分及以上为黄色。订单或重复购买已在下滑时进入挽救阶段；风险为黄色或红色，或有任何信号告急时进入控制阶段；否则监控预警。",
+    explain_symbiosis: "帮助客户成功的五道问题的平均分：开拓市场、提高购买力、参与研发、降低经营风险和相互了解。",
+    explain_actions: "每个薄弱点对应一项行动。优先级 = 权重 × 得分与健康水平的差距：正在发生的流失最优先，其次是四个保证和以信任为先的能力瓶颈、预警信号、与目标层级的差距，然后是最弱的因素。",
+    explain_confidence: "已回答问题的比例（“不清楚”不提供证据），每发现一对相互矛盾的回答扣 10 分。",
     full_rules_link: "全部评分规则",
     chart_ladder_label: "关系阶梯",
 
     rules_heading: "各项指标的计算方法",
-    rules_intro: "每个选项得分 0–100,分数越高代表关系越健康(预警信号 100 分表示没有这种迹象)。“不清楚 / 不适用”不计入任何指标,绝不按 0 分计算。这些规则来自 Rapport 模型所依据的五篇原始文章。",
+    rules_intro: "每个选项得分 0–100，分数越高代表关系越健康（预警信号 100 分表示没有这种迹象）。“不清楚 / 不适用”不计入任何指标，绝不按 0 分计算。这些规则来自 Rapport 模型所依据的五篇原始文章。",
     account_page: "客户历史与趋势",
     better: "改善",
     worse: "变差",
     col_change: "变化",
     col_figure: "指标",
-    col_gap: "差距(层级)",
+    col_gap: "差距（层级）",
     col_name: "客户",
     col_tags: "标签",
     col_target: "值得追求的层级",
     compare_after: "比较对象",
-    compare_before: "基准(较早或参照)",
+    compare_before: "基准（较早或参照）",
     compare_button: "比较",
-    compare_caption: "两次评估的全部指数与杠杆,以及从第一次到第二次的变化",
+    compare_caption: "两次评估的全部指数与杠杆，以及从第一次到第二次的变化",
     compare_heading: "比较两次评估",
     compare_previous: "与上次比较",
     edit_details: "编辑名称与标签",
     filter_all: "全部",
     filter_text: "搜索名称、行业或标签",
-    history_caption: "已完成的评估,最新在前",
+    history_caption: "已完成的评估，最新在前",
     new_warnings: "新出现的预警",
     resolved_warnings: "已解除的预警",
     none_listed: "无。",
-    path_caption: "箭头显示该客户在各次评估之间的移动轨迹,终点为最近一次。",
-    portfolio_caption: "每个客户最近一次完成的评估;可按任意列排序",
+    path_caption: "箭头显示该客户在各次评估之间的移动轨迹，终点为最近一次。",
+    portfolio_caption: "每个客户最近一次完成的评估；可按任意列排序",
     portfolio_heading: "客户组合",
-    portfolio_map_caption: "每个点代表一个客户的最新位置;点击可打开该客户。",
+    portfolio_map_caption: "每个点代表一个客户的最新位置；点击可打开该客户。",
     save: "保存",
     save_shared: "保存到我的客户",
     share_damaged: "此分享链接已损坏或不完整——可能在复制时被截断。请索取完整链接。",
     share_link: "分享链接",
-    share_link_label: "这些结果的链接(复制即可;持有链接者只能只读查看)",
-    share_link_note: "链接本身包含客户名称、日期和答案,不会上传任何内容。备注、行业、标签和评估人姓名不包含在内。",
-    share_newer: "此链接由更新版本的 Rapport 生成。请刷新页面以更新,然后重新打开链接。",
+    share_link_label: "这些结果的链接（复制即可；持有链接者只能只读查看）",
+    share_link_note: "链接本身包含客户名称、日期和答案，不会上传任何内容。备注、行业、标签和评估人姓名不包含在内。",
+    share_newer: "此链接由更新版本的 Rapport 生成。请刷新页面以更新，然后重新打开链接。",
     share_other_bank: "此链接使用了当前版本 Rapport 没有的题库。请刷新页面以更新。",
-    shared_banner: "这是分享的评估,只读。在您选择“保存到我的客户”之前不会存储任何内容。",
+    shared_banner: "这是分享的评估，只读。在您选择“保存到我的客户”之前不会存储任何内容。",
     shared_heading: "分享的评估",
     trend_heading: "随时间的趋势",
-    portfolio_map_label: |n| format!("客户组合忠诚度图:按满意度(横轴)和转换成本(纵轴)标出 {n} 个客户。"),
+    portfolio_map_label: |n| format!("客户组合忠诚度图：按满意度（横轴）和转换成本（纵轴）标出 {n} 个客户。"),
     rows_shown: |shown, total| format!("显示 {total} 个客户中的 {shown} 个"),
     copy_link: "复制链接",
     link_copied: "链接已复制。",
-    copy_failed: "无法自动复制:链接已选中,请按 Ctrl+C(Mac 上按 ⌘C)。",
+    copy_failed: "无法自动复制：链接已选中，请按 Ctrl+C（Mac 上按 ⌘C）。",
     trend_show: "图中显示",
 };
 
@@ -764,6 +776,31 @@ mod tests {
         for (e, z) in en.iter().zip(&zh).skip(1) {
             assert_ne!(e, z, "untranslated string: {e}");
         }
+    }
+
+    /// Every string literal of the Chinese interface (the `ZH` constant, format strings
+    /// included) uses full-width punctuation.
+    #[test]
+    fn chinese_interface_uses_full_width_punctuation() {
+        let source = include_str!("i18n.rs");
+        let zh = &source[source
+            .find("pub const ZH: Messages")
+            .expect("the ZH constant")..];
+        let zh = &zh[..zh.find("\n};").expect("its end")];
+        let mut bad = Vec::new();
+        for literal in zh.split('"').skip(1).step_by(2) {
+            bad.extend(crate::engine::text::bilingual::ascii_punctuation_in_chinese(literal));
+        }
+        assert!(bad.is_empty(), "ASCII punctuation in Chinese: {bad:#?}");
+        assert!(
+            !crate::engine::text::bilingual::ascii_punctuation_in_chinese("关系,很好").is_empty()
+        );
+        // Parentheses around Latin text inside Chinese are full width too; in a Latin run they stay.
+        let mixed = "关系，很好（OK），Rapport (v1) 也是。";
+        assert_eq!(
+            crate::engine::text::bilingual::ascii_punctuation_in_chinese(mixed).len(),
+            1
+        );
     }
 
     #[test]

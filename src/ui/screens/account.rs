@@ -214,14 +214,16 @@ fn trend_view(lang: Lang, points: &[TrendPoint], shown: &UseStateHandle<u16>) ->
                 .map(|t| format!("{} {}", label(lang, t.label), num(m, (t.value)(&p.summary))))
                 .collect();
             format!(
-                "{}: {}, {}",
+                "{}{}{}{}{}",
                 date(p.completed_ms),
-                figures.join(", "),
+                m.colon,
+                figures.join(m.comma),
+                m.comma,
                 p.summary.level.label(lang)
             )
         })
         .collect::<Vec<_>>()
-        .join("; ");
+        .join(m.list_separator);
     let toggles = html! {
         <fieldset class="series-toggles" data-series-toggles="">
             <legend>{ m.trend_show }</legend>

@@ -256,9 +256,9 @@ fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
                 { ladder(&Ladder { lang, current: r.level.level, target: r.target.target_level, current_label: m.current_level, target_label: m.target_level, title: m.chart_ladder_label }) }
                 <div class="level-text">
                     <p class="headline">
-                        <strong>{ format!("{}: {}", m.current_level, r.level.level.label(lang)) }</strong>
+                        <strong>{ format!("{}{}{}", m.current_level, m.colon, r.level.level.label(lang)) }</strong>
                         { " · " }
-                        <strong>{ format!("{}: {}", m.target_level, r.target.target_level.label(lang)) }</strong>
+                        <strong>{ format!("{}{}{}", m.target_level, m.colon, r.target.target_level.label(lang)) }</strong>
                     </p>
                     if r.target.luxury {
                         <p class="warning" data-flag="luxury">{ m.luxury_warning }</p>
@@ -269,7 +269,7 @@ fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
                     }
                     <ul class="evidence">
                         { for r.level.evidence.iter().map(|e| html! {
-                            <li>{ format!("{}: {}", e.rung.label(lang), e.share.map_or(m.unknown.to_owned(), |s| (m.evidence_share)(round(s)))) }</li>
+                            <li>{ format!("{}{}{}", e.rung.label(lang), m.colon, e.share.map_or(m.unknown.to_owned(), |s| (m.evidence_share)(round(s)))) }</li>
                         }) }
                     </ul>
                     if let (Some(next), false) = (next, r.level.blockers.is_empty()) {
@@ -371,7 +371,7 @@ fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
             <p class={crate::ui::class_list("risk", &[r.defection.band.map(|b| b.id())])}>
                 <strong>{ (m.risk_value)(&figure(m, r.defection.risk), &band) }</strong>
             </p>
-            <p><strong>{ format!("{}: {}", m.phase_label, r.defection.phase.label(lang)) }</strong>
+            <p><strong>{ format!("{}{}{}", m.phase_label, m.colon, r.defection.phase.label(lang)) }</strong>
                 { format!(" — {}", r.defection.phase.description(lang)) }</p>
             <h3>{ m.warnings_heading }</h3>
             { for r.warnings.iter().map(|(w, v)| html! {
@@ -429,7 +429,7 @@ fn actions_block(lang: Lang, r: &AssessmentResult, show_all: &UseStateHandle<boo
                                 hidden={i >= shown} data-action-id={a.action_id.clone()}>
                                 <strong class="action-title">{ text.map_or(a.action_id.as_str(), |t| t.title.get(lang)) }</strong>
                                 <p>{ text.map_or("", |t| t.detail.get(lang)) }</p>
-                                <p class="because"><span>{ format!("{}: ", m.because) }</span>{ explain::finding(lang, &a.finding) }</p>
+                                <p class="because"><span>{ format!("{}{}", m.because, m.colon) }</span>{ explain::finding(lang, &a.finding) }</p>
                             </li>
                         }
                     }) }

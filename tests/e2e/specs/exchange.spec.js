@@ -108,7 +108,7 @@ test('the import picker works from the keyboard and is labelled in the interface
   await openApp(page);
   await page.getByRole('button', { name: '简体中文' }).click();
   const picker = page.locator('[data-action="import"]');
-  await expect(page.locator('label[for="import-file"]')).toHaveText('导入 Rapport 导出文件(JSON)');
+  await expect(page.locator('label[for="import-file"]')).toHaveText('导入 Rapport 导出文件（JSON）');
   await picker.focus();
   await expect(picker).toBeFocused();
   const chooserOpened = page.waitForEvent('filechooser');

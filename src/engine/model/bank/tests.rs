@@ -153,6 +153,37 @@ fn chinese_text_is_chinese_and_english_is_not() {
     }
 }
 
+/// Every Chinese string of the bank, the action texts and the labels uses full-width punctuation.
+#[test]
+fn chinese_text_uses_full_width_punctuation() {
+    use crate::engine::text::bilingual::{ascii_punctuation_in_chinese, Text};
+    let mut bad = Vec::new();
+    let mut check = |t: &Text, at: &str| {
+        for excerpt in ascii_punctuation_in_chinese(&t.zh) {
+            bad.push(format!("{at}: {excerpt}"));
+        }
+    };
+    for s in &bank().sections {
+        check(&s.title, &s.id);
+        check(&s.intro, &s.id);
+    }
+    for q in &bank().questions {
+        check(&q.prompt, &q.id);
+        check(&q.help, &q.id);
+        for o in &q.options {
+            check(&o.label, &q.id);
+        }
+    }
+    for a in crate::engine::scoring::action_catalogue() {
+        check(&a.title, &a.id);
+        check(&a.detail, &a.id);
+    }
+    for (key, text) in crate::engine::text::labels::labels().iter() {
+        check(text, key);
+    }
+    assert!(bad.is_empty(), "ASCII punctuation in Chinese: {bad:#?}");
+}
+
 #[test]
 fn options_within_a_question_are_distinct() {
     for q in &bank().questions {
