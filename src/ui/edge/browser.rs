@@ -183,8 +183,10 @@ pub fn page_url_with(hash: &str) -> String {
 }
 
 /// Puts `text` on the clipboard; false when the browser refuses (no permission, not a secure
-/// context). `navigator.clipboard` is reached dynamically: web-sys marks it unstable.
-pub fn copy_text(text: &str) -> bool {
+/// context, no user gesture). `writeText` answers with a promise that rejects on refusal, so the
+/// answer is awaited: a call that merely started is not a copy. `navigator.clipboard` is reached
+/// dynamically: web-sys marks it unstable.
+pub async fn copy_text(text: String) -> bool {
     let get = |target: &wasm_bindgen::JsValue, name: &str| {
         js_sys::Reflect::get(target, &name.into())
             .ok()
@@ -198,7 +200,11 @@ pub fn copy_text(text: &str) -> bool {
         return false;
     };
     let write: js_sys::Function = wasm_bindgen::JsCast::unchecked_into(write);
-    write.call1(&clipboard, &text.into()).is_ok()
+    let Ok(answer) = write.call1(&clipboard, &text.into()) else {
+        return false;
+    };
+    let answer: js_sys::Promise = wasm_bindgen::JsCast::unchecked_into(answer);
+    wasm_bindgen_futures::JsFuture::from(answer).await.is_ok()
 }
 
 /// Puts `route` in the URL fragment (a new history entry) unless it is already there.

@@ -97,12 +97,15 @@ pub fn Results(props: &ResultsProps) -> Html {
             let url = url.clone();
             let copied = copied.clone();
             Callback::from(move |_| {
-                let ok = crate::ui::edge::browser::copy_text(&url);
-                if !ok {
-                    // Selected, so Ctrl+C / ⌘C copies it.
-                    crate::ui::edge::browser::select_field("share-link");
-                }
-                copied.set(Some(ok));
+                let (url, copied) = (url.clone(), copied.clone());
+                yew::platform::spawn_local(async move {
+                    let ok = crate::ui::edge::browser::copy_text(url).await;
+                    if !ok {
+                        // Selected, so Ctrl+C / ⌘C copies it.
+                        crate::ui::edge::browser::select_field("share-link");
+                    }
+                    copied.set(Some(ok));
+                });
             })
         };
         html! {

@@ -172,3 +172,21 @@ test('a share link opened in a fresh browser shows the same results read-only, a
   expect(foreign).toEqual([]);
   await context.close();
 });
+
+test('a refused copy says so and selects the link instead of claiming success', async ({ page }) => {
+  await openApp(page);
+  await seedAccounts(page, [accountRecord('cp1', 'Copy Co', ['all-best'])]);
+  // The browser's clipboard refuses, as it does without permission or a user gesture.
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
+  });
+  await page.goto('./#/results/cp1/cp1-s0');
+  await page.locator('[data-action="share"]').click();
+  await page.locator('[data-action="copy-link"]').click();
+  await expect(page.locator('[data-share-panel] [role="status"]')).toHaveText(/Could not copy automatically/);
+  const selected = await page.evaluate(() => {
+    const f = document.getElementById('share-link');
+    return document.activeElement === f && f.selectionStart === 0 && f.selectionEnd === f.value.length;
+  });
+  expect(selected, 'the link is selected for Ctrl+C').toBe(true);
+});
