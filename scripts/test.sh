@@ -27,7 +27,10 @@ step "Size report"
 # copies, Unicode case tables, stateless components and the embedded labels were then removed for
 # ~39 KB), plus ~2% headroom. The product target is 150 KB and is NOT met: the report prints the
 # gap on every run; the screens' html! view code is where it must come from (README, "Measured").
-node scripts/size-report.mjs dist --budget-kb 246 --target-kb 150
+# Raised to 254 KB on 2026-12-02 (measured 251.8): the assessment model v2 adds ~9 KB gzip of
+# rules, borderline probe and results blocks that sit in the one wasm until issue 14 splits the
+# first load; ~5 KB of results and rules prose moved to the on-demand labels at the same time.
+node scripts/size-report.mjs dist --budget-kb 254 --target-kb 150
 
 step "End-to-end tests in Chromium (headless shell) against dist/"
 mkdir -p tests/e2e/.results

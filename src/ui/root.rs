@@ -6,7 +6,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::engine::scoring::score;
+use crate::engine::scoring::summarize;
 use crate::engine::state::app::{reduce, Action, AppState, NoticeKind, SaveTarget};
 use crate::engine::state::embed as embed_protocol;
 use crate::engine::state::route::Route;
@@ -175,7 +175,7 @@ fn use_embedding(state: &AppHandle) {
                 .and_then(|a| a.assessment(assessment))
         });
         if let (Some(record), Some(loaded)) = (record, state.loaded()) {
-            let summary = score(loaded.bank, &record.answers).summary();
+            let summary = summarize(loaded.bank, &record.answers);
             host_frame::post(
                 &host_frame::config(),
                 &embed_protocol::completed_message(&summary),
@@ -267,7 +267,7 @@ pub fn App() -> Html {
     let screen = match &state.route {
         Route::Home => home(&state),
         Route::New => html! { <Start /> },
-        Route::Rules => rules(state.lang),
+        Route::Rules => rules(&state),
         Route::Assess { account } => questionnaire(&state, account),
         Route::Results {
             account,

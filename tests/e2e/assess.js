@@ -5,10 +5,20 @@ import { expect } from '@playwright/test';
 /** Host-computed scenarios and section layout, written by `cargo run --example e2e_fixtures`. */
 export const fixtures = JSON.parse(readFileSync(new URL('./.results/fixtures.json', import.meta.url), 'utf8'));
 
+/** A seed case (`fixtures.scenarios`, with what an expert expects) or a synthetic extreme
+ *  (`all-best`, `all-worst`: only for mechanics that need two far-apart results). */
 export function scenario(name) {
-  const s = fixtures.scenarios.find((x) => x.name === name);
+  const s = [...fixtures.scenarios, ...fixtures.extremes].find((x) => x.name === name);
   if (!s) throw new Error(`no scenario ${name}`);
   return s;
+}
+
+/** The stored compact answer string for one answer: one character per position of the frozen
+ *  answer order, blanks ('.') before it, trailing blanks dropped. */
+export function compactAnswer(questionId, option) {
+  const at = fixtures.answer_order.indexOf(questionId);
+  if (at < 0) throw new Error(`no position for ${questionId}`);
+  return '.'.repeat(at) + String(option);
 }
 
 /** From the home screen: name an account and open its first section. */
@@ -77,7 +87,7 @@ export function accountRecord(id, name, scenarioNames, { tags = [], startMs = Da
     created_ms: startMs,
     assessments: scenarioNames.map((s, i) => {
       const at = startMs + i * 91 * DAY;
-      return { id: `${id}-s${i}`, bank_version: 1, started_ms: at, updated_ms: at, completed_ms: at, answers: scenario(s).stored_answers, cursor: { section: 0 } };
+      return { id: `${id}-s${i}`, bank_version: fixtures.bank_version, started_ms: at, updated_ms: at, completed_ms: at, answers: scenario(s).stored_answers, cursor: { section: 0 } };
     }),
   };
 }

@@ -468,7 +468,7 @@ const tests = [
       assertEq(a['data-level'], 'partner', 'data-level (all-best answers)');
       assertEq(a['data-target-level'], 'partner', 'data-target-level');
       assertEq(a['data-quadrant'], 'loyal', 'data-quadrant');
-      assertEq(a['data-confidence'], '100', 'data-confidence (all 70 answered)');
+      assertEq(a['data-confidence'], '100', 'data-confidence (every question answered)');
       assertEq(await attr(driver, '[data-screen="results"]', 'data-screen'), 'results', 'results screen');
     },
   },
@@ -487,7 +487,7 @@ const tests = [
       await waitFor(driver, async () => (await driver.findElements(css(cardSel))).length === 1, 'account card missing after reload');
       // The draft's progress needs the question bank, which a reload fetches again: wait for it.
       const cardText = async () => (await driver.findElement(css(cardSel))).getText();
-      await waitFor(driver, async () => (await cardText()).includes('1 of 70'), 'card after reload shows the progress "1 of 70"');
+      await waitFor(driver, async () => (await cardText()).includes(`1 of ${loadBank().total}`), `card after reload shows the progress "1 of ${loadBank().total}"`);
       assert((await cardText()).includes('Reload Ltd'), 'card after reload shows the name');
       assertEq((await accountKeys(driver)).length, 1, 'stored account records');
     },

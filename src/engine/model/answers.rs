@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::engine::model::bank::{Bank, Question};
-use crate::engine::storage::schema::ANSWER_ORDER;
+use crate::engine::storage::schema::{ANSWER_ORDER, RETIRED};
 
 /// One answer. Stored as the option's index (in the bank's ascending order) or `"dk"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,16 +113,32 @@ impl Answers {
         self.len() == 0
     }
 
-    /// Answers naming a question the bank does not have or an option it does not offer.
+    /// Answers naming a question the bank does not have (nor an earlier bank, see
+    /// [`RETIRED`]) or an option it does not offer.
     pub fn invalid_entries(&self, bank: &Bank) -> Vec<String> {
         self.iter()
-            .filter(|(id, choice)| match (bank.question(id), choice) {
-                (None, _) => true,
-                (Some(q), Choice::Option(i)) => usize::from(*i) >= q.options.len(),
-                (Some(_), Choice::DontKnow) => false,
+            .filter(|(id, choice)| {
+                let options = bank
+                    .question(id)
+                    .map(|q| q.options.len())
+                    .or_else(|| RETIRED.iter().find(|(r, _)| r == id).map(|(_, n)| *n));
+                match (options, choice) {
+                    (None, _) => true,
+                    (Some(n), Choice::Option(i)) => usize::from(*i) >= n,
+                    (Some(_), Choice::DontKnow) => false,
+                }
             })
             .map(|(id, _)| id.to_owned())
             .collect()
+    }
+
+    /// How many of the current bank's questions these answers answer (including "don't
+    /// know"): for an assessment made with an earlier bank, the answers carried over.
+    pub fn answered_in(&self, bank: &Bank) -> usize {
+        bank.questions
+            .iter()
+            .filter(|q| self.get(&q.id).is_some())
+            .count()
     }
 
     /// Answers every question of `bank` with the option `pick` chooses (test and fixture helper).
@@ -141,6 +157,10 @@ impl Answers {
 pub fn score_of(question: &Question, choice: Option<Choice>) -> Option<u8> {
     match choice? {
         Choice::Option(i) => question.options.get(usize::from(i)).map(|o| o.score),
+        // "Don't know whether anyone watches" means nobody does (the monitoring question).
+        Choice::DontKnow if question.dont_know_is_lowest => {
+            question.options.first().map(|o| o.score)
+        }
         Choice::DontKnow => None,
     }
 }

@@ -112,6 +112,12 @@ id_enum! {
         MutualImportance => "mutual_importance",
         BargainingBalance => "bargaining_balance",
         CustomerDependence => "customer_dependence",
+        /// The customer's own appetite for a deeper relationship: transactional or partnership (seed 000).
+        Appetite => "appetite",
+        /// What the account returns against what it costs to serve (seed 000's luxury, seed 003's 鸡肋).
+        Return => "return",
+        /// Where the customer's own business heads: growing, shrinking, or integrating backward (seed 001).
+        CustomerCourse => "customer_course",
     }
 }
 
@@ -218,6 +224,16 @@ id_enum! {
 }
 
 id_enum! {
+    /// What the answers rest on: how much weight the results can bear.
+    EvidenceFacet labelled "evidence" {
+        /// Impressions, own records, or the customer's own data and words.
+        Basis => "basis",
+        /// Whether anyone watches the early-warning signals (seed 001's 事前监控预警).
+        Monitoring => "monitoring",
+    }
+}
+
+id_enum! {
     /// Defection-risk bands.
     RiskBand labelled "risk_band" {
         Green => "green",
@@ -248,6 +264,7 @@ pub enum Dimension {
     Warning(Warning),
     Symbiosis(SymbiosisFacet),
     LoyaltyType(LoyaltyType),
+    Evidence(EvidenceFacet),
 }
 
 impl Dimension {
@@ -263,6 +280,7 @@ impl Dimension {
             Dimension::Warning(_) => "warning",
             Dimension::Symbiosis(_) => "symbiosis",
             Dimension::LoyaltyType(_) => "loyalty_type",
+            Dimension::Evidence(_) => "evidence",
         }
     }
 
@@ -277,10 +295,31 @@ impl Dimension {
             Dimension::Warning(x) => x.id(),
             Dimension::Symbiosis(x) => x.id(),
             Dimension::LoyaltyType(x) => x.id(),
+            Dimension::Evidence(x) => x.id(),
         }
     }
 
     /// Parses `framework.sub_id`.
+    /// How many dimensions there are: the length of a table indexed by [`Dimension::index`].
+    pub const COUNT: usize = 6 + 9 + 7 + 6 + 3 + 7 + 6 + 5 + 3 + 2;
+
+    /// A dense position in `0..COUNT`, in the order of [`Dimension::all`]: scoring keeps one
+    /// slot per dimension instead of searching a list.
+    pub fn index(self) -> usize {
+        match self {
+            Dimension::Level(x) => x as usize,
+            Dimension::Context(x) => 6 + x as usize,
+            Dimension::Satisfaction(x) => 15 + x as usize,
+            Dimension::SwitchingCost(x) => 22 + x as usize,
+            Dimension::Capability(x) => 28 + x as usize,
+            Dimension::Safeguard(x) => 31 + x as usize,
+            Dimension::Warning(x) => 38 + x as usize,
+            Dimension::Symbiosis(x) => 44 + x as usize,
+            Dimension::LoyaltyType(x) => 49 + x as usize,
+            Dimension::Evidence(x) => 52 + x as usize,
+        }
+    }
+
     pub fn parse(id: &str) -> Option<Dimension> {
         let (framework, sub) = id.split_once('.')?;
         Some(match framework {
@@ -293,6 +332,7 @@ impl Dimension {
             "warning" => Dimension::Warning(Warning::parse(sub)?),
             "symbiosis" => Dimension::Symbiosis(SymbiosisFacet::parse(sub)?),
             "loyalty_type" => Dimension::LoyaltyType(LoyaltyType::parse(sub)?),
+            "evidence" => Dimension::Evidence(EvidenceFacet::parse(sub)?),
             _ => return None,
         })
     }
@@ -317,6 +357,7 @@ impl Dimension {
         all.extend(Warning::ALL.iter().map(|&x| Dimension::Warning(x)));
         all.extend(SymbiosisFacet::ALL.iter().map(|&x| Dimension::Symbiosis(x)));
         all.extend(LoyaltyType::ALL.iter().map(|&x| Dimension::LoyaltyType(x)));
+        all.extend(EvidenceFacet::ALL.iter().map(|&x| Dimension::Evidence(x)));
         all
     }
 }
@@ -421,8 +462,10 @@ mod tests {
     #[test]
     fn every_dimension_round_trips_through_its_id() {
         let all = Dimension::all();
-        assert_eq!(all.len(), 6 + 6 + 7 + 6 + 3 + 7 + 6 + 5 + 3);
-        for dim in all {
+        assert_eq!(all.len(), 6 + 9 + 7 + 6 + 3 + 7 + 6 + 5 + 3 + 2);
+        assert_eq!(all.len(), Dimension::COUNT);
+        for (at, dim) in all.into_iter().enumerate() {
+            assert_eq!(dim.index(), at, "{dim}");
             let id = dim.to_string();
             assert_eq!(Dimension::parse(&id), Some(dim), "{id}");
             let json = serde_json::to_string(&dim).unwrap();

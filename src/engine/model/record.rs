@@ -250,6 +250,8 @@ impl AccountRecord {
             Some(choice) => draft.answers.set(question_id, choice),
             None => draft.answers.clear(question_id),
         }
+        // A draft begun with an earlier questionnaire is now being answered with this one.
+        draft.bank_version = bank.version;
         draft.cursor.question = Some(question_id.to_owned());
         draft.updated_ms = now_ms;
         Ok(())

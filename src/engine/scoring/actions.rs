@@ -1,17 +1,30 @@
-//! The ranked action plan (DOMAIN.md §8).
+//! The ranked action plan (DOMAIN.md §8, docs/SCORING.md "Action plan").
 //!
-//! Each finding of the assessment triggers one concrete action from `bank/actions.json`. An
-//! action's priority is its finding's weight times its severity (how far the score is from
-//! healthy), so the plan leads with what most closes the gap to the target level and repairs the
-//! weakest levers. Weights follow the seeds: a loss under way comes first (rescue), then what
-//! caps everything else (the four guarantees, the trust-first bottleneck), then the levers.
+//! Each finding triggers one concrete action from `bank/actions.json`, with a first step a KAM
+//! can take next week. Actions are ranked in tiers, and by severity (how far the score is from
+//! healthy) within a tier:
+//! 1. a loss under way (rescue) or business put to tender;
+//! 2. a guarantee below "equal to competitors": the floor (seed 003) comes before anything else;
+//! 3. what the account's economics and context call for: exit, restore a 鸡肋 account, scale back
+//!    a luxury, close out a one-off, adapt to a customer leaving the business; for a captive
+//!    customer, satisfaction (never a tighter lock, seed 000);
+//! 4. the gap to the target level, its defining fact first;
+//! 5. the alarm, the quadrant, holding at the target, and nobody watching the signals;
+//! 6. partial safeguards and warning signals;
+//! 7. the capability bottleneck, then a lagging capability;
+//! 8. the weakest levers; then the stage's strategies and symbiosis.
+//!
+//! Context decides what applies: a one-off project or a transactional customer gets no lock-in
+//! or rebate advice; capital-link advice appears only when the next rung is partner.
 
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::level::LevelBlocker;
+use super::level::{LevelBlocker, Regression};
 use super::safeguards::SafeguardStatus;
+use super::stage::Stage;
+use super::target::Stance;
 use super::{AssessmentResult, HIGH};
 use crate::engine::model::ids::*;
 use crate::engine::text::bilingual::Text;
@@ -33,6 +46,8 @@ pub struct ActionText {
     pub id: String,
     pub title: Text,
     pub detail: Text,
+    /// A concrete first step a KAM could take next week.
+    pub first_step: Text,
     /// The seed article it is drawn from.
     pub source: String,
 }
@@ -65,22 +80,40 @@ pub fn action_catalogue() -> &'static [ActionText] {
 pub enum Finding {
     /// Defection is under way or alarmed: seed 001's control or rescue phase.
     Phase { phase: ResponsePhase },
+    /// The level is below its ties: business put to open tender (seed 001).
+    Regression { regression: Regression },
     /// Where the account sits on the loyalty map, when it is not `loyal`.
     Quadrant { quadrant: Quadrant },
+    /// Both axes near the line: no clear reason to stay or to stay put.
+    NoClearHold,
     /// A safeguard that is missing or partial.
     Safeguard { safeguard: Safeguard, score: f64 },
     /// A warning signal showing.
     Warning { warning: Warning, score: f64 },
-    /// The first weak capability in build order.
+    /// Nobody watches the warning signals regularly.
+    Unwatched { score: f64 },
+    /// The main supplier with contacts only below top management (seed 001).
+    ShallowContacts,
+    /// The first weak capability the target needs, in build order.
     Bottleneck { capability: Capability, score: f64 },
+    /// A capability far below the others.
+    Lagging { capability: Capability, score: f64 },
     /// A level facet below the next rung while the account is below its target.
     LevelGap {
         facet: LevelFacet,
         next: Level,
         score: f64,
     },
-    /// Current level above target: scale back.
+    /// The account costs more than it returns (seed 000's luxury): scale back.
     OverInvestment { level: Level, target: Level },
+    /// What to do with the investment, when it is not "deepen" or "maintain".
+    Stance { stance: Stance },
+    /// A one-off project.
+    OneOff,
+    /// The customer is leaving the business or integrating backward (seed 001's 不可抗力).
+    Uncontrollable,
+    /// The stage's strategies (seed 001).
+    Stage { stage: Stage },
     /// A weak satisfaction lever.
     Satisfaction {
         lever: SatisfactionLever,
@@ -97,12 +130,22 @@ impl Finding {
     pub fn action_id(&self) -> String {
         match self {
             Finding::Phase { phase } => format!("phase.{phase}"),
+            Finding::Regression { regression } => format!("regression.{}", regression.id()),
             Finding::Quadrant { quadrant } => format!("quadrant.{quadrant}"),
+            Finding::NoClearHold => "quadrant.centre".to_owned(),
             Finding::Safeguard { safeguard, .. } => format!("safeguard.{safeguard}"),
             Finding::Warning { warning, .. } => format!("warning.{warning}"),
-            Finding::Bottleneck { capability, .. } => format!("capability.{capability}"),
+            Finding::Unwatched { .. } => "evidence.monitoring".to_owned(),
+            Finding::Bottleneck { capability, .. } | Finding::Lagging { capability, .. } => {
+                format!("capability.{capability}")
+            }
             Finding::LevelGap { facet, .. } => format!("level.{facet}"),
+            Finding::ShallowContacts => "level.contacts".to_owned(),
             Finding::OverInvestment { .. } => "target.luxury".to_owned(),
+            Finding::Stance { stance } => format!("stance.{}", stance.id()),
+            Finding::OneOff => "context.one_off".to_owned(),
+            Finding::Uncontrollable => "context.uncontrollable".to_owned(),
+            Finding::Stage { stage } => format!("stage.{}", stage.id()),
             Finding::Satisfaction { lever, .. } => format!("satisfaction.{lever}"),
             Finding::SwitchingCost { lever, .. } => format!("switching_cost.{lever}"),
             Finding::Symbiosis { facet, .. } => format!("symbiosis.{facet}"),
@@ -115,7 +158,7 @@ impl Finding {
 pub struct PlannedAction {
     pub action_id: String,
     pub finding: Finding,
-    /// Higher first; comparable within one plan only.
+    /// Higher first; comparable within one plan only. The integer part is the tier.
     pub priority: f64,
 }
 
@@ -126,194 +169,277 @@ impl PlannedAction {
     }
 }
 
+/// How far a 0–100 score is from healthy, in [0, 0.99]: the order within a tier.
 fn deficit(score: f64) -> f64 {
-    ((100.0 - score) / 100.0).clamp(0.0, 1.0)
+    ((100.0 - score) / 100.0).clamp(0.0, 0.99)
+}
+
+/// Tiers, highest first (see the module docs).
+mod tier {
+    pub const LOSS: f64 = 9.0;
+    pub const FLOOR: f64 = 8.0;
+    pub const CONTEXT: f64 = 7.0;
+    pub const GAP: f64 = 6.0;
+    pub const ALARM: f64 = 5.0;
+    pub const SAFEGUARDS: f64 = 4.0;
+    pub const CAPABILITY: f64 = 3.0;
+    pub const LEVERS: f64 = 2.0;
+    pub const STAGE: f64 = 1.0;
+    pub const LAST: f64 = 0.0;
 }
 
 /// What stands between the current rung and the next, when the target is higher: one finding
-/// per facet that lags, weighted by how far it lags and how far the target is.
+/// per lagging facet, defining facts first.
 fn level_gap_findings(result: &AssessmentResult, add: &mut impl FnMut(Finding, f64)) {
-    if result.target.gap > 0 {
-        if let Some(next) = result.level.level.next() {
-            let weight = 0.6 + 0.15 * f64::from(result.target.gap);
-            let mut facets: Vec<(LevelFacet, f64)> = Vec::new();
-            for blocker in &result.level.blockers {
-                let (facet, shows) = match blocker {
-                    LevelBlocker::Facet { facet, shows, .. } => (*facet, Some(*shows)),
-                    LevelBlocker::NoFormalLinks => (LevelFacet::FormalLinks, None),
-                    LevelBlocker::TooLittleEvidence { .. } => continue,
-                };
-                // Severity: how many rungs the facet lags the next one (a missing formal link counts fully).
-                let lag = shows.map_or(1.0, |s| f64::from(next.rank() - s.rank()) / 3.0);
-                match facets.iter_mut().find(|(f, _)| *f == facet) {
-                    Some(entry) => entry.1 = entry.1.max(lag),
-                    None => facets.push((facet, lag)),
-                }
-            }
-            for (facet, lag) in facets {
-                let score = 100.0 * (1.0 - lag);
+    let Some(next) = result.level.level.next() else {
+        return;
+    };
+    if result.target.gap <= 0 || result.target.stance != Stance::Deepen {
+        return;
+    }
+    for blocker in &result.level.blockers {
+        let (facet, shows, defining) = match blocker {
+            LevelBlocker::Facet {
+                facet,
+                shows,
+                defining,
+                ..
+            } => (*facet, Some(*shows), *defining),
+            LevelBlocker::NoFormalLinks => (LevelFacet::FormalLinks, None, true),
+            LevelBlocker::TooLittleEvidence { .. } => continue,
+        };
+        // Alliance ties (capital, dedicated assets) are advice only on the way to partner.
+        if facet == LevelFacet::FormalLinks && next != Level::Partner {
+            continue;
+        }
+        let lag = shows.map_or(1.0, |s| f64::from(next.rank() - s.rank()) / 3.0);
+        let score = 100.0 * (1.0 - lag);
+        let order = if defining { 0.5 } else { 0.0 } + 0.49 * lag;
+        add(Finding::LevelGap { facet, next, score }, tier::GAP + order);
+    }
+}
+
+/// The weak levers of both axes, and symbiosis where the target needs it.
+fn lever_findings(result: &AssessmentResult, add: &mut impl FnMut(Finding, f64)) {
+    // A captive customer: satisfaction first, never a tighter lock (seed 000). A one-off or
+    // transactional account: lock-in is beside the point (R13).
+    let lock_in_applies = !result.hostage && result.switching_matters;
+    for (rank, (lever, score)) in result.satisfaction.weakest_first().into_iter().enumerate() {
+        if score < HIGH {
+            // A captive customer: its two weakest reasons to stay come before the level.
+            let at = if result.hostage && rank < 2 {
+                tier::CONTEXT
+            } else {
+                tier::LEVERS
+            };
+            add(Finding::Satisfaction { lever, score }, at + deficit(score));
+        }
+    }
+    if lock_in_applies {
+        for (lever, score) in result.switching_cost.weakest_first() {
+            if score < HIGH {
                 add(
-                    Finding::LevelGap { facet, next, score },
-                    weight * lag.max(1.0 / 3.0),
+                    Finding::SwitchingCost { lever, score },
+                    tier::LEVERS + 0.8 * deficit(score),
                 );
             }
         }
     }
-}
-
-/// The weak levers of both axes and of symbiosis, weighted by the quadrant's emphasis.
-fn lever_findings(
-    result: &AssessmentResult,
-    sat_weight: f64,
-    switch_weight: f64,
-    add: &mut impl FnMut(Finding, f64),
-) {
-    for (lever, score) in result
-        .satisfaction
-        .weakest_first()
-        .into_iter()
-        .filter(|(_, s)| *s < HIGH)
-    {
-        add(
-            Finding::Satisfaction { lever, score },
-            sat_weight * deficit(score),
-        );
-    }
-    for (lever, score) in result
-        .switching_cost
-        .weakest_first()
-        .into_iter()
-        .filter(|(_, s)| *s < HIGH)
-    {
-        add(
-            Finding::SwitchingCost { lever, score },
-            switch_weight * deficit(score),
-        );
-    }
-    // Symbiosis supports the higher levels (seed 004): urgent only where the target needs them.
-    let symbiosis_weight = if result.target.target_level >= Level::Extended {
-        0.6
+    let symbiosis_tier = if result.target.target_level >= Level::Extended {
+        tier::STAGE
     } else {
-        0.25
+        tier::LAST
     };
     for &(facet, score) in &result.symbiosis_facets {
         if let Some(score) = score.filter(|s| *s < HIGH) {
             add(
                 Finding::Symbiosis { facet, score },
-                symbiosis_weight * deficit(score),
+                symbiosis_tier + 0.5 * deficit(score),
             );
         }
+    }
+}
+
+/// The economics and context of the account: what to do with the investment.
+fn context_findings(result: &AssessmentResult, add: &mut impl FnMut(Finding, f64)) {
+    let target = &result.target;
+    if target.uncontrollable {
+        add(Finding::Uncontrollable, tier::CONTEXT + 0.6);
+    }
+    match target.stance {
+        Stance::Exit | Stance::Restore => {
+            add(
+                Finding::Stance {
+                    stance: target.stance,
+                },
+                tier::CONTEXT + 0.9,
+            );
+        }
+        Stance::ScaleBack => add(
+            Finding::OverInvestment {
+                level: result.level.level,
+                target: target.target_level,
+            },
+            tier::CONTEXT + 0.8,
+        ),
+        Stance::Project => add(Finding::OneOff, tier::CONTEXT + 0.5),
+        Stance::Hold | Stance::ManageForCash => {
+            add(
+                Finding::Stance {
+                    stance: target.stance,
+                },
+                tier::ALARM + 0.5,
+            );
+        }
+        Stance::Deepen | Stance::Maintain => {}
+    }
+}
+
+/// The alarm, the quadrant and the watching.
+fn alarm_findings(result: &AssessmentResult, add: &mut impl FnMut(Finding, f64)) {
+    match result.defection.phase {
+        ResponsePhase::Rescue => add(
+            Finding::Phase {
+                phase: ResponsePhase::Rescue,
+            },
+            tier::LOSS + 0.9,
+        ),
+        ResponsePhase::Control => add(
+            Finding::Phase {
+                phase: ResponsePhase::Control,
+            },
+            tier::ALARM + 0.9,
+        ),
+        ResponsePhase::Warn => {}
+    }
+    if let Some(regression) = result.level.regression {
+        add(Finding::Regression { regression }, tier::LOSS + 0.5);
+    }
+    let transactional = !result.switching_matters;
+    if result.no_clear_hold && result.quadrant != Some(Quadrant::Loyal) {
+        add(Finding::NoClearHold, tier::ALARM + 0.6);
+    } else {
+        match result.quadrant {
+            Some(Quadrant::Hostage) => add(
+                Finding::Quadrant {
+                    quadrant: Quadrant::Hostage,
+                },
+                tier::CONTEXT + 0.7,
+            ),
+            Some(Quadrant::Defector) if !transactional => add(
+                Finding::Quadrant {
+                    quadrant: Quadrant::Defector,
+                },
+                tier::ALARM + 0.8,
+            ),
+            // Satisfied but free to go is normal for a one-off or transactional account (R13).
+            Some(Quadrant::Mercenary) if !transactional => add(
+                Finding::Quadrant {
+                    quadrant: Quadrant::Mercenary,
+                },
+                tier::ALARM + 0.3,
+            ),
+            _ => {}
+        }
+    }
+    if result.defection.unwatched {
+        add(Finding::Unwatched { score: 0.0 }, tier::ALARM + 0.4);
+    }
+    if result.defection.shallow_contacts {
+        add(Finding::ShallowContacts, tier::ALARM + 0.7);
+    }
+}
+
+fn safeguard_findings(result: &AssessmentResult, add: &mut impl FnMut(Finding, f64)) {
+    for check in &result.safeguards {
+        let (Some(score), SafeguardStatus::Missing | SafeguardStatus::Partial) =
+            (check.score, check.status)
+        else {
+            continue;
+        };
+        let at = if check.safeguard.is_guarantee() {
+            // 「等于或高于竞争对手」: a guarantee at "equal" meets the floor; below it, it leads.
+            if score >= 50.0 {
+                continue;
+            }
+            tier::FLOOR
+        } else if result.target.one_off {
+            // One communication and two alignments are for a lasting relationship.
+            continue;
+        } else {
+            tier::SAFEGUARDS
+        };
+        add(
+            Finding::Safeguard {
+                safeguard: check.safeguard,
+                score,
+            },
+            at + deficit(score),
+        );
+    }
+    for &(warning, score) in &result.warnings {
+        // The order trend of a customer leaving the business is not yours to fix (seed 001).
+        if warning == Warning::OrderTrend && result.target.uncontrollable {
+            continue;
+        }
+        if let Some(score) = score.filter(|s| *s < 75.0) {
+            // Mild signs ("occasional", "some approaches") after the alarming ones.
+            let at = if score <= 25.0 {
+                tier::SAFEGUARDS
+            } else {
+                tier::CAPABILITY
+            };
+            add(Finding::Warning { warning, score }, at + deficit(score));
+        }
+    }
+}
+
+fn capability_findings(result: &AssessmentResult, add: &mut impl FnMut(Finding, f64)) {
+    let caps = &result.capabilities;
+    if let Some(capability) = caps.bottleneck {
+        let score = caps.index(capability).unwrap_or(0.0);
+        add(
+            Finding::Bottleneck { capability, score },
+            tier::CAPABILITY + 0.5 + 0.49 * deficit(score),
+        );
+    }
+    if let Some(capability) = caps.lagging {
+        let score = caps.index(capability).unwrap_or(0.0);
+        add(
+            Finding::Lagging { capability, score },
+            tier::CAPABILITY + 0.49 * deficit(score),
+        );
     }
 }
 
 pub(super) fn plan(result: &AssessmentResult) -> Vec<PlannedAction> {
     let mut planned: Vec<(Finding, f64)> = Vec::new();
     let mut add = |finding: Finding, priority: f64| planned.push((finding, priority));
-
-    match result.defection.phase {
-        ResponsePhase::Rescue => add(
-            Finding::Phase {
-                phase: ResponsePhase::Rescue,
-            },
-            1.6,
-        ),
-        ResponsePhase::Control => add(
-            Finding::Phase {
-                phase: ResponsePhase::Control,
-            },
-            0.9,
-        ),
-        ResponsePhase::Warn => {}
-    }
-
-    // Hostage: fix satisfaction first and do not tighten the trap (seed 000).
-    let (sat_weight, switch_weight) = match result.quadrant {
-        Some(Quadrant::Hostage) => (0.95, 0.2),
-        Some(Quadrant::Mercenary) => (0.6, 0.9),
-        _ => (0.75, 0.65),
-    };
-    match result.quadrant {
-        Some(Quadrant::Defector) => add(
-            Finding::Quadrant {
-                quadrant: Quadrant::Defector,
-            },
-            1.3,
-        ),
-        Some(Quadrant::Hostage) => add(
-            Finding::Quadrant {
-                quadrant: Quadrant::Hostage,
-            },
-            1.2,
-        ),
-        Some(Quadrant::Mercenary) => add(
-            Finding::Quadrant {
-                quadrant: Quadrant::Mercenary,
-            },
-            0.8,
-        ),
-        Some(Quadrant::Loyal) | None => {}
-    }
-
-    for check in &result.safeguards {
-        if let (Some(score), SafeguardStatus::Missing | SafeguardStatus::Partial) =
-            (check.score, check.status)
-        {
-            let weight = if check.safeguard.is_guarantee() {
-                1.1
-            } else {
-                0.8
-            };
-            add(
-                Finding::Safeguard {
-                    safeguard: check.safeguard,
-                    score,
-                },
-                weight * deficit(score),
-            );
-        }
-    }
-
-    for &(warning, score) in &result.warnings {
-        if let Some(score) = score.filter(|s| *s < 75.0) {
-            add(Finding::Warning { warning, score }, 1.0 * deficit(score));
-        }
-    }
-
-    if let Some(capability) = result.capabilities.bottleneck {
-        let score = result.capabilities.index(capability).unwrap_or(0.0);
-        let weight = match capability {
-            Capability::Trust => 1.0,
-            Capability::Execution => 0.9,
-            Capability::Innovation => 0.8,
-        };
-        add(
-            Finding::Bottleneck { capability, score },
-            weight * deficit(score),
-        );
-    }
-
+    alarm_findings(result, &mut add);
+    context_findings(result, &mut add);
+    safeguard_findings(result, &mut add);
     level_gap_findings(result, &mut add);
-    if result.target.luxury {
-        add(
-            Finding::OverInvestment {
-                level: result.level.level,
-                target: result.target.target_level,
-            },
-            0.7,
-        );
+    capability_findings(result, &mut add);
+    lever_findings(result, &mut add);
+    if let Some(stage) = result.stage.stage.filter(|_| !result.target.one_off) {
+        add(Finding::Stage { stage }, tier::STAGE + 0.6);
     }
 
-    lever_findings(result, sat_weight, switch_weight, &mut add);
-
-    let mut plan: Vec<PlannedAction> = planned
-        .into_iter()
-        .map(|(finding, priority)| PlannedAction {
-            action_id: finding.action_id(),
+    // Stable: equal priorities keep the order above.
+    crate::engine::model::sort::sort_by(&mut planned, |a, b| b.1.total_cmp(&a.1));
+    let mut plan: Vec<PlannedAction> = Vec::new();
+    for (finding, priority) in planned {
+        let action_id = finding.action_id();
+        // One action per id, at its highest priority (a satisfaction lever that is also
+        // the floor's lever, say).
+        if plan.iter().any(|p| p.action_id == action_id) {
+            continue;
+        }
+        plan.push(PlannedAction {
+            action_id,
             finding,
             priority,
-        })
-        .collect();
-    // Stable: equal priorities keep the order above (phase, quadrant, safeguards, …).
-    crate::engine::model::sort::sort_by(&mut plan, |a, b| b.priority.total_cmp(&a.priority));
+        });
+    }
     plan
 }

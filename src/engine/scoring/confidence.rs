@@ -1,5 +1,9 @@
-//! How far the results can be trusted: how much was answered, which sections are thin, and
-//! answers that contradict each other.
+//! How far the results can be trusted: how much was answered, what the answers rest on, which
+//! sections are thin, and answers that contradict each other.
+//!
+//! Kept light on purpose: the answered share, scaled by the evidence the user says the answers
+//! rest on (impressions count 75%, answers checked with the customer 100%), less a fixed penalty
+//! for each contradiction and for warnings nobody watches.
 
 use serde::Serialize;
 
@@ -7,7 +11,8 @@ use super::{AssessmentResult, HIGH};
 use crate::engine::model::answers::{score_of, Answers, Choice};
 use crate::engine::model::bank::Bank;
 use crate::engine::model::ids::{
-    Capability, Dimension, Level, LevelFacet, LoyaltyType, Quadrant, SwitchingLever, Warning,
+    Capability, Dimension, EvidenceFacet, Level, LevelFacet, LoyaltyType, Quadrant, SwitchingLever,
+    Warning,
 };
 
 /// Each inconsistency found costs this many confidence points.
@@ -31,6 +36,8 @@ pub enum Inconsistency {
     LoyalButRivalQualified,
     /// Strong executive ties on the switching-cost axis, but contacts only with buyers.
     ExecutiveTiesWithoutSeniorContacts,
+    /// Nobody watches the warning signals regularly, so "no sign" says little (seed 001).
+    UnwatchedWarnings,
 }
 
 impl Inconsistency {
@@ -45,6 +52,7 @@ impl Inconsistency {
             Inconsistency::ExecutiveTiesWithoutSeniorContacts => {
                 "executive_ties_without_senior_contacts"
             }
+            Inconsistency::UnwatchedWarnings => "unwatched_warnings",
         }
     }
 }
@@ -52,8 +60,11 @@ impl Inconsistency {
 /// The confidence figure and what lowers it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Confidence {
-    /// 0–100: the answered share, less `INCONSISTENCY_PENALTY` per inconsistency.
+    /// 0–100: the answered share times the evidence factor, less `INCONSISTENCY_PENALTY` per
+    /// inconsistency.
     pub score: u8,
+    /// 0.75 (impressions, or not said) to 1.0 (checked with the customer): what the answers rest on.
+    pub evidence_factor: f64,
     /// Questions with a scored answer.
     pub answered: usize,
     /// Questions answered "don't know / not applicable".
@@ -138,6 +149,14 @@ pub(super) fn assess(bank: &Bank, answers: &Answers, result: &AssessmentResult) 
         at_least(executive_ties, 75.0) && contacts_level == Some(0),
         Inconsistency::ExecutiveTiesWithoutSeniorContacts,
     );
+    flag(result.defection.unwatched, Inconsistency::UnwatchedWarnings);
+    let basis = bank
+        .questions
+        .iter()
+        .filter(|q| q.dimension == Dimension::Evidence(EvidenceFacet::Basis))
+        .filter_map(|q| score_of(q, answers.get(&q.id)))
+        .max();
+    let evidence_factor = 0.75 + 0.25 * f64::from(basis.unwrap_or(0)) / 100.0;
 
     let share = if total == 0 {
         0.0
@@ -146,10 +165,13 @@ pub(super) fn assess(bank: &Bank, answers: &Answers, result: &AssessmentResult) 
     };
     let count = u32::try_from(inconsistencies.len()).unwrap_or(u32::MAX);
     let penalty = u32::from(INCONSISTENCY_PENALTY).saturating_mul(count);
-    let score = u8::try_from(u32::from(super::round(share * 100.0)).saturating_sub(penalty))
-        .unwrap_or(u8::MAX);
+    let score = u8::try_from(
+        u32::from(super::round(share * evidence_factor * 100.0)).saturating_sub(penalty),
+    )
+    .unwrap_or(u8::MAX);
     Confidence {
         score,
+        evidence_factor,
         answered,
         dont_know,
         total,

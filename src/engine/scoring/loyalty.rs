@@ -1,12 +1,24 @@
-//! The two loyalty axes and the quadrant (DOMAIN.md §4, seeds 000 and 001).
+//! The two loyalty axes and the quadrant (DOMAIN.md §4, seeds 000, 001 and 003; docs/CASES.md R11).
 //!
-//! A lever's score is the weighted mean of its answered questions; an axis is the plain mean of
-//! its answered levers, so each lever counts equally however many questions it has.
+//! A lever's score is the weighted mean of its answered questions. The two axes aggregate
+//! differently, as the seeds do:
+//! - **happy to stay** is the mean of the levers, but never more than [`CORE_MARGIN`] above the
+//!   weakest *core* element (quality, service and terms among the levers, and the four
+//!   guarantees): 「没有好的产品质量，再好的客户关系也只能望洋兴叹」 (seed 003);
+//! - **painful to leave** is the mean of the two strongest levers: one strong barrier (retraining
+//!   mechanics, new spare parts, seed 001) holds a customer however weak the others are.
 
 use serde::Serialize;
 
 use super::{mean_of, Scores, HIGH};
-use crate::engine::model::ids::{Dimension, Quadrant};
+use crate::engine::model::ids::{
+    Dimension, Quadrant, Safeguard, SatisfactionLever, SwitchingLever,
+};
+
+/// How far satisfaction may sit above its weakest core element.
+pub const CORE_MARGIN: f64 = 25.0;
+/// Both axes this close below [`HIGH`]: no clear hold either way.
+pub const CENTRE_BAND: f64 = 12.5;
 
 /// One lever's score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -20,6 +32,9 @@ pub struct LeverScore<L> {
 pub struct Axis<L> {
     pub index: Option<f64>,
     pub levers: Vec<LeverScore<L>>,
+    /// What limits the index: the weakest core element (satisfaction), or the strongest levers
+    /// that carry it (switching cost).
+    pub driven_by: Vec<Dimension>,
 }
 
 impl<L: Copy> Axis<L> {
@@ -53,22 +68,78 @@ impl<L: Copy> Axis<L> {
     }
 }
 
-pub(super) fn axis<L: Copy>(
+fn lever_scores<L: Copy>(
     scores: &Scores,
     levers: &[L],
     dimension: fn(L) -> Dimension,
-) -> Axis<L> {
-    let levers: Vec<LeverScore<L>> = levers
+) -> Vec<LeverScore<L>> {
+    levers
         .iter()
         .map(|&lever| LeverScore {
             lever,
             score: scores.get(dimension(lever)),
         })
-        .collect();
+        .collect()
+}
+
+const CORE_LEVERS: [SatisfactionLever; 3] = [
+    SatisfactionLever::ProductQuality,
+    SatisfactionLever::ServiceLevel,
+    SatisfactionLever::TradeTerms,
+];
+
+/// Happy to stay: the levers' mean, capped just above the weakest core element.
+pub(super) fn satisfaction(scores: &Scores) -> Axis<SatisfactionLever> {
+    let levers = lever_scores(scores, SatisfactionLever::ALL, Dimension::Satisfaction);
+    let mean = mean_of(levers.iter().map(|l| l.score));
+    let core = CORE_LEVERS
+        .iter()
+        .map(|&l| Dimension::Satisfaction(l))
+        .chain(
+            Safeguard::ALL
+                .iter()
+                .filter(|g| g.is_guarantee())
+                .map(|&g| Dimension::Safeguard(g)),
+        )
+        .filter_map(|d| scores.get(d).map(|s| (d, s)))
+        .min_by(|a, b| a.1.total_cmp(&b.1));
+    let (index, driven_by) = match (mean, core) {
+        (Some(mean), Some((d, weakest))) if weakest + CORE_MARGIN < mean => {
+            (Some(weakest + CORE_MARGIN), vec![d])
+        }
+        (mean, _) => (mean, Vec::new()),
+    };
     Axis {
-        index: mean_of(levers.iter().map(|l| l.score)),
+        index,
         levers,
+        driven_by,
     }
+}
+
+/// Painful to leave: the mean of the two strongest levers.
+pub(super) fn switching_cost(scores: &Scores) -> Axis<SwitchingLever> {
+    let levers = lever_scores(scores, SwitchingLever::ALL, Dimension::SwitchingCost);
+    let mut known: Vec<(SwitchingLever, f64)> = levers
+        .iter()
+        .filter_map(|l| l.score.map(|s| (l.lever, s)))
+        .collect();
+    crate::engine::model::sort::sort_by(&mut known, |a, b| b.1.total_cmp(&a.1));
+    known.truncate(2);
+    Axis {
+        index: mean_of(known.iter().map(|(_, s)| Some(*s))),
+        levers,
+        driven_by: known
+            .iter()
+            .map(|(l, _)| Dimension::SwitchingCost(*l))
+            .collect(),
+    }
+}
+
+/// Both axes just below the line: neither clearly happy to stay nor clearly held, but not
+/// clearly failing either (docs/CASES.md Part C, the "about the same" account).
+pub fn no_clear_hold(satisfaction: Option<f64>, switching_cost: Option<f64>) -> bool {
+    let just_below = |v: Option<f64>| v.is_some_and(|v| (HIGH - CENTRE_BAND..HIGH).contains(&v));
+    just_below(satisfaction) && just_below(switching_cost)
 }
 
 /// The quadrant, once both axes are known. "High" is [`HIGH`] or more.

@@ -5,6 +5,7 @@
 //! questions are left out of every mean, so they never pull a score toward 0.
 
 mod actions;
+mod borderline;
 mod capability;
 pub mod compare;
 mod confidence;
@@ -13,6 +14,7 @@ mod loyalty;
 pub mod portfolio;
 mod risk;
 mod safeguards;
+mod stage;
 mod target;
 
 use serde::Serialize;
@@ -24,13 +26,15 @@ use crate::engine::model::ids::*;
 pub use actions::{
     action_catalogue, install_actions, ActionText, Finding, PlannedAction, FIRST_ACTIONS_SHOWN,
 };
+pub use borderline::Borderline;
 pub use capability::Capabilities;
 pub use confidence::{Confidence, Inconsistency};
-pub use level::{LevelBlocker, LevelResult, RungEvidence};
+pub use level::{LevelBlocker, LevelResult, Regression, RungEvidence};
 pub use loyalty::{Axis, LeverScore};
 pub use risk::DefectionRisk;
 pub use safeguards::{SafeguardCheck, SafeguardStatus};
-pub use target::{TargetReason, TargetResult};
+pub use stage::{Posture, Stage, StageResult};
+pub use target::{Stance, TargetReason, TargetResult};
 
 /// A score is "high" (a strength) at or above this on every 0–100 index. The options' middle
 /// anchor is 50 ("acceptable", "about the same"); 60 asks for more than neutral.
@@ -47,6 +51,11 @@ pub struct AssessmentResult {
     pub quadrant: Option<Quadrant>,
     /// Low satisfaction held in place by high switching cost: false loyalty (seed 000).
     pub hostage: bool,
+    /// Both axes near the line: no clear hold either way (docs/CASES.md Part C).
+    pub no_clear_hold: bool,
+    /// Whether low switching cost is a concern: not for a one-off project, a transactional
+    /// customer or a supplier-level target, where being free to go is normal (R13).
+    pub switching_matters: bool,
     pub capabilities: Capabilities,
     pub safeguards: Vec<SafeguardCheck>,
     pub warnings: Vec<(Warning, Option<f64>)>,
@@ -54,6 +63,13 @@ pub struct AssessmentResult {
     pub symbiosis: Option<f64>,
     pub symbiosis_facets: Vec<(SymbiosisFacet, Option<f64>)>,
     pub loyalty_types: Vec<(LoyaltyType, Option<f64>)>,
+    pub stage: StageResult,
+    /// A level above preferred at risk of 倒退: a guarantee below "equal" (seed 003) or the
+    /// customer leaving the business (seed 001).
+    pub regression_risk: bool,
+    /// Headline verdicts one answer a notch away from another value; `None` when not probed
+    /// ([`score_figures`], for lists and exports).
+    pub borderline: Option<Borderline>,
     pub confidence: Confidence,
     /// Ranked, most valuable first.
     pub actions: Vec<PlannedAction>,
@@ -131,39 +147,43 @@ impl AssessmentResult {
     }
 }
 
-/// Weighted sums of answered scores per dimension: the one pass over the answers.
-/// A short list searched linearly (about sixty dimensions): a map would add its code to the wasm
-/// for no measurable speed.
-#[derive(Debug, Default)]
+/// Weighted sums of answered scores per dimension: the one pass over the answers, one slot per
+/// dimension (see [`Dimension::index`]), so a borderline probe can copy and adjust it cheaply.
+#[derive(Debug, Clone)]
 pub(crate) struct Scores {
-    by_dimension: Vec<(Dimension, f64, f64)>,
+    by_dimension: [(f64, f64); Dimension::COUNT],
+}
+
+impl Default for Scores {
+    fn default() -> Self {
+        Scores {
+            by_dimension: [(0.0, 0.0); Dimension::COUNT],
+        }
+    }
 }
 
 impl Scores {
     pub(crate) fn collect(bank: &Bank, answers: &Answers) -> Scores {
-        let mut by_dimension: Vec<(Dimension, f64, f64)> = Vec::new();
+        let mut scores = Scores::default();
         for q in &bank.questions {
             if let Some(score) = score_of(q, answers.get(&q.id)) {
-                let at = match by_dimension.iter().position(|e| e.0 == q.dimension) {
-                    Some(at) => at,
-                    None => {
-                        by_dimension.push((q.dimension, 0.0, 0.0));
-                        by_dimension.len() - 1
-                    }
-                };
-                by_dimension[at].1 += q.weight * f64::from(score);
-                by_dimension[at].2 += q.weight;
+                scores.add(q.dimension, q.weight, f64::from(score));
             }
         }
-        Scores { by_dimension }
+        scores
+    }
+
+    /// Adds (or with a negative weight, removes) one answer's contribution.
+    pub(crate) fn add(&mut self, dimension: Dimension, weight: f64, score: f64) {
+        let slot = &mut self.by_dimension[dimension.index()];
+        slot.0 += weight * score;
+        slot.1 += weight;
     }
 
     /// The weighted mean score of one dimension, `None` if none of its questions has a score.
     pub(crate) fn get(&self, dimension: Dimension) -> Option<f64> {
-        self.by_dimension
-            .iter()
-            .find(|e| e.0 == dimension && e.2 > 0.0)
-            .map(|(_, sum, w)| sum / w)
+        let (sum, weight) = self.by_dimension[dimension.index()];
+        (weight > 1e-9).then(|| sum / weight)
     }
 }
 
@@ -176,16 +196,17 @@ pub(crate) fn mean_of(values: impl IntoIterator<Item = Option<f64>>) -> Option<f
     (n > 0).then(|| sum / n as f64)
 }
 
-/// Scores one assessment.
-pub fn score(bank: &Bank, answers: &Answers) -> AssessmentResult {
-    let scores = Scores::collect(bank, answers);
-    let level = level::assess(bank, answers);
-    let target = target::assess(&scores, level.level);
-    let satisfaction = loyalty::axis(&scores, SatisfactionLever::ALL, Dimension::Satisfaction);
-    let switching_cost = loyalty::axis(&scores, SwitchingLever::ALL, Dimension::SwitchingCost);
+/// Everything that follows from the per-dimension scores and the level: the part of scoring
+/// that the borderline probe repeats for each alternative answer. Never inlined: both callers
+/// would otherwise carry a copy of it in the wasm.
+#[inline(never)]
+fn evaluate(scores: &Scores, level: LevelResult) -> AssessmentResult {
+    let satisfaction = loyalty::satisfaction(scores);
+    let switching_cost = loyalty::switching_cost(scores);
+    let target = target::assess(scores, switching_cost.index, level.level);
     let quadrant = loyalty::quadrant(satisfaction.index, switching_cost.index);
-    let capabilities = capability::assess(&scores);
-    let safeguards = safeguards::assess(&scores);
+    let capabilities = capability::assess(scores, target.target_level);
+    let safeguards = safeguards::assess(scores);
     let warnings: Vec<_> = Warning::ALL
         .iter()
         .map(|&w| (w, scores.get(Dimension::Warning(w))))
@@ -199,18 +220,46 @@ pub fn score(bank: &Bank, answers: &Answers) -> AssessmentResult {
         .map(|&f| (f, scores.get(Dimension::Symbiosis(f))))
         .collect();
     let symbiosis = mean_of(symbiosis_facets.iter().map(|(_, s)| *s));
-    let defection = risk::assess(
-        &warnings,
-        &safeguards,
-        &satisfaction,
-        &switching_cost,
-        &loyalty_types,
-    );
-
-    let mut result = AssessmentResult {
+    let switching_matters =
+        !target.one_off && !target.transactional && target.target_level > Level::Supplier;
+    let main_supplier = scores
+        .get(Dimension::LoyaltyType(LoyaltyType::Behavioural))
+        .is_some_and(|s| s >= 75.0);
+    let shallow_contacts = main_supplier
+        && !target.one_off
+        && scores
+            .get(Dimension::Level(LevelFacet::Contacts))
+            .is_some_and(|s| s < 67.0);
+    let defection = risk::assess(&risk::RiskInputs {
+        warnings: &warnings,
+        safeguards: &safeguards,
+        satisfaction: &satisfaction,
+        switching_cost: &switching_cost,
+        loyalty_types: &loyalty_types,
+        monitoring: scores.get(Dimension::Evidence(EvidenceFacet::Monitoring)),
+        switching_matters,
+        uncontrollable: target.uncontrollable,
+        shallow_contacts,
+    });
+    let alliance = scores
+        .get(Dimension::Level(LevelFacet::FormalLinks))
+        .is_some_and(|s| s >= 99.0);
+    let stage = stage::assess(&stage::StageInputs {
+        loyalty_types: &loyalty_types,
+        level: level.level,
+        alliance,
+        one_off: target.one_off,
+        tendered: level.regression.is_some(),
+        phase: defection.phase,
+    });
+    let regression_risk =
+        level.level >= Level::Extended && (defection.floor.is_some() || target.uncontrollable);
+    AssessmentResult {
+        hostage: quadrant == Some(Quadrant::Hostage),
+        no_clear_hold: loyalty::no_clear_hold(satisfaction.index, switching_cost.index),
+        switching_matters,
         level,
         target,
-        hostage: quadrant == Some(Quadrant::Hostage),
         satisfaction,
         switching_cost,
         quadrant,
@@ -221,13 +270,40 @@ pub fn score(bank: &Bank, answers: &Answers) -> AssessmentResult {
         symbiosis,
         symbiosis_facets,
         loyalty_types,
+        stage,
+        regression_risk,
+        borderline: None,
         confidence: Confidence::default(),
         actions: Vec::new(),
-    };
+    }
+}
+
+/// Scores one assessment.
+pub fn score(bank: &Bank, answers: &Answers) -> AssessmentResult {
+    let scores = Scores::collect(bank, answers);
+    let mut result = evaluate(&scores, level::assess(bank, answers));
+    result.borderline = Some(borderline::probe(bank, answers, &scores, &result));
     result.confidence = confidence::assess(bank, answers, &result);
     result.actions = actions::plan(&result);
     result
 }
 
+/// Every figure and verdict of [`score`] by the same rules, without the borderline probe and
+/// the action plan, which only the results screen shows: for lists of many assessments
+/// (portfolio, trends, cards, exports), at about a tenth of the cost.
+pub fn score_figures(bank: &Bank, answers: &Answers) -> AssessmentResult {
+    let scores = Scores::collect(bank, answers);
+    let mut result = evaluate(&scores, level::assess(bank, answers));
+    result.confidence = confidence::assess(bank, answers, &result);
+    result
+}
+
+/// The headline figures of [`score_figures`].
+pub fn summarize(bank: &Bank, answers: &Answers) -> Summary {
+    score_figures(bank, answers).summary()
+}
+
+#[cfg(test)]
+mod cases;
 #[cfg(test)]
 mod tests;

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use crate::engine::model::bank::Bank;
 use crate::engine::model::ids::{AccountId, AssessmentId, Quadrant, RiskBand};
 use crate::engine::model::record::AccountRecord;
-use crate::engine::scoring::{score, Summary};
+use crate::engine::scoring::{summarize, Summary};
 
 /// One account's latest figures (`summary` is `None` until it has a completed assessment).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +42,7 @@ pub fn rows(bank: &Bank, accounts: &[AccountRecord]) -> Vec<Row> {
                 industry: a.industry.clone(),
                 assessment_id: latest.map(|r| r.id.clone()),
                 last_ms: latest.and_then(|r| r.completed_ms),
-                summary: latest.map(|r| score(bank, &r.answers).summary()),
+                summary: latest.map(|r| summarize(bank, &r.answers)),
             }
         })
         .collect()
@@ -159,6 +159,9 @@ pub struct TrendPoint {
     pub assessment_id: AssessmentId,
     pub completed_ms: u64,
     pub summary: Summary,
+    /// The questionnaire version it was answered with, when older than the current one: its
+    /// figures rest partly on questions since reworded, so trends mark it.
+    pub older_questionnaire: Option<u32>,
 }
 
 /// An account's completed assessments, oldest first.
@@ -168,7 +171,8 @@ pub fn trend(bank: &Bank, account: &AccountRecord) -> Vec<TrendPoint> {
         .map(|r| TrendPoint {
             assessment_id: r.id.clone(),
             completed_ms: r.completed_ms.unwrap_or(r.updated_ms),
-            summary: score(bank, &r.answers).summary(),
+            summary: summarize(bank, &r.answers),
+            older_questionnaire: (r.bank_version < bank.version).then_some(r.bank_version),
         })
         .collect();
     crate::engine::model::sort::sort_by(&mut points, |a, b| a.completed_ms.cmp(&b.completed_ms));
@@ -195,11 +199,7 @@ mod tests {
             AccountRecord::start(&id.into(), &format!("{id}-0").into(), &input, bank, 1).unwrap();
         a.discard_draft().unwrap();
         for (i, s) in scenario_names.iter().enumerate() {
-            let answers: Answers = scenarios::all(bank)
-                .into_iter()
-                .find(|x| x.name == *s)
-                .unwrap()
-                .answers;
+            let answers: Answers = scenarios::answers_named(bank, s);
             a.start_draft(&format!("{id}-{}", i + 1).into(), "", bank, 10 + i as u64)
                 .unwrap();
             for (q, c) in answers.iter() {
@@ -213,7 +213,7 @@ mod tests {
     fn portfolio() -> Vec<AccountRecord> {
         vec![
             account("a", "Beta Corp", "east", &["all-worst", "all-best"]),
-            account("b", "alpha Ltd", "west, 重点", &["trapped-and-unhappy"]),
+            account("b", "alpha Ltd", "west, 重点", &["incumbent-b"]),
             account("c", "Gamma", "east", &["all-worst"]),
             account("d", "Delta (never assessed)", "", &[]),
         ]

@@ -12,7 +12,7 @@ use crate::engine::model::ids::{AccountId, AssessmentId};
 use crate::engine::model::record::{
     clean_text, AccountRecord, AssessmentRecord, Cursor, MAX_NAME_CHARS, RECORD_VERSION,
 };
-use crate::engine::storage::schema::ANSWER_ORDER;
+use crate::engine::storage::schema::{answer_count, ANSWER_ORDER};
 
 /// The payload format this build writes; it reads this one only (and says so for others).
 pub const SHARE_VERSION: u8 = 1;
@@ -22,7 +22,10 @@ pub const MAX_PAYLOAD_CHARS: usize = 1024;
 const MS_PER_DAY: u64 = 86_400_000;
 const CODE_DONT_KNOW: u8 = 6;
 const CODE_UNANSWERED: u8 = 7;
-const ANSWER_BYTES: usize = (ANSWER_ORDER.len() * 3).div_ceil(8);
+/// Bytes of packed answers for a bank version's positions (three bits each).
+fn answer_bytes(positions: usize) -> usize {
+    (positions * 3).div_ceil(8)
+}
 
 /// What a share link carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,8 +56,9 @@ pub fn encode(account: &AccountRecord, record: &AssessmentRecord) -> String {
         u8::try_from(record.bank_version).unwrap_or(u8::MAX),
     ];
     bytes.extend_from_slice(&u16::try_from(day).unwrap_or(u16::MAX).to_be_bytes());
-    let mut packed = [0u8; ANSWER_BYTES];
-    for (i, id) in ANSWER_ORDER.iter().enumerate() {
+    let positions = answer_count(record.bank_version).unwrap_or(ANSWER_ORDER.len());
+    let mut packed = vec![0u8; answer_bytes(positions)];
+    for (i, id) in ANSWER_ORDER[..positions].iter().enumerate() {
         let code = match record.answers.get(id) {
             Some(Choice::Option(n)) if n < CODE_DONT_KNOW => n,
             Some(Choice::DontKnow) => CODE_DONT_KNOW,
@@ -83,16 +87,23 @@ pub fn decode(payload: &str, bank: &Bank) -> Result<SharedAssessment, ShareError
     if version > SHARE_VERSION {
         return Err(ShareError::Newer);
     }
-    if version != SHARE_VERSION || rest.len() < 3 + ANSWER_BYTES {
+    if version != SHARE_VERSION || rest.len() < 3 {
         return Err(ShareError::Damaged);
     }
-    if u32::from(rest[0]) != bank.version {
+    // Links made with an earlier questionnaire still open: their answers carry over.
+    let bank_version = u32::from(rest[0]);
+    if bank_version > bank.version {
         return Err(ShareError::OtherBank);
     }
+    let positions = answer_count(bank_version).ok_or(ShareError::Damaged)?;
+    let bytes_needed = answer_bytes(positions);
+    if rest.len() < 3 + bytes_needed {
+        return Err(ShareError::Damaged);
+    }
     let day = u64::from(u16::from_be_bytes([rest[1], rest[2]]));
-    let packed = &rest[3..3 + ANSWER_BYTES];
+    let packed = &rest[3..3 + bytes_needed];
     let mut answers = Answers::new();
-    for (i, id) in ANSWER_ORDER.iter().enumerate() {
+    for (i, id) in ANSWER_ORDER[..positions].iter().enumerate() {
         let code = (0..3).fold(0u8, |code, bit| {
             let at = i * 3 + bit;
             code | (((packed[at / 8] >> (at % 8)) & 1) << bit)
@@ -106,14 +117,14 @@ pub fn decode(payload: &str, bank: &Bank) -> Result<SharedAssessment, ShareError
     if !answers.invalid_entries(bank).is_empty() {
         return Err(ShareError::Damaged);
     }
-    let name = std::str::from_utf8(&rest[3 + ANSWER_BYTES..]).map_err(|_| ShareError::Damaged)?;
+    let name = std::str::from_utf8(&rest[3 + bytes_needed..]).map_err(|_| ShareError::Damaged)?;
     let name = clean_text(name, MAX_NAME_CHARS).map_err(|_| ShareError::Damaged)?;
     if name.is_empty() {
         return Err(ShareError::Damaged);
     }
     Ok(SharedAssessment {
         name,
-        bank_version: bank.version,
+        bank_version,
         completed_ms: day * MS_PER_DAY,
         answers,
     })
@@ -196,7 +207,7 @@ mod tests {
     use super::*;
     use crate::engine::model::bank::bank;
     use crate::engine::model::record::NewAccount;
-    use crate::engine::scoring::score;
+    use crate::engine::scoring::summarize;
     use proptest::prelude::*;
 
     fn completed(name: &str) -> AccountRecord {
@@ -250,8 +261,8 @@ mod tests {
                 crate::engine::text::explain::date(1_795_000_000_000)
             );
             assert_eq!(
-                score(bank(), &shared.answers).summary(),
-                score(bank(), &record.answers).summary()
+                summarize(bank(), &shared.answers),
+                summarize(bank(), &record.answers)
             );
             let saved = shared.into_account(&"b1".into(), &"t1".into(), 5);
             assert!(
@@ -286,6 +297,36 @@ mod tests {
         let mut bytes = from_base64url(&payload).unwrap();
         bytes[4] = (bytes[4] & !0b111) | 5;
         assert_eq!(decode(&base64url(&bytes), bank()), Err(ShareError::Damaged));
+    }
+
+    /// A link made by the build before bank version 2 (fixture written by that build).
+    #[test]
+    fn a_link_made_with_questionnaire_v1_still_opens_with_its_answers() {
+        let link = include_str!("../../../tests/fixtures/share/bank-v1-link.txt").trim();
+        let shared = decode(link, bank()).expect("a v1 link opens");
+        assert_eq!(shared.bank_version, 1);
+        let stored = crate::engine::storage::schema::decode_account(include_str!(
+            "../../../tests/fixtures/storage/v2-account.json"
+        ))
+        .unwrap()
+        .account;
+        let record = stored
+            .assessments
+            .iter()
+            .find(|a| a.completed_ms.is_some())
+            .unwrap();
+        assert_eq!(shared.answers, record.answers);
+        assert_eq!(shared.name, stored.name);
+        // Unchanged questions carry over; reworded and new ones are unanswered.
+        let retired = crate::engine::storage::schema::RETIRED
+            .iter()
+            .filter(|(id, _)| record.answers.get(id).is_some())
+            .count();
+        assert!(retired > 0, "the fixture answers questions v2 reworded");
+        assert_eq!(
+            shared.answers.answered_in(bank()),
+            record.answers.len() - retired
+        );
     }
 
     #[test]

@@ -22,10 +22,13 @@ use crate::engine::model::record::AccountRecord;
 /// The record format this build writes.
 pub const RECORD_VERSION: u32 = 2;
 
-/// The question order the compact answer string follows: bank version 1's questions, frozen.
-/// A later bank may add questions at the end; it may never reorder or reuse these positions
-/// (a test compares this list with the bank, so a change cannot slip through unnoticed).
-pub const ANSWER_ORDER: [&str; 70] = [
+/// The question order the compact answer string and share links follow: every question any bank
+/// has had, each at a position it keeps for ever. Positions 0–69 are bank version 1's questions,
+/// 70–79 the ones bank version 2 added. A later bank may add questions at the end; it may never
+/// reorder or reuse a position, so a question whose options change meaning gets a new id and
+/// the old one is retired (kept here, answered in old records, no longer asked or scored). A
+/// test checks every bank question has a position here.
+pub const ANSWER_ORDER: [&str; 80] = [
     "ctx_volume",
     "ctx_revenue_share",
     "ctx_frequency",
@@ -96,6 +99,37 @@ pub const ANSWER_ORDER: [&str; 70] = [
     "sym_rnd",
     "sym_risk",
     "sym_alliance_fit",
+    // Added by bank version 2.
+    "ev_basis",
+    "ctx_appetite",
+    "ctx_return",
+    "ctx_course",
+    "sat_price_talks",
+    "sat_tailoring",
+    "sat_recognition",
+    "sat_safe_choice",
+    "mon_watch",
+    "warn_share",
+];
+
+/// How many positions of [`ANSWER_ORDER`] a bank version uses, `None` for a version this build
+/// does not know (a newer one).
+pub fn answer_count(bank_version: u32) -> Option<usize> {
+    match bank_version {
+        1 => Some(70),
+        2 => Some(80),
+        _ => None,
+    }
+}
+
+/// Questions of earlier banks that the current bank no longer asks, with their option counts,
+/// so records that answered them still validate. Their answers are kept, never scored.
+pub const RETIRED: [(&str, usize); 5] = [
+    ("sat_terms", 5),
+    ("sat_personal", 5),
+    ("sat_psych_respect", 5),
+    ("sat_psych_security", 5),
+    ("warn_orders", 5),
 ];
 
 const UNANSWERED: char = '.';
@@ -247,15 +281,36 @@ mod tests {
     const V2_ACCOUNT: &str = include_str!("../../../tests/fixtures/storage/v2-account.json");
 
     #[test]
-    fn answer_order_is_the_bank_order() {
+    fn every_question_has_a_frozen_position_and_retired_ones_stay_known() {
         let bank = bank();
-        let ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+        let current = answer_count(bank.version).expect("the current bank has a count");
+        assert_eq!(current, ANSWER_ORDER.len());
+        for q in &bank.questions {
+            let at = ANSWER_ORDER.iter().position(|id| *id == q.id);
+            assert!(
+                at.is_some(),
+                "{} has no position: append it to ANSWER_ORDER",
+                q.id
+            );
+            assert!(q.options.len() <= 10);
+        }
+        for (id, _) in RETIRED {
+            assert!(
+                bank.question(id).is_none(),
+                "{id} is asked again: give it its position back"
+            );
+            assert!(ANSWER_ORDER[..70].contains(&id));
+        }
+        let asked_or_retired = bank.questions.len() + RETIRED.len();
         assert_eq!(
-            ids[..ANSWER_ORDER.len()],
-            ANSWER_ORDER[..],
-            "the compact answer format depends on this order: append new questions, never reorder"
+            asked_or_retired,
+            ANSWER_ORDER.len(),
+            "every position is asked or retired"
         );
-        assert!(bank.questions.iter().all(|q| q.options.len() <= 10));
+        // Bank v1's positions are its questions in its order: the v1 fixtures depend on it.
+        let v1: Vec<&str> = ANSWER_ORDER[..answer_count(1).unwrap()].to_vec();
+        assert_eq!(v1[0], "ctx_volume");
+        assert_eq!(v1[69], "sym_alliance_fit");
     }
 
     #[test]
@@ -275,7 +330,7 @@ mod tests {
         assert_eq!(decode_answers(&text).unwrap(), answers);
         assert_eq!(encode_answers(&Answers::new()), "");
         assert!(decode_answers("12?").is_err());
-        assert!(decode_answers(&"1".repeat(71)).is_err());
+        assert!(decode_answers(&"1".repeat(81)).is_err());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use crate::engine::model::ids::Level;
 use crate::engine::scoring::{round, Finding, LevelBlocker, TargetReason};
 use crate::engine::text::i18n::messages;
+use crate::engine::text::labels::text;
 use crate::engine::text::labels::Labelled;
 use crate::engine::text::lang::Lang;
 
@@ -48,21 +49,34 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
         Finding::SwitchingCost { lever, score } => scored(lang, *lever, *score),
         Finding::Symbiosis { facet, score } => scored(lang, *facet, *score),
         Finding::Bottleneck { capability, score } => (m.bottleneck)(&format!(
-            "{} ({})",
+            "{}{}",
             capability.label(lang),
-            score_text(*score)
+            (m.paren)(&score_text(*score))
         )),
         Finding::LevelGap { facet, next, .. } => (m.blocker_facet)(
             &format!("{} → {}", facet.label(lang), rung(lang, *next)),
             &rung(lang, level_below(*next)),
         ),
+        Finding::Regression { .. } => text(lang, "regression_open_tender").to_owned(),
+        Finding::NoClearHold => text(lang, "no_clear_hold").to_owned(),
+        Finding::ShallowContacts => text(lang, "shallow_contacts").to_owned(),
+        Finding::Unwatched { .. } => text(lang, "unwatched").to_owned(),
+        Finding::Lagging { capability, score } => (m.lagging)(&format!(
+            "{}{}",
+            capability.label(lang),
+            (m.paren)(&score_text(*score))
+        )),
+        Finding::Stance { stance } => described(lang, *stance),
+        Finding::OneOff => text(lang, "reason_one_off").to_owned(),
+        Finding::Uncontrollable => text(lang, "uncontrollable").to_owned(),
+        Finding::Stage { stage } => described(lang, *stage),
         Finding::OverInvestment { level, target } => {
             format!(
                 "{} > {}{}{}",
                 rung(lang, *level),
                 rung(lang, *target),
                 m.colon,
-                m.luxury_warning
+                text(lang, "luxury_warning")
             )
         }
     }
@@ -80,7 +94,7 @@ pub fn blocker(lang: Lang, blocker: &LevelBlocker) -> String {
         LevelBlocker::Facet { facet, shows, .. } => {
             (m.blocker_facet)(&facet.label(lang), &rung(lang, *shows))
         }
-        LevelBlocker::NoFormalLinks => m.blocker_formal_links.to_owned(),
+        LevelBlocker::NoFormalLinks => text(lang, "blocker_formal_links").to_owned(),
         LevelBlocker::TooLittleEvidence { answered } => (m.blocker_too_little)(*answered),
     }
 }
@@ -89,17 +103,20 @@ pub fn blocker(lang: Lang, blocker: &LevelBlocker) -> String {
 pub fn target_reason(lang: Lang, reason: &TargetReason) -> String {
     let m = messages(lang);
     match reason {
-        TargetReason::OneOff => m.reason_one_off.to_owned(),
+        TargetReason::OneOff => text(lang, "reason_one_off").to_owned(),
         TargetReason::Scale { score, ceiling } => {
             (m.reason_scale)(round(*score), &rung(lang, *ceiling))
         }
-        TargetReason::NoScaleEvidence => m.reason_no_scale.to_owned(),
-        TargetReason::Mutuality {
-            weakest,
-            score,
-            cap,
-        } => (m.reason_mutuality)(&weakest.label(lang), round(*score), &rung(lang, *cap)),
-        TargetReason::NoMutualityEvidence => m.reason_no_mutuality.to_owned(),
+        TargetReason::NoScaleEvidence => text(lang, "reason_no_scale").to_owned(),
+        TargetReason::Condition { factor, score } => {
+            (m.reason_condition)(&factor.label(lang), score.map(round))
+        }
+        TargetReason::LowSwitchingCost { score } => (m.reason_low_switching)(score.map(round)),
+        TargetReason::Appetite { score, cap } => {
+            (m.reason_appetite)(score.map(round), &rung(lang, *cap))
+        }
+        TargetReason::CustomerCourse { .. } => text(lang, "reason_customer_course").to_owned(),
+        TargetReason::Soured => text(lang, "reason_soured").to_owned(),
     }
 }
 
@@ -167,12 +184,16 @@ mod tests {
         };
         assert_eq!(finding(Lang::En, &f), "Trade terms: 25/100");
         assert_eq!(finding(Lang::Zh, &f), "交易条件：25/100");
-        let r = TargetReason::Mutuality {
-            weakest: ContextFactor::BargainingBalance,
-            score: 25.0,
-            cap: Level::Preferred,
+        let r = TargetReason::Condition {
+            factor: ContextFactor::BargainingBalance,
+            score: Some(25.0),
         };
         assert!(target_reason(Lang::En, &r).contains("Balance of bargaining power"));
+        assert!(target_reason(Lang::Zh, &r).contains("优选供应商"));
+        let r = TargetReason::Appetite {
+            score: None,
+            cap: Level::Preferred,
+        };
         assert!(target_reason(Lang::Zh, &r).contains("优选供应商"));
     }
 

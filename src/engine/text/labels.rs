@@ -45,6 +45,14 @@ pub fn label(lang: Lang, key: &str) -> &str {
     labels().get(key).map_or(key, |t| t.get(lang))
 }
 
+/// A long results text kept with the labels (`text.<key>`), not in the app's own strings: the
+/// screens that show them wait for the on-demand data anyway, so the first load stays lighter.
+pub fn text(lang: Lang, key: &'static str) -> &'static str {
+    labels()
+        .get(&format!("text.{key}"))
+        .map_or(key, |t| t.get(lang))
+}
+
 /// The label of `<kind>.<id>`.
 fn label_key(lang: Lang, kind: &str, id: &str) -> String {
     label(lang, &format!("{kind}.{id}")).to_owned()
@@ -75,7 +83,7 @@ pub trait Labelled: Copy {
 mod tests {
     use super::*;
     use crate::engine::model::ids::*;
-    use crate::engine::scoring::{Inconsistency, SafeguardStatus};
+    use crate::engine::scoring::{Inconsistency, Posture, SafeguardStatus, Stage, Stance};
 
     /// Every key the interface asks for.
     fn required_keys() -> Vec<String> {
@@ -123,6 +131,7 @@ mod tests {
             Inconsistency::PartnerWithoutSymbiosis,
             Inconsistency::LoyalButRivalQualified,
             Inconsistency::ExecutiveTiesWithoutSeniorContacts,
+            Inconsistency::UnwatchedWarnings,
         ] {
             keys.push(format!("inconsistency.{}", i.id()));
         }
@@ -130,8 +139,71 @@ mod tests {
         for k in ["defection_risk", "symbiosis", "confidence", "level_rank"] {
             keys.push(format!("index.{k}"));
         }
+        keys.extend(v2_keys());
         keys.push("flag.hostage".into());
         keys.push("flag.luxury".into());
+        keys
+    }
+
+    /// The keys bank version 2 added: evidence, stance, stage, posture and the long texts.
+    fn v2_keys() -> Vec<String> {
+        let mut keys = Vec::new();
+        for f in EvidenceFacet::ALL {
+            keys.push(format!("evidence.{f}"));
+        }
+        for s in [
+            Stance::Deepen,
+            Stance::Maintain,
+            Stance::Hold,
+            Stance::ManageForCash,
+            Stance::Project,
+            Stance::Restore,
+            Stance::ScaleBack,
+            Stance::Exit,
+        ] {
+            keys.push(format!("stance.{}", s.id()));
+            keys.push(format!("stance_desc.{}", s.id()));
+        }
+        for s in [
+            Stage::Development,
+            Stage::Initial,
+            Stage::Stable,
+            Stage::Strategic,
+        ] {
+            keys.push(format!("stage.{}", s.id()));
+            keys.push(format!("stage_desc.{}", s.id()));
+        }
+        for p in [Posture::Offence, Posture::Defence] {
+            keys.push(format!("posture.{}", p.id()));
+        }
+        for k in [
+            "explain_level",
+            "explain_target",
+            "explain_loyalty",
+            "explain_capabilities",
+            "explain_safeguards",
+            "explain_risk",
+            "explain_symbiosis",
+            "explain_actions",
+            "explain_confidence",
+            "rules_intro",
+            "luxury_warning",
+            "blocker_formal_links",
+            "reason_no_scale",
+            "reason_customer_course",
+            "reason_soured",
+            "reason_one_off",
+            "regression_open_tender",
+            "regression_risk",
+            "shallow_contacts",
+            "normal_for_transactional",
+            "unwatched",
+            "uncontrollable",
+            "hostage_flag",
+            "no_clear_hold",
+        ] {
+            keys.push(format!("text.{k}"));
+        }
         keys
     }
 
@@ -155,8 +227,8 @@ mod tests {
 
     #[test]
     fn missing_label_shows_its_key() {
-        assert_eq!(label(Lang::En, "rung.partner"), "Partner");
-        assert_eq!(label(Lang::Zh, "rung.partner"), "合作伙伴");
+        assert_eq!(label(Lang::En, "rung.partner"), "Strategic partner");
+        assert_eq!(label(Lang::Zh, "rung.partner"), "战略合作伙伴");
         assert_eq!(label(Lang::En, "no.such"), "no.such");
     }
 }

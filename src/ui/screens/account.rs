@@ -214,8 +214,10 @@ fn trend_view(lang: Lang, points: &[TrendPoint], shown: &UseStateHandle<u16>) ->
                 .map(|t| format!("{} {}", label(lang, t.label), num(m, (t.value)(&p.summary))))
                 .collect();
             format!(
-                "{}{}{}{}{}",
+                "{}{}{}{}{}{}",
                 date(p.completed_ms),
+                p.older_questionnaire
+                    .map_or(String::new(), |v| (m.questionnaire_marker)(v)),
                 m.colon,
                 figures.join(m.comma),
                 m.comma,
@@ -255,8 +257,11 @@ fn trend_view(lang: Lang, points: &[TrendPoint], shown: &UseStateHandle<u16>) ->
                 </figure>
             }
             <div class="trend-column">
-                { trend_chart(&TrendChart { title: m.trend_heading.to_owned(), description: trend_text, labels: points.iter().map(|p| date(p.completed_ms)).collect(), series: all_series }) }
+                { trend_chart(&TrendChart { title: m.trend_heading.to_owned(), description: trend_text, labels: points.iter().map(|p| format!("{}{}", date(p.completed_ms), p.older_questionnaire.map_or(String::new(), |v| (m.questionnaire_marker)(v)))).collect(), series: all_series }) }
                 { toggles }
+                if points.iter().any(|p| p.older_questionnaire.is_some()) {
+                    <p class="meta" data-older-questionnaire="">{ m.older_questionnaire_note }</p>
+                }
             </div>
         </div>
     }

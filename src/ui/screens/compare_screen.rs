@@ -69,6 +69,9 @@ pub fn compare_page(state: &AppHandle, a: &AssessmentRef, b: &AssessmentRef) -> 
                     <a class="button-secondary" href={Route::Portfolio.to_hash()}>{ m.portfolio_heading }</a>
                 </div>
             </div>
+            if rec_a.bank_version != rec_b.bank_version {
+                <p class="card notice" data-versions-differ="">{ (m.versions_differ)(rec_a.bank_version, rec_b.bank_version) }</p>
+            }
             <div class="card table-wrap">
                 <table class="compare-table" data-compare="">
                     <caption>{ m.compare_caption }</caption>
@@ -94,7 +97,7 @@ pub fn compare_page(state: &AppHandle, a: &AssessmentRef, b: &AssessmentRef) -> 
                                     <td class={crate::ui::class_list("delta", &[tone])}>
                                         { delta.map_or(m.unknown.to_owned(), |d| signed(i32::from(d))) }
                                         if let Some(tone) = tone {
-                                            <span class="visually-hidden">{ format!(" ({})", if tone == "better" { m.better } else { m.worse }) }</span>
+                                            <span class="visually-hidden">{ (m.paren)(if tone == "better" { m.better } else { m.worse }) }</span>
                                         }
                                     </td>
                                 </tr>

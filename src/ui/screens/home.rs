@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::engine::model::ids::AccountId;
 
-use crate::engine::scoring::score;
+use crate::engine::scoring::summarize;
 use crate::engine::state::app::{Action, OpenDraft};
 use crate::engine::state::route::Route;
 use crate::engine::text::explain;
@@ -79,7 +79,7 @@ fn AccountCard(props: &CardProps) -> Html {
     let bank = state.loaded().map(|l| l.bank);
     let latest = account
         .latest_completed()
-        .map(|a| (a, bank.map(|b| score(b, &a.answers).summary())));
+        .map(|a| (a, bank.map(|b| summarize(b, &a.answers))));
     let draft = account.draft();
     let id = account.id.clone();
     let resume = {
@@ -123,7 +123,7 @@ fn AccountCard(props: &CardProps) -> Html {
                         <summary>{ (m.history)(account.completed().count()) }</summary>
                         <ol reversed=true>
                             { for account.completed().rev().map(|a| {
-                                let s = score(bank, &a.answers).summary();
+                                let s = summarize(bank, &a.answers);
                                 let route = Route::Results { account: account.id.clone(), assessment: a.id.clone() };
                                 html! {
                                     <li>

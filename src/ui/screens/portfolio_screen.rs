@@ -166,7 +166,7 @@ pub fn Portfolio() -> Html {
                                     <td>{ s.map_or_else(dash, |s| s.target_level.label(lang)) }</td>
                                     <td data-col="gap">{ r.gap().map_or_else(dash, |g| g.to_string()) }</td>
                                     <td data-col="quadrant">{ s.and_then(|s| s.quadrant).map_or_else(dash, |q| q.label(lang)) }</td>
-                                    <td data-col="risk">{ s.and_then(|s| s.risk_band).map_or_else(dash, |b| format!("{} ({})", b.label(lang), s.and_then(|s| s.defection_risk).unwrap_or_default())) }</td>
+                                    <td data-col="risk">{ s.and_then(|s| s.risk_band).map_or_else(dash, |b| format!("{}{}", b.label(lang), (m.paren)(&s.and_then(|s| s.defection_risk).unwrap_or_default().to_string()))) }</td>
                                     <td>{ r.last_ms.map_or_else(dash, date) }</td>
                                 </tr>
                             }

@@ -293,7 +293,7 @@ fn QuestionView(props: &QuestionProps) -> Html {
                 </div>
             </div>
             <details class="question-note" open={!props.note.is_empty()}>
-                <summary>{ format!("{} ({})", m.note_label, m.optional) }</summary>
+                <summary>{ format!("{}{}", m.note_label, (m.paren)(m.optional)) }</summary>
                 <label class="visually-hidden" for={format!("{name}-note")}>{ format!("{}{}{}", m.note_label, m.colon, q.prompt.get(lang)) }</label>
                 <textarea id={format!("{name}-note")} data-note={q.id.clone()} rows="2" maxlength="2000"
                     value={props.note.clone()} oninput={on_note} />

@@ -11,6 +11,7 @@ use crate::engine::scoring::{
 use crate::engine::state::route::Route;
 use crate::engine::text::explain;
 use crate::engine::text::i18n::{messages, Messages};
+use crate::engine::text::labels::text;
 use crate::engine::text::labels::{label, Labelled};
 use crate::engine::text::lang::Lang;
 use crate::ui::root::{dispatcher, use_app};
@@ -220,7 +221,13 @@ fn results_view(
             data-bottleneck={s.bottleneck.map_or("none", |c| c.id())}
             data-defection-risk={opt_num(s.defection_risk)}
             data-risk-band={s.risk_band.map_or("", |b| b.id())}
-            data-symbiosis={opt_num(s.symbiosis)} data-confidence={s.confidence.to_string()}>
+            data-symbiosis={opt_num(s.symbiosis)} data-confidence={s.confidence.to_string()}
+            data-level-evidence={if result.level.enough_evidence { "enough" } else { "insufficient" }}
+            data-stance={result.target.stance.id()}
+            data-stage={result.stage.stage.map_or("", |st| st.id())}
+            data-posture={result.stage.posture.map_or("", |p| p.id())}
+            data-borderline={borderline_ids(&result)}
+            data-bank-version={record.bank_version.to_string()}>
             <div class="screen-head">
                 <div>
                     <h1 id="results-heading">{ format!("{} · {}", m.results_heading, name) }</h1>
@@ -229,6 +236,7 @@ fn results_view(
                 <div class="card-actions">{ actions }</div>
             </div>
             { before }
+            { carried_over(lang, bank, record) }
             { level_block(lang, &result) }
             { loyalty_block(lang, &result) }
             { capability_block(lang, &result) }
@@ -238,6 +246,57 @@ fn results_view(
             { confidence_block(lang, bank, &result) }
             { notes_block(lang, bank, &record.notes) }
         </section>
+    }
+}
+
+/// A flagged finding beside a figure (`data-flag`), styled as a warning or as a plain note. One
+/// function for all of them: each `html!` element costs code in the wasm.
+fn flag(id: &'static str, warning: bool, text: impl Into<String>) -> Html {
+    html! { <p class={warning.then_some("warning")} data-flag={id}>{ text.into() }</p> }
+}
+
+/// The headline verdicts one answer away from another value, as `data-borderline`.
+fn borderline_ids(r: &AssessmentResult) -> String {
+    let Some(b) = &r.borderline else {
+        return String::new();
+    };
+    [
+        ("level", !b.level.is_empty()),
+        ("target", !b.target.is_empty()),
+        ("quadrant", !b.quadrant.is_empty()),
+        ("risk_band", !b.risk_band.is_empty()),
+    ]
+    .iter()
+    .filter(|(_, near)| *near)
+    .map(|(id, _)| *id)
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// " (near X, Y)" / "（接近X、Y）" when a verdict is borderline, else nothing.
+fn near<T: Labelled>(lang: Lang, others: &[T]) -> String {
+    if others.is_empty() {
+        return String::new();
+    }
+    let m = messages(lang);
+    let names: Vec<String> = others.iter().map(|o| o.label(lang)).collect();
+    (m.near)(&names.join(m.enumeration))
+}
+
+/// Says which questionnaire an older assessment was answered with, and what carried over.
+fn carried_over(
+    lang: Lang,
+    bank: &Bank,
+    record: &crate::engine::model::record::AssessmentRecord,
+) -> Html {
+    if record.bank_version >= bank.version {
+        return html! {};
+    }
+    let m = messages(lang);
+    html! {
+        <p class="card notice" data-carried-over={record.answers.answered_in(bank).to_string()}>
+            { (m.carried_over)(record.bank_version, record.answers.answered_in(bank), bank.questions.len()) }
+        </p>
     }
 }
 
@@ -252,6 +311,11 @@ fn lever_ids<L: std::fmt::Display>(levers: Vec<(L, Option<f64>)>) -> Vec<(String
 fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
     let m = messages(lang);
     let next = r.level.level.next();
+    let current = if r.level.enough_evidence {
+        r.level.level.label(lang)
+    } else {
+        m.not_enough_evidence.to_owned()
+    };
     html! {
         <section class="card" aria-labelledby="level-heading" data-block="level">
             <h2 id="level-heading">{ m.level_heading }</h2>
@@ -259,16 +323,31 @@ fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
                 { ladder(&Ladder { lang, current: r.level.level, target: r.target.target_level, current_label: m.current_level, target_label: m.target_level, title: m.chart_ladder_label }) }
                 <div class="level-text">
                     <p class="headline">
-                        <strong>{ format!("{}{}{}", m.current_level, m.colon, r.level.level.label(lang)) }</strong>
+                        <strong data-current-level="">{ format!("{}{}{}{}", m.current_level, m.colon, current, near(lang, r.borderline.as_ref().map_or(&[][..], |b| &b.level))) }</strong>
                         { " · " }
-                        <strong>{ format!("{}{}{}", m.target_level, m.colon, r.target.target_level.label(lang)) }</strong>
+                        <strong>{ format!("{}{}{}{}", m.target_level, m.colon, r.target.target_level.label(lang), near(lang, r.borderline.as_ref().map_or(&[][..], |b| &b.target))) }</strong>
                     </p>
+                    if r.level.regression.is_some() {
+                        { flag("regression", true, text(lang, "regression_open_tender")) }
+                    } else if r.regression_risk {
+                        { flag("regression-risk", true, text(lang, "regression_risk")) }
+                    }
                     if r.target.luxury {
-                        <p class="warning" data-flag="luxury">{ m.luxury_warning }</p>
+                        { flag("luxury", true, text(lang, "luxury_warning")) }
                     } else if r.target.gap > 0 {
                         <p>{ (m.gap_below)(r.target.gap) }</p>
                     } else {
                         <p>{ m.gap_none }</p>
+                    }
+                    <p data-stance-text="">
+                        <strong>{ format!("{}{}{}", m.stance_label, m.colon, r.target.stance.label(lang)) }</strong>
+                        { format!("{}{}", m.dash, r.target.stance.description(lang)) }
+                    </p>
+                    if let Some(stage) = r.stage.stage {
+                        <p data-stage-text="">
+                            <strong>{ format!("{}{}{}{}", m.stage_label, m.colon, stage.label(lang), r.stage.posture.map_or(String::new(), |p| format!(" · {}", p.label(lang)))) }</strong>
+                            { format!("{}{}", m.dash, stage.description(lang)) }
+                        </p>
                     }
                     <ul class="evidence">
                         { for r.level.evidence.iter().map(|e| html! {
@@ -283,7 +362,7 @@ fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
                     <ul>{ for r.target.reasons.iter().map(|t| html! { <li>{ explain::target_reason(lang, t) }</li> }) }</ul>
                 </div>
             </div>
-            { how(m, &[m.explain_level, m.explain_target]) }
+            { how(m, &[text(lang, "explain_level"), text(lang, "explain_target")]) }
         </section>
     }
 }
@@ -310,13 +389,13 @@ fn loyalty_block(lang: Lang, r: &AssessmentResult) -> Html {
                 <figure class="map-figure">
                     { loyalty_map(&LoyaltyMap { lang, satisfaction: r.satisfaction.index, switching_cost: r.switching_cost.index, quadrant: r.quadrant, description: description.clone(), path: Vec::new(), others: Vec::new() }) }
                     <figcaption>
-                        <strong>{ quadrant }</strong>
-                        if let Some(q) = r.quadrant { { format!(" — {}", q.description(lang)) } }
+                        <strong data-quadrant-label="">{ format!("{}{}", quadrant, near(lang, r.borderline.as_ref().map_or(&[][..], |b| &b.quadrant))) }</strong>
+                        if let Some(q) = r.quadrant { { format!("{}{}", m.dash, q.description(lang)) } }
                     </figcaption>
                 </figure>
                 <div class="levers">
-                    { bar(format!("{} ({})", label(lang, "axis.satisfaction"), label(lang, "axis_hint.satisfaction")), r.satisfaction.index, m.unknown, "satisfaction") }
-                    { bar(format!("{} ({})", label(lang, "axis.switching_cost"), label(lang, "axis_hint.switching_cost")), r.switching_cost.index, m.unknown, "switching_cost") }
+                    { bar(format!("{}{}", label(lang, "axis.satisfaction"), (m.paren)(label(lang, "axis_hint.satisfaction"))), r.satisfaction.index, m.unknown, "satisfaction") }
+                    { bar(format!("{}{}", label(lang, "axis.switching_cost"), (m.paren)(label(lang, "axis_hint.switching_cost"))), r.switching_cost.index, m.unknown, "switching_cost") }
                     <h3>{ format!("{} · {}", label(lang, "axis.satisfaction"), m.levers_weakest_first) }</h3>
                     { lever_bars("satisfaction", sat) }
                     <h3>{ format!("{} · {}", label(lang, "axis.switching_cost"), m.levers_weakest_first) }</h3>
@@ -324,9 +403,15 @@ fn loyalty_block(lang: Lang, r: &AssessmentResult) -> Html {
                 </div>
             </div>
             if r.hostage {
-                <p class="warning" data-flag="hostage">{ m.hostage_flag }</p>
+                { flag("hostage", true, text(lang, "hostage_flag")) }
             }
-            { how(m, &[m.explain_loyalty]) }
+            if r.no_clear_hold {
+                { flag("no-clear-hold", false, text(lang, "no_clear_hold")) }
+            }
+            if !r.switching_matters && matches!(r.quadrant, Some(crate::engine::model::ids::Quadrant::Mercenary | crate::engine::model::ids::Quadrant::Defector)) {
+                { flag("free-to-go-is-normal", false, text(lang, "normal_for_transactional")) }
+            }
+            { how(m, &[text(lang, "explain_loyalty")]) }
         </section>
     }
 }
@@ -337,13 +422,16 @@ fn capability_block(lang: Lang, r: &AssessmentResult) -> Html {
         <section class="card" aria-labelledby="capabilities-heading" data-block="capabilities">
             <h2 id="capabilities-heading">{ m.capabilities_heading }</h2>
             { for r.capabilities.indices.iter().map(|(c, v)| html! {
-                { bar(format!("{} — {}", c.label(lang), c.description(lang)), *v, m.unknown, &format!("capability.{c}")) }
+                { bar(format!("{}{}{}", c.label(lang), m.dash, c.description(lang)), *v, m.unknown, &format!("capability.{c}")) }
             }) }
             <p class="headline">{ match r.capabilities.bottleneck {
                 Some(c) => (m.bottleneck)(&c.label(lang)),
                 None => m.no_bottleneck.to_owned(),
             } }</p>
-            { how(m, &[m.explain_capabilities]) }
+            if let Some(c) = r.capabilities.lagging {
+                <p data-lagging={c.id()}>{ (m.lagging)(&c.label(lang)) }</p>
+            }
+            { how(m, &[text(lang, "explain_capabilities")]) }
         </section>
     }
 }
@@ -367,20 +455,29 @@ fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
                     </li>
                 }) }
             </ul>
-            { how(m, &[m.explain_safeguards]) }
+            { how(m, &[text(lang, "explain_safeguards")]) }
         </section>
         <section class="card" aria-labelledby="risk-heading" data-block="risk">
             <h2 id="risk-heading">{ m.risk_heading }</h2>
             <p class={crate::ui::class_list("risk", &[r.defection.band.map(|b| b.id())])}>
-                <strong>{ (m.risk_value)(&figure(m, r.defection.risk), &band) }</strong>
+                <strong>{ format!("{}{}", (m.risk_value)(&figure(m, r.defection.risk), &band), near(lang, r.borderline.as_ref().map_or(&[][..], |b| &b.risk_band))) }</strong>
             </p>
+            if let Some(g) = r.defection.floor {
+                { flag("guarantee-floor", true, (m.guarantee_floor)(&g.label(lang))) }
+            }
+            if r.defection.shallow_contacts {
+                { flag("shallow-contacts", true, text(lang, "shallow_contacts")) }
+            }
+            if r.defection.unwatched {
+                { flag("unwatched", false, text(lang, "unwatched")) }
+            }
             <p><strong>{ format!("{}{}{}", m.phase_label, m.colon, r.defection.phase.label(lang)) }</strong>
-                { format!(" — {}", r.defection.phase.description(lang)) }</p>
+                { format!("{}{}", m.dash, r.defection.phase.description(lang)) }</p>
             <h3>{ m.warnings_heading }</h3>
             { for r.warnings.iter().map(|(w, v)| html! {
                 { bar(w.label(lang), *v, m.unknown, &format!("warning.{w}")) }
             }) }
-            { how(m, &[m.explain_risk]) }
+            { how(m, &[text(lang, "explain_risk")]) }
         </section>
         </>
     }
@@ -399,7 +496,7 @@ fn symbiosis_block(lang: Lang, r: &AssessmentResult) -> Html {
             { for r.loyalty_types.iter().map(|(t, v)| html! {
                 { bar(t.label(lang), *v, m.unknown, &format!("loyalty_type.{t}")) }
             }) }
-            { how(m, &[m.explain_symbiosis]) }
+            { how(m, &[text(lang, "explain_symbiosis")]) }
         </section>
     }
 }
@@ -432,7 +529,9 @@ fn actions_block(lang: Lang, r: &AssessmentResult, show_all: &UseStateHandle<boo
                                 hidden={i >= shown} data-action-id={a.action_id.clone()}>
                                 <strong class="action-title">{ text.map_or(a.action_id.as_str(), |t| t.title.get(lang)) }</strong>
                                 <p>{ text.map_or("", |t| t.detail.get(lang)) }</p>
+                                <p class="first-step"><span>{ format!("{}{}", m.first_step, m.colon) }</span>{ text.map_or("", |t| t.first_step.get(lang)) }</p>
                                 <p class="because"><span>{ format!("{}{}", m.because, m.colon) }</span>{ explain::finding(lang, &a.finding) }</p>
+                                <p class="meta" data-source={text.map(|t| t.source.clone())}>{ text.map_or(String::new(), |t| (m.source_article)(&t.source.split(", ").collect::<Vec<_>>().join(m.enumeration))) }</p>
                             </li>
                         }
                     }) }
@@ -443,7 +542,7 @@ fn actions_block(lang: Lang, r: &AssessmentResult, show_all: &UseStateHandle<boo
                     </button>
                 }
             }
-            { how(m, &[m.explain_actions]) }
+            { how(m, &[text(lang, "explain_actions")]) }
         </section>
     }
 }
@@ -462,6 +561,7 @@ fn confidence_block(lang: Lang, bank: &Bank, r: &AssessmentResult) -> Html {
             <h2 id="confidence-heading">{ m.confidence_heading }</h2>
             { bar(m.confidence_heading.to_owned(), Some(f64::from(c.score)), m.unknown, "confidence") }
             <p>{ (m.confidence_answered)(c.answered, c.total, c.dont_know) }</p>
+            <p data-evidence-factor={round(c.evidence_factor * 100.0).to_string()}>{ (m.evidence_basis)(round(c.evidence_factor * 100.0)) }</p>
             if !c.thin_sections.is_empty() {
                 <p>{ m.thin_sections }</p>
                 <ul data-thin-sections="">{ for c.thin_sections.iter().map(|s| html! { <li>{ section_title(s) }</li> }) }</ul>
@@ -470,7 +570,7 @@ fn confidence_block(lang: Lang, bank: &Bank, r: &AssessmentResult) -> Html {
                 <p>{ m.inconsistencies_heading }</p>
                 <ul>{ for c.inconsistencies.iter().map(|i| html! { <li data-inconsistency={i.id()}>{ i.label(lang) }</li> }) }</ul>
             }
-            { how(m, &[m.explain_confidence]) }
+            { how(m, &[text(lang, "explain_confidence")]) }
         </section>
     }
 }

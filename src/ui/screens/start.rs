@@ -56,7 +56,7 @@ pub fn Start() -> Html {
             }
         });
     }
-    let optional = |label: &str| html! { <>{ label.to_owned() }<span class="optional">{ format!(" ({})", m.optional) }</span></> };
+    let optional = |label: &str| html! { <>{ label.to_owned() }<span class="optional">{ (m.paren)(m.optional) }</span></> };
 
     html! {
         <section class="start" aria-labelledby="start-heading" data-screen="start">

@@ -20,8 +20,8 @@ async function open(page, lang, records = [], path = './') {
 }
 
 const history = () => [
-  accountRecord('ax1', 'Axe Trend', ['all-worst', 'trapped-and-unhappy', 'all-best'], { tags: ['east'] }),
-  accountRecord('ax2', 'Axe Other', ['satisfied-no-lock-in']),
+  accountRecord('ax1', 'Axe Trend', ['all-worst', 'incumbent-b', 'all-best'], { tags: ['east'] }),
+  accountRecord('ax2', 'Axe Other', ['dedicated-trucks']),
 ];
 
 for (const lang of [{ id: 'en', button: 'English' }, { id: 'zh', button: '简体中文' }]) {
@@ -39,7 +39,7 @@ for (const lang of [{ id: 'en', button: 'English' }, { id: 'zh', button: '简体
   });
 
   test(`accessibility: results, rules and home with an account in ${lang.id}`, async ({ page }) => {
-    await open(page, lang, [accountRecord('ax1', 'Axe Ltd', ['trapped-and-unhappy'])]);
+    await open(page, lang, [accountRecord('ax1', 'Axe Ltd', ['incumbent-b'])]);
     await page.goto('./#/results/ax1/ax1-s0');
     await expect(page.locator('[data-results]')).toBeVisible();
     await expectNoViolations(page, 'results');

@@ -2,7 +2,7 @@ import { test, expect, openApp } from '../fixtures.js';
 import { fixtures, scenario, startAssessment, answerAll, radio, resultAttributes, expectSummary } from '../assess.js';
 
 test('a full assessment completed with the keyboard alone matches the engine', async ({ page }) => {
-  const s = scenario('trapped-and-unhappy');
+  const s = scenario('incumbent-b');
   await openApp(page);
   const focused = (sel) => page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, sel);
   for (let i = 0; i < 20 && !(await focused('[data-action="new-assessment"]')); i++) await page.keyboard.press('Tab');
@@ -30,16 +30,57 @@ test('a full assessment completed with the keyboard alone matches the engine', a
   expectSummary(attrs, s.summary);
 });
 
+/** The expert's verdict on a case (docs/CASES.md) against the results' data attributes. */
+function expectVerdict(attrs, s) {
+  expect(attrs['data-level']).toBe(s.expect.level);
+  expect(attrs['data-target-level']).toBe(s.expect.target);
+  expect(attrs['data-quadrant']).toBe(s.expect.quadrant);
+  expect(attrs['data-risk-band']).toBe(s.expect.band);
+  expect(attrs['data-bottleneck']).toBe(s.expect.bottleneck ?? 'none');
+  expect(attrs['data-stage']).toBe(s.expect.stage);
+  expect(attrs['data-stance']).toBe(s.stance);
+  expectSummary(attrs, s.summary);
+}
+
 for (const s of fixtures.scenarios) {
-  test(`scenario "${s.name}" entered through the UI lands on ${s.expect.level} / ${s.expect.quadrant}`, async ({ page }) => {
+  test(`case "${s.name}" entered through the UI gets the expert's verdict: ${s.expect.level} / ${s.expect.quadrant} / ${s.expect.band}`, async ({ page }) => {
     await openApp(page);
-    await startAssessment(page, `Scenario ${s.name}`);
+    await startAssessment(page, `Case ${s.name}`);
     await answerAll(page, s.answers);
-    const attrs = await resultAttributes(page);
-    expect(attrs['data-level']).toBe(s.expect.level);
-    expect(attrs['data-target-level']).toBe(s.expect.target_level);
-    expect(attrs['data-quadrant']).toBe(s.expect.quadrant);
-    expectSummary(attrs, s.summary);
+    expectVerdict(await resultAttributes(page), s);
+    await expect(page.locator('[data-action-id]').first()).toHaveAttribute('data-action-id', s.first_action);
+    await expect(page.locator('[data-action-id] .first-step').first()).not.toBeEmpty();
+  });
+}
+
+// Two cases answered in Chinese: the same verdict, told in the seeds' own terms.
+const zhCases = {
+  'hyundai-open-tender': async (page) => {
+    await expect(page.locator('[data-quadrant-label]')).toContainText('无奈客户');
+    await expect(page.locator('[data-flag="regression"]')).toContainText('公开招标');
+    await expect(page.locator('[data-flag="guarantee-floor"]')).toContainText('让渡价值');
+    await expect(page.locator('[data-action-id="phase.rescue"] .action-title')).toContainText('叛离');
+  },
+  'truss-bridge': async (page) => {
+    await expect(page.locator('[data-current-level]')).toContainText('供应商');
+    await expect(page.locator('[data-stance-text]')).toContainText('做好项目交付');
+    await expect(page.locator('[data-flag="free-to-go-is-normal"]')).toContainText('一次性项目');
+    await expect(page.locator('[data-action-id^="switching_cost."]')).toHaveCount(0);
+  },
+};
+for (const [name, check] of Object.entries(zhCases)) {
+  test(`case "${name}" answered in Chinese gets the same verdict in the seeds' terms`, async ({ page }) => {
+    const s = scenario(name);
+    await openApp(page);
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await startAssessment(page, `案例 ${name}`);
+    await answerAll(page, s.answers);
+    expectVerdict(await resultAttributes(page), s);
+    await check(page);
+    // No ASCII punctuation inside the Chinese results text.
+    const text = await page.locator('[data-results]').innerText();
+    expect(text).not.toMatch(/[\u4e00-\u9fff][,:;?]|[,:;?][\u4e00-\u9fff]/);
   });
 }
 
@@ -64,7 +105,7 @@ test('reload mid-section resumes at the same question with answers and notes int
   await expect(radio(page, c, 3)).toBeChecked();
   await expect(page.locator(`#q-${c}-note`)).toHaveValue('Line one\nLine <two>');
   await expect(radio(page, c, 3)).toBeFocused();
-  await expect(page.locator('.progress')).toHaveAttribute('data-progress', `${first.questions.length + 3}/70`);
+  await expect(page.locator('.progress')).toHaveAttribute('data-progress', `${first.questions.length + 3}/${fixtures.total_questions}`);
   // The first section's answers survived too.
   await page.locator(`[data-section="${first.id}"].section-link`).click();
   for (const id of first.questions) await expect(radio(page, id, 1)).toBeChecked();
@@ -112,7 +153,7 @@ test('finishing with questions unanswered shows lower confidence and the thin se
   const answers = Object.fromEntries(fixtures.sections[0].questions.map((id) => [id, 4]));
   await answerAll(page, answers);
   const attrs = await resultAttributes(page);
-  expect(Number(attrs['data-confidence'])).toBe(Math.round((100 * fixtures.sections[0].questions.length) / 70));
+  expect(Number(attrs['data-confidence'])).toBe(Math.round((100 * fixtures.sections[0].questions.length) / fixtures.total_questions));
   await expect(page.locator('[data-thin-sections] li')).toHaveCount(fixtures.sections.length - 1);
   expect(attrs['data-quadrant']).toBe('');
 });
@@ -139,7 +180,7 @@ test('a draft is listed on the home screen and resumes from there', async ({ pag
   await radio(page, fixtures.sections[0].questions[0], 3).check();
   await page.getByRole('link', { name: /Rapport/ }).click();
   const card = page.locator('.account-card', { hasText: 'Later Corp' });
-  await expect(card).toContainText('1 of 70');
+  await expect(card).toContainText(`1 of ${fixtures.total_questions}`);
   await card.locator('[data-action="resume"]').click();
   await expect(radio(page, fixtures.sections[0].questions[0], 3)).toBeChecked();
 });

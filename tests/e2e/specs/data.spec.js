@@ -73,7 +73,7 @@ test('a start submitted while the questions are still loading opens the assessme
 test('re-assessing while the questions are still loading opens the new draft when they arrive', async ({ page }) => {
   await openApp(page);
   const release = await holdData(page);
-  await seedAccounts(page, [accountRecord('slow1', 'Slow Network GmbH', ['trapped-and-unhappy'])]);
+  await seedAccounts(page, [accountRecord('slow1', 'Slow Network GmbH', ['incumbent-b'])]);
   await page.locator('[data-account="slow1"] [data-action="reassess"]').click();
   await expect(page.locator('[data-data="loading"]')).toHaveText(/opens as soon as they are ready/);
   await expect(page.locator('[data-screen="accounts"]')).toBeVisible();

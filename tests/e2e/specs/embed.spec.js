@@ -36,10 +36,10 @@ test('the host page receives ready and resize, and can switch the language', asy
 test('an assessment completed inside the iframe is posted to the host, without its name', async ({ page, baseURL }) => {
   // The draft is stored first (in the app's origin) with every section answered but the last,
   // so the test answers one section inside the frame rather than seventy questions.
-  const s = scenario('trapped-and-unhappy');
+  const s = scenario('incumbent-b');
   await page.goto(baseURL);
   await page.evaluate((record) => localStorage.setItem(`rapport.v1.account.${record.id}`, JSON.stringify(record)),
-    draftRecord('emb1', 'Embedded Account', 'trapped-and-unhappy', fixtures.sections.length - 1));
+    draftRecord('emb1', 'Embedded Account', 'incumbent-b', fixtures.sections.length - 1));
   await page.goto(`${host}/embed.html?app=${encodeURIComponent(baseURL)}&lang=zh`);
   const app = page.frameLocator('#rapport');
   await app.locator('[data-account="emb1"] [data-action="resume"]').click();

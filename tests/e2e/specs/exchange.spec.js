@@ -15,7 +15,7 @@ async function download(page, action) {
 test('export, clear storage, import: identical data; CSV has the right columns', async ({ page }) => {
   await openApp(page);
   await startAssessment(page, 'Export 出口 Co, "Ltd"');
-  await answerAll(page, scenario('trapped-and-unhappy').answers);
+  await answerAll(page, scenario('incumbent-b').answers);
   await page.locator('a.brand').click();
   await startAssessment(page, 'Draft Only');
   await page.locator('a.brand').click();

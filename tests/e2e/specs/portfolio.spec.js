@@ -68,15 +68,15 @@ test('a portfolio of 200 accounts × 5 assessments renders, sorts and filters; t
   const quadrants = await rows.locator('[data-col="quadrant"]').allTextContents();
   expect(quadrants.length).toBeGreaterThan(0);
   expect(quadrants.length).toBeLessThan(200);
-  expect(new Set(quadrants)).toEqual(new Set(['Hostage']));
+  expect(new Set(quadrants)).toEqual(new Set(['Reluctant (captive)']));
 });
 });
 
 test('an account page shows the trend and the quadrant path; details can be edited; two assessments compare', async ({ page }) => {
   await openApp(page);
   await seedAccounts(page, [
-    accountRecord('trend1', 'Trend Co', ['all-worst', 'trapped-and-unhappy', 'all-best']),
-    accountRecord('other1', 'Other Co', ['satisfied-no-lock-in']),
+    accountRecord('trend1', 'Trend Co', ['all-worst', 'incumbent-b', 'all-best']),
+    accountRecord('other1', 'Other Co', ['dedicated-trucks']),
   ]);
   await page.locator('.account-card', { hasText: 'Trend Co' }).locator('[data-action="account-page"]').click();
   await expect(page.locator('[data-screen="account"]')).toBeVisible();
@@ -107,7 +107,7 @@ test('an account page shows the trend and the quadrant path; details can be edit
   expect(stored.tags).toEqual(['north', '重点']);
   expect(stored.assessments).toHaveLength(3);
 
-  // Latest against the one before: trapped-and-unhappy → all-best.
+  // Latest against the one before: incumbent-b → all-best.
   await page.locator('[data-history] tbody tr').first().locator('[data-action="compare-previous"]').click();
   await expect(page.locator('[data-screen="compare"]')).toBeVisible();
   const delta = (key) => page.locator(`[data-figure="${key}"]`).getAttribute('data-delta');
@@ -132,7 +132,7 @@ test('an account page shows the trend and the quadrant path; details can be edit
 });
 
 test('a share link opened in a fresh browser shows the same results read-only, and can be saved there', async ({ page, browser, baseURL }) => {
-  const s = scenario('trapped-and-unhappy');
+  const s = scenario('incumbent-b');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   // Opened with a query (as an embed would be): the link must not pass it on.
   await openApp(page, './?lang=en');
@@ -189,4 +189,24 @@ test('a refused copy says so and selects the link instead of claiming success', 
     return document.activeElement === f && f.selectionStart === 0 && f.selectionEnd === f.value.length;
   });
   expect(selected, 'the link is selected for Ctrl+C').toBe(true);
+});
+
+test('an assessment answered with questionnaire v1 still opens, says what carried over, and trends mark it', async ({ page }) => {
+  await openApp(page);
+  const record = accountRecord('old1', 'Old Questionnaire Co', ['incumbent-b', 'incumbent-b']);
+  // The first one as the v1 build stored it: bank version 1, answers only at v1's 70 positions.
+  record.assessments[0].bank_version = 1;
+  record.assessments[0].answers = record.assessments[0].answers.slice(0, 70).replace(/\.+$/, '');
+  await seedAccounts(page, [record]);
+  await page.goto('./#/results/old1/old1-s0');
+  const results = page.locator('[data-results]');
+  await expect(results).toHaveAttribute('data-bank-version', '1');
+  await expect(page.locator('[data-carried-over]')).toContainText('Answered with questionnaire v1');
+  await expect(page.locator('[data-carried-over]')).toContainText(`of ${fixtures.total_questions} answers carried over`);
+  await page.goto('./#/account/old1');
+  await expect(page.locator('[data-older-questionnaire]')).toBeVisible();
+  await page.locator('[data-history] tbody tr').first().locator('[data-action="compare-previous"]').click();
+  await expect(page.locator('[data-versions-differ]')).toContainText('v1 and v2');
+  await page.locator('.lang-switch button', { hasText: '中文' }).click();
+  await expect(page.locator('[data-versions-differ]')).toContainText('第 1 版和第 2 版');
 });

@@ -30,8 +30,8 @@ async function open(page, width, lang, records = []) {
 }
 
 const history = () => [
-  accountRecord('sc1', longName, ['all-worst', 'trapped-and-unhappy', 'all-best'], { tags: ['east', '重点'] }),
-  accountRecord('sc2', 'Other Account', ['satisfied-no-lock-in']),
+  accountRecord('sc1', longName, ['all-worst', 'incumbent-b', 'all-best'], { tags: ['east', '重点'] }),
+  accountRecord('sc2', 'Other Account', ['dedicated-trucks']),
 ];
 
 const groups = {
@@ -50,7 +50,7 @@ const groups = {
     await shoot(page, `questionnaire-${tag}`);
   },
   'results, rules and home': async (page, tag, lang, width) => {
-    await open(page, width, lang, [accountRecord('sc1', longName, ['trapped-and-unhappy'])]);
+    await open(page, width, lang, [accountRecord('sc1', longName, ['incumbent-b'])]);
     await page.goto('./#/results/sc1/sc1-s0');
     await expect(page.locator('[data-results]')).toBeVisible();
     await shoot(page, `results-${tag}`);

@@ -11,7 +11,7 @@ test('rapport.html opened via file:// completes an assessment and keeps it', asy
   page.on('request', (r) => !/^(file|data):/.test(r.url()) && problems.push(`request: ${r.url()}`));
   await page.goto(file);
   await expect(page.locator('header.site-header')).toBeVisible();
-  const s = scenario('shares-strategic-alliance');
+  const s = scenario('supplier-a-shares');
   await page.locator('[data-action="new-assessment"]').click();
   await page.locator('[data-field="account-name"]').fill('Attachment Co');
   await page.locator('[data-action="start"]').click();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { test, expect, openApp } from '../fixtures.js';
-import { fixtures, startAssessment, radio } from '../assess.js';
+import { fixtures, startAssessment, radio, compactAnswer } from '../assess.js';
 
 const accountKeys = (page) =>
   page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rapport.v1.account.')));
@@ -56,13 +56,18 @@ test('a full storage quota shows a clear message and keeps the previous saved st
   // The notice's export keeps the change that could not be saved.
   const [download] = await Promise.all([page.waitForEvent('download'), notice.locator('[data-action="export-all-notice"]').click()]);
   const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
-  expect(exported.accounts[0].assessments[0].answers, 'the unsaved answer is in the export').toBe('2');
+  expect(exported.accounts[0].assessments[0].answers, 'the unsaved answer is in the export').toBe(compactAnswer(q, 2));
   expect(await page.evaluate((k) => localStorage.getItem(k), key), 'no half-written record').toBe(before);
   // Free space: the next change saves everything pending.
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
   await radio(page, fixtures.sections[0].questions[1], 1).check();
-  // Compact answers: one character per question in bank order (these are the first two).
-  await expect.poll(() => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).assessments[0].answers, key)).toBe('21');
+  // Compact answers: one character per position of the frozen answer order (see compactAnswer).
+  const [first, second] = fixtures.sections[0].questions;
+  const expected = compactAnswer(first, 2).split('');
+  const at = fixtures.answer_order.indexOf(second);
+  while (expected.length <= at) expected.push('.');
+  expected[at] = '1';
+  await expect.poll(() => page.evaluate((k) => JSON.parse(localStorage.getItem(k)).assessments[0].answers, key)).toBe(expected.join(''));
 });
 
 test('records saved by an earlier version load upgraded; a newer version’s record is left untouched', async ({ page }) => {
@@ -81,7 +86,7 @@ test('records saved by an earlier version load upgraded; a newer version’s rec
   // The format-1 account shows with its history and draft, and is rewritten in the current format.
   const card = page.locator('.account-card', { hasText: 'Acme 华东 <b>&' });
   await expect(card).toBeVisible();
-  await expect(card.locator('.draft-progress')).toContainText('2 of 70');
+  await expect(card.locator('.draft-progress')).toContainText(`2 of ${fixtures.total_questions}`);
   await expect(card.locator('a', { hasText: 'View results' })).toBeVisible();
   await expect.poll(() => page.evaluate(() => localStorage.getItem('rapport.v1.account.acct-v1'))).toBe(v2);
   // The newer record is reported, not loaded, and never overwritten.

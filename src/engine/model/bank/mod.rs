@@ -57,6 +57,10 @@ pub struct Question {
     pub help: Text,
     /// Behaviourally anchored options, ascending by score.
     pub options: Vec<AnswerOption>,
+    /// "Don't know" scores as the lowest option instead of being left out: for questions where
+    /// not knowing *is* the answer (not knowing whether anyone watches the signals means nobody does).
+    #[serde(default)]
+    pub dont_know_is_lowest: bool,
 }
 
 fn one() -> f64 {

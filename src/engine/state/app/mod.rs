@@ -309,15 +309,14 @@ impl AppState {
     }
 
     /// Whether the current screen needs the question bank and it has not been asked for yet:
-    /// assessing, results and the start form need it, and so does a home screen that lists
-    /// accounts (their figures are scored). An empty home screen does not, so a first visit
-    /// loads only the app itself.
+    /// assessing, results, the rules and the start form need it (the rules' texts come with
+    /// it), and so does a home screen that lists accounts (their figures are scored). An empty
+    /// home screen does not, so a first visit loads only the app itself.
     pub fn should_load_data(&self) -> bool {
         self.data == DataStatus::NotLoaded
             && (self.data_requested
                 || match self.route {
                     Route::Home => !self.accounts.is_empty(),
-                    Route::Rules => false,
                     // Every other screen shows scored figures or the questions.
                     _ => true,
                 })

@@ -12,8 +12,9 @@ use crate::engine::model::record::{
     is_valid_id, AccountRecord, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS, MAX_TAGS,
     MAX_TAG_CHARS, RECORD_VERSION,
 };
-use crate::engine::scoring::{round, score};
+use crate::engine::scoring::{round, score_figures};
 use crate::engine::storage::schema;
+use crate::engine::storage::schema::{answer_count, ANSWER_ORDER};
 use crate::engine::text::explain::date;
 
 /// Marks a file as Rapport's.
@@ -120,9 +121,24 @@ fn validate(bank: &Bank, account: &AccountRecord) -> Result<(), ImportError> {
         if !is_valid_id(a.id.as_str()) || !ids.insert(a.id.as_str()) {
             return invalid(format!("assessment id {:?} invalid or repeated", a.id));
         }
-        if a.bank_version != bank.version {
+        if a.bank_version > bank.version {
             return invalid(format!(
-                "assessment {:?} uses question bank version {}",
+                "assessment {:?} was made with questionnaire version {}, newer than this Rapport's (version {}): update Rapport, then import again",
+                a.id, a.bank_version, bank.version
+            ));
+        }
+        let Some(positions) = answer_count(a.bank_version) else {
+            return invalid(format!(
+                "assessment {:?} names questionnaire version {}, which never existed",
+                a.id, a.bank_version
+            ));
+        };
+        if a.answers
+            .iter()
+            .any(|(id, _)| ANSWER_ORDER[positions..].contains(&id))
+        {
+            return invalid(format!(
+                "assessment {:?} answers questions that questionnaire version {} did not have",
                 a.id, a.bank_version
             ));
         }
@@ -345,7 +361,7 @@ pub fn export_csv(bank: &Bank, accounts: &[AccountRecord]) -> String {
     let num = |v: Option<f64>| v.map(|v| round(v).to_string()).unwrap_or_default();
     for account in accounts {
         for a in account.completed() {
-            let r = score(bank, &a.answers);
+            let r = score_figures(bank, &a.answers);
             let s = r.summary();
             let mut row: Vec<String> = vec![
                 account.id.to_string(),

@@ -21,8 +21,8 @@ fn account(id: &str, name: &str, finished: bool) -> AccountRecord {
         1_700_000_000_000,
     )
     .unwrap();
-    let s = &scenarios::all(bank())[3];
-    for (q, c) in s.answers.iter() {
+    let answers = scenarios::answers_named(bank(), "incumbent-b");
+    for (q, c) in answers.iter() {
         a.answer(bank(), q, Some(c), 1_700_000_000_500).unwrap();
     }
     a.set_note(
@@ -115,7 +115,7 @@ fn invalid_content_is_refused_whole() {
         |v| v["accounts"][0]["name"] = "x".repeat(500).into()
     )));
     // Option 9 of the first question (it has five), an unknown code, more answers than questions.
-    for answers in ["9", "1?", &"1".repeat(71)] {
+    for answers in ["9", "1?", &"1".repeat(81)] {
         assert!(invalid(mutated(
             |v| v["accounts"][0]["assessments"][0]["answers"] = answers.into()
         )));
