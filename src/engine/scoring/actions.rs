@@ -291,7 +291,7 @@ fn context_findings(result: &AssessmentResult, add: &mut impl FnMut(Finding, f64
                 tier::ALARM + 0.5,
             );
         }
-        Stance::Deepen | Stance::Maintain => {}
+        Stance::Deepen | Stance::Maintain | Stance::Recover => {}
     }
 }
 

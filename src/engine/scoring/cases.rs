@@ -118,7 +118,7 @@ fn hyundai_open_tender_is_a_regression_with_rescue_and_the_value_guarantee_first
         ]
     );
     // The plan must not lead with deepening the relationship.
-    assert_ne!(r.target.stance, Stance::Deepen);
+    assert_eq!(r.target.stance, Stance::Recover);
     assert!(!ids(&r).iter().any(|a| a.starts_with("level.")));
 }
 

@@ -254,6 +254,18 @@ fn evaluate(scores: &Scores, level: LevelResult) -> AssessmentResult {
     });
     let regression_risk =
         level.level >= Level::Extended && (defection.floor.is_some() || target.uncontrollable);
+    // A loss under way or business put to tender overrides "maintain", "deepen" or "hold":
+    // nothing is deepened while the position is being lost (seed 001). The economics stances
+    // (exit, restore, scale back) and a one-off project keep theirs.
+    let mut target = target;
+    if (defection.phase == ResponsePhase::Rescue || level.regression.is_some())
+        && matches!(
+            target.stance,
+            Stance::Maintain | Stance::Deepen | Stance::Hold | Stance::ManageForCash
+        )
+    {
+        target.stance = Stance::Recover;
+    }
     AssessmentResult {
         hostage: quadrant == Some(Quadrant::Hostage),
         no_clear_hold: loyalty::no_clear_hold(satisfaction.index, switching_cost.index),

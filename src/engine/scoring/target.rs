@@ -71,6 +71,8 @@ pub enum Stance {
     ScaleBack,
     /// Loss-making, dictated to and not strategic: plan an orderly exit or a walk-away point.
     Exit,
+    /// Business is being lost or put to tender: win the position back before anything else.
+    Recover,
 }
 
 impl Stance {
@@ -85,6 +87,7 @@ impl Stance {
             Stance::Restore => "restore",
             Stance::ScaleBack => "scale_back",
             Stance::Exit => "exit",
+            Stance::Recover => "recover",
         }
     }
 }

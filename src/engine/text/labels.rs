@@ -160,9 +160,13 @@ mod tests {
             Stance::Restore,
             Stance::ScaleBack,
             Stance::Exit,
+            Stance::Recover,
         ] {
             keys.push(format!("stance.{}", s.id()));
             keys.push(format!("stance_desc.{}", s.id()));
+        }
+        for q in Quadrant::ALL {
+            keys.push(format!("quadrant_short.{q}"));
         }
         for s in [
             Stage::Development,

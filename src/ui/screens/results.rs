@@ -336,8 +336,6 @@ fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
                         { flag("luxury", true, text(lang, "luxury_warning")) }
                     } else if r.target.gap > 0 {
                         <p>{ (m.gap_below)(r.target.gap) }</p>
-                    } else {
-                        <p>{ m.gap_none }</p>
                     }
                     <p data-stance-text="">
                         <strong>{ format!("{}{}{}", m.stance_label, m.colon, r.target.stance.label(lang)) }</strong>
@@ -354,7 +352,8 @@ fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
                             <li>{ format!("{}{}{}", e.rung.label(lang), m.colon, e.share.map_or(m.unknown.to_owned(), |s| (m.evidence_share)(round(s)))) }</li>
                         }) }
                     </ul>
-                    if let (Some(next), false) = (next, r.level.blockers.is_empty()) {
+                    // What blocks the next rung matters only on the way to the target.
+                    if let (Some(next), false, true) = (next, r.level.blockers.is_empty(), r.target.gap > 0) {
                         <h3>{ (m.blocks_next)(&next.label(lang)) }</h3>
                         <ul class="blockers">{ for r.level.blockers.iter().map(|b| html! { <li>{ explain::blocker(lang, b) }</li> }) }</ul>
                     }
@@ -390,7 +389,11 @@ fn loyalty_block(lang: Lang, r: &AssessmentResult) -> Html {
                     { loyalty_map(&LoyaltyMap { lang, satisfaction: r.satisfaction.index, switching_cost: r.switching_cost.index, quadrant: r.quadrant, description: description.clone(), path: Vec::new(), others: Vec::new() }) }
                     <figcaption>
                         <strong data-quadrant-label="">{ format!("{}{}", quadrant, near(lang, r.borderline.as_ref().map_or(&[][..], |b| &b.quadrant))) }</strong>
-                        if let Some(q) = r.quadrant { { format!("{}{}", m.dash, q.description(lang)) } }
+                        if r.no_clear_hold {
+                            <span data-flag="no-clear-hold">{ format!("{}{}", m.dash, text(lang, "no_clear_hold")) }</span>
+                        } else if let Some(q) = r.quadrant {
+                            { format!("{}{}", m.dash, q.description(lang)) }
+                        }
                     </figcaption>
                 </figure>
                 <div class="levers">
@@ -404,9 +407,6 @@ fn loyalty_block(lang: Lang, r: &AssessmentResult) -> Html {
             </div>
             if r.hostage {
                 { flag("hostage", true, text(lang, "hostage_flag")) }
-            }
-            if r.no_clear_hold {
-                { flag("no-clear-hold", false, text(lang, "no_clear_hold")) }
             }
             if !r.switching_matters && matches!(r.quadrant, Some(crate::engine::model::ids::Quadrant::Mercenary | crate::engine::model::ids::Quadrant::Defector)) {
                 { flag("free-to-go-is-normal", false, text(lang, "normal_for_transactional")) }

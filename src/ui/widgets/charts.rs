@@ -119,7 +119,7 @@ pub fn loyalty_map(props: &LoyaltyMap) -> Html {
         let active = props.quadrant == Some(q);
         html! {
             <text class={crate::ui::class_list("quadrant-name", &[active.then_some("active")])} x={px(cx)} y={px(cy)} text-anchor="middle">
-                { q.label(lang) }
+                { crate::engine::text::labels::label(lang, &format!("quadrant_short.{}", q.id())).to_owned() }
             </text>
         }
     };
