@@ -316,7 +316,9 @@ fn alarm_findings(result: &AssessmentResult, add: &mut impl FnMut(Finding, f64))
         add(Finding::Regression { regression }, tier::LOSS + 0.5);
     }
     let transactional = !result.switching_matters;
-    if result.no_clear_hold && result.quadrant != Some(Quadrant::Loyal) {
+    if result.target.one_off {
+        // A one-off project has no next purchase to stay for: no quadrant advice.
+    } else if result.no_clear_hold && result.quadrant != Some(Quadrant::Loyal) {
         add(Finding::NoClearHold, tier::ALARM + 0.6);
     } else {
         match result.quadrant {
@@ -383,13 +385,14 @@ fn safeguard_findings(result: &AssessmentResult, add: &mut impl FnMut(Finding, f
             continue;
         }
         if let Some(score) = score.filter(|s| *s < 75.0) {
-            // Mild signs ("occasional", "some approaches") after the alarming ones.
-            let at = if score <= 25.0 {
-                tier::SAFEGUARDS
+            // Mild signs ("occasional", "some approaches") after the alarming ones, and after a
+            // lagging capability (which is at least 3.24).
+            let priority = if score <= 25.0 {
+                tier::SAFEGUARDS + deficit(score)
             } else {
-                tier::CAPABILITY
+                tier::CAPABILITY + 0.3 * deficit(score)
             };
-            add(Finding::Warning { warning, score }, at + deficit(score));
+            add(Finding::Warning { warning, score }, priority);
         }
     }
 }

@@ -142,9 +142,18 @@ pub fn no_clear_hold(satisfaction: Option<f64>, switching_cost: Option<f64>) -> 
     just_below(satisfaction) && just_below(switching_cost)
 }
 
-/// The quadrant, once both axes are known. "High" is [`HIGH`] or more.
-pub fn quadrant(satisfaction: Option<f64>, switching_cost: Option<f64>) -> Option<Quadrant> {
-    let (happy, locked) = (satisfaction? >= HIGH, switching_cost? >= HIGH);
+/// The quadrant, once both axes are known. "High" is [`HIGH`] or more; a guarantee below
+/// "equal to competitors" (`floor_breached`) means the customer is not happy to stay, whatever the
+/// mean says (seed 003, R19).
+pub fn quadrant(
+    satisfaction: Option<f64>,
+    switching_cost: Option<f64>,
+    floor_breached: bool,
+) -> Option<Quadrant> {
+    let (happy, locked) = (
+        satisfaction? >= HIGH && !floor_breached,
+        switching_cost? >= HIGH,
+    );
     Some(match (happy, locked) {
         (true, true) => Quadrant::Loyal,
         (true, false) => Quadrant::Mercenary,

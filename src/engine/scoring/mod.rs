@@ -204,7 +204,13 @@ fn evaluate(scores: &Scores, level: LevelResult) -> AssessmentResult {
     let satisfaction = loyalty::satisfaction(scores);
     let switching_cost = loyalty::switching_cost(scores);
     let target = target::assess(scores, switching_cost.index, level.level);
-    let quadrant = loyalty::quadrant(satisfaction.index, switching_cost.index);
+    let floor_breached = Safeguard::ALL.iter().any(|g| {
+        g.is_guarantee()
+            && scores
+                .get(Dimension::Safeguard(*g))
+                .is_some_and(|s| s < 50.0)
+    });
+    let quadrant = loyalty::quadrant(satisfaction.index, switching_cost.index, floor_breached);
     let capabilities = capability::assess(scores, target.target_level);
     let safeguards = safeguards::assess(scores);
     let warnings: Vec<_> = Warning::ALL

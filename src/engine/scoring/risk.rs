@@ -79,7 +79,8 @@ pub(super) struct RiskInputs<'a> {
     pub satisfaction: &'a Axis<SatisfactionLever>,
     pub switching_cost: &'a Axis<SwitchingLever>,
     pub loyalty_types: &'a [(LoyaltyType, Option<f64>)],
-    /// The monitoring score (`None` when the question was not asked, as in bank v1).
+    /// The monitoring score; `None` when unanswered (as in every bank-v1 assessment), which
+    /// caps the watched signals like "nobody watches" but raises no flag: nobody said so.
     pub monitoring: Option<f64>,
     /// Whether low switching cost is a risk for this account (not for one-off or transactional ones).
     pub switching_matters: bool,
@@ -102,9 +103,14 @@ fn band_of(risk: f64) -> RiskBand {
 }
 
 pub(super) fn assess(input: &RiskInputs<'_>) -> DefectionRisk {
-    let signal_cap = |w: Warning| match input.monitoring {
-        Some(m) if WATCHED.contains(&w) => 50.0 + m / 2.0,
-        _ => 100.0,
+    // A "no sign" is worth the watching behind it; unknown watching counts as none.
+    let watching = input.monitoring.unwrap_or(0.0);
+    let signal_cap = |w: Warning| {
+        if WATCHED.contains(&w) {
+            50.0 + watching / 2.0
+        } else {
+            100.0
+        }
     };
     let signals: Vec<f64> = input
         .warnings

@@ -84,7 +84,7 @@ pub struct StageResult {
     /// `None` when the buying questions are unanswered (and the account is not a one-off).
     pub stage: Option<Stage>,
     pub posture: Option<Posture>,
-    /// 倒退: business is being lost, put to tender, or the customer plans to cut it.
+    /// 倒退: business is being lost, put to tender, or the customer plans to reduce or end it.
     pub regressing: bool,
 }
 
@@ -124,7 +124,7 @@ pub(super) fn assess(input: &StageInputs<'_>) -> StageResult {
     };
     let regressing = input.tendered
         || input.phase == ResponsePhase::Rescue
-        || (main_supplier && plans.is_some_and(|p| p <= 25.0));
+        || (main_supplier && plans.is_some_and(|p| p <= 0.0));
     StageResult {
         stage,
         posture: stage.map(Stage::posture),

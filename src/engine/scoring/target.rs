@@ -216,7 +216,10 @@ pub fn assess(scores: &Scores, switching_cost: Option<f64>, current: Level) -> T
         && at_most(ContextFactor::Return, 25.0)
         && at_most(ContextFactor::BargainingBalance, 25.0);
     if soured {
-        cap(TargetReason::Soured, Level::Preferred, &mut target);
+        // Named even when another condition has already capped the target: it is the reason
+        // the stance is "restore".
+        reasons.push(TargetReason::Soured);
+        target = target.min(Level::Preferred);
     }
 
     let gap = target.rank() - current.rank();

@@ -9,7 +9,7 @@
 //! | v | answers stored as | written by |
 //! |---|---|---|
 //! | 1 | `{"question_id": option index or "dk", …}` (≈ 1,300 characters) | 0.1.0 before compaction |
-//! | 2 | one character per question in [`ANSWER_ORDER`] (70 characters) | current |
+//! | 2 | one character per position of [`ANSWER_ORDER`] (at most 80 characters) | current |
 
 use std::fmt;
 
@@ -279,6 +279,24 @@ mod tests {
 
     const V1_ACCOUNT: &str = include_str!("../../../tests/fixtures/storage/v1-account.json");
     const V2_ACCOUNT: &str = include_str!("../../../tests/fixtures/storage/v2-account.json");
+
+    /// Records stored before bank version 2 score with the current bank: their answers to
+    /// unchanged questions carry over, those to reworded questions stay stored but unscored.
+    #[test]
+    fn bank_v1_records_carry_their_unchanged_answers_over() {
+        for fixture in [V1_ACCOUNT, V2_ACCOUNT] {
+            let account = decode_account(fixture).unwrap().account;
+            for a in &account.assessments {
+                assert_eq!(a.bank_version, 1);
+                assert!(a.answers.invalid_entries(bank()).is_empty());
+                let retired = RETIRED
+                    .iter()
+                    .filter(|(id, _)| a.answers.get(id).is_some())
+                    .count();
+                assert_eq!(a.answers.answered_in(bank()), a.answers.len() - retired);
+            }
+        }
+    }
 
     #[test]
     fn every_question_has_a_frozen_position_and_retired_ones_stay_known() {

@@ -123,6 +123,11 @@ fn invalid_content_is_refused_whole() {
     assert!(invalid(mutated(
         |v| v["accounts"][0]["assessments"][0]["bank_version"] = 7.into()
     )));
+    // Made with questionnaire v1, but answering a question only v2 has (position 70, ev_basis).
+    assert!(invalid(mutated(|v| {
+        v["accounts"][0]["assessments"][0]["bank_version"] = 1.into();
+        v["accounts"][0]["assessments"][0]["answers"] = format!("{}2", ".".repeat(70)).into();
+    })));
     assert!(invalid(mutated(|v| {
         let first = v["accounts"][0].clone();
         v["accounts"].as_array_mut().unwrap().push(first);
