@@ -30,7 +30,10 @@ step "Size report"
 # Raised to 254 KB on 2026-12-02 (measured 251.8): the assessment model v2 adds ~9 KB gzip of
 # rules, borderline probe and results blocks that sit in the one wasm until issue 14 splits the
 # first load; ~5 KB of results and rules prose moved to the on-demand labels at the same time.
-node scripts/size-report.mjs dist --budget-kb 254 --target-kb 150
+# Raised to 258 KB the same day (measured 255.5): hostile-input checks (share links with an
+# integrity check and the reason they fail, byte-level import with the place of bad UTF-8, the
+# storage-space preview, a bounded once-only quarantine) add ~3.6 KB of code to the one wasm.
+node scripts/size-report.mjs dist --budget-kb 258 --target-kb 150
 
 step "End-to-end tests in Chromium (headless shell) against dist/"
 mkdir -p tests/e2e/.results

@@ -38,17 +38,23 @@ pub struct AssessmentRef {
     pub assessment: AssessmentId,
 }
 
-fn is_payload(text: &str) -> bool {
-    (1..=crate::engine::state::share::MAX_PAYLOAD_CHARS).contains(&text.len())
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
 impl Route {
     /// Parses `location.hash` (with or without `#`). Anything unknown is the home screen.
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
+        // Everything after `shared/` is the payload, whatever it holds (a standard-base64 `/`,
+        // punctuation a chat app added): the shared screen judges it and says what is wrong.
+        if let Some(payload) = path
+            .strip_prefix("shared/")
+            .filter(|p| !p.trim().is_empty())
+        {
+            return Route::Shared {
+                payload: payload
+                    .chars()
+                    .take(crate::engine::state::share::MAX_PAYLOAD_CHARS * 2 + 1)
+                    .collect(),
+            };
+        }
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             ["new"] => Route::New,
@@ -78,9 +84,6 @@ impl Route {
                 }
             }
             ["portfolio"] => Route::Portfolio,
-            ["shared", payload] if is_payload(payload) => Route::Shared {
-                payload: (*payload).to_owned(),
-            },
             _ => Route::Home,
         }
     }
@@ -146,6 +149,32 @@ mod tests {
         }
     }
 
+    /// A damaged link must reach the screen that says so, never land silently on home.
+    #[test]
+    fn any_shared_payload_opens_the_shared_screen() {
+        for (hash, payload) in [
+            ("#/shared/a.b", "a.b"),
+            ("#/shared/AQEA+/x=", "AQEA+/x="),
+            ("#/shared/AQEAbc).", "AQEAbc)."),
+            ("#/shared/<script>", "<script>"),
+        ] {
+            assert_eq!(
+                Route::parse(hash),
+                Route::Shared {
+                    payload: payload.into()
+                }
+            );
+        }
+        let long = format!("#/shared/{}", "A".repeat(10_000));
+        match Route::parse(&long) {
+            Route::Shared { payload } => {
+                assert!(payload.len() > crate::engine::state::share::MAX_PAYLOAD_CHARS);
+                assert!(payload.len() < 10_000);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn unknown_or_hostile_fragments_go_home() {
         for hash in [
@@ -159,7 +188,6 @@ mod tests {
             "#/assess/a%2Fb",
             "#/compare/a/b/c",
             "#/shared/",
-            "#/shared/a.b",
             "#/account/<b>",
         ] {
             assert_eq!(Route::parse(hash), Route::Home, "{hash}");

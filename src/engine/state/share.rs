@@ -1,10 +1,16 @@
 //! Share links: one completed assessment packed into the URL *fragment* (`#/shared/<payload>`), so
 //! it never reaches a server. The payload is versioned and compact: 3 bits per answer, the date
-//! in days and the account name, base64url-encoded (≈ 50 characters plus the name).
+//! in days and the account name, base64url-encoded (≈ 60 characters plus the name).
 //!
 //! Only the account name, the completion date and the answers travel. Notes, industry, tags and
 //! the assessor's name stay on the device: notes are free text that is often confidential, and a
 //! link is easily forwarded further than intended.
+//!
+//! Version 2 (written since 2026-12) ends with a CRC-32 of everything before it and carries the
+//! name's length, so a link cut short or changed by even one character is refused with the reason
+//! — never shown with a cut name or other figures. CRC-32 is an integrity check against accidents
+//! (chat apps, copy and paste), not a signature: the link is not a secret and not authenticated.
+//! Version 1 links (no check) still open, marked as unverifiable.
 
 use crate::engine::model::answers::{Answers, Choice};
 use crate::engine::model::bank::Bank;
@@ -14,9 +20,9 @@ use crate::engine::model::record::{
 };
 use crate::engine::storage::schema::{answer_count, ANSWER_ORDER};
 
-/// The payload format this build writes; it reads this one only (and says so for others).
-pub const SHARE_VERSION: u8 = 1;
-/// Longest payload accepted (a name of 120 Chinese characters needs about 540).
+/// The payload format this build writes; it also reads version 1.
+pub const SHARE_VERSION: u8 = 2;
+/// Longest payload accepted (a name of 120 Chinese characters needs about 560).
 pub const MAX_PAYLOAD_CHARS: usize = 1024;
 
 const MS_PER_DAY: u64 = 86_400_000;
@@ -35,31 +41,71 @@ pub struct SharedAssessment {
     /// Midnight UTC of the day it was completed.
     pub completed_ms: u64,
     pub answers: Answers,
+    /// False for a version-1 link, which carries no integrity check.
+    pub verified: bool,
 }
 
 /// Why a link could not be opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ShareError {
-    /// Damaged or truncated (often: the link was cut when it was pasted).
-    Damaged,
+    /// Shorter than it says it is: cut when it was copied or pasted.
+    CutShort,
+    /// Its content does not match its check: a character changed, added or removed.
+    Changed,
     /// Made by a newer Rapport.
     Newer,
-    /// Made for a question bank this build does not have.
+    /// Made with a newer questionnaire than this build has.
     OtherBank,
+}
+
+/// CRC-32 (IEEE 802.3, reflected), bit by bit: a few bytes of code, and links are short.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            let mask = (crc & 1).wrapping_neg();
+            crc = (crc >> 1) ^ (0xEDB8_8320 & mask);
+        }
+    }
+    !crc
+}
+
+/// What chat apps and sentences add around a link: whitespace, and trailing punctuation that is
+/// never part of a payload (the base64url alphabet has none of it).
+fn trim_link(payload: &str) -> &str {
+    payload
+        .trim()
+        .trim_end_matches([
+            '.', ',', ';', ':', '!', '?', ')', ']', '}', '>', '\'', '"', '。', '，', '；', '：',
+            '！', '？', '）', '」', '》',
+        ])
+        .trim_start_matches(['<', '(', '['])
 }
 
 /// The payload for one completed assessment of `account`.
 pub fn encode(account: &AccountRecord, record: &AssessmentRecord) -> String {
     let day = record.completed_ms.unwrap_or(record.updated_ms) / MS_PER_DAY;
+    let name = account.name.as_bytes();
     let mut bytes = vec![
         SHARE_VERSION,
         u8::try_from(record.bank_version).unwrap_or(u8::MAX),
     ];
     bytes.extend_from_slice(&u16::try_from(day).unwrap_or(u16::MAX).to_be_bytes());
-    let positions = answer_count(record.bank_version).unwrap_or(ANSWER_ORDER.len());
+    bytes.extend_from_slice(&u16::try_from(name.len()).unwrap_or(u16::MAX).to_be_bytes());
+    bytes.extend_from_slice(&pack(&record.answers, record.bank_version));
+    bytes.extend_from_slice(name);
+    let check = crc32(&bytes);
+    bytes.extend_from_slice(&check.to_be_bytes());
+    base64url(&bytes)
+}
+
+/// Answers at a bank version's positions, three bits each.
+fn pack(answers: &Answers, bank_version: u32) -> Vec<u8> {
+    let positions = answer_count(bank_version).unwrap_or(ANSWER_ORDER.len());
     let mut packed = vec![0u8; answer_bytes(positions)];
     for (i, id) in ANSWER_ORDER[..positions].iter().enumerate() {
-        let code = match record.answers.get(id) {
+        let code = match answers.get(id) {
             Some(Choice::Option(n)) if n < CODE_DONT_KNOW => n,
             Some(Choice::DontKnow) => CODE_DONT_KNOW,
             _ => CODE_UNANSWERED,
@@ -71,37 +117,11 @@ pub fn encode(account: &AccountRecord, record: &AssessmentRecord) -> String {
             }
         }
     }
-    bytes.extend_from_slice(&packed);
-    bytes.extend_from_slice(account.name.as_bytes());
-    base64url(&bytes)
+    packed
 }
 
-/// Reads a payload and checks it against `bank` completely: every answer must be an option the
-/// question offers, the name a valid account name.
-pub fn decode(payload: &str, bank: &Bank) -> Result<SharedAssessment, ShareError> {
-    if payload.len() > MAX_PAYLOAD_CHARS {
-        return Err(ShareError::Damaged);
-    }
-    let bytes = from_base64url(payload).ok_or(ShareError::Damaged)?;
-    let (&version, rest) = bytes.split_first().ok_or(ShareError::Damaged)?;
-    if version > SHARE_VERSION {
-        return Err(ShareError::Newer);
-    }
-    if version != SHARE_VERSION || rest.len() < 3 {
-        return Err(ShareError::Damaged);
-    }
-    // Links made with an earlier questionnaire still open: their answers carry over.
-    let bank_version = u32::from(rest[0]);
-    if bank_version > bank.version {
-        return Err(ShareError::OtherBank);
-    }
-    let positions = answer_count(bank_version).ok_or(ShareError::Damaged)?;
-    let bytes_needed = answer_bytes(positions);
-    if rest.len() < 3 + bytes_needed {
-        return Err(ShareError::Damaged);
-    }
-    let day = u64::from(u16::from_be_bytes([rest[1], rest[2]]));
-    let packed = &rest[3..3 + bytes_needed];
+/// Reads packed answers (codes that name no option are checked against the bank afterwards).
+fn unpack(packed: &[u8], positions: usize) -> Answers {
     let mut answers = Answers::new();
     for (i, id) in ANSWER_ORDER[..positions].iter().enumerate() {
         let code = (0..3).fold(0u8, |code, bit| {
@@ -114,19 +134,111 @@ pub fn decode(payload: &str, bank: &Bank) -> Result<SharedAssessment, ShareError
             n => answers.set(id, Choice::Option(n)),
         }
     }
-    if !answers.invalid_entries(bank).is_empty() {
-        return Err(ShareError::Damaged);
+    answers
+}
+
+/// Reads a payload and checks it against `bank` completely: the integrity check (version 2),
+/// every answer an option the question offers, the name a valid account name. Whitespace and
+/// trailing punctuation around the link are ignored.
+pub fn decode(payload: &str, bank: &Bank) -> Result<SharedAssessment, ShareError> {
+    let payload = trim_link(payload);
+    if payload.len() > MAX_PAYLOAD_CHARS * 2 || !payload.is_ascii() {
+        return Err(ShareError::Changed);
     }
-    let name = std::str::from_utf8(&rest[3 + bytes_needed..]).map_err(|_| ShareError::Damaged)?;
-    let name = clean_text(name, MAX_NAME_CHARS).map_err(|_| ShareError::Damaged)?;
+    let Some(bytes) = from_base64url(payload) else {
+        // Not valid base64url. A character outside its alphabet means the link was changed.
+        // Otherwise its end is not a whole encoding: decode the whole chunks before it and let
+        // the declared length say whether the link was cut or had characters added.
+        if !payload.bytes().all(|b| ALPHABET.contains(&b)) {
+            return Err(ShareError::Changed);
+        }
+        let whole = payload.len() / 4 * 4;
+        let prefix = from_base64url(&payload[..whole]).unwrap_or_default();
+        return Err(match prefix.split_first() {
+            Some((2, rest)) => match v2_length(rest) {
+                Some(n) if prefix.len() >= n => ShareError::Changed,
+                _ => ShareError::CutShort,
+            },
+            _ => ShareError::CutShort,
+        });
+    };
+    let (&version, rest) = bytes.split_first().ok_or(ShareError::CutShort)?;
+    match version {
+        1 => decode_body(rest, bank, None),
+        2 => {
+            // The declared name length tells a cut link from a changed one.
+            match v2_length(rest) {
+                Some(n) if bytes.len() < n => return Err(ShareError::CutShort),
+                Some(n) if bytes.len() > n => return Err(ShareError::Changed),
+                None if bytes.len() < 1 + 5 + 4 => return Err(ShareError::CutShort),
+                _ => {}
+            }
+            let (body, check) = bytes.split_at(bytes.len() - 4);
+            if crc32(body).to_be_bytes() != check {
+                return Err(ShareError::Changed);
+            }
+            let name_len = usize::from(u16::from_be_bytes([body[4], body[5]]));
+            let mut inner = body[1..].to_vec();
+            inner.drain(3..5);
+            decode_body(&inner, bank, Some(name_len))
+        }
+        v if v > SHARE_VERSION => Err(ShareError::Newer),
+        _ => Err(ShareError::Changed),
+    }
+}
+
+/// The whole length a version-2 payload declares, from the bytes after its version byte.
+fn v2_length(rest: &[u8]) -> Option<usize> {
+    let positions = answer_count(u32::from(*rest.first()?))?;
+    let name_len = usize::from(u16::from_be_bytes([*rest.get(3)?, *rest.get(4)?]));
+    Some(1 + 5 + answer_bytes(positions) + name_len + 4)
+}
+
+/// The part after the version byte, without v2's name length: bank version, day, answers, name.
+fn decode_body(
+    rest: &[u8],
+    bank: &Bank,
+    name_len: Option<usize>,
+) -> Result<SharedAssessment, ShareError> {
+    let verified = name_len.is_some();
+    let damaged = if verified {
+        ShareError::Changed
+    } else {
+        // Without a check, the commonest damage to a v1 link is losing its end.
+        ShareError::CutShort
+    };
+    if rest.len() < 3 {
+        return Err(ShareError::CutShort);
+    }
+    let bank_version = u32::from(rest[0]);
+    if bank_version > bank.version {
+        return Err(ShareError::OtherBank);
+    }
+    let positions = answer_count(bank_version).ok_or(damaged)?;
+    let bytes_needed = answer_bytes(positions);
+    if rest.len() < 3 + bytes_needed {
+        return Err(ShareError::CutShort);
+    }
+    let day = u64::from(u16::from_be_bytes([rest[1], rest[2]]));
+    let answers = unpack(&rest[3..3 + bytes_needed], positions);
+    if !answers.invalid_entries(bank).is_empty() {
+        return Err(damaged);
+    }
+    let name_bytes = &rest[3 + bytes_needed..];
+    if name_len.is_some_and(|n| n != name_bytes.len()) {
+        return Err(ShareError::Changed);
+    }
+    let name = std::str::from_utf8(name_bytes).map_err(|_| damaged)?;
+    let name = clean_text(name, MAX_NAME_CHARS).map_err(|_| damaged)?;
     if name.is_empty() {
-        return Err(ShareError::Damaged);
+        return Err(damaged);
     }
     Ok(SharedAssessment {
         name,
         bank_version,
         completed_ms: day * MS_PER_DAY,
         answers,
+        verified,
     })
 }
 
@@ -192,6 +304,16 @@ fn from_base64url(text: &str) -> Option<Vec<u8>> {
         for (i, c) in chunk.iter().enumerate() {
             let v = u32::try_from(ALPHABET.iter().position(|a| a == c)?).ok()?;
             n |= v << (18 - 6 * i);
+        }
+        // Canonical only: the bits a short last chunk leaves over must be zero, so no two
+        // payloads decode to the same bytes (a changed last character is caught).
+        let unused = match chunk.len() {
+            2 => n & 0xFFFF,
+            3 => n & 0xFF,
+            _ => 0,
+        };
+        if unused != 0 {
+            return None;
         }
         for i in 0..chunk.len() - 1 {
             // The low byte of each shift: truncation is the point.
@@ -275,28 +397,78 @@ mod tests {
     }
 
     #[test]
-    fn damaged_newer_and_foreign_links_are_refused() {
-        let account = completed("Acme");
+    fn damaged_newer_and_foreign_links_are_refused_with_the_reason() {
+        let account = completed("Acme Components");
         let payload = encode(&account, &account.assessments[0]);
+        // Cut short by any number of characters: never opens, and says it was cut.
+        for cut in 1..payload.len() {
+            let got = decode(&payload[..payload.len() - cut], bank());
+            assert!(
+                matches!(got, Err(ShareError::CutShort | ShareError::Changed)),
+                "cut {cut}: {got:?}"
+            );
+        }
         assert_eq!(
-            decode(&payload[..payload.len() - 10], bank()),
-            Err(ShareError::Damaged)
+            decode(&payload[..payload.len() - 3], bank()),
+            Err(ShareError::CutShort)
         );
-        assert_eq!(decode("", bank()), Err(ShareError::Damaged));
-        assert_eq!(decode("!!!!", bank()), Err(ShareError::Damaged));
+        assert_eq!(decode("", bank()), Err(ShareError::CutShort));
+        assert_eq!(decode("@@@@", bank()), Err(ShareError::Changed));
+        // Standard base64 instead of base64url, and one character inserted.
+        let standard = payload.replacen('A', "+", 1);
+        if standard != payload {
+            assert_eq!(decode(&standard, bank()), Err(ShareError::Changed));
+        }
+        let mut inserted = payload.clone();
+        inserted.insert(payload.len() / 2, 'x');
+        assert!(decode(&inserted, bank()).is_err());
         let mut bytes = from_base64url(&payload).unwrap();
         bytes[0] = 9;
         assert_eq!(decode(&base64url(&bytes), bank()), Err(ShareError::Newer));
-        bytes[0] = SHARE_VERSION;
-        bytes[1] = 42;
+        // A newer questionnaire, with a valid check.
+        let mut body = from_base64url(&payload).unwrap();
+        body.truncate(body.len() - 4);
+        body[1] = 42;
+        let check = crc32(&body);
+        body.extend_from_slice(&check.to_be_bytes());
         assert_eq!(
-            decode(&base64url(&bytes), bank()),
+            decode(&base64url(&body), bank()),
             Err(ShareError::OtherBank)
         );
-        // Option 5 of a question that has five options (0–4).
-        let mut bytes = from_base64url(&payload).unwrap();
-        bytes[4] = (bytes[4] & !0b111) | 5;
-        assert_eq!(decode(&base64url(&bytes), bank()), Err(ShareError::Damaged));
+    }
+
+    #[test]
+    fn what_chat_apps_add_around_a_link_is_ignored() {
+        let account = completed("Acme");
+        let payload = encode(&account, &account.assessments[0]);
+        for wrapped in [
+            format!("{payload}."),
+            format!("{payload})"),
+            format!("({payload})."),
+            format!(" {payload}\n"),
+            format!("<{payload}>"),
+            format!("{payload}。"),
+            format!("{payload}）"),
+        ] {
+            let shared = decode(&wrapped, bank()).unwrap_or_else(|e| panic!("{wrapped:?}: {e:?}"));
+            assert!(shared.verified);
+        }
+    }
+
+    proptest! {
+        /// One character changed anywhere never opens with other content.
+        #[test]
+        fn a_changed_character_is_always_caught(at in 0usize..200, with in 0usize..64) {
+            let account = completed("Acme Components");
+            let payload = encode(&account, &account.assessments[0]);
+            let at = at % payload.len();
+            let mut chars: Vec<char> = payload.chars().collect();
+            let replacement = char::from(ALPHABET[with]);
+            prop_assume!(chars[at] != replacement);
+            chars[at] = replacement;
+            let changed: String = chars.into_iter().collect();
+            prop_assert!(decode(&changed, bank()).is_err());
+        }
     }
 
     /// A link made by the build before bank version 2 (fixture written by that build).
@@ -305,6 +477,7 @@ mod tests {
         let link = include_str!("../../../tests/fixtures/share/bank-v1-link.txt").trim();
         let shared = decode(link, bank()).expect("a v1 link opens");
         assert_eq!(shared.bank_version, 1);
+        assert!(!shared.verified, "a v1 link has no check");
         let stored = crate::engine::storage::schema::decode_account(include_str!(
             "../../../tests/fixtures/storage/v2-account.json"
         ))

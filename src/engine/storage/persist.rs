@@ -47,8 +47,7 @@ pub fn load_accounts(store: &dyn KeyValueStore, now_ms: u64) -> LoadedAccounts {
             Loaded::Found(d) if d.account.id != id || !is_valid_id(id) => {
                 // Valid JSON that is not ours to trust: treat exactly like unreadable text.
                 let raw = store.get(key).ok().flatten().unwrap_or_default();
-                let target = store::quarantine_key(key, now_ms);
-                let kept_as = store.set(&target, &raw).map(|()| target);
+                let kept_as = store::quarantine(store, key, &raw, now_ms);
                 Loaded::Unreadable {
                     raw,
                     error: format!("record id {:?} does not match its key", d.account.id),

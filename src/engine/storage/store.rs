@@ -28,6 +28,41 @@ pub fn quarantine_key(key: &str, now_ms: u64) -> String {
     format!("{QUARANTINE_PREFIX}{now_ms}.{key}")
 }
 
+/// The most the quarantine may hold (UTF-16 code units, a fifth of the typical quota): copies of
+/// unreadable values must never fill the storage the user's accounts need.
+pub const QUARANTINE_BUDGET_UNITS: usize = TYPICAL_QUOTA_UNITS / 5;
+
+/// Copies an unreadable `raw` value of `key` aside, **once**: if the quarantine already holds the
+/// same value for this key, that copy's key is returned and nothing is written (an unreadable
+/// value is met again at every start). A copy that would take the quarantine past its budget is
+/// refused, which leaves the original protected for the session instead.
+pub fn quarantine(
+    store: &dyn KeyValueStore,
+    key: &str,
+    raw: &str,
+    now_ms: u64,
+) -> Result<String, StoreError> {
+    let suffix = format!(".{key}");
+    let mut held = 0;
+    for existing in store.keys()? {
+        let Some(rest) = existing.strip_prefix(QUARANTINE_PREFIX) else {
+            continue;
+        };
+        let value = store.get(&existing)?.unwrap_or_default();
+        if rest.ends_with(&suffix) && value == raw {
+            return Ok(existing);
+        }
+        held += stored_units(&existing, &value);
+    }
+    let target = quarantine_key(key, now_ms);
+    if held + stored_units(&target, raw) > QUARANTINE_BUDGET_UNITS {
+        return Err(StoreError::Other(
+            "the quarantine is full: download and delete the copies it holds".into(),
+        ));
+    }
+    store.set(&target, raw).map(|()| target)
+}
+
 /// Why a storage operation failed, in terms the user can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreError {
@@ -47,6 +82,27 @@ impl fmt::Display for StoreError {
             StoreError::Other(detail) => write!(f, "storage error: {detail}"),
         }
     }
+}
+
+/// What browsers give one origin's `localStorage`: about 5 MiB, counted in UTF-16 code units of
+/// keys and values (Chromium and WebKit; Firefox counts similarly). An estimate, used to refuse an
+/// import that could not fit before anything is written.
+pub const TYPICAL_QUOTA_UNITS: usize = 5 * 1024 * 1024;
+
+/// The UTF-16 code units a key and its value take in `localStorage`.
+pub fn stored_units(key: &str, value: &str) -> usize {
+    key.encode_utf16().count() + value.encode_utf16().count()
+}
+
+/// How much of the store is in use, in UTF-16 code units of keys and values.
+pub fn used_units(store: &dyn KeyValueStore) -> Result<usize, StoreError> {
+    let mut used = 0;
+    for key in store.keys()? {
+        if let Some(value) = store.get(&key)? {
+            used += stored_units(&key, &value);
+        }
+    }
+    Ok(used)
 }
 
 /// A string key-value store with the semantics of `window.localStorage`.
@@ -211,8 +267,7 @@ pub fn load_with<T>(
     match decode(&raw) {
         Ok(value) => Loaded::Found(value),
         Err(error) => {
-            let target = quarantine_key(key, now_ms);
-            let kept_as = store.set(&target, &raw).map(|()| target);
+            let kept_as = quarantine(store, key, &raw, now_ms);
             Loaded::Unreadable {
                 raw,
                 error,
@@ -286,6 +341,60 @@ mod tests {
             load_json::<Sample>(&store, "k", 1),
             Loaded::Unreadable { .. }
         ));
+    }
+
+    /// The same unreadable value met at every start is copied aside once, not once per start.
+    #[test]
+    fn an_unreadable_value_is_quarantined_once() {
+        let store = MemoryStore::default();
+        store.set("k", "{not json").unwrap();
+        for start in 0..5 {
+            let loaded: Loaded<u32> = load_json(&store, "k", 100 + start);
+            assert!(matches!(
+                loaded,
+                Loaded::Unreadable { kept_as: Ok(ref key), .. } if key == "rapport.quarantine.100.k"
+            ));
+        }
+        let copies = store
+            .keys()
+            .unwrap()
+            .into_iter()
+            .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+            .count();
+        assert_eq!(copies, 1);
+        // A changed bad value is a new copy.
+        store.set("k", "{still not json").unwrap();
+        let _: Loaded<u32> = load_json(&store, "k", 200);
+        assert_eq!(
+            store
+                .keys()
+                .unwrap()
+                .iter()
+                .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+                .count(),
+            2
+        );
+    }
+
+    /// Copies never take the quarantine past its budget; the original is then protected.
+    #[test]
+    fn the_quarantine_is_bounded() {
+        let store = MemoryStore::default();
+        let big = "x".repeat(QUARANTINE_BUDGET_UNITS / 2);
+        for i in 0..4 {
+            let key = format!("k{i}");
+            store.set(&key, &big).unwrap();
+            let loaded: Loaded<u32> = load_json(&store, &key, i);
+            assert_eq!(loaded.safe_to_overwrite(), i < 1, "copy {i}");
+        }
+        let held: usize = store
+            .keys()
+            .unwrap()
+            .iter()
+            .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+            .map(|k| stored_units(k, &store.get(k).unwrap().unwrap()))
+            .sum();
+        assert!(held <= QUARANTINE_BUDGET_UNITS);
     }
 
     #[test]

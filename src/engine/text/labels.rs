@@ -53,6 +53,15 @@ pub fn text(lang: Lang, key: &'static str) -> &'static str {
         .map_or(key, |t| t.get(lang))
 }
 
+/// [`text`] with its `{name}` placeholders filled in.
+pub fn text_with(lang: Lang, key: &'static str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(text(lang, key).to_owned(), |out, (name, value)| {
+            out.replace(&format!("{{{name}}}"), value)
+        })
+}
+
 /// The label of `<kind>.<id>`.
 fn label_key(lang: Lang, kind: &str, id: &str) -> String {
     label(lang, &format!("{kind}.{id}")).to_owned()
@@ -205,6 +214,15 @@ mod tests {
             "uncontrollable",
             "hostage_flag",
             "no_clear_hold",
+            "share_damaged",
+            "share_cut_short",
+            "share_unverified",
+            "share_newer",
+            "share_other_bank",
+            "import_not_utf8",
+            "import_unreadable",
+            "import_space",
+            "import_no_space",
         ] {
             keys.push(format!("text.{k}"));
         }

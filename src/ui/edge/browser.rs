@@ -295,12 +295,21 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// Reads a picked file as text.
-pub async fn read_file(file: web_sys::File) -> Result<String, String> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+/// Reads a picked file's bytes exactly as they are (no decoding: the import checks UTF-8 itself
+/// and says where it fails, instead of the browser silently replacing bad bytes).
+pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|e| js_error_text(&e))?;
-    text.as_string().ok_or_else(|| "not text".to_owned())
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// About how many UTF-16 code units `localStorage` has left for this origin (`None` if it cannot
+/// be read): the typical quota less what is stored.
+pub fn storage_free_units() -> Option<i64> {
+    let used = crate::engine::storage::store::used_units(&BrowserStore).ok()?;
+    let quota = crate::engine::storage::store::TYPICAL_QUOTA_UNITS;
+    Some(i64::try_from(quota).ok()? - i64::try_from(used).ok()?)
 }
 
 /// Opens the browser's print dialog (where "Save as PDF" lives).

@@ -151,9 +151,12 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
         Ok(shared) => shared,
         Err(error) => {
             let text = match error {
-                crate::engine::state::share::ShareError::Damaged => m.share_damaged,
-                crate::engine::state::share::ShareError::Newer => m.share_newer,
-                crate::engine::state::share::ShareError::OtherBank => m.share_other_bank,
+                crate::engine::state::share::ShareError::CutShort => text(lang, "share_cut_short"),
+                crate::engine::state::share::ShareError::Changed => text(lang, "share_damaged"),
+                crate::engine::state::share::ShareError::Newer => text(lang, "share_newer"),
+                crate::engine::state::share::ShareError::OtherBank => {
+                    text(lang, "share_other_bank")
+                }
             };
             return html! {
                 <section class="card" data-screen="shared-error">
@@ -183,7 +186,14 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
             <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
         </>
     };
-    let banner = html! { <p class="card shared-banner" data-shared="">{ m.shared_banner }</p> };
+    let banner = html! {
+        <>
+            <p class="card shared-banner" data-shared="">{ m.shared_banner }</p>
+            if !shared.verified {
+                <p class="card notice" data-unverified="">{ text(lang, "share_unverified") }</p>
+            }
+        </>
+    };
     results_view(
         bank,
         lang,

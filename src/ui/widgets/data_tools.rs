@@ -7,6 +7,8 @@ use yew::prelude::*;
 use crate::engine::state::app::Action;
 use crate::engine::storage::exchange::{self, ImportError, ImportPreview, Resolution};
 use crate::engine::text::i18n::{messages, Messages};
+use crate::engine::text::labels::text_with;
+use crate::engine::text::lang::Lang;
 use crate::ui::edge::browser;
 use crate::ui::root::use_app;
 
@@ -24,12 +26,22 @@ pub fn download_everything(accounts: &[crate::engine::model::record::AccountReco
     browser::download(&file_name("rapport", "json"), "application/json", &json);
 }
 
-fn error_text(m: &Messages, error: &ImportError) -> String {
+fn error_text(m: &Messages, lang: Lang, error: &ImportError) -> String {
     match error {
         ImportError::TooLarge { bytes } => {
-            // Tenths of a megabyte by integer arithmetic: float formatting would add code to the wasm.
-            let tenths = bytes * 10 / 1_048_576;
-            (m.import_too_large)(&format!("{}.{}", tenths / 10, tenths % 10))
+            // Hundredths of a megabyte (MiB, as the limit is), rounded up so a file just over
+            // the limit never reads as the limit itself; integer arithmetic, because float
+            // formatting would add code to the wasm.
+            let hundredths = (bytes * 100).div_ceil(1_048_576);
+            (m.import_too_large)(&format!("{}.{:02}", hundredths / 100, hundredths % 100))
+        }
+        ImportError::NotUtf8 { at, line } => text_with(
+            lang,
+            "import_not_utf8",
+            &[("at", &at.to_string()), ("line", &line.to_string())],
+        ),
+        ImportError::Unreadable(detail) => {
+            text_with(lang, "import_unreadable", &[("detail", detail)])
         }
         ImportError::NotJson(detail) => (m.import_not_json)(detail),
         ImportError::NotRapport => m.import_not_rapport.to_owned(),
@@ -43,8 +55,9 @@ fn error_text(m: &Messages, error: &ImportError) -> String {
 pub fn DataTools() -> Html {
     let state = use_app();
     let m = messages(state.lang);
-    // The picked file's text, waiting for the question bank (needed to validate answers).
-    let picked = use_state(|| None::<String>);
+    // The picked file's bytes (or why it could not be read), waiting for the question bank
+    // (needed to validate answers).
+    let picked = use_state(|| None::<Result<Vec<u8>, String>>);
     let preview = use_state(|| None::<Result<ImportPreview, ImportError>>);
     let resolution = use_state(|| Resolution::KeepBoth);
     let outcome = use_state(|| None::<String>);
@@ -55,9 +68,12 @@ pub fn DataTools() -> Html {
         let accounts = state.accounts.clone();
         let loaded = state.loaded();
         use_effect_with((picked.clone(), loaded), move |_| {
-            if let (Some(text), Some(bank)) = (&*picked, loaded.map(|l| l.bank)) {
-                let result = exchange::parse_import(text.as_bytes(), bank)
-                    .map(|incoming| exchange::preview(&accounts, incoming));
+            if let (Some(read), Some(bank)) = (&*picked, loaded.map(|l| l.bank)) {
+                let result = match read {
+                    Ok(bytes) => exchange::parse_import(bytes, bank)
+                        .map(|incoming| exchange::preview(&accounts, incoming)),
+                    Err(detail) => Err(ImportError::Unreadable(detail.clone())),
+                };
                 preview.set(Some(result));
                 picked.set(None);
             }
@@ -78,9 +94,10 @@ pub fn DataTools() -> Html {
         })
     };
     let on_pick = {
-        let state = state.clone();
         let picked = picked.clone();
         let outcome = outcome.clone();
+        let preview = preview.clone();
+        let state = state.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -90,19 +107,16 @@ pub fn DataTools() -> Html {
             outcome.set(None);
             if file.size() > exchange::MAX_IMPORT_BYTES as f64 {
                 // Refused before reading it into memory.
-                let error = ImportError::TooLarge {
+                // Shown like every other import error, with its dismiss button.
+                preview.set(Some(Err(ImportError::TooLarge {
                     bytes: whole_bytes(file.size()),
-                };
-                outcome.set(Some(error_text(messages(state.lang), &error)));
+                })));
                 return;
             }
             state.dispatch(Action::NeedData);
             let picked = picked.clone();
             yew::platform::spawn_local(async move {
-                match browser::read_file(file).await {
-                    Ok(text) => picked.set(Some(text)),
-                    Err(detail) => picked.set(Some(detail)),
-                }
+                picked.set(Some(browser::read_file(file).await));
             });
         })
     };
@@ -135,6 +149,22 @@ pub fn DataTools() -> Html {
     };
     let has_accounts = !state.accounts.is_empty();
     let csv_ready = has_accounts && state.loaded().is_some();
+    // The space the previewed import needs, against what the browser seems to have left.
+    let (needed_kb, free_kb) = match &*preview {
+        Some(Ok(p)) => {
+            let needed = exchange::space_needed(&state.accounts, p, *resolution);
+            let free = browser::storage_free_units();
+            (
+                Some((needed + 511).div_euclid(512)),
+                free.map(|f| f.div_euclid(512)),
+            )
+        }
+        _ => (None, None),
+    };
+    let fits = match (needed_kb, free_kb) {
+        (Some(needed), Some(free)) => needed <= free,
+        _ => true,
+    };
 
     html! {
         <section class="data-tools card" aria-labelledby="data-heading" data-block="data">
@@ -157,7 +187,7 @@ pub fn DataTools() -> Html {
                 { match result {
                     Err(error) => html! {
                         <div class="notice" role="alert" data-import="error">
-                            <p>{ error_text(m, error) }</p>
+                            <p>{ error_text(m, state.lang, error) }</p>
                             <button type="button" class="button-secondary" onclick={cancel.clone()}>{ m.dismiss }</button>
                         </div>
                     },
@@ -165,6 +195,7 @@ pub fn DataTools() -> Html {
                         <div class="import-preview" data-import="preview">
                             <h3>{ m.import_preview_heading }</h3>
                             <p>{ (m.import_summary)(p.added.len(), p.conflicts.len()) }</p>
+                            { space_line(state.lang, needed_kb, free_kb) }
                             if !p.conflicts.is_empty() {
                                 <ul>{ for p.conflicts.iter().map(|c| html! { <li>{ (m.import_conflict)(&c.existing_name, &c.incoming_name) }</li> }) }</ul>
                                 <fieldset class="resolution">
@@ -180,7 +211,7 @@ pub fn DataTools() -> Html {
                                 </fieldset>
                             }
                             <div class="card-actions">
-                                <button type="button" class="button-primary" data-action="import-confirm" onclick={confirm.clone()}>{ m.import_confirm }</button>
+                                <button type="button" class="button-primary" data-action="import-confirm" disabled={!fits} onclick={confirm.clone()}>{ m.import_confirm }</button>
                                 <button type="button" class="button-secondary" onclick={cancel.clone()}>{ m.cancel }</button>
                             </div>
                         </div>
@@ -188,6 +219,20 @@ pub fn DataTools() -> Html {
                 } }
             }
         </section>
+    }
+}
+
+/// "Needs about N KB; about M KB is free", or the refusal when it cannot fit. One KB here is
+/// 512 UTF-16 code units (1,024 bytes), how `localStorage` counts.
+fn space_line(lang: Lang, needed_kb: Option<i64>, free_kb: Option<i64>) -> Html {
+    match (needed_kb, free_kb) {
+        (Some(needed), Some(free)) if needed > free => html! {
+            <p class="warning" role="alert" data-import="no-space">{ text_with(lang, "import_no_space", &[("needed", &needed.max(1).to_string()), ("free", &free.max(0).to_string())]) }</p>
+        },
+        (Some(needed), Some(free)) => html! {
+            <p data-import="space">{ text_with(lang, "import_space", &[("needed", &needed.max(1).to_string()), ("free", &free.to_string())]) }</p>
+        },
+        _ => html! {},
     }
 }
 

@@ -66,6 +66,10 @@ for (const [what, body, message] of [
   ['malformed JSON', '{"format": "rapport-export", "schema": 1, "accounts": [', 'not valid JSON'],
   ['a foreign JSON file', '{"hello": "world"}', 'not a Rapport export'],
   ['a hostile record', JSON.stringify({ format: 'rapport-export', schema: 1, app_version: 'x', exported_ms: 0, accounts: [{ v: 1, id: '<img src=x onerror=alert(1)>', name: 'x', created_ms: 0, assessments: [] }] }), 'damaged'],
+  // A Latin-1 é (0xE9) where UTF-8 was expected: refused, and the message says where.
+  ['a file in another encoding', Buffer.concat([Buffer.from('{"format": "rapport-export", "schema": 1, "accounts": [{"name": "Caf'), Buffer.from([0xe9]), Buffer.from('"}]}')]), 'byte 68 (line 1) is not valid UTF-8'],
+  ['a schema number beyond 2^32', '{"format": "rapport-export", "schema": 4294967297, "accounts": []}', 'format 4294967297'],
+  ['a draft whose cursor is 2 MB', JSON.stringify({ format: 'rapport-export', schema: 2, app_version: 'x', exported_ms: 0, accounts: [{ v: 2, id: 'cur1', name: 'Cursor Co', created_ms: 0, assessments: [{ id: 'cur1-a', bank_version: 2, started_ms: 0, updated_ms: 0, answers: '', cursor: { section: 0, question: 'q'.repeat(2 * 1024 * 1024) } }] }] }), 'cursor names an unknown question'],
 ]) {
   test(`importing ${what} explains the problem and changes nothing`, async ({ page }) => {
     page.on('dialog', (d) => {
@@ -75,14 +79,49 @@ for (const [what, body, message] of [
     await startAssessment(page, 'Keep Me');
     await page.locator('a.brand').click();
     const before = await accountRecords(page);
-    await page.locator('[data-action="import"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(body) });
+    await page.locator('[data-action="import"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.isBuffer(body) ? body : Buffer.from(body) });
     const error = page.locator('[data-import="error"]');
     await expect(error).toContainText(message);
     await expect(error).toContainText('Nothing was imported');
     expect(await accountRecords(page)).toEqual(before);
     await expect(page.locator('main img')).toHaveCount(0);
+    await error.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(error).toHaveCount(0);
   });
 }
+
+test('a file over the size limit is refused with its true size, and the message can be dismissed', async ({ page }) => {
+  await openApp(page);
+  // 5 MiB and 10 KiB: just over the limit, so it must not read as "5.00 MB".
+  const body = Buffer.alloc(5 * 1024 * 1024 + 10 * 1024, 0x20);
+  await page.locator('[data-action="import"]').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: body });
+  const error = page.locator('[data-import="error"]');
+  await expect(error).toContainText('5.01 MB, over the 5 MB an import accepts');
+  await error.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(error).toHaveCount(0);
+});
+
+test('an import that cannot fit in the browser storage is refused before anything is written', async ({ page }) => {
+  await openApp(page);
+  await startAssessment(page, 'Space Co');
+  await page.locator('a.brand').click();
+  const json = await download(page, 'export-all');
+  // Make the export heavy (long notes are within bounds), then fill most of the quota.
+  const file = JSON.parse(json.text);
+  const note = 'n'.repeat(1900);
+  file.accounts = Array.from({ length: 400 }, (_, i) => ({ ...file.accounts[0], id: `space${String(i).padStart(4, '0')}`, name: `Space ${i}`,
+    assessments: file.accounts[0].assessments.map((a) => ({ ...a, notes: { ctx_volume: note, ctx_revenue_share: note } })) }));
+  await page.evaluate(() => {
+    for (let i = 0; i < 18; i++) localStorage.setItem(`filler.${i}`, 'x'.repeat(256 * 1024));
+  });
+  const before = await accountRecords(page);
+  await page.locator('[data-action="import"]').setInputFiles({ name: 'heavy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const preview = page.locator('[data-import="preview"]');
+  await expect(preview.locator('[data-import="no-space"]')).toContainText('cannot fit');
+  await expect(preview.locator('[data-action="import-confirm"]')).toBeDisabled();
+  expect(await accountRecords(page)).toEqual(before);
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+});
 
 test('one assessment exports as its own file from the results', async ({ page }) => {
   await openApp(page);

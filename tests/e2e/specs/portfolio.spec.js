@@ -166,9 +166,23 @@ test('a share link opened in a fresh browser shows the same results read-only, a
   await other.locator('a.brand').click();
   await expect(other.locator('.account-card', { hasText: 'Shared Co 共享 <b>' })).toBeVisible();
 
-  // A damaged link says so and offers the way back.
-  await other.goto(link.slice(0, -12));
-  await expect(other.locator('[data-screen="shared-error"] [role="alert"]')).toContainText('damaged');
+  // Punctuation a sentence or a chat app adds is ignored.
+  await other.goto(`${link}).`);
+  await expect(other.locator('[data-results]')).toBeVisible();
+  await expect(other.locator('[data-unverified]')).toHaveCount(0);
+  // A damaged link says what happened, stays on its address, and never shows figures.
+  const payload = link.split('#/shared/')[1];
+  const changed = payload.slice(0, 20) + (payload[20] === 'A' ? 'B' : 'A') + payload.slice(21);
+  for (const [bad, says] of [
+    [link.slice(0, -12), 'cut short'],
+    [link.replace(payload, changed), 'was changed'],
+    [link.replace(payload, payload.slice(0, 10) + '+/' + payload.slice(12)), 'was changed'],
+  ]) {
+    await other.goto(bad);
+    await expect(other.locator('[data-screen="shared-error"] [role="alert"]')).toContainText(says);
+    await expect(other.locator('[data-results]')).toHaveCount(0);
+    expect(other.url()).toBe(bad);
+  }
   expect(foreign).toEqual([]);
   await context.close();
 });
@@ -209,4 +223,13 @@ test('an assessment answered with questionnaire v1 still opens, says what carrie
   await expect(page.locator('[data-versions-differ]')).toContainText('v1 and v2');
   await page.locator('.lang-switch button', { hasText: '中文' }).click();
   await expect(page.locator('[data-versions-differ]')).toContainText('第 1 版和第 2 版');
+});
+
+test('a share link made before links carried a check still opens, marked as unverifiable', async ({ page }) => {
+  const v1 = fs.readFileSync(new URL('../../fixtures/share/bank-v1-link.txt', import.meta.url), 'utf8').trim();
+  await openApp(page);
+  await page.goto(`./#/shared/${v1}`);
+  await expect(page.locator('[data-results]')).toBeVisible();
+  await expect(page.locator('[data-unverified]')).toContainText('no integrity check');
+  await expect(page.locator('[data-carried-over]')).toContainText('Answered with questionnaire v1');
 });

@@ -72,12 +72,19 @@ pub enum ImportError {
     TooLarge {
         bytes: usize,
     },
-    /// Not JSON at all (or not UTF-8); the detail says where.
+    /// Not UTF-8 text: the first bad byte's offset and line (1-based).
+    NotUtf8 {
+        at: usize,
+        line: usize,
+    },
+    /// The browser could not read the file; the detail is its message.
+    Unreadable(String),
+    /// Not JSON at all; the detail says where.
     NotJson(String),
     /// JSON, but not a Rapport export.
     NotRapport,
     /// Written by a newer Rapport: update before importing.
-    NewerSchema(u32),
+    NewerSchema(u64),
     /// A Rapport export with content that fails validation; the detail says what.
     Invalid(String),
 }
@@ -151,6 +158,21 @@ fn validate(bank: &Bank, account: &AccountRecord) -> Result<(), ImportError> {
             ));
         }
         check_len("an assessor", &a.assessor, MAX_SHORT_TEXT_CHARS)?;
+        // The draft's place in the questionnaire: a section that exists, a question it knows.
+        if a.cursor.section >= bank.sections.len().max(1) {
+            return invalid(format!(
+                "assessment {:?}: cursor section {} does not exist",
+                a.id, a.cursor.section
+            ));
+        }
+        if let Some(q) = &a.cursor.question {
+            if !crate::engine::model::answers::is_known(q) {
+                return invalid(format!(
+                    "assessment {:?}: cursor names an unknown question",
+                    a.id
+                ));
+            }
+        }
         for (question, note) in &a.notes {
             if bank.question(question).is_none() {
                 return invalid(format!("note on unknown question {question:?}"));
@@ -166,7 +188,13 @@ pub fn parse_import(bytes: &[u8], bank: &Bank) -> Result<Vec<AccountRecord>, Imp
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        ImportError::NotUtf8 {
+            at,
+            line: 1 + bytes[..at].iter().filter(|b| **b == b'\n').count(),
+        }
+    })?;
     let text = text.trim_start_matches('\u{feff}');
     // Syntax first, then only the envelope, to tell "not JSON", "not ours" and "too new" apart
     // before the full, strict parse. Typed structs, never a generic JSON tree: that would put a
@@ -191,11 +219,7 @@ pub fn parse_import(bytes: &[u8], bank: &Bank) -> Result<Vec<AccountRecord>, Imp
     match envelope.schema {
         // Schema 1 files hold records of format 1; the record reader upgrades them below.
         Some(s) if (1..=u64::from(SCHEMA)).contains(&s) => {}
-        Some(s) if s > u64::from(SCHEMA) => {
-            return Err(ImportError::NewerSchema(
-                u32::try_from(s).unwrap_or(u32::MAX),
-            ))
-        }
+        Some(s) if s > u64::from(SCHEMA) => return Err(ImportError::NewerSchema(s)),
         _ => return Err(ImportError::Invalid("unknown schema version".into())),
     }
     let mut accounts = serde_json::from_str::<ExportFile>(text)
@@ -271,6 +295,35 @@ pub fn preview(existing: &[AccountRecord], incoming: Vec<AccountRecord>) -> Impo
         added,
         conflicts,
     }
+}
+
+/// How much storage (UTF-16 code units, as `localStorage` counts) applying `preview` with
+/// `resolution` would add: every incoming record, less the records it replaces. Negative when a
+/// replacement is smaller than what it replaces.
+pub fn space_needed(
+    existing: &[AccountRecord],
+    preview: &ImportPreview,
+    resolution: Resolution,
+) -> i64 {
+    let units = |a: &AccountRecord| {
+        let json = serde_json::to_string(a).unwrap_or_default();
+        i64::try_from(crate::engine::storage::store::stored_units(
+            &crate::engine::storage::persist::account_key(&a.id),
+            &json,
+        ))
+        .unwrap_or(i64::MAX)
+    };
+    preview
+        .incoming
+        .iter()
+        .map(|incoming| {
+            let replaced = match (resolution, existing.iter().find(|e| e.id == incoming.id)) {
+                (Resolution::Replace, Some(old)) => units(old),
+                _ => 0,
+            };
+            units(incoming) - replaced
+        })
+        .sum()
 }
 
 /// Applies a previewed import; returns the ids of the accounts written.

@@ -77,7 +77,7 @@ fn refusals_say_why() {
     ));
     assert!(matches!(
         parse_import(&[0xff, 0xfe, 0x00], b),
-        Err(ImportError::NotJson(_))
+        Err(ImportError::NotUtf8 { at: 0, line: 1 })
     ));
     assert_eq!(
         parse_import(br#"{"hello":"world"}"#, b),
@@ -233,4 +233,71 @@ fn schema_1_export_fixture_imports_upgraded() {
     // And what this build exports reads back identically.
     let again = parse_import(export_all(&accounts, 2).as_bytes(), bank()).unwrap();
     assert_eq!(again, accounts);
+}
+
+/// Bytes are checked as they are: a Latin-1 é or a stray 0xFF is refused, and the message says
+/// where, instead of being turned into U+FFFD and accepted.
+#[test]
+fn invalid_utf8_is_refused_with_its_place() {
+    let mut bytes = b"{\"format\": \"rapport-export\",\n \"accounts\": [\"Caf".to_vec();
+    bytes.push(0xE9);
+    bytes.extend_from_slice(b"\"]}");
+    assert_eq!(
+        parse_import(&bytes, bank()),
+        Err(ImportError::NotUtf8 { at: 47, line: 2 })
+    );
+    assert!(matches!(
+        parse_import(&[0xFF], bank()),
+        Err(ImportError::NotUtf8 { at: 0, line: 1 })
+    ));
+}
+
+#[test]
+fn a_schema_number_beyond_u32_is_reported_as_it_is() {
+    let text = r#"{"format": "rapport-export", "schema": 4294967297, "accounts": []}"#;
+    assert_eq!(
+        parse_import(text.as_bytes(), bank()),
+        Err(ImportError::NewerSchema(4_294_967_297))
+    );
+}
+
+#[test]
+fn a_draft_cursor_is_bounded_by_the_questionnaire() {
+    let invalid =
+        |r: Result<Vec<AccountRecord>, ImportError>| matches!(r, Err(ImportError::Invalid(_)));
+    let draft = |f: fn(&mut serde_json::Value)| {
+        let mut value: serde_json::Value =
+            serde_json::from_str(&export_all(&[account("d1", "Draft Co", false)], 1)).unwrap();
+        f(&mut value);
+        parse_import(value.to_string().as_bytes(), bank())
+    };
+    assert!(draft(|_| {}).is_ok());
+    assert!(invalid(draft(|v| {
+        v["accounts"][0]["assessments"][0]["cursor"]["question"] = "q".repeat(2_000_000).into();
+    })));
+    assert!(invalid(draft(|v| {
+        v["accounts"][0]["assessments"][0]["cursor"]["section"] = 99.into();
+    })));
+}
+
+#[test]
+fn the_space_an_import_needs_counts_what_it_writes_less_what_it_replaces() {
+    let existing = vec![account("a1", "Acme", true)];
+    let incoming = vec![account("a1", "Acme", true), account("b2", "Beta", true)];
+    let p = preview(&existing, incoming.clone());
+    let one = |a: &AccountRecord| {
+        i64::try_from(crate::engine::storage::store::stored_units(
+            &crate::engine::storage::persist::account_key(&a.id),
+            &serde_json::to_string(a).unwrap(),
+        ))
+        .unwrap()
+    };
+    assert_eq!(
+        space_needed(&existing, &p, Resolution::KeepBoth),
+        one(&incoming[0]) + one(&incoming[1])
+    );
+    assert_eq!(
+        space_needed(&existing, &p, Resolution::Replace),
+        one(&incoming[1])
+    );
 }
