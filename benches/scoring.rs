@@ -31,6 +31,20 @@ fn median(mut samples: Vec<Duration>) -> Duration {
     samples[samples.len() / 2]
 }
 
+/// The median time of one call of `f`, in µs, over 30 batches of `per_batch` calls.
+fn median_per_call_us(per_batch: u32, mut f: impl FnMut()) -> f64 {
+    let samples: Vec<Duration> = (0..30)
+        .map(|_| {
+            let t = Instant::now();
+            for _ in 0..per_batch {
+                f();
+            }
+            t.elapsed() / per_batch
+        })
+        .collect();
+    median(samples).as_secs_f64() * 1e6
+}
+
 fn main() {
     let started = Instant::now();
     let bank = bank();
@@ -41,29 +55,15 @@ fn main() {
 
     let one = answers(bank, 7);
     let per_batch = 1_000;
-    let samples: Vec<Duration> = (0..30)
-        .map(|_| {
-            let t = Instant::now();
-            for _ in 0..per_batch {
-                black_box(score(bank, black_box(&one)));
-            }
-            t.elapsed() / per_batch
-        })
-        .collect();
-    let one_us = median(samples).as_secs_f64() * 1e6;
+    let one_us = median_per_call_us(per_batch, || {
+        black_box(score(bank, black_box(&one)));
+    });
     println!("score one assessment (results screen: borderline probe and plan included): {one_us:.1} µs (median of 30 × {per_batch}; target < 1000 µs)");
-    let samples: Vec<Duration> = (0..30)
-        .map(|_| {
-            let t = Instant::now();
-            for _ in 0..per_batch {
-                black_box(summarize(bank, black_box(&one)));
-            }
-            t.elapsed() / per_batch
-        })
-        .collect();
+    let summary_us = median_per_call_us(per_batch, || {
+        black_box(summarize(bank, black_box(&one)));
+    });
     println!(
-        "summarize one assessment (lists: figures only): {:.1} µs (median of 30 × {per_batch})",
-        median(samples).as_secs_f64() * 1e6
+        "summarize one assessment (lists: figures only): {summary_us:.1} µs (median of 30 × {per_batch})"
     );
 
     let portfolio: Vec<Answers> = (0..1_000).map(|i| answers(bank, i)).collect();

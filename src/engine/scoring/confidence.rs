@@ -75,6 +75,15 @@ pub struct Confidence {
     pub inconsistencies: Vec<Inconsistency>,
 }
 
+/// The highest scored answer among the questions of `dimension`.
+fn best_answer(bank: &Bank, answers: &Answers, dimension: Dimension) -> Option<u8> {
+    bank.questions
+        .iter()
+        .filter(|q| q.dimension == dimension)
+        .filter_map(|q| score_of(q, answers.get(&q.id)))
+        .max()
+}
+
 pub(super) fn assess(bank: &Bank, answers: &Answers, result: &AssessmentResult) -> Confidence {
     let total = bank.questions.len();
     let scored =
@@ -102,12 +111,7 @@ pub(super) fn assess(bank: &Bank, answers: &Answers, result: &AssessmentResult) 
     let below = |v: Option<f64>, limit: f64| v.is_some_and(|v| v < limit);
     let at_most = |v: Option<f64>, limit: f64| v.is_some_and(|v| v <= limit);
     let at_least = |v: Option<f64>, limit: f64| v.is_some_and(|v| v >= limit);
-    let contacts_level = bank
-        .questions
-        .iter()
-        .filter(|q| q.dimension == Dimension::Level(LevelFacet::Contacts))
-        .filter_map(|q| score_of(q, answers.get(&q.id)))
-        .max();
+    let contacts_level = best_answer(bank, answers, Dimension::Level(LevelFacet::Contacts));
     let executive_ties = result
         .switching_cost
         .levers
@@ -150,12 +154,7 @@ pub(super) fn assess(bank: &Bank, answers: &Answers, result: &AssessmentResult) 
         Inconsistency::ExecutiveTiesWithoutSeniorContacts,
     );
     flag(result.defection.unwatched, Inconsistency::UnwatchedWarnings);
-    let basis = bank
-        .questions
-        .iter()
-        .filter(|q| q.dimension == Dimension::Evidence(EvidenceFacet::Basis))
-        .filter_map(|q| score_of(q, answers.get(&q.id)))
-        .max();
+    let basis = best_answer(bank, answers, Dimension::Evidence(EvidenceFacet::Basis));
     let evidence_factor = 0.75 + 0.25 * f64::from(basis.unwrap_or(0)) / 100.0;
 
     let share = if total == 0 {

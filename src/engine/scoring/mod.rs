@@ -64,8 +64,8 @@ pub struct AssessmentResult {
     pub symbiosis_facets: Vec<(SymbiosisFacet, Option<f64>)>,
     pub loyalty_types: Vec<(LoyaltyType, Option<f64>)>,
     pub stage: StageResult,
-    /// A level above preferred at risk of 倒退: a guarantee below "equal" (seed 003) or the
-    /// customer leaving the business (seed 001).
+    /// A level above preferred at risk of going backwards (倒退), because a guarantee is below
+    /// "equal" (seed 003) or the customer is leaving the business (seed 001).
     pub regression_risk: bool,
     /// Headline verdicts one answer a notch away from another value; `None` when not probed
     /// ([`score_figures`], for lists and exports).
@@ -132,19 +132,18 @@ impl AssessmentResult {
 
     /// The score of one warning signal (100 = no sign of it).
     pub fn warning(&self, w: Warning) -> Option<f64> {
-        self.warnings
-            .iter()
-            .find(|(x, _)| *x == w)
-            .and_then(|(_, s)| *s)
+        score_in(&self.warnings, w)
     }
 
     /// The score of one loyalty type.
     pub fn loyalty_type(&self, t: LoyaltyType) -> Option<f64> {
-        self.loyalty_types
-            .iter()
-            .find(|(x, _)| *x == t)
-            .and_then(|(_, s)| *s)
+        score_in(&self.loyalty_types, t)
     }
+}
+
+/// The score of `key` in a list of (id, score) pairs; `None` if absent or unanswered.
+pub(crate) fn score_in<K: PartialEq + Copy>(list: &[(K, Option<f64>)], key: K) -> Option<f64> {
+    list.iter().find(|(x, _)| *x == key).and_then(|(_, s)| *s)
 }
 
 /// Weighted sums of answered scores per dimension: the one pass over the answers, one slot per

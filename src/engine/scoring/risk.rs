@@ -194,20 +194,8 @@ pub(super) fn assess(input: &RiskInputs<'_>) -> DefectionRisk {
 
 /// Seed 001's phase: rescue only for a loss under way (and not one beyond your control).
 fn phase(input: &RiskInputs<'_>, band: Option<RiskBand>) -> ResponsePhase {
-    let score_of = |w: Warning| {
-        input
-            .warnings
-            .iter()
-            .find(|(x, _)| *x == w)
-            .and_then(|(_, s)| *s)
-    };
-    let loyalty_of = |t: LoyaltyType| {
-        input
-            .loyalty_types
-            .iter()
-            .find(|(x, _)| *x == t)
-            .and_then(|(_, s)| *s)
-    };
+    let score_of = |w: Warning| super::score_in(input.warnings, w);
+    let loyalty_of = |t: LoyaltyType| super::score_in(input.loyalty_types, t);
     let at_or_below = |v: Option<f64>, limit: f64| v.is_some_and(|v| v <= limit);
     let orders = score_of(Warning::OrderTrend);
     let loss_under_way = at_or_below(orders, 0.0)

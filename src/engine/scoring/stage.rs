@@ -16,13 +16,13 @@ use crate::engine::text::labels::Labelled;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
-    /// 客户开发阶段: little business yet, the relationship at supplier level.
+    /// Development (客户开发阶段): little business yet, the relationship at supplier level.
     Development,
-    /// 初期合作阶段: one supplier among several, or a new main supplier not yet in the plans.
+    /// Initial cooperation (初期合作阶段): one supplier among several, or a new main supplier not yet in the plans.
     Initial,
-    /// 稳定合作阶段: the main supplier, in the customer's plans and budgets.
+    /// Stable cooperation (稳定合作阶段): the main supplier, in the customer's plans and budgets.
     Stable,
-    /// 战略合作阶段: the main supplier with an alliance at extended level or deeper.
+    /// Strategic cooperation (战略合作阶段): the main supplier with an alliance at extended level or deeper.
     Strategic,
 }
 
@@ -84,7 +84,7 @@ pub struct StageResult {
     /// `None` when the buying questions are unanswered (and the account is not a one-off).
     pub stage: Option<Stage>,
     pub posture: Option<Posture>,
-    /// 倒退: business is being lost, put to tender, or the customer plans to reduce or end it.
+    /// Regressing (倒退) when business is being lost, put to tender, or the customer plans to reduce or end it.
     pub regressing: bool,
 }
 
@@ -99,13 +99,7 @@ pub(super) struct StageInputs<'a> {
 }
 
 pub(super) fn assess(input: &StageInputs<'_>) -> StageResult {
-    let of = |t: LoyaltyType| {
-        input
-            .loyalty_types
-            .iter()
-            .find(|(x, _)| *x == t)
-            .and_then(|(_, s)| *s)
-    };
+    let of = |t: LoyaltyType| super::score_in(input.loyalty_types, t);
     let share = of(LoyaltyType::Behavioural);
     let plans = of(LoyaltyType::Intentional);
     let main_supplier = share.is_some_and(|s| s >= 75.0);

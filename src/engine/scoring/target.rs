@@ -211,7 +211,8 @@ pub fn assess(scores: &Scores, switching_cost: Option<f64>, current: Level) -> T
             &mut target,
         );
     }
-    // 鸡肋: a large account, thin or negative return, and a customer dictating the terms (seed 003).
+    // The 鸡肋 account (seed 003): large, with a thin or negative return, and a customer
+    // dictating the terms.
     let soured = factor(ContextFactor::Volume).is_some_and(|s| s >= CLEARLY)
         && at_most(ContextFactor::Return, 25.0)
         && at_most(ContextFactor::BargainingBalance, 25.0);
