@@ -91,7 +91,7 @@ pub enum Finding {
     /// A warning signal showing.
     Warning { warning: Warning, score: f64 },
     /// Nobody watches the warning signals regularly.
-    Unwatched { score: f64 },
+    Unwatched,
     /// The main supplier with contacts only below top management (seed 001).
     ShallowContacts,
     /// The first weak capability the target needs, in build order.
@@ -135,7 +135,7 @@ impl Finding {
             Finding::NoClearHold => "quadrant.centre".to_owned(),
             Finding::Safeguard { safeguard, .. } => format!("safeguard.{safeguard}"),
             Finding::Warning { warning, .. } => format!("warning.{warning}"),
-            Finding::Unwatched { .. } => "evidence.monitoring".to_owned(),
+            Finding::Unwatched => "evidence.monitoring".to_owned(),
             Finding::Bottleneck { capability, .. } | Finding::Lagging { capability, .. } => {
                 format!("capability.{capability}")
             }
@@ -345,7 +345,7 @@ fn alarm_findings(result: &AssessmentResult, add: &mut impl FnMut(Finding, f64))
         }
     }
     if result.defection.unwatched {
-        add(Finding::Unwatched { score: 0.0 }, tier::ALARM + 0.4);
+        add(Finding::Unwatched, tier::ALARM + 0.4);
     }
     if result.defection.shallow_contacts {
         add(Finding::ShallowContacts, tier::ALARM + 0.7);

@@ -60,7 +60,7 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
         Finding::Regression { .. } => text(lang, "regression_open_tender").to_owned(),
         Finding::NoClearHold => text(lang, "no_clear_hold").to_owned(),
         Finding::ShallowContacts => text(lang, "shallow_contacts").to_owned(),
-        Finding::Unwatched { .. } => text(lang, "unwatched").to_owned(),
+        Finding::Unwatched => text(lang, "unwatched").to_owned(),
         Finding::Lagging { capability, score } => (m.lagging)(&format!(
             "{}{}",
             capability.label(lang),

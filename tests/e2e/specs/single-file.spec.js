@@ -5,6 +5,9 @@ import { scenario, answerAll, resultAttributes, expectSummary } from '../assess.
 const file = new URL('../../../dist-single/rapport.html', import.meta.url).href;
 
 test('rapport.html opened via file:// completes an assessment and keeps it', async ({ page }) => {
+  // Three loads of the 1 MB single file (wasm inlined, compiled each time) plus all 75 answers:
+  // 7-13 s on this 2-core machine, so the default 30 s would leave too little headroom under load.
+  test.setTimeout(60_000);
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
