@@ -155,8 +155,8 @@ pub fn DataTools() -> Html {
             let needed = exchange::space_needed(&state.accounts, p, *resolution);
             let free = browser::storage_free_units();
             (
-                Some((needed + 511).div_euclid(512)),
-                free.map(|f| f.div_euclid(512)),
+                Some((needed + 1023).div_euclid(1024)),
+                free.map(|f| f.div_euclid(1024)),
             )
         }
         _ => (None, None),
@@ -223,7 +223,8 @@ pub fn DataTools() -> Html {
 }
 
 /// "Needs about N KB; about M KB is free", or the refusal when it cannot fit. One KB here is
-/// 512 UTF-16 code units (1,024 bytes), how `localStorage` counts.
+/// 1,024 characters (UTF-16 code units, as `localStorage` counts), so the quota reads as the
+/// "5 MB" browsers document and the README states.
 fn space_line(lang: Lang, needed_kb: Option<i64>, free_kb: Option<i64>) -> Html {
     match (needed_kb, free_kb) {
         (Some(needed), Some(free)) if needed > free => html! {
