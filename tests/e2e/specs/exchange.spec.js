@@ -13,6 +13,9 @@ async function download(page, action) {
 }
 
 test('export, clear storage, import: identical data; CSV has the right columns', async ({ page }) => {
+  // A whole assessment through the UI (75 questions) and then more: 7-12 s on this 2-core
+  // machine, so the default 30 s would leave too little headroom under load.
+  test.setTimeout(60_000);
   await openApp(page);
   await startAssessment(page, 'Export 出口 Co, "Ltd"');
   await answerAll(page, scenario('incumbent-b').answers);

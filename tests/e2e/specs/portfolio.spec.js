@@ -132,6 +132,9 @@ test('an account page shows the trend and the quadrant path; details can be edit
 });
 
 test('a share link opened in a fresh browser shows the same results read-only, and can be saved there', async ({ page, browser, baseURL }) => {
+  // A whole assessment through the UI (75 questions) and then more: 7-12 s on this 2-core
+  // machine, so the default 30 s would leave too little headroom under load.
+  test.setTimeout(60_000);
   const s = scenario('incumbent-b');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   // Opened with a query (as an embed would be): the link must not pass it on.

@@ -4,6 +4,9 @@ import { scenario, startAssessment, answerAll, fixtures } from '../assess.js';
 
 for (const lang of [{ id: 'en', button: 'English', notes: 'Notes' }, { id: 'zh', button: '简体中文', notes: '备注' }]) {
   test(`the report prints to clean A4 and Letter pages in ${lang.id}`, async ({ page }) => {
+    // A whole assessment through the UI (75 questions) and then more: 7-12 s on this 2-core
+    // machine, so the default 30 s would leave too little headroom under load.
+    test.setTimeout(60_000);
     await openApp(page);
     await page.getByRole('button', { name: lang.button }).click();
     await startAssessment(page, 'Print & Partners 印刷');
