@@ -33,7 +33,12 @@ step "Size report"
 # Raised to 258 KB the same day (measured 255.5): hostile-input checks (share links with an
 # integrity check and the reason they fail, byte-level import with the place of bad UTF-8, the
 # storage-space preview, a bounded once-only quarantine) add ~3.6 KB of code to the one wasm.
-node scripts/size-report.mjs dist --budget-kb 258 --target-kb 150
+# Raised to 266 KB the same day (measured 264.1): record format 3 and the two-tab merge (the
+# field-by-field merge, edit times and their codec, revisions, the stricter record reader that
+# protects records with fields it does not know) add ~8.7 KB, and they run on every screen: a
+# storage event or a save can come while any screen is open. The note's save-on-pause was
+# rewritten without a component of its own to keep ~1 KB of that out.
+node scripts/size-report.mjs dist --budget-kb 266 --target-kb 150
 
 step "End-to-end tests in Chromium (headless shell) against dist/"
 mkdir -p tests/e2e/.results

@@ -79,10 +79,11 @@ fn persist_unsaved(state: &AppHandle) {
         return;
     }
     let mut written = Vec::new();
+    let mut records = Vec::new();
     let mut failed = None;
     for id in &state.unsaved {
         let result = match state.account(id) {
-            Some(account) => persist::save_account(&BrowserStore, account),
+            Some(account) => persist::save_account(&BrowserStore, account).map(|r| records.push(r)),
             None => persist::remove_account(&BrowserStore, id),
         };
         match result {
@@ -90,7 +91,11 @@ fn persist_unsaved(state: &AppHandle) {
             Err(err) => failed = Some(err),
         }
     }
-    state.dispatch(Action::Saved { written, failed });
+    state.dispatch(Action::Saved {
+        written,
+        records,
+        failed,
+    });
 }
 
 /// `<html lang>` and the document title follow the language.
@@ -216,6 +221,28 @@ fn use_storage_sync(state: &AppHandle) {
     });
 }
 
+/// A note still being typed is saved when the page is hidden (a tab switch, a phone's home
+/// button) or closed: both fire before the page can be discarded.
+#[hook]
+fn use_note_flush_on_hide() {
+    use_effect_with((), |_| {
+        let listeners = web_sys::window().map(|window| {
+            let hide = EventListener::new(&window, "pagehide", |_| {
+                crate::ui::screens::questionnaire::flush_note();
+            });
+            let hidden = window.document().map(|document| {
+                EventListener::new(&document.clone(), "visibilitychange", move |_| {
+                    if document.hidden() {
+                        crate::ui::screens::questionnaire::flush_note();
+                    }
+                })
+            });
+            (hide, hidden)
+        });
+        move || drop(listeners)
+    });
+}
+
 /// The undo offer for a deleted account lasts ten seconds.
 #[hook]
 fn use_undo_timer(state: &AppHandle) {
@@ -243,6 +270,7 @@ pub fn App() -> Html {
     use_embedding(&state);
     use_data_loading(&state);
     use_storage_sync(&state);
+    use_note_flush_on_hide();
     use_undo_timer(&state);
 
     let on_lang = {

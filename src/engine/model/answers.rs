@@ -60,7 +60,8 @@ impl Default for Answers {
     }
 }
 
-fn position(question_id: &str) -> Option<usize> {
+/// The frozen position of `question_id` in [`ANSWER_ORDER`].
+pub fn position(question_id: &str) -> Option<usize> {
     ANSWER_ORDER.iter().position(|id| *id == question_id)
 }
 
@@ -85,6 +86,18 @@ impl Answers {
     pub fn set(&mut self, question_id: &str, choice: Choice) {
         if let Some(i) = position(question_id) {
             self.0[i] = Some(choice);
+        }
+    }
+
+    /// The answer at a position of [`ANSWER_ORDER`].
+    pub fn at(&self, position: usize) -> Option<Choice> {
+        self.0.get(position).copied().flatten()
+    }
+
+    /// Sets (or with `None` clears) the answer at a position of [`ANSWER_ORDER`].
+    pub fn set_at(&mut self, position: usize, choice: Option<Choice>) {
+        if let Some(slot) = self.0.get_mut(position) {
+            *slot = choice;
         }
     }
 

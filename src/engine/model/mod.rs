@@ -2,7 +2,9 @@
 
 pub mod answers;
 pub mod bank;
+pub mod edit_times;
 pub mod ids;
+pub mod merge;
 pub mod pairs;
 pub mod record;
 pub mod sort;

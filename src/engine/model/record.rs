@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::model::answers::{Answers, Choice};
 use crate::engine::model::bank::Bank;
+use crate::engine::model::edit_times::EditTimes;
 use crate::engine::model::ids::{AccountId, AssessmentId};
 use crate::engine::model::pairs::Pairs;
 
@@ -30,7 +31,12 @@ pub struct Cursor {
 }
 
 /// One assessment of an account.
+///
+/// Unknown fields are refused: within record format 3 a later build may add optional fields,
+/// and a build that does not know one must protect the record rather than drop the field
+/// ([`crate::engine::storage::schema::decode_account`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AssessmentRecord {
     pub id: AssessmentId,
     /// The bank version its answers refer to.
@@ -47,6 +53,12 @@ pub struct AssessmentRecord {
     pub notes: Pairs<String>,
     #[serde(default)]
     pub cursor: Cursor,
+    /// When each answer was last set or cleared (format 3; empty in upgraded records).
+    #[serde(default, skip_serializing_if = "EditTimes::is_empty")]
+    pub answered_at: EditTimes,
+    /// When each note was last written or removed.
+    #[serde(default, skip_serializing_if = "EditTimes::is_empty")]
+    pub noted_at: EditTimes,
 }
 
 impl AssessmentRecord {
@@ -54,21 +66,50 @@ impl AssessmentRecord {
     pub fn is_draft(&self) -> bool {
         self.completed_ms.is_none()
     }
+
+    /// When it was last edited (an answer, a note, its completion).
+    pub fn last_edit_ms(&self) -> u64 {
+        self.updated_ms
+            .max(self.answered_at.latest())
+            .max(self.noted_at.latest())
+    }
 }
+
+/// Most remembered draft discards (see [`AccountRecord::discarded`]).
+pub const MAX_DISCARDED: usize = 20;
+/// Longest revision text.
+pub const MAX_REV_CHARS: usize = 24;
 
 /// A customer account and its assessments, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AccountRecord {
     /// [`RECORD_VERSION`].
     pub v: u32,
     pub id: AccountId,
+    /// The document's revision, `<count>-<checksum>`, set on every write
+    /// ([`crate::engine::storage::persist::save_account`]): a tab that finds another revision
+    /// stored than the one it last read or wrote merges before it writes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rev: String,
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub industry: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     pub created_ms: u64,
+    /// When the name, industry or tags were last edited (0: at creation).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub details_ms: u64,
     pub assessments: Vec<AssessmentRecord>,
+    /// Drafts discarded lately (assessment id → when), so a copy in another tab that still holds
+    /// the draft does not bring it back; at most [`MAX_DISCARDED`], the latest kept.
+    #[serde(default, skip_serializing_if = "Pairs::is_empty")]
+    pub discarded: Pairs<u64>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// Why an edit was refused.
@@ -161,13 +202,16 @@ impl AccountRecord {
             industry: clean_text(&input.industry, MAX_SHORT_TEXT_CHARS)?,
             tags: parse_tags(&input.tags)?,
             created_ms: now_ms,
+            details_ms: 0,
             assessments: Vec::new(),
+            rev: String::new(),
+            discarded: Pairs::new(),
         })
     }
 
     /// Renames the account and replaces its industry and tags (`input.assessor` is not used).
     /// Nothing changes if any field is refused.
-    pub fn edit_details(&mut self, input: &NewAccount) -> Result<(), EditError> {
+    pub fn edit_details(&mut self, input: &NewAccount, now_ms: u64) -> Result<(), EditError> {
         let name = clean_text(&input.name, MAX_NAME_CHARS)?;
         if name.is_empty() {
             return Err(EditError::NameMissing);
@@ -176,6 +220,7 @@ impl AccountRecord {
         self.tags = parse_tags(&input.tags)?;
         self.name = name;
         self.industry = industry;
+        self.details_ms = now_ms.max(self.details_ms.max(self.created_ms).saturating_add(1));
         Ok(())
     }
 
@@ -200,6 +245,8 @@ impl AccountRecord {
             answers: Answers::new(),
             notes: Pairs::new(),
             cursor: Cursor::default(),
+            answered_at: EditTimes::default(),
+            noted_at: EditTimes::default(),
         });
         Ok(())
     }
@@ -246,14 +293,15 @@ impl AccountRecord {
             }
         }
         let draft = self.draft_mut()?;
-        match choice {
-            Some(choice) => draft.answers.set(question_id, choice),
-            None => draft.answers.clear(question_id),
+        if let Some(at) = crate::engine::model::answers::position(question_id) {
+            draft.answers.set_at(at, choice);
+            let stamp = draft.answered_at.next(at, now_ms);
+            draft.answered_at.set(at, stamp);
+            draft.updated_ms = draft.updated_ms.max(stamp);
         }
         // A draft begun with an earlier questionnaire is now being answered with this one.
         draft.bank_version = bank.version;
         draft.cursor.question = Some(question_id.to_owned());
-        draft.updated_ms = now_ms;
         Ok(())
     }
 
@@ -275,8 +323,12 @@ impl AccountRecord {
         } else {
             draft.notes.insert(question_id.to_owned(), text.to_owned());
         }
+        if let Some(at) = crate::engine::model::answers::position(question_id) {
+            let stamp = draft.noted_at.next(at, now_ms);
+            draft.noted_at.set(at, stamp);
+            draft.updated_ms = draft.updated_ms.max(stamp);
+        }
         draft.cursor.question = Some(question_id.to_owned());
-        draft.updated_ms = now_ms;
         Ok(())
     }
 
@@ -290,18 +342,37 @@ impl AccountRecord {
     pub fn finish(&mut self, now_ms: u64) -> Result<AssessmentId, EditError> {
         let draft = self.draft_mut()?;
         draft.completed_ms = Some(now_ms);
-        draft.updated_ms = now_ms;
+        draft.updated_ms = draft.updated_ms.max(now_ms);
         Ok(draft.id.clone())
     }
 
-    /// Drops the draft.
-    pub fn discard_draft(&mut self) -> Result<(), EditError> {
-        let before = self.assessments.len();
+    /// Drops the draft, remembering when (see [`AccountRecord::discarded`]).
+    pub fn discard_draft(&mut self, now_ms: u64) -> Result<(), EditError> {
+        let draft = self.draft().ok_or(EditError::NoDraft)?;
+        let id = draft.id.clone();
+        let at = now_ms.max(draft.last_edit_ms().saturating_add(1));
         self.assessments.retain(|a| !a.is_draft());
-        if self.assessments.len() == before {
-            Err(EditError::NoDraft)
-        } else {
-            Ok(())
+        self.remember_discard(id.as_str(), at);
+        Ok(())
+    }
+
+    /// Records a discard, keeping only the latest [`MAX_DISCARDED`].
+    pub fn remember_discard(&mut self, id: &str, at: u64) {
+        if self.discarded.get(id).is_some_and(|t| *t >= at) {
+            return;
+        }
+        self.discarded.insert(id.to_owned(), at);
+        while self.discarded.len() > MAX_DISCARDED {
+            let mut oldest: Option<(u64, &str)> = None;
+            for (id, t) in &self.discarded {
+                if oldest.is_none_or(|o| (*t, id.as_str()) < o) {
+                    oldest = Some((*t, id.as_str()));
+                }
+            }
+            if let Some((_, id)) = oldest {
+                let id = id.to_owned();
+                self.discarded.remove(&id);
+            }
         }
     }
 }
@@ -341,7 +412,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            account.edit_details(&edit(" ", "a")),
+            account.edit_details(&edit(" ", "a"), 1),
             Err(EditError::NameMissing)
         );
         let too_many = (0..=MAX_TAGS)
@@ -349,12 +420,12 @@ mod tests {
             .collect::<Vec<_>>()
             .join(",");
         assert_eq!(
-            account.edit_details(&edit("New", &too_many)),
+            account.edit_details(&edit("New", &too_many), 1),
             Err(EditError::TooLong)
         );
         assert_eq!(account, before);
         account
-            .edit_details(&edit(" Acme  Rail ", "north;重点"))
+            .edit_details(&edit(" Acme  Rail ", "north;重点"), 1)
             .unwrap();
         assert_eq!(account.name, "Acme Rail");
         assert_eq!(account.industry, "Rail");
@@ -424,7 +495,7 @@ mod tests {
             account.start_draft(&"s3".into(), "", bank(), 6000),
             Err(EditError::DraftExists)
         );
-        account.discard_draft().unwrap();
+        account.discard_draft(7000).unwrap();
         assert_eq!(account.assessments.len(), 1);
     }
 

@@ -197,7 +197,7 @@ mod tests {
         };
         let mut a =
             AccountRecord::start(&id.into(), &format!("{id}-0").into(), &input, bank, 1).unwrap();
-        a.discard_draft().unwrap();
+        a.discard_draft(0).unwrap();
         for (i, s) in scenario_names.iter().enumerate() {
             let answers: Answers = scenarios::answers_named(bank, s);
             a.start_draft(&format!("{id}-{}", i + 1).into(), "", bank, 10 + i as u64)

@@ -18,6 +18,7 @@ use crate::engine::model::ids::{AccountId, AssessmentId};
 use crate::engine::model::record::{
     clean_text, AccountRecord, AssessmentRecord, Cursor, MAX_NAME_CHARS, RECORD_VERSION,
 };
+use crate::engine::storage::checksum::crc32;
 use crate::engine::storage::schema::{answer_count, ANSWER_ORDER};
 
 /// The payload format this build writes; it also reads version 1.
@@ -56,19 +57,6 @@ pub enum ShareError {
     Newer,
     /// Made with a newer questionnaire than this build has.
     OtherBank,
-}
-
-/// CRC-32 (IEEE 802.3, reflected), bit by bit: a few bytes of code, and links are short.
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            let mask = (crc & 1).wrapping_neg();
-            crc = (crc >> 1) ^ (0xEDB8_8320 & mask);
-        }
-    }
-    !crc
 }
 
 /// What chat apps and sentences add around a link: whitespace, and trailing punctuation that is
@@ -255,6 +243,8 @@ impl SharedAssessment {
             answers: self.answers.clone(),
             notes: Default::default(),
             cursor: Cursor::default(),
+            answered_at: Default::default(),
+            noted_at: Default::default(),
         }
     }
 
@@ -273,6 +263,9 @@ impl SharedAssessment {
             industry: String::new(),
             tags: Vec::new(),
             created_ms: now_ms,
+            details_ms: 0,
+            rev: String::new(),
+            discarded: Default::default(),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Storage: the key-value store and quarantine, record formats and their upgrades, settings,
 //! accounts, export and import.
 
+pub mod checksum;
 pub mod exchange;
 pub mod persist;
 pub mod schema;

@@ -1,7 +1,9 @@
 //! Reading and writing account records: one key per account (see [`ACCOUNT_PREFIX`]).
 
 use crate::engine::model::ids::AccountId;
+use crate::engine::model::merge;
 use crate::engine::model::record::{is_valid_id, AccountRecord};
+use crate::engine::storage::checksum::crc32;
 use crate::engine::storage::schema;
 use crate::engine::storage::store::{
     self, KeyValueStore, LoadProblem, Loaded, StoreError, ACCOUNT_PREFIX,
@@ -39,7 +41,7 @@ pub fn load_accounts(store: &dyn KeyValueStore, now_ms: u64) -> LoadedAccounts {
         let mut newer = false;
         let decoded = store::load_with(store, key, now_ms, |raw| {
             schema::decode_account(raw).map_err(|e| {
-                newer = matches!(e, schema::DecodeError::Newer(_));
+                newer = schema::is_newer(&e);
                 e.to_string()
             })
         });
@@ -96,9 +98,86 @@ pub fn external_change(key: &str, new_value: Option<&str>) -> Option<ExternalCha
     }
 }
 
-/// Writes one account (a single `setItem`: on failure the previous record is intact).
-pub fn save_account(store: &dyn KeyValueStore, account: &AccountRecord) -> Result<(), StoreError> {
-    store::save_json(store, &account_key(&account.id), account)
+/// The count part of a revision (`<count>-<checksum>`); 0 for none.
+fn rev_count(rev: &str) -> u64 {
+    rev.split('-')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Writes one account (a single `setItem`: on failure the previous record is intact) and
+/// returns what was written.
+///
+/// A revision is `<count>-<checksum of the content>`: the count says how many writes made it,
+/// the checksum tells two tabs' writes of one count apart; the same content written again
+/// keeps its revision.
+/// If the stored record has another revision than `account` (another tab wrote it since this
+/// one last read or wrote it), the two are merged first, the later edit of each field winning
+/// ([`crate::engine::model::merge`]), so a save never overwrites an edit it has not seen. The
+/// written record gets the next revision: one more than either copy's count, and a checksum of
+/// its content, so two tabs that both write revision 7 still differ.
+pub fn save_account(
+    store: &dyn KeyValueStore,
+    account: &AccountRecord,
+) -> Result<AccountRecord, StoreError> {
+    let key = account_key(&account.id);
+    let stored = store
+        .get(&key)?
+        .and_then(|raw| schema::decode_account(&raw).ok())
+        .map(|d| d.account)
+        .filter(|s| s.id == account.id);
+    let mut out = match &stored {
+        Some(stored) if stored.rev != account.rev => merge::merge(account, stored),
+        _ => account.clone(),
+    };
+    let count = rev_count(&account.rev).max(stored.as_ref().map_or(0, |s| rev_count(&s.rev)));
+    out.rev.clear();
+    let body = serde_json::to_string(&out).map_err(|e| StoreError::Other(e.to_string()))?;
+    let checksum = format!("{:08x}", crc32(body.as_bytes()));
+    // The same content written again (an import of an export) keeps the revision it had.
+    out.rev = match account.rev.split_once('-') {
+        Some((_, same))
+            if same == checksum && stored.as_ref().is_none_or(|s| s.rev == account.rev) =>
+        {
+            account.rev.clone()
+        }
+        _ => format!("{}-{checksum}", count + 1),
+    };
+    store::save_json(store, &key, &out)?;
+    Ok(out)
+}
+
+/// Deletes a quarantined copy the user has downloaded and, if the stored value it was copied
+/// from is still that same unreadable text, that value too — so it is not met, and copied,
+/// again at the next start. A record written by a newer Rapport is never deleted (it is good
+/// data for that version), nor a value another tab has since replaced with a readable one.
+/// Returns whether the original was deleted.
+pub fn forget_quarantined(
+    store: &dyn KeyValueStore,
+    copy_key: &str,
+    original_key: &str,
+) -> Result<bool, StoreError> {
+    if !copy_key.starts_with(store::QUARANTINE_PREFIX) {
+        return Err(StoreError::Other(format!(
+            "{copy_key:?} is not a quarantined copy"
+        )));
+    }
+    let copy = store.get(copy_key)?;
+    let original = store.get(original_key)?;
+    let newer = |raw: &str| {
+        original_key.starts_with(ACCOUNT_PREFIX)
+            && schema::decode_account(raw).is_err_and(|e| schema::is_newer(&e))
+    };
+    let delete_original = match (&copy, &original) {
+        (Some(copy), Some(original)) => copy == original && !newer(original),
+        _ => false,
+    };
+    if delete_original {
+        store.remove(original_key)?;
+    }
+    store.remove(copy_key)?;
+    Ok(delete_original)
 }
 
 /// Deletes one account.
@@ -194,11 +273,66 @@ mod tests {
                 .as_deref(),
             Some(newer.as_str())
         );
-        // Saving the upgraded record writes the compact format.
-        save_account(&store, &loaded.accounts[0]).unwrap();
+        // Saving the upgraded record writes the current format, with a first revision.
+        let written = save_account(&store, &loaded.accounts[0]).unwrap();
+        assert!(written.rev.starts_with("1-"), "{}", written.rev);
+        let stored = store.get(&account_key(&"acct-v1".into())).unwrap().unwrap();
+        assert!(stored.starts_with("{\"v\":3,"));
+        assert_eq!(schema::decode_account(&stored).unwrap().account, written);
+        let mut without_rev = written.clone();
+        without_rev.rev.clear();
+        assert_eq!(without_rev, loaded.accounts[0]);
+    }
+
+    #[test]
+    fn a_downloaded_quarantined_copy_is_deleted_with_its_damaged_original_only() {
+        let store = MemoryStore::new();
+        let broken = account_key(&"bad".into());
+        store.set(&broken, "{\"v\":1,\"id\":").unwrap();
+        let v3 = include_str!("../../../tests/fixtures/storage/v3-account.json").trim_end();
+        let newer_key = account_key(&"acct-v1".into());
+        let newer = v3.replacen("\"rev\":", "\"plan\":[],\"rev\":", 1);
+        store.set(&newer_key, &newer).unwrap();
+        let loaded = load_accounts(&store, 7);
+        let copies: Vec<(String, String)> = loaded
+            .problems
+            .iter()
+            .filter_map(|p| match p {
+                LoadProblem::Unreadable {
+                    key,
+                    kept_as: Ok(copy),
+                    ..
+                } => Some((key.clone(), copy.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(copies.len(), 2);
         assert_eq!(
-            store.get(&account_key(&"acct-v1".into())).unwrap().unwrap(),
-            v2.trim_end()
+            loaded.protected,
+            ["acct-v1"],
+            "a newer build's record is protected"
+        );
+        for (key, copy) in &copies {
+            let deleted = forget_quarantined(&store, copy, key).unwrap();
+            assert_eq!(deleted, *key == broken, "{key}");
+            assert_eq!(store.get(copy).unwrap(), None);
+        }
+        assert_eq!(store.get(&broken).unwrap(), None);
+        assert_eq!(
+            store.get(&newer_key).unwrap().as_deref(),
+            Some(newer.as_str())
+        );
+        // Nothing is met again at the next start but the newer record.
+        assert_eq!(load_accounts(&store, 8).problems.len(), 1);
+        // An original repaired meanwhile (by another tab) is left alone.
+        store.set(&broken, "{garbage").unwrap();
+        let copy = store::quarantine(&store, &broken, "{garbage", 9).unwrap();
+        store.set(&broken, v3).unwrap();
+        assert!(!forget_quarantined(&store, &copy, &broken).unwrap());
+        assert_eq!(store.get(&broken).unwrap().as_deref(), Some(v3));
+        assert!(
+            forget_quarantined(&store, &broken, &broken).is_err(),
+            "only copies"
         );
     }
 

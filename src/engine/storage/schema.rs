@@ -9,7 +9,13 @@
 //! | v | answers stored as | written by |
 //! |---|---|---|
 //! | 1 | `{"question_id": option index or "dk", …}` (≈ 1,300 characters) | 0.1.0 before compaction |
-//! | 2 | one character per position of [`ANSWER_ORDER`] (at most 80 characters) | current |
+//! | 2 | one character per position of [`ANSWER_ORDER`] (at most 80 characters) | 0.1.0, bank v1–v2 |
+//! | 3 | as 2, plus the envelope: a revision, per-answer and per-note edit times, details and discard times | current |
+//!
+//! Format 3 is the envelope every later stored field goes into (see ARCHITECTURE.md, "The
+//! record format"): a later build adds *optional* fields without bumping `v`, and a build that
+//! meets a field it does not know treats the record like one from a newer build
+//! ([`DecodeError::NewerField`]): it protects it, never rewrites it without the field.
 
 use std::fmt;
 
@@ -20,7 +26,7 @@ use crate::engine::model::answers::{Answers, Choice};
 use crate::engine::model::record::AccountRecord;
 
 /// The record format this build writes.
-pub const RECORD_VERSION: u32 = 2;
+pub const RECORD_VERSION: u32 = 3;
 
 /// The question order the compact answer string and share links follow: every question any bank
 /// has had, each at a position it keeps for ever. Positions 0–69 are bank version 1's questions,
@@ -212,6 +218,8 @@ impl<'de> Deserialize<'de> for Answers {
 pub enum DecodeError {
     /// Written by a newer build of Rapport (its format version): reload to update.
     Newer(u32),
+    /// Has a field this build does not know (named): a newer build added it within the format.
+    NewerField(String),
     /// Not a record this build has ever written; the detail says why.
     Invalid(String),
 }
@@ -222,6 +230,10 @@ impl fmt::Display for DecodeError {
             DecodeError::Newer(v) => write!(
                 f,
                 "saved by a newer version of Rapport (record format {v}); reload the page to update"
+            ),
+            DecodeError::NewerField(field) => write!(
+                f,
+                "saved by a newer version of Rapport (it has a field {field:?} this version does not know); reload the page to update"
             ),
             DecodeError::Invalid(why) => f.write_str(why),
         }
@@ -246,12 +258,27 @@ pub fn decode_account(json: &str) -> Result<Decoded, DecodeError> {
     // The version first: a newer build's record may not parse here at all.
     let probe: Probe = serde_json::from_str(json).map_err(invalid)?;
     check_version(probe.v)?;
-    let mut account: AccountRecord = serde_json::from_str(json).map_err(invalid)?;
+    let mut account: AccountRecord =
+        serde_json::from_str(json).map_err(|e| match unknown_field(&e.to_string()) {
+            Some(field) if probe.v == RECORD_VERSION => DecodeError::NewerField(field),
+            _ => invalid(e),
+        })?;
     let migrated_from = upgrade(&mut account)?;
     Ok(Decoded {
         account,
         migrated_from,
     })
+}
+
+/// The field serde's "unknown field `x`, expected …" names, if that is the error.
+fn unknown_field(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    Some(rest[..rest.find('`')?].to_owned())
+}
+
+/// Whether a decoding error means a newer build wrote the record (so it must be protected).
+pub fn is_newer(error: &DecodeError) -> bool {
+    matches!(error, DecodeError::Newer(_) | DecodeError::NewerField(_))
 }
 
 fn check_version(v: u32) -> Result<(), DecodeError> {
@@ -264,7 +291,9 @@ fn check_version(v: u32) -> Result<(), DecodeError> {
 
 /// Brings a record read by the shared deserializer to the current format; returns the format it
 /// had if that was older. Format 1 → 2 changes only how answers are written, which the reader
-/// already handled, so the upgrade is the version number.
+/// already handled; 2 → 3 adds fields whose defaults mean "not known" (no revision yet, no edit
+/// times: an answer without a time loses to any timed edit of it). So the upgrade is the version
+/// number, for every earlier format, here and nowhere else.
 pub fn upgrade(account: &mut AccountRecord) -> Result<Option<u32>, DecodeError> {
     check_version(account.v)?;
     let from = account.v;
@@ -279,6 +308,7 @@ mod tests {
 
     const V1_ACCOUNT: &str = include_str!("../../../tests/fixtures/storage/v1-account.json");
     const V2_ACCOUNT: &str = include_str!("../../../tests/fixtures/storage/v2-account.json");
+    const V3_ACCOUNT: &str = include_str!("../../../tests/fixtures/storage/v3-account.json");
 
     /// Records stored before bank version 2 score with the current bank: their answers to
     /// unchanged questions carry over, those to reworded questions stay stored but unscored.
@@ -403,25 +433,67 @@ mod tests {
     }
 
     #[test]
-    fn format_2_fixture_reads_as_is() {
+    fn format_2_fixture_upgrades_to_the_envelope_with_nothing_known_about_edit_times() {
         let decoded = decode_account(V2_ACCOUNT).unwrap();
-        assert_eq!(decoded.migrated_from, None);
+        assert_eq!(decoded.migrated_from, Some(2));
         let from_v1 = decode_account(V1_ACCOUNT).unwrap().account;
         assert_eq!(
             decoded.account, from_v1,
             "the v2 fixture is the v1 fixture migrated"
         );
+        let account = decoded.account;
+        assert!(account.rev.is_empty() && account.details_ms == 0);
+        assert!(account
+            .assessments
+            .iter()
+            .all(|a| a.answered_at.is_empty() && a.noted_at.is_empty()));
+        // Written again, the only change is the version: the new fields are empty and left out.
         assert_eq!(
-            serde_json::to_string(&decoded.account).unwrap(),
-            V2_ACCOUNT.trim_end()
+            serde_json::to_string(&account).unwrap(),
+            V2_ACCOUNT.trim_end().replacen("\"v\":2", "\"v\":3", 1)
+        );
+    }
+
+    #[test]
+    fn format_3_fixture_reads_as_is_with_its_envelope() {
+        let decoded = decode_account(V3_ACCOUNT).unwrap();
+        assert_eq!(decoded.migrated_from, None);
+        let account = &decoded.account;
+        assert_eq!(account.rev, "3-5e0c1a7d");
+        assert_eq!(account.details_ms, 1_705_000_000_000);
+        assert_eq!(account.discarded.get("s-0"), Some(&1_709_000_000_000));
+        let draft = account.draft().unwrap();
+        let at = |id| crate::engine::model::answers::position(id).unwrap();
+        assert_eq!(draft.answered_at.at(at("ctx_volume")), 1_710_000_060_000);
+        assert_eq!(draft.answered_at.at(at("ctx_frequency")), 1_710_000_090_000);
+        assert_eq!(draft.answered_at.at(at("ctx_revenue_share")), 0);
+        let done = &account.assessments[0];
+        assert_eq!(done.noted_at.at(at("sat_quality")), 1_700_000_500_000);
+        assert_eq!(
+            serde_json::to_string(account).unwrap(),
+            V3_ACCOUNT.trim_end()
         );
     }
 
     #[test]
     fn newer_unknown_and_broken_records_are_refused() {
-        let newer = V2_ACCOUNT.replacen("\"v\":2", "\"v\":3", 1);
-        assert_eq!(decode_account(&newer), Err(DecodeError::Newer(3)));
-        assert!(DecodeError::Newer(3).to_string().contains("newer version"));
+        let newer = V3_ACCOUNT.replacen("\"v\":3", "\"v\":4", 1);
+        assert_eq!(decode_account(&newer), Err(DecodeError::Newer(4)));
+        assert!(DecodeError::Newer(4).to_string().contains("newer version"));
+        // A field added by a later build within format 3, at the top or in an assessment.
+        for (at, field) in [("\"rev\":", "plan"), ("\"bank_version\":", "responses")] {
+            let later = V3_ACCOUNT.replacen(at, &format!("\"{field}\":[],{at}"), 1);
+            let error = decode_account(&later).unwrap_err();
+            assert_eq!(error, DecodeError::NewerField(field.into()));
+            assert!(is_newer(&error));
+            assert!(error.to_string().contains("newer version"));
+        }
+        // An unknown field in an older format is damage, not a newer build's work.
+        let damaged = V2_ACCOUNT.replacen("\"name\":", "\"plan\":[],\"name\":", 1);
+        assert!(matches!(
+            decode_account(&damaged),
+            Err(DecodeError::Invalid(_))
+        ));
         let zero = V2_ACCOUNT.replacen("\"v\":2", "\"v\":0", 1);
         assert!(matches!(
             decode_account(&zero),

@@ -79,6 +79,9 @@ pub struct Messages {
     pub import_newer: fn(schema: u64) -> String,
     pub import_invalid: fn(detail: &str) -> String,
     pub download_quarantined: &'static str,
+    /// Offered once the unreadable data was downloaded.
+    pub delete_quarantined: &'static str,
+    pub quarantine_not_deleted: fn(error: &str) -> String,
 
     pub history: fn(count: usize) -> String,
     pub print_report: &'static str,
@@ -309,6 +312,8 @@ pub const EN: Messages = Messages {
     import_newer: |v| format!("That export comes from a newer Rapport (format {v}). Reload to update Rapport, then import again. Nothing was imported."),
     import_invalid: |detail| format!("That export is damaged or was edited by hand: {detail}. Nothing was imported."),
     download_quarantined: "Download the unreadable data",
+    delete_quarantined: "Delete it from this browser",
+    quarantine_not_deleted: |e| format!("The unreadable data could not be deleted ({e}). It is still in this browser's storage; try again, or reload."),
     history: |n| format!("History: {n} assessments"),
     print_report: "Print or save as PDF",
     notes_heading: "Notes",
@@ -564,6 +569,8 @@ pub const ZH: Messages = Messages {
     import_newer: |v| format!("该导出文件来自更新版本的 Rapport（格式 {v}）。请重新加载以更新 Rapport，然后再导入。未导入任何内容。"),
     import_invalid: |detail| format!("该导出文件已损坏或被手工修改：{detail}。未导入任何内容。"),
     download_quarantined: "下载无法读取的数据",
+    delete_quarantined: "从本浏览器中删除",
+    quarantine_not_deleted: |e| format!("无法删除这些无法读取的数据（{e}），它们仍保留在浏览器存储中。请重试，或重新加载页面。"),
     history: |n| format!("历史：{n} 次评估"),
     print_report: "打印或保存为 PDF",
     notes_heading: "备注",

@@ -137,11 +137,13 @@ fn details_control(
                     assessor: String::new(),
                 };
                 // Checked here first, so a refusal is shown next to what was typed.
-                match account.clone().edit_details(&input) {
+                let now_ms = crate::ui::edge::browser::now_ms();
+                match account.clone().edit_details(&input, now_ms) {
                     Ok(()) => {
                         state.dispatch(Action::EditDetails {
                             account_id: account.id.clone(),
                             input,
+                            now_ms,
                         });
                         editing.set(None);
                     }

@@ -98,6 +98,7 @@ fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
         let account_id = props.account_id.clone();
         dispatcher(&state, move |_| Action::Discard {
             account_id: account_id.clone(),
+            now_ms: browser::now_ms(),
         })
     };
     let set_confirm = |v: bool| {
@@ -237,20 +238,6 @@ fn QuestionView(props: &QuestionProps) -> Html {
             }
         })
     };
-    let on_note = {
-        let state = state.clone();
-        let account_id = props.account_id.clone();
-        let question_id = q.id.clone();
-        Callback::from(move |e: InputEvent| {
-            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-            state.dispatch(Action::Note {
-                account_id: account_id.clone(),
-                question_id: question_id.clone(),
-                text,
-                now_ms: browser::now_ms(),
-            })
-        })
-    };
     let name = format!("q-{}", q.id);
     let unanswered = props.choice.is_none();
     let number = props.index + 1;
@@ -295,9 +282,69 @@ fn QuestionView(props: &QuestionProps) -> Html {
             <details class="question-note" open={!props.note.is_empty()}>
                 <summary>{ format!("{}{}", m.note_label, (m.paren)(m.optional)) }</summary>
                 <label class="visually-hidden" for={format!("{name}-note")}>{ format!("{}{}{}", m.note_label, m.colon, q.prompt.get(lang)) }</label>
-                <textarea id={format!("{name}-note")} data-note={q.id.clone()} rows="2" maxlength="2000"
-                    value={props.note.clone()} oninput={on_note} />
+                { note_field(&state, &props.account_id, &q.id, format!("{name}-note"), props.note.clone()) }
             </details>
         </fieldset>
+    }
+}
+
+/// How long typing may pause before a note is saved.
+const NOTE_SAVE_DELAY_MS: u32 = 600;
+
+thread_local! {
+    /// The note being typed and not yet handed to the app (one text area has focus at a time).
+    static PENDING_NOTE: std::cell::RefCell<Option<(AppHandle, Action)>> = const { std::cell::RefCell::new(None) };
+    /// The pause timer; kept apart so its own callback never drops it while running.
+    static NOTE_TIMER: std::cell::RefCell<Option<gloo_timers::callback::Timeout>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Typing is kept here and handed to the app (which saves it) once the typist pauses, leaves
+/// the field, or the page is hidden or closed ([`flush_note`]) — not on every keystroke, which
+/// would clone the state and rewrite the whole account record each time.
+fn note_typed(state: &AppHandle, action: Action) {
+    PENDING_NOTE.with(|p| *p.borrow_mut() = Some((state.clone(), action)));
+    let timer = gloo_timers::callback::Timeout::new(NOTE_SAVE_DELAY_MS, hand_over_note);
+    NOTE_TIMER.with(|t| *t.borrow_mut() = Some(timer));
+}
+
+fn hand_over_note() {
+    if let Some((state, action)) = PENDING_NOTE.with(|p| p.borrow_mut().take()) {
+        state.dispatch(action);
+    }
+}
+
+/// Saves a note still being typed, at once (on leaving the field, and when the page is hidden).
+pub fn flush_note() {
+    NOTE_TIMER.with(|t| t.borrow_mut().take());
+    hand_over_note();
+}
+
+/// A note's text area: the stored note, typing handed over by [`note_typed`].
+fn note_field(
+    state: &AppHandle,
+    account_id: &AccountId,
+    question_id: &str,
+    id: String,
+    stored: String,
+) -> Html {
+    let oninput = {
+        let state = state.clone();
+        let (account_id, question_id) = (account_id.clone(), question_id.to_owned());
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            note_typed(
+                &state,
+                Action::Note {
+                    account_id: account_id.clone(),
+                    question_id: question_id.clone(),
+                    text,
+                    now_ms: browser::now_ms(),
+                },
+            );
+        })
+    };
+    html! {
+        <textarea {id} data-note={question_id.to_owned()} rows="2" maxlength="2000"
+            value={stored} {oninput} onblur={Callback::from(|_: FocusEvent| flush_note())} />
     }
 }

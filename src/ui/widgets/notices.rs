@@ -2,7 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::engine::state::app::{NoticeKind, SaveTarget};
+use crate::engine::state::app::{Action, NoticeKind, SaveTarget};
+use crate::engine::storage::persist;
 use crate::engine::storage::store::{KeyValueStore, LoadProblem, StoreError, SETTINGS_KEY};
 use crate::engine::text::i18n::{messages, Messages};
 use crate::ui::edge::browser::BrowserStore;
@@ -47,11 +48,14 @@ fn notice_text(m: &Messages, kind: &NoticeKind) -> String {
             target: SaveTarget::Account,
             error,
         } => (m.account_not_saved)(&error.to_string()),
+        NoticeKind::QuarantineNotDeleted(error) => (m.quarantine_not_deleted)(&error.to_string()),
     }
 }
 
-/// Offers the preserved raw text as a file, so the user can keep or repair it.
-fn download_quarantined(key: String) -> Callback<MouseEvent> {
+/// Offers the preserved raw text as a file, so the user can keep or repair it; deleting it is
+/// offered next.
+fn download_quarantined(app: &AppHandle, notice: u32, key: String) -> Callback<MouseEvent> {
+    let app = app.clone();
     Callback::from(move |_| {
         if let Ok(Some(raw)) = BrowserStore.get(&key) {
             crate::ui::edge::browser::download(
@@ -59,8 +63,26 @@ fn download_quarantined(key: String) -> Callback<MouseEvent> {
                 "text/plain;charset=utf-8",
                 &raw,
             );
+            app.dispatch(Action::Downloaded(notice));
         }
     })
+}
+
+/// Deletes the downloaded copy (and the damaged original it came from, see
+/// [`persist::forget_quarantined`]); the notice goes with it.
+fn delete_quarantined(
+    app: &AppHandle,
+    notice: u32,
+    copy: String,
+    original: String,
+) -> Callback<MouseEvent> {
+    let app = app.clone();
+    Callback::from(
+        move |_| match persist::forget_quarantined(&BrowserStore, &copy, &original) {
+            Ok(_) => app.dispatch(Action::Dismiss(notice)),
+            Err(error) => app.dispatch(Action::Notify(NoticeKind::QuarantineNotDeleted(error))),
+        },
+    )
 }
 
 /// A stable id per notice kind, for tests and styling.
@@ -79,6 +101,7 @@ fn notice_id(kind: &NoticeKind) -> &'static str {
             target: SaveTarget::Account,
             ..
         } => "account-not-saved",
+        NoticeKind::QuarantineNotDeleted(_) => "quarantine-not-deleted",
     }
 }
 
@@ -98,9 +121,13 @@ pub fn notices(app: &AppHandle, on_dismiss: Callback<u32>) -> Html {
                 html! {
                     <div class="notice" data-notice={notice_id(&notice.kind)}>
                         <p>{ notice_text(m, &notice.kind) }</p>
-                        if let NoticeKind::Load(LoadProblem::Unreadable { kept_as: Ok(key), .. }) = &notice.kind {
+                        if let NoticeKind::Load(LoadProblem::Unreadable { key: original, kept_as: Ok(key), .. }) = &notice.kind {
                             <button type="button" class="button-secondary" data-action="download-quarantined"
-                                onclick={download_quarantined(key.clone())}>{ m.download_quarantined }</button>
+                                onclick={download_quarantined(app, id, key.clone())}>{ m.download_quarantined }</button>
+                            if notice.downloaded {
+                                <button type="button" class="button-secondary" data-action="delete-quarantined"
+                                    onclick={delete_quarantined(app, id, key.clone(), original.clone())}>{ m.delete_quarantined }</button>
+                            }
                         }
                         if matches!(notice.kind, NoticeKind::NotSaved { target: SaveTarget::Account, error: StoreError::QuotaExceeded }) {
                             <button type="button" data-action="export-all-notice" onclick={export_all.clone()}>{ m.export_all }</button>

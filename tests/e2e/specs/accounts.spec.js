@@ -67,3 +67,80 @@ test('re-assessing an account builds its history, newest first, each linked to i
   await entries.nth(1).getByRole('link').click();
   await expect(page.locator('[data-results]')).toHaveAttribute('data-level', 'supplier');
 });
+
+/** Clicks `selector` in every page at one shared instant (the pages share the machine's clock),
+ *  so their saves race as two quick clicks in two tabs do. */
+async function clickTogether(clicks) {
+  const at = Date.now() + 60;
+  await Promise.all(
+    clicks.map(([page, selector]) =>
+      page.evaluate(
+        ([sel, at]) =>
+          new Promise((resolve) => {
+            const fire = () => {
+              document.querySelector(sel).click();
+              resolve();
+            };
+            // A busy-wait for the last few ms: timers alone are too coarse to hit one instant.
+            setTimeout(() => {
+              while (Date.now() < at);
+              fire();
+            }, Math.max(0, at - Date.now() - 5));
+          }),
+        [selector, at],
+      ),
+    ),
+  );
+}
+
+test('two tabs answering the same draft at the same instant, many times, lose no answer', async ({ page, context }) => {
+  test.setTimeout(60_000);
+  await openApp(page);
+  await startAssessment(page, 'Race Co');
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.locator('[data-screen="questionnaire"]')).toBeVisible();
+  const questions = fixtures.sections[0].questions;
+  const expected = {};
+  const rounds = 24;
+  for (let r = 0; r < rounds; r++) {
+    // Each tab changes a different question, at the same millisecond; every question is
+    // answered by both tabs over the rounds, with a new option each time.
+    const mine = questions[(2 * r) % questions.length];
+    const theirs = questions[(2 * r + 1) % questions.length];
+    const option = r % 4;
+    await clickTogether([
+      [page, `#q-${mine}-${option}`],
+      [other, `#q-${theirs}-${(option + 1) % 4}`],
+    ]);
+    expected[mine] = option;
+    expected[theirs] = (option + 1) % 4;
+  }
+  // Both tabs, and storage, settle on every answer's last value.
+  const want = Object.fromEntries(Object.entries(expected).map(([id, v]) => [fixtures.answer_order.indexOf(id), String(v)]));
+  const storedAnswers = (p) =>
+    p.evaluate(() => {
+      const raw = Object.entries(localStorage).find(([k, v]) => k.startsWith('rapport.v1.account.') && v.includes('"Race Co"'));
+      return raw ? JSON.parse(raw[1]).assessments[0].answers : '';
+    });
+  const matches = (answers) => Object.entries(want).every(([at, v]) => answers[at] === v);
+  await expect.poll(async () => matches(await storedAnswers(page)), { timeout: 10_000 }).toBe(true);
+  for (const p of [page, other]) {
+    for (const [id, v] of Object.entries(expected)) await expect(radio(p, id, v)).toBeChecked();
+  }
+  // The same question changed in both tabs at once: both settle on one of the two answers.
+  const q = questions[0];
+  await clickTogether([
+    [page, `#q-${q}-1`],
+    [other, `#q-${q}-2`],
+  ]);
+  await expect
+    .poll(async () => {
+      const [a, b] = [await page.locator(`[name="q-${q}"]:checked`).getAttribute('id'), await other.locator(`[name="q-${q}"]:checked`).getAttribute('id')];
+      return a === b && [`q-${q}-1`, `q-${q}-2`].includes(a);
+    })
+    .toBe(true);
+  // And a reload of either tab shows the same draft.
+  await other.reload();
+  for (const [id, v] of Object.entries(expected)) if (id !== q) await expect(radio(other, id, v)).toBeChecked();
+});

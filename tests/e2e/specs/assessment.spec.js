@@ -111,6 +111,40 @@ test('reload mid-section resumes at the same question with answers and notes int
   for (const id of first.questions) await expect(radio(page, id, 1)).toBeChecked();
 });
 
+test('a note is saved when typing pauses or the field is left, not on every keystroke', async ({ page }) => {
+  // The page's clock is Playwright's: timers fire only when the test moves time on, so what saves
+  // a note is known, not guessed from timing.
+  await page.clock.install();
+  await openApp(page);
+  await startAssessment(page, 'Typing Co');
+  const q = fixtures.sections[0].questions[0];
+  await page.locator(`#q-${q} .question-note summary`).click();
+  await page.evaluate(() => {
+    window.__accountWrites = 0;
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith('rapport.v1.account.')) window.__accountWrites++;
+      return set.call(this, key, value);
+    };
+  });
+  await page.clock.pauseAt(Date.now() + 60_000);
+  const stored = () => page.evaluate(() => Object.values(localStorage).find((v) => v.includes('"Typing Co"')) ?? '');
+  const writes = () => page.evaluate(() => window.__accountWrites);
+  const text = 'Procurement asked for a price review';
+  await page.locator(`#q-${q}-note`).pressSequentially(text);
+  expect(await writes(), `${text.length} keystrokes, no pause`).toBe(0);
+  // A pause of 0.6 s saves it, once.
+  await page.clock.runFor(700);
+  await expect.poll(stored).toContain(text);
+  expect(await writes()).toBe(1);
+  // Leaving the field saves at once, with no time passing.
+  await page.locator(`#q-${q}-note`).pressSequentially('，下周复核');
+  expect(await writes()).toBe(1);
+  await radio(page, q, 2).focus();
+  await expect.poll(stored).toContain(`${text}，下周复核`);
+  expect(await writes()).toBe(2);
+});
+
 test('switching language mid-way keeps every answer', async ({ page }) => {
   await openApp(page);
   await startAssessment(page, 'Bilingual GmbH');

@@ -21,6 +21,19 @@ test('a corrupt account record is reported and kept; the other accounts still lo
   expect(quarantined).toHaveLength(1);
   expect(stored[quarantined[0]]).toBe('{"v":1,"id":"broken1","name":');
   expect(stored['rapport.v1.account.broken1'], 'the original is left as it was').toBe('{"v":1,"id":"broken1","name":');
+
+  // Deleting is offered once the data was downloaded; it removes the copy and the damaged
+  // original, so the next start finds nothing to report, and the healthy account stays.
+  await expect(notice.locator('[data-action="delete-quarantined"]')).toHaveCount(0);
+  const [file] = await Promise.all([page.waitForEvent('download'), notice.locator('[data-action="download-quarantined"]').click()]);
+  expect(fs.readFileSync(await file.path(), 'utf8')).toBe('{"v":1,"id":"broken1","name":');
+  await notice.locator('[data-action="delete-quarantined"]').click();
+  await expect(notice).toHaveCount(0);
+  const left = await page.evaluate(() => Object.keys(localStorage));
+  expect(left.filter((k) => k.includes('broken1'))).toEqual([]);
+  await page.reload();
+  await expect(page.locator('.account-name')).toHaveText('Healthy Account');
+  await expect(page.locator('[data-notice]')).toHaveCount(0);
 });
 
 test('a full storage quota shows a clear message and keeps the previous saved state', async ({ page }) => {
@@ -88,7 +101,13 @@ test('records saved by an earlier version load upgraded; a newer version’s rec
   await expect(card).toBeVisible();
   await expect(card.locator('.draft-progress')).toContainText(`2 of ${fixtures.total_questions}`);
   await expect(card.locator('a', { hasText: 'View results' })).toBeVisible();
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('rapport.v1.account.acct-v1'))).toBe(v2);
+  // Rewritten once, in the current format (3): the same content, a first revision, no edit times yet.
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('rapport.v1.account.acct-v1') ?? '{}').v)).toBe(3);
+  const rewritten = JSON.parse(await page.evaluate(() => localStorage.getItem('rapport.v1.account.acct-v1')));
+  expect(rewritten.rev).toMatch(/^1-[0-9a-f]{8}$/);
+  const { v, rev, ...content } = rewritten;
+  const { v: _, ...original } = JSON.parse(v2);
+  expect(content).toEqual(original);
   // The newer record is reported, not loaded, and never overwritten.
   const notice = page.locator('[data-notice="account-unreadable"]');
   await expect(notice).toContainText('newer version of Rapport');

@@ -31,6 +31,8 @@ pub enum NoticeKind {
         target: SaveTarget,
         error: StoreError,
     },
+    /// Deleting downloaded unreadable data failed; it is still stored.
+    QuarantineNotDeleted(StoreError),
 }
 
 /// The data fetched on demand (the question bank; the action texts and labels are installed
@@ -77,6 +79,8 @@ pub enum DataStatus {
 pub struct Notice {
     pub id: u32,
     pub kind: NoticeKind,
+    /// The user downloaded the unreadable data it is about: deleting it is offered now.
+    pub downloaded: bool,
 }
 
 /// A small set of account ids, in insertion order. (A list: these hold a handful of ids at a
@@ -188,6 +192,8 @@ pub enum Action {
     Notify(NoticeKind),
     /// The user dismissed the notice with this id.
     Dismiss(u32),
+    /// The user downloaded the unreadable data the notice with this id is about.
+    Downloaded(u32),
     /// Go to a screen (from a link, a button or the browser's history).
     Navigate(Route),
     /// Open a draft (on a new account or an existing one); waits for the question bank if needed.
@@ -196,6 +202,7 @@ pub enum Action {
     EditDetails {
         account_id: AccountId,
         input: NewAccount,
+        now_ms: u64,
     },
     /// Keep a shared assessment (opened from a link) as a new account and show its results.
     SaveShared {
@@ -226,10 +233,12 @@ pub enum Action {
     /// Complete the draft and show its results.
     Finish { account_id: AccountId, now_ms: u64 },
     /// Drop the draft; an account with nothing else is removed with it.
-    Discard { account_id: AccountId },
-    /// The shell wrote these accounts; `failed` could not be written.
+    Discard { account_id: AccountId, now_ms: u64 },
+    /// The shell wrote (or removed) these accounts; `records` are the records as written, which
+    /// may hold another tab's edits merged in; `failed` is why some could not be written.
     Saved {
         written: Vec<AccountId>,
+        records: Vec<AccountRecord>,
         failed: Option<StoreError>,
     },
     /// A new version of the app is waiting to take over.
@@ -381,6 +390,7 @@ impl AppState {
         self.notices.push(Notice {
             id: self.next_notice_id,
             kind,
+            downloaded: false,
         });
         self.next_notice_id += 1;
     }
@@ -522,8 +532,8 @@ impl AppState {
     }
 
     /// Drops the draft; an account left with nothing is removed with it.
-    fn discard(&mut self, account_id: &AccountId) {
-        if self.edit(account_id, |a| a.discard_draft()) {
+    fn discard(&mut self, account_id: &AccountId, now_ms: u64) {
+        if self.edit(account_id, |a| a.discard_draft(now_ms)) {
             if self
                 .account(account_id)
                 .is_some_and(|a| a.assessments.is_empty())
@@ -534,16 +544,30 @@ impl AppState {
         }
     }
 
-    /// Takes another tab's version of an account (nothing to save here) and re-checks the screen.
+    /// Merges another tab's version of an account into ours (see [`crate::engine::model::merge`])
+    /// and re-checks the screen. If ours held edits the other tab's lacks, the merged record is
+    /// written back; otherwise there is nothing to save.
     fn take_external(&mut self, change: crate::engine::storage::persist::ExternalChange) {
         match change {
             crate::engine::storage::persist::ExternalChange::Written(record) => {
                 let id = record.id.clone();
                 match self.accounts.iter_mut().find(|a| a.id == id) {
-                    Some(existing) => *existing = record,
-                    None => self.accounts.push(record),
+                    Some(existing) => {
+                        let mut merged = crate::engine::model::merge::merge(existing, &record);
+                        merged.rev.clone_from(&record.rev);
+                        let behind = !crate::engine::model::merge::same_content(&merged, &record);
+                        *existing = merged;
+                        if behind {
+                            self.touched(&id);
+                        } else {
+                            self.unsaved.remove(&id);
+                        }
+                    }
+                    None => {
+                        self.accounts.push(record);
+                        self.unsaved.remove(&id);
+                    }
                 }
-                self.unsaved.remove(&id);
             }
             crate::engine::storage::persist::ExternalChange::Removed(id) => {
                 self.accounts.retain(|a| a.id != id);
@@ -552,6 +576,43 @@ impl AppState {
         }
         let route = self.route.clone();
         self.route = self.resolve(route);
+    }
+
+    fn downloaded(&mut self, notice: u32) {
+        for n in self.notices.iter_mut().filter(|n| n.id == notice) {
+            n.downloaded = true;
+        }
+    }
+
+    fn saved(
+        &mut self,
+        written: &[AccountId],
+        records: Vec<AccountRecord>,
+        failed: Option<StoreError>,
+    ) {
+        for id in written {
+            self.unsaved.remove(id);
+        }
+        self.took_written(records);
+        if let Some(error) = failed {
+            self.push_notice(NoticeKind::NotSaved {
+                target: SaveTarget::Account,
+                error,
+            });
+        }
+    }
+
+    /// Takes the records as the shell wrote them: their revision, and whatever another tab had
+    /// written that the save merged in. Edits made here since the save are kept (the merge keeps
+    /// the later edit of every field) and, being marked unsaved, are written next.
+    fn took_written(&mut self, records: Vec<AccountRecord>) {
+        for record in records {
+            if let Some(existing) = self.accounts.iter_mut().find(|a| a.id == record.id) {
+                let mut merged = crate::engine::model::merge::merge(existing, &record);
+                merged.rev = record.rev;
+                *existing = merged;
+            }
+        }
     }
 
     /// Deletes an account, keeping it (and its place) for undo.
@@ -607,8 +668,13 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
         Action::ShowLang(lang) => state.lang = lang,
         Action::Notify(kind) => state.push_notice(kind),
         Action::Dismiss(id) => state.notices.retain(|n| n.id != id),
-        Action::EditDetails { account_id, input } => {
-            state.edit(&account_id, |a| a.edit_details(&input));
+        Action::Downloaded(id) => state.downloaded(id),
+        Action::EditDetails {
+            account_id,
+            input,
+            now_ms,
+        } => {
+            state.edit(&account_id, |a| a.edit_details(&input, now_ms));
         }
         Action::SaveShared {
             shared,
@@ -658,7 +724,7 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
             section,
         } => state.show_section(bank, &account_id, section),
         Action::Finish { account_id, now_ms } => state.finish(account_id, now_ms),
-        Action::Discard { account_id } => state.discard(&account_id),
+        Action::Discard { account_id, now_ms } => state.discard(&account_id, now_ms),
         Action::UpdateReady => state.update_ready = true,
         Action::Data(status) => {
             state.data = status;
@@ -678,17 +744,11 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
             resolution,
             new_ids,
         } => state.import(preview, resolution, new_ids),
-        Action::Saved { written, failed } => {
-            for id in &written {
-                state.unsaved.remove(id);
-            }
-            if let Some(error) = failed {
-                state.push_notice(NoticeKind::NotSaved {
-                    target: SaveTarget::Account,
-                    error,
-                });
-            }
-        }
+        Action::Saved {
+            written,
+            records,
+            failed,
+        } => state.saved(&written, records, failed),
     }
     state
 }

@@ -252,6 +252,7 @@ fn answering_saving_and_finishing() {
         state,
         Action::Saved {
             written: vec!["a1".into()],
+            records: vec![],
             failed: None,
         },
     );
@@ -301,6 +302,7 @@ fn failed_save_keeps_the_change_pending_and_tells_the_user() {
         started(),
         Action::Saved {
             written: vec![],
+            records: vec![],
             failed: Some(StoreError::QuotaExceeded),
         },
     );
@@ -320,6 +322,7 @@ fn discarding_a_first_draft_removes_the_account() {
         started(),
         Action::Discard {
             account_id: "a1".into(),
+            now_ms: 9_000,
         },
     );
     assert!(state.accounts.is_empty());
@@ -362,6 +365,7 @@ fn import_adds_accounts_and_marks_them_for_saving() {
         state,
         Action::Saved {
             written: vec!["a1".into()],
+            records: vec![],
             failed: None,
         },
     );
@@ -387,6 +391,7 @@ fn delete_can_be_undone_and_both_are_saved() {
         started(),
         Action::Saved {
             written: vec!["a1".into()],
+            records: vec![],
             failed: None,
         },
     );
@@ -416,20 +421,57 @@ fn delete_can_be_undone_and_both_are_saved() {
 }
 
 #[test]
-fn another_tabs_changes_replace_ours_without_saving_them_back() {
+fn another_tabs_changes_merge_into_ours_and_only_ours_are_written_back() {
     use crate::engine::storage::persist::ExternalChange;
     let state = reduce(
         started(),
         Action::Saved {
             written: vec!["a1".into()],
+            records: vec![],
             failed: None,
         },
     );
     let mut theirs = state.accounts[0].clone();
-    theirs.name = "Renamed elsewhere".into();
-    let state = reduce(state, Action::External(ExternalChange::Written(theirs)));
+    theirs
+        .edit_details(
+            &NewAccount {
+                name: "Renamed elsewhere".into(),
+                ..Default::default()
+            },
+            4_000,
+        )
+        .unwrap();
+    let state = reduce(
+        state,
+        Action::External(ExternalChange::Written(theirs.clone())),
+    );
     assert_eq!(state.accounts[0].name, "Renamed elsewhere");
-    assert!(state.unsaved.is_empty());
+    assert!(state.unsaved.is_empty(), "nothing of ours is missing there");
+    // An answer given here that their copy lacks survives their next write and is written back.
+    let q = bank().questions[0].id.clone();
+    let state = reduce(
+        state,
+        Action::Answer {
+            account_id: "a1".into(),
+            question_id: q.clone(),
+            choice: Some(Choice::Option(1)),
+            now_ms: 4_500,
+        },
+    );
+    let state = reduce(
+        state,
+        Action::Saved {
+            written: vec![],
+            records: vec![],
+            failed: None,
+        },
+    );
+    theirs.rev = "2-0".into();
+    let state = reduce(state, Action::External(ExternalChange::Written(theirs)));
+    let draft = state.accounts[0].draft().unwrap();
+    assert_eq!(draft.answers.get(&q), Some(Choice::Option(1)));
+    assert_eq!(state.accounts[0].rev, "2-0");
+    assert!(state.unsaved.contains(&"a1".into()), "ours goes back");
     let state = reduce(
         state,
         Action::External(ExternalChange::Removed("a1".into())),
@@ -486,6 +528,7 @@ fn editing_details_marks_the_account_and_a_refusal_changes_nothing() {
             tags: "x, y".into(),
             ..Default::default()
         },
+        now_ms: 5_000,
     };
     let refused = reduce(state.clone(), edit(""));
     assert_eq!(refused.accounts, state.accounts);
@@ -588,3 +631,5 @@ fn protected_accounts_are_never_marked_for_writing() {
     );
     assert!(state.unsaved.is_empty());
 }
+
+mod tabs;

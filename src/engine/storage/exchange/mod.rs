@@ -9,8 +9,8 @@ use crate::engine::model::answers::{score_of, Choice};
 use crate::engine::model::bank::Bank;
 use crate::engine::model::ids::{AccountId, AssessmentId, SatisfactionLever, SwitchingLever};
 use crate::engine::model::record::{
-    is_valid_id, AccountRecord, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS, MAX_TAGS,
-    MAX_TAG_CHARS, RECORD_VERSION,
+    is_valid_id, AccountRecord, MAX_DISCARDED, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_REV_CHARS,
+    MAX_SHORT_TEXT_CHARS, MAX_TAGS, MAX_TAG_CHARS, RECORD_VERSION,
 };
 use crate::engine::scoring::{round, score_figures};
 use crate::engine::storage::schema;
@@ -20,8 +20,9 @@ use crate::engine::text::explain::date;
 /// Marks a file as Rapport's.
 pub const FORMAT: &str = "rapport-export";
 /// The export schema this build writes. It reads every earlier one too: schema 1 files hold
-/// accounts in record format 1 and are upgraded on import (see [`crate::engine::storage::schema`]).
-pub const SCHEMA: u32 = 2;
+/// accounts in record format 1, schema 2 files format 2, schema 3 files format 3; older records
+/// are upgraded on import (see [`crate::engine::storage::schema`]).
+pub const SCHEMA: u32 = 3;
 /// Largest file accepted for import (a thousand assessments take well under 2 MB).
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 /// Most accounts and assessments accepted in one import.
@@ -120,6 +121,19 @@ fn validate(bank: &Bank, account: &AccountRecord) -> Result<(), ImportError> {
     for tag in &account.tags {
         check_len("a tag", tag, MAX_TAG_CHARS)?;
     }
+    if account.rev.len() > MAX_REV_CHARS
+        || !account
+            .rev
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() || b == b'-')
+    {
+        return invalid("a malformed revision".into());
+    }
+    if account.discarded.len() > MAX_DISCARDED
+        || account.discarded.keys().any(|id| !is_valid_id(id))
+    {
+        return invalid("a malformed list of discarded drafts".into());
+    }
     if account.assessments.iter().filter(|a| a.is_draft()).count() > 1 {
         return invalid("more than one draft".into());
     }
@@ -158,6 +172,13 @@ fn validate(bank: &Bank, account: &AccountRecord) -> Result<(), ImportError> {
             ));
         }
         check_len("an assessor", &a.assessor, MAX_SHORT_TEXT_CHARS)?;
+        // Every save keeps an assessment's `updated_ms` at or after each of its edit times.
+        if a.answered_at.latest().max(a.noted_at.latest()) > a.updated_ms {
+            return invalid(format!(
+                "assessment {:?}: edit times later than its last update",
+                a.id
+            ));
+        }
         // The draft's place in the questionnaire: a section that exists, a question it knows.
         if a.cursor.section >= bank.sections.len().max(1) {
             return invalid(format!(
@@ -338,7 +359,12 @@ pub fn apply(
         match existing.iter().position(|e| e.id == account.id) {
             None => existing.push(account.clone()),
             Some(i) => match resolution {
-                Resolution::Replace => existing[i] = account.clone(),
+                Resolution::Replace => {
+                    // The stored record's revision: the save then replaces it rather than
+                    // merging the two (unless another tab wrote it meanwhile).
+                    account.rev.clone_from(&existing[i].rev);
+                    existing[i] = account.clone();
+                }
                 Resolution::KeepBoth => {
                     account.id = std::iter::repeat_with(&mut new_id)
                         .find(|id| is_valid_id(id.as_str()) && existing.iter().all(|e| e.id != id))

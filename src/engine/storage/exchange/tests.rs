@@ -235,6 +235,50 @@ fn schema_1_export_fixture_imports_upgraded() {
     assert_eq!(again, accounts);
 }
 
+/// Files of schema 2 (records in format 2) import upgraded to format 3; a format-3 record with
+/// its envelope round-trips; envelope fields are bounded like the rest.
+#[test]
+fn schema_2_export_fixture_imports_upgraded_and_the_envelope_is_checked() {
+    let file = include_str!("../../../../tests/fixtures/storage/v2-export.json");
+    let accounts = parse_import(file.as_bytes(), bank()).unwrap();
+    let expected = crate::engine::storage::schema::decode_account(include_str!(
+        "../../../../tests/fixtures/storage/v2-account.json"
+    ))
+    .unwrap()
+    .account;
+    assert_eq!(accounts, vec![expected]);
+    let v3 = crate::engine::storage::schema::decode_account(include_str!(
+        "../../../../tests/fixtures/storage/v3-account.json"
+    ))
+    .unwrap()
+    .account;
+    let exported = export_all(std::slice::from_ref(&v3), 2);
+    assert!(exported.contains("\"schema\":3"));
+    assert_eq!(
+        parse_import(exported.as_bytes(), bank()).unwrap(),
+        vec![v3.clone()]
+    );
+    let refused = |edit: &dyn Fn(&mut AccountRecord)| {
+        let mut bad = v3.clone();
+        edit(&mut bad);
+        parse_import(export_all(&[bad], 2).as_bytes(), bank()).unwrap_err()
+    };
+    assert!(
+        matches!(refused(&|a| a.rev = "9".repeat(40)), ImportError::Invalid(m) if m.contains("revision"))
+    );
+    assert!(
+        matches!(refused(&|a| a.rev = "<b>".into()), ImportError::Invalid(m) if m.contains("revision"))
+    );
+    assert!(matches!(refused(&|a| {
+        for i in 0..30 {
+            a.discarded.insert(format!("d{i}"), 1);
+        }
+    }), ImportError::Invalid(m) if m.contains("discarded")));
+    assert!(
+        matches!(refused(&|a| a.assessments[1].updated_ms = 1), ImportError::Invalid(m) if m.contains("edit times"))
+    );
+}
+
 /// Bytes are checked as they are: a Latin-1 é or a stray 0xFF is refused, and the message says
 /// where, instead of being turned into U+FFFD and accepted.
 #[test]
