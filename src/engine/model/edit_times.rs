@@ -168,4 +168,15 @@ mod tests {
         assert!(decode_edit_times(&too_many).is_err());
         assert!(serde_json::from_str::<EditTimes>("5").is_err());
     }
+
+    proptest::proptest! {
+        /// Any text: refused, or read as times that are written back to text reading the same.
+        #[test]
+        fn arbitrary_edit_time_text_is_refused_or_round_trips(text in "[0-9a-z,?]{0,120}") {
+            if let Ok(times) = decode_edit_times(&text) {
+                let json = serde_json::to_string(&times).unwrap();
+                proptest::prop_assert_eq!(serde_json::from_str::<EditTimes>(&json).unwrap(), times);
+            }
+        }
+    }
 }

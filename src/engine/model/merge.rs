@@ -263,6 +263,40 @@ mod tests {
         assert_eq!(draft.answers.len(), 2);
     }
 
+    /// Edits as (copy, question, option or clear, note or not, ms).
+    fn edited(edits: &[(u8, u8, u8, bool, u8)], copy: u8) -> AccountRecord {
+        let mut a = account();
+        for (c, qi, option, note, at) in edits {
+            if *c != copy {
+                continue;
+            }
+            let (i, at) = (usize::from(*qi), 10 + u64::from(*at));
+            if *note {
+                let text = if *option % 2 == 0 { "" } else { "follow up" };
+                a.set_note(bank(), &q(i), text, at).unwrap();
+            } else {
+                let choice = (*option < 4).then_some(Choice::Option(*option));
+                a.answer(bank(), &q(i), choice, at).unwrap();
+            }
+        }
+        a
+    }
+
+    proptest::proptest! {
+        /// Three copies edited apart meet in any order and end alike.
+        #[test]
+        fn merging_is_commutative_associative_and_idempotent(
+            edits in proptest::collection::vec((0u8..3, 0u8..6, 0u8..5, proptest::bool::ANY, 0u8..20), 0..40)
+        ) {
+            let [a, b, c] = [0, 1, 2].map(|copy| edited(&edits, copy));
+            proptest::prop_assert!(same_content(&merge(&a, &b), &merge(&b, &a)));
+            proptest::prop_assert!(same_content(&merge(&merge(&a, &b), &c), &merge(&a, &merge(&b, &c))));
+            let ab = merge(&a, &b);
+            proptest::prop_assert!(same_content(&merge(&ab, &a), &ab));
+            proptest::prop_assert!(same_content(&merge(&ab, &ab), &ab));
+        }
+    }
+
     #[test]
     fn renames_merge_by_time_and_the_cursor_stays_ours() {
         let (mut ours, mut theirs) = (account(), account());
