@@ -121,18 +121,20 @@ pub fn notices(app: &AppHandle, on_dismiss: Callback<u32>) -> Html {
                 html! {
                     <div class="notice" data-notice={notice_id(&notice.kind)}>
                         <p>{ notice_text(m, &notice.kind) }</p>
-                        if let NoticeKind::Load(LoadProblem::Unreadable { key: original, kept_as: Ok(key), .. }) = &notice.kind {
-                            <button type="button" class="button-secondary" data-action="download-quarantined"
-                                onclick={download_quarantined(app, id, key.clone())}>{ m.download_quarantined }</button>
-                            if notice.downloaded {
-                                <button type="button" class="button-secondary" data-action="delete-quarantined"
-                                    onclick={delete_quarantined(app, id, key.clone(), original.clone())}>{ m.delete_quarantined }</button>
+                        <div class="notice-actions">
+                            if let NoticeKind::Load(LoadProblem::Unreadable { key: original, kept_as: Ok(key), .. }) = &notice.kind {
+                                <button type="button" class="button-secondary" data-action="download-quarantined"
+                                    onclick={download_quarantined(app, id, key.clone())}>{ m.download_quarantined }</button>
+                                if notice.downloaded {
+                                    <button type="button" class="button-secondary" data-action="delete-quarantined"
+                                        onclick={delete_quarantined(app, id, key.clone(), original.clone())}>{ m.delete_quarantined }</button>
+                                }
                             }
-                        }
-                        if matches!(notice.kind, NoticeKind::NotSaved { target: SaveTarget::Account, error: StoreError::QuotaExceeded }) {
-                            <button type="button" data-action="export-all-notice" onclick={export_all.clone()}>{ m.export_all }</button>
-                        }
-                        <button type="button" class="button-secondary" onclick={on_dismiss}>{ m.dismiss }</button>
+                            if matches!(notice.kind, NoticeKind::NotSaved { target: SaveTarget::Account, error: StoreError::QuotaExceeded }) {
+                                <button type="button" data-action="export-all-notice" onclick={export_all.clone()}>{ m.export_all }</button>
+                            }
+                            <button type="button" class="button-secondary" onclick={on_dismiss}>{ m.dismiss }</button>
+                        </div>
                     </div>
                 }
             }) }
