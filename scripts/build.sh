@@ -3,5 +3,7 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$RAPPORT_ROOT"
+step "Rendering the first screen at build time (examples/prerender.rs)"
+render_first_screen
 step "Building the release app into dist/"
 trunk build --release --skip-version-check "$@"

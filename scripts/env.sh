@@ -39,3 +39,14 @@ npm_ci_if_changed() {
     cp "$dir/package-lock.json" "$stamp"
   fi
 }
+
+# The first screen, rendered on the host by the app's own Yew components (examples/prerender.rs),
+# for scripts/postbuild.mjs to put in index.html: content before the wasm has loaded.
+render_first_screen() {
+  mkdir -p "$RAPPORT_ROOT/target/prerender"
+  for lang in en zh; do
+    (cd "$RAPPORT_ROOT" && cargo run --locked --quiet --example prerender --features prerender -- "$lang") \
+      > "$RAPPORT_ROOT/target/prerender/$lang.html.tmp"
+    mv "$RAPPORT_ROOT/target/prerender/$lang.html.tmp" "$RAPPORT_ROOT/target/prerender/$lang.html"
+  done
+}

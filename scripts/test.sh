@@ -11,6 +11,8 @@ step "Formatting and lints (rustfmt; clippy on the host and for wasm32, warnings
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
+# The shell compiled on the host, as the build-time render of the first screen compiles it.
+cargo clippy --locked --features prerender --all-targets -- -D warnings
 
 step "Host tests of the core (cargo test)"
 cargo test --locked
@@ -38,7 +40,10 @@ step "Size report"
 # protects records with fields it does not know) add ~8.7 KB, and they run on every screen: a
 # storage event or a save can come while any screen is open. The note's save-on-pause was
 # rewritten without a component of its own to keep ~1 KB of that out.
-node scripts/size-report.mjs dist --budget-kb 266 --target-kb 150
+# Raised to 268 KB the same day (measured 266.8): the first screen rendered into index.html in
+# both languages and the script that picks one (2.7 KB) take Lighthouse's LCP from 2.3 s to
+# 0.95 s; the wasm itself did not grow.
+node scripts/size-report.mjs dist --budget-kb 268 --target-kb 150
 
 step "End-to-end tests in Chromium (headless shell) against dist/"
 mkdir -p tests/e2e/.results

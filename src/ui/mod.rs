@@ -9,7 +9,7 @@ mod root;
 mod screens;
 mod widgets;
 
-pub use root::App;
+pub use root::{App, AppProps};
 
 use crate::engine::model::ids::{AccountId, AssessmentId};
 use yew::html::IntoPropValue;
@@ -39,7 +39,49 @@ fn class_list(base: &str, extra: &[Option<&str>]) -> String {
     out
 }
 
-/// Mounts the app on `<body>`.
+/// Starts the app. Where the page holds the build-time render of the first screen
+/// (scripts/postbuild.mjs), the app renders into that element, which Yew clears first, in the
+/// same task as its first render: no frame shows both or neither, and as the markup is the
+/// same components' and the element lays out as if absent (`display: contents`), nothing
+/// moves. (The app's code is only fetched once that render has been painted: see
+/// `afterFirstPaint` in scripts/postbuild.mjs.) Without a build-time render (the single-file
+/// edition) the app mounts on `<body>`.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    let props = AppProps {
+        initial: root::boot_state(),
+    };
+    let Some(element) = edge::browser::prerendered() else {
+        yew::Renderer::<App>::with_props(props).render();
+        return;
+    };
+    yew::Renderer::<App>::with_root_and_props(element, props).render();
+}
+
+/// The first screen a new visitor sees (header, welcome, "New assessment"), rendered on the
+/// host by Yew's server-side renderer from the same components, for the build to put in
+/// `index.html` so there is content before the wasm has loaded.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn prerender(lang: crate::engine::text::lang::Lang) -> String {
+    use crate::engine::state::app::AppState;
+    use crate::engine::state::route::Route;
+    use crate::engine::storage::persist::LoadedAccounts;
+    use crate::engine::storage::settings::{Settings, SettingsBoot};
+    let boot = SettingsBoot {
+        settings: Settings::default(),
+        persist: true,
+        problem: None,
+    };
+    let state = AppState::boot(boot, LoadedAccounts::default(), &[lang.id()], Route::Home);
+    // static/first-paint.js shows this markup only to a visit that would show the same.
+    debug_assert!(state.matches_first_visit());
+    let props = AppProps { initial: state };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a single-threaded runtime for the renderer");
+    runtime.block_on(
+        yew::LocalServerRenderer::<App>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
 }

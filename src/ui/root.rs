@@ -56,7 +56,9 @@ pub fn dispatcher<E: 'static>(
     Callback::from(move |event| state.dispatch(make(event)))
 }
 
-fn boot_state() -> AppState {
+/// The state the browser starts from: storage, the URL, the browser's languages, the host page.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn boot_state() -> AppState {
     let now = browser::now_ms();
     let settings = settings::boot(&BrowserStore, now);
     let accounts = persist::load_accounts(&BrowserStore, now);
@@ -66,6 +68,14 @@ fn boot_state() -> AppState {
         &browser::browser_languages(),
         browser::current_route(),
     );
+    // A language picked on the build-time render, before the app ran, is the user's choice.
+    if let Some(lang) = browser::language_chosen_before_start() {
+        state = reduce(state, Action::SetLang(lang));
+        if state.persist_settings {
+            // A failure here is reported by the next change of settings; the choice shows anyway.
+            let _ = settings::save(&BrowserStore, &state.settings);
+        }
+    }
     // A host page's `lang=` applies to this visit only; the user's own choice stays stored.
     if let Some(lang) = host_frame::config().lang {
         state.lang = lang;
@@ -243,6 +253,13 @@ fn use_note_flush_on_hide() {
     });
 }
 
+/// Once the app runs, what is left of the build-time render goes (the other language's
+/// template), and `<html data-app="running">` says the app has taken over.
+#[hook]
+fn use_prerender_takeover() {
+    use_effect_with((), |_| browser::took_over());
+}
+
 /// The undo offer for a deleted account lasts ten seconds.
 #[hook]
 fn use_undo_timer(state: &AppHandle) {
@@ -258,10 +275,18 @@ fn use_undo_timer(state: &AppHandle) {
     });
 }
 
+/// What the application starts from.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// In the browser [`boot_state`]'s; for the build-time render of the first screen, a new
+    /// visitor's ([`crate::ui::prerender`]).
+    pub initial: AppState,
+}
+
 /// The application.
 #[function_component]
-pub fn App() -> Html {
-    let state = use_reducer(boot_state);
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer(|| props.initial.clone());
     let m = messages(state.lang);
     use_document_lang(state.lang);
     use_persistence(&state);
@@ -271,6 +296,7 @@ pub fn App() -> Html {
     use_data_loading(&state);
     use_storage_sync(&state);
     use_note_flush_on_hide();
+    use_prerender_takeover();
     use_undo_timer(&state);
 
     let on_lang = {

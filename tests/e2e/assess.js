@@ -1,6 +1,7 @@
 // Helpers to drive an assessment through the UI, shared by the specs.
 import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
+import { APP_HEADER } from './fixtures.js';
 
 /** Host-computed scenarios and section layout, written by `cargo run --example e2e_fixtures`. */
 export const fixtures = JSON.parse(readFileSync(new URL('./.results/fixtures.json', import.meta.url), 'utf8'));
@@ -113,5 +114,5 @@ export async function seedAccounts(page, records) {
     for (const r of list) localStorage.setItem(`rapport.v1.account.${r.id}`, JSON.stringify(r));
   }, records);
   await page.reload();
-  await expect(page.locator('header.site-header')).toBeVisible();
+  await expect(page.locator(APP_HEADER)).toBeVisible();
 }

@@ -52,8 +52,12 @@ async function reportRendering(page) {
   console.log(`[rendering after failure] ${JSON.stringify(state)}`);
 }
 
+/** The app's own header: the build-time render of the first screen has one too, so this
+ *  waits for the mark the app sets once it runs (`<html data-app="running">`). */
+export const APP_HEADER = 'html[data-app="running"] header.site-header';
+
 /** Loads the app and waits until Yew has rendered the shell. */
 export async function openApp(page, path = './') {
   await page.goto(path);
-  await expect(page.locator('header.site-header')).toBeVisible();
+  await expect(page.locator(APP_HEADER)).toBeVisible();
 }

@@ -324,7 +324,7 @@ async function visible(driver, selector, ms = WAIT) {
 
 async function openApp(driver, path = '') {
   await driver.get(BASE + path);
-  await visible(driver, 'header.site-header');
+  await visible(driver, 'html[data-app="running"] header.site-header');
 }
 
 const attr = (driver, selector, name) => driver.executeScript((s, n) => document.querySelector(s)?.getAttribute(n) ?? null, selector, name);
@@ -341,7 +341,7 @@ async function userReload(driver) {
     setTimeout(() => location.reload(), 0);
   });
   await waitFor(driver, async () => (await driver.executeScript(() => window.__xbOldDocument !== true && document.readyState === 'complete')), 'location.reload() did not load a new document');
-  await visible(driver, 'header.site-header');
+  await visible(driver, 'html[data-app="running"] header.site-header');
 }
 
 async function press(driver, ...keys) {
@@ -483,7 +483,7 @@ const tests = [
       await waitFor(driver, async () => (await driver.findElements(css(cardSel))).length === 1, 'account card missing before reload');
       assert((await (await driver.findElement(css(cardSel))).getText()).includes('Reload Ltd'), 'card shows the name');
       await driver.navigate().refresh();
-      await visible(driver, 'header.site-header');
+      await visible(driver, 'html[data-app="running"] header.site-header');
       await waitFor(driver, async () => (await driver.findElements(css(cardSel))).length === 1, 'account card missing after reload');
       // The draft's progress needs the question bank, which a reload fetches again: wait for it.
       const cardText = async () => (await driver.findElement(css(cardSel))).getText();
@@ -623,7 +623,7 @@ const tests = [
         // The worker claims clients on activation; one reload is allowed if it has not yet.
         reloaded = true;
         await driver.navigate().refresh();
-        await visible(driver, 'header.site-header');
+        await visible(driver, 'html[data-app="running"] header.site-header');
         await waitFor(driver, controlled, `navigator.serviceWorker.controller still null after a reload (registration: ${await driver.executeScript(() => navigator.serviceWorker.getRegistration().then((r) => (r ? `${r.scope} active=${Boolean(r.active)} waiting=${Boolean(r.waiting)} installing=${Boolean(r.installing)}` : 'none')))})`);
       }
       await serverStop();

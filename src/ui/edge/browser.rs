@@ -100,6 +100,7 @@ pub fn new_id<Id: From<String>>() -> Id {
     Id::from(id)
 }
 
+#[cfg(target_arch = "wasm32")] // Used only when the app starts in a browser.
 /// `navigator.languages`, most preferred first.
 pub fn browser_languages() -> Vec<String> {
     let Some(window) = web_sys::window() else {
@@ -317,4 +318,35 @@ pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
     }
+}
+
+#[cfg(target_arch = "wasm32")] // Used only when the app starts in a browser.
+/// The element holding the build-time render of the first screen, if the page has one.
+pub fn prerendered() -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id("prerender")
+}
+
+/// Marks the app as running and drops the other language's template of the first screen.
+pub fn took_over() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for id in ["prerender-zh", "prerender-en"] {
+        if let Some(element) = document.get_element_by_id(id) {
+            element.remove();
+        }
+    }
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-app", "running");
+    }
+}
+
+#[cfg(target_arch = "wasm32")] // Used only when the app starts in a browser.
+/// A language the user picked on the build-time render before the app started
+/// (`<html data-chosen-lang>`, set by static/first-paint.js).
+pub fn language_chosen_before_start() -> Option<crate::engine::text::lang::Lang> {
+    let root = web_sys::window()?.document()?.document_element()?;
+    crate::engine::text::lang::Lang::parse(&root.get_attribute("data-chosen-lang")?)
 }

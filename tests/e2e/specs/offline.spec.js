@@ -1,4 +1,4 @@
-import { test, expect, openApp } from '../fixtures.js';
+import { test, expect, openApp, APP_HEADER } from '../fixtures.js';
 import { scenario, startAssessment, answerAll, resultAttributes } from '../assess.js';
 import { subPath, subPathPort } from '../playwright.config.js';
 
@@ -9,7 +9,7 @@ test('after one visit the app loads and works with the network off', async ({ pa
   await expect.poll(() => controlled(page), { timeout: 15_000 }).toBe(true);
   await context.setOffline(true);
   await page.reload();
-  await expect(page.locator('header.site-header')).toBeVisible();
+  await expect(page.locator(APP_HEADER)).toBeVisible();
   await startAssessment(page, 'On a plane');
   await answerAll(page, scenario('all-best').answers);
   const attrs = await resultAttributes(page);
@@ -48,7 +48,7 @@ test.describe('hosted under a sub-path', () => {
     await expect(banner).toContainText('new version');
     const before = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL + performance.timeOrigin);
     await Promise.all([page.waitForEvent('load'), page.locator('[data-action="apply-update"]').click()]);
-    await expect(page.locator('header.site-header')).toBeVisible();
+    await expect(page.locator(APP_HEADER)).toBeVisible();
     await expect(page.locator('[data-update]')).toHaveCount(0);
     const after = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL + performance.timeOrigin);
     expect(after, 'the page reloaded under the new worker').not.toBe(before);

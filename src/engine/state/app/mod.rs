@@ -382,6 +382,21 @@ impl AppState {
         Some((account, record))
     }
 
+    /// Whether this state shows what a new visitor's first screen shows — the one rendered into
+    /// `index.html` at build time — so the app may take that markup over as it is (hydration,
+    /// which requires the same tree). Anything else on screen (an account, a notice, a banner,
+    /// another route) is rendered afresh.
+    pub fn matches_first_visit(&self) -> bool {
+        self.route == Route::Home
+            && self.accounts.is_empty()
+            && self.notices.is_empty()
+            && !self.update_ready
+            && self.recently_deleted.is_none()
+            && self.deferred.is_none()
+            && self.start_error.is_none()
+            && self.data == DataStatus::NotLoaded
+    }
+
     fn push_notice(&mut self, kind: NoticeKind) {
         // The same problem reported twice (e.g. two failed saves) is shown once.
         if self.notices.iter().any(|n| n.kind == kind) {

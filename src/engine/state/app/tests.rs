@@ -633,3 +633,22 @@ fn protected_accounts_are_never_marked_for_writing() {
 }
 
 mod tabs;
+
+#[test]
+fn only_a_new_visitors_home_screen_matches_the_build_time_render() {
+    assert!(unloaded().matches_first_visit(), "what the build renders");
+    assert!(
+        !started().matches_first_visit(),
+        "an account and the questionnaire"
+    );
+    let elsewhere = reduce(unloaded(), Action::Navigate(Route::Rules));
+    assert!(!elsewhere.matches_first_visit());
+    let noticed = reduce(
+        unloaded(),
+        Action::Notify(NoticeKind::NotSaved {
+            target: SaveTarget::Settings,
+            error: StoreError::QuotaExceeded,
+        }),
+    );
+    assert!(!noticed.matches_first_visit());
+}

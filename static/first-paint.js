@@ -1,0 +1,64 @@
+// Runs while the page is parsed, right after the prerendered first screen (scripts/postbuild.mjs
+// puts the English render in <div id="prerender"> and the Chinese one in a <template>, so no
+// id appears twice in the document), before
+// the wasm has loaded. It only chooses what to show until the app takes over; the app, once
+// started, removes all of it and renders the same components itself (src/ui/root.rs).
+(() => {
+  const shown = document.getElementById('prerender');
+  if (!shown) return;
+  const query = new URLSearchParams(location.search);
+  // Embedded with a host page's appearance: the app applies it; a default-looking screen
+  // would flash first.
+  if (['embed', 'theme', 'accent'].some((p) => query.has(p))) {
+    shown.remove();
+    return;
+  }
+  const supported = (tag) => {
+    const primary = String(tag || '').trim().split(/[-_]/)[0].toLowerCase();
+    return primary === 'en' || primary === 'zh' ? primary : null;
+  };
+  // The app's own order (engine::text::lang, storage::settings): the host page's lang=, the
+  // user's stored choice, the browser's preferences, English.
+  let lang = supported(query.get('lang'));
+  let stored = [];
+  try {
+    if (!lang) lang = supported(JSON.parse(localStorage.getItem('rapport.v1.settings') || '{}').lang);
+    stored = Object.keys(localStorage);
+  } catch {
+    // Storage blocked or the settings unreadable: the app reports it; show the default.
+  }
+  if (!lang) lang = (navigator.languages || [navigator.language]).map(supported).find(Boolean) || 'en';
+  const show = (next) => {
+    const template = document.getElementById(`prerender-${next}`);
+    if (!template) return;
+    const current = document.getElementById('prerender');
+    const other = document.createElement('template');
+    other.id = `prerender-${current.dataset.prerenderLang}`;
+    other.content.append(...current.childNodes);
+    current.append(template.content);
+    current.dataset.prerenderLang = next;
+    current.lang = next === 'zh' ? 'zh-CN' : 'en';
+    template.replaceWith(other);
+    document.documentElement.lang = current.lang;
+  };
+  if (lang !== 'en') show(lang);
+  // A returning user (stored accounts) or a link to another screen must not see the new
+  // visitor's welcome, not even for a moment: only the header stays until the app renders.
+  const returning = stored.some((k) => k.startsWith('rapport.v1.account.'));
+  const elsewhere = location.hash && location.hash !== '#' && location.hash !== '#/';
+  if (returning || elsewhere) {
+    shown.querySelectorAll('main, .site-footer').forEach((e) => e.remove());
+  }
+  // Clicks before the app runs are not lost: "New assessment" goes where the app would go, and
+  // a language picked is handed to the app (which stores it as the user's choice).
+  shown.addEventListener('click', (event) => {
+    const target = event.target.closest('[data-action="new-assessment"], [data-lang]');
+    if (!target) return;
+    if (target.dataset.lang) {
+      document.documentElement.dataset.chosenLang = target.dataset.lang;
+      show(target.dataset.lang);
+    } else {
+      location.hash = '#/new';
+    }
+  });
+})();
