@@ -1,8 +1,16 @@
 // Prints the raw, gzip and brotli sizes of what the browser fetches from dist/ (wasm, JS, CSS,
 // HTML) and their total, and the wasm's code and data sections.
-//   --budget-kb N  exit 1 when the gzip total exceeds N KB (a ceiling against regressions)
-//   --target-kb N  print how far the total is from the product's target (never fails)
-//   node scripts/size-report.mjs dist [--budget-kb 235] [--target-kb 150]
+// Three figures, each with its own ceiling against regressions:
+//   first paint     what the browser needs before it paints the first screen (the HTML with the
+//                   build-time render, the CSS, the first-paint script)
+//   first load      everything fetched on opening the app (wasm, JS, CSS, HTML, service worker)
+//   first question  the first load plus the on-demand data the questionnaire waits for
+//   --budget-kb N                 exit 1 when the first load exceeds N KB gzip
+//   --first-paint-budget-kb N     exit 1 when the first paint exceeds N KB gzip
+//   --first-question-budget-kb N  exit 1 when the bytes to the first question exceed N KB gzip
+//   --target-kb N  print how far the bytes to the first question are from the product's target
+//                  (never fails)
+//   node scripts/size-report.mjs dist [--budget-kb 268] [--first-paint-budget-kb 10] [--first-question-budget-kb 333] [--target-kb 150]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, extname, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -68,12 +76,28 @@ for (const file of walk(dir).filter((f) => extname(f) === '.json')) {
   console.log(`on demand: ${relative(dir, file).padEnd(33)}${kb(body.length)}${kb(gzipSync(body, { level: 9 }).length)} ${kb(brotliCompressSync(body).length)}`);
 }
 const usedKb = total.gzip / 1024;
+const gzipOf = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+// Before the first paint: index.html, the stylesheet and the first-paint script (the app's JS
+// and wasm are fetched only after it, see scripts/postbuild.mjs).
+const paintKb = rows.filter((r) => r.name === 'index.html' || /^(style|first-paint)-.*\.(css|js)$/.test(r.name)).reduce((t, r) => t + r.gzip, 0) / 1024;
+const dataKb = walk(dir).filter((f) => extname(f) === '.json').reduce((t, f) => t + gzipOf(f), 0) / 1024;
+const questionKb = usedKb + dataKb;
+console.log(`first paint: ${paintKb.toFixed(1)} KB gzip (HTML with the first screen, CSS, first-paint script)`);
+console.log(`first load: ${usedKb.toFixed(1)} KB gzip`);
+console.log(`to the first question: ${questionKb.toFixed(1)} KB gzip (first load + question bank, action texts, labels)`);
 if (targetKb !== null) {
-  const gap = usedKb - targetKb;
-  console.log(`size target: ${usedKb.toFixed(1)} KB gzip vs ${targetKb} KB target (${gap > 0 ? `${gap.toFixed(1)} KB over` : `${(-gap).toFixed(1)} KB under`})`);
+  const gap = questionKb - targetKb;
+  console.log(`size target: ${questionKb.toFixed(1)} KB gzip to the first question vs ${targetKb} KB target (${gap > 0 ? `${gap.toFixed(1)} KB over` : `${(-gap).toFixed(1)} KB under`})`);
 }
-if (budgetKb !== null) {
-  const verdict = usedKb <= budgetKb ? 'within' : 'OVER';
-  console.log(`size budget: ${usedKb.toFixed(1)} KB gzip of ${budgetKb} KB (${verdict})`);
-  if (usedKb > budgetKb) process.exit(1);
+let failed = false;
+for (const [what, value, budget] of [
+  ['first load', usedKb, budgetKb],
+  ['first paint', paintKb, flag('--first-paint-budget-kb')],
+  ['to the first question', questionKb, flag('--first-question-budget-kb')],
+]) {
+  if (budget === null) continue;
+  const verdict = value <= budget ? 'within' : 'OVER';
+  console.log(`size budget, ${what}: ${value.toFixed(1)} KB gzip of ${budget} KB (${verdict})`);
+  if (value > budget) failed = true;
 }
+if (failed) process.exit(1);

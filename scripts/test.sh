@@ -43,7 +43,9 @@ step "Size report"
 # Raised to 268 KB the same day (measured 266.8): the first screen rendered into index.html in
 # both languages and the script that picks one (2.7 KB) take Lighthouse's LCP from 2.3 s to
 # 0.95 s; the wasm itself did not grow.
-node scripts/size-report.mjs dist --budget-kb 268 --target-kb 150
+# The first paint (8.8 KB measured) and the bytes to the first question (330.6 KB: the first load
+# and the on-demand data) each get a ceiling of their own, so no lever is paid for by another.
+node scripts/size-report.mjs dist --budget-kb 268 --first-paint-budget-kb 10 --first-question-budget-kb 333 --target-kb 150
 
 step "End-to-end tests in Chromium (headless shell) against dist/"
 mkdir -p tests/e2e/.results
