@@ -40,10 +40,10 @@ step "Size report"
 # protects records with fields it does not know) add ~8.7 KB, and they run on every screen: a
 # storage event or a save can come while any screen is open. The note's save-on-pause was
 # rewritten without a component of its own to keep ~1 KB of that out.
-# Raised to 268 KB the same day (measured 266.8): the first screen rendered into index.html in
-# both languages and the script that picks one (2.7 KB) take Lighthouse's LCP from 2.3 s to
+# Raised to 268 KB the same day (measured 267.3): the first screen rendered into index.html in
+# both languages and the script that picks one (3.2 KB) take Lighthouse's LCP from 2.3 s to
 # 0.95 s; the wasm itself did not grow.
-# The first paint (8.8 KB measured) and the bytes to the first question (330.6 KB: the first load
+# The first paint (9.2 KB measured) and the bytes to the first question (331.1 KB: the first load
 # and the on-demand data) each get a ceiling of their own, so no lever is paid for by another.
 node scripts/size-report.mjs dist --budget-kb 268 --first-paint-budget-kb 10 --first-question-budget-kb 333 --target-kb 150
 

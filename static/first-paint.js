@@ -49,6 +49,31 @@
   if (returning || elsewhere) {
     shown.querySelectorAll('main, .site-footer').forEach((e) => e.remove());
   }
+  // If the app's code cannot be fetched or started (a dropped connection on the first visit),
+  // the screen above would stay up with buttons that do nothing: say so instead, and offer a
+  // reload. Once the app runs (<html data-app>), errors are the app's to report.
+  const failed = () => {
+    if (document.documentElement.dataset.app || document.getElementById('start-failed')) return;
+    const zh = (shown.dataset.prerenderLang || 'en') === 'zh';
+    const notice = document.createElement('div');
+    notice.id = 'start-failed';
+    notice.className = 'notice';
+    notice.setAttribute('role', 'alert');
+    const text = document.createElement('p');
+    text.textContent = zh
+      ? 'Rapport 无法启动：程序未能加载。请检查网络连接，然后重新加载页面。您保存的数据不受影响。'
+      : 'Rapport could not start: its code did not load. Check the connection, then reload the page. Your saved data is not affected.';
+    const reload = document.createElement('button');
+    reload.type = 'button';
+    reload.className = 'button-primary';
+    reload.textContent = zh ? '重新加载' : 'Reload';
+    reload.addEventListener('click', () => location.reload());
+    notice.append(text, reload);
+    const main = shown.querySelector('main') || shown;
+    main.prepend(notice);
+  };
+  addEventListener('error', failed);
+  addEventListener('unhandledrejection', failed);
   // Clicks before the app runs are not lost: "New assessment" goes where the app would go, and
   // a language picked is handed to the app (which stores it as the user's choice).
   shown.addEventListener('click', (event) => {

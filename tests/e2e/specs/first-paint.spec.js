@@ -1,6 +1,7 @@
 // The first screen is in the HTML (rendered at build time by the app's own components), so a
 // visitor sees it before the wasm has loaded; the app then takes over without a shift or a lost
 // click. The wasm is held back by the test until it says so.
+import { test as bare } from '@playwright/test';
 import { test, expect, APP_HEADER } from '../fixtures.js';
 import { accountRecord } from '../assess.js';
 
@@ -95,4 +96,29 @@ test('a returning user, or a link to another screen, never sees the new visitor�
   }
   await page.goto('./?r=3');
   await expect(page.locator('.account-card', { hasText: 'Returning Co' })).toBeVisible();
+});
+
+// Without the shared fixture: the failed start is an uncaught error on purpose.
+bare.describe('when the app’s code cannot be loaded', () => {
+  bare.use({ serviceWorkers: 'block' });
+  for (const [locale, text, button] of [
+    ['en-US', 'Rapport could not start', 'Reload'],
+    ['zh-CN', 'Rapport 无法启动', '重新加载'],
+  ]) {
+    bare(`the first screen says so and offers a reload (${locale})`, async ({ browser }) => {
+      const context = await browser.newContext({ locale, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.route(/\.wasm$/, (route) => route.abort());
+      await page.goto('./');
+      const notice = page.locator('#start-failed');
+      await expect(notice).toContainText(text);
+      await expect(notice).toHaveAttribute('role', 'alert');
+      // Once the code can load again, the reload starts the app.
+      await page.unroute(/\.wasm$/);
+      await notice.getByRole('button', { name: button }).click();
+      await expect(page.locator(APP_HEADER)).toBeVisible();
+      await expect(page.locator('#start-failed')).toHaveCount(0);
+      await context.close();
+    });
+  }
 });
