@@ -1,8 +1,8 @@
 // Runs while the page is parsed, right after the prerendered first screen (scripts/postbuild.mjs
 // puts the English render in <div id="prerender"> and the Chinese one in a <template>, so no
-// id appears twice in the document), before
-// the wasm has loaded. It only chooses what to show until the app takes over; the app, once
-// started, removes all of it and renders the same components itself (src/ui/root.rs).
+// id appears twice in the document), before the app's code is even fetched. It only chooses
+// what to show until the app takes over; the app then renders the same components into
+// #prerender, replacing what is there (src/ui/mod.rs, `start`).
 (() => {
   const shown = document.getElementById('prerender');
   if (!shown) return;
