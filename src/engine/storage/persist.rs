@@ -109,14 +109,12 @@ fn rev_count(rev: &str) -> u64 {
 /// Writes one account (a single `setItem`: on failure the previous record is intact) and
 /// returns what was written.
 ///
-/// A revision is `<count>-<checksum of the content>`: the count says how many writes made it,
-/// the checksum tells two tabs' writes of one count apart; the same content written again
-/// keeps its revision.
 /// If the stored record has another revision than `account` (another tab wrote it since this
 /// one last read or wrote it), the two are merged first, the later edit of each field winning
-/// ([`crate::engine::model::merge`]), so a save never overwrites an edit it has not seen. The
-/// written record gets the next revision: one more than either copy's count, and a checksum of
-/// its content, so two tabs that both write revision 7 still differ.
+/// ([`crate::engine::model::merge`]), so a save never overwrites an edit it has not seen.
+/// The written record's revision is `<count>-<checksum of the content>`: one more than either
+/// copy's count, with a checksum so two tabs that both write revision 7 still differ; the same
+/// content written again keeps its revision.
 pub fn save_account(
     store: &dyn KeyValueStore,
     account: &AccountRecord,

@@ -382,10 +382,9 @@ impl AppState {
         Some((account, record))
     }
 
-    /// Whether this state shows what a new visitor's first screen shows — the one rendered into
-    /// `index.html` at build time — so the app may take that markup over as it is (hydration,
-    /// which requires the same tree). Anything else on screen (an account, a notice, a banner,
-    /// another route) is rendered afresh.
+    /// Whether this state shows what a new visitor's first screen shows: the state the build
+    /// renders into `index.html` (`ui::prerender` checks it), which static/first-paint.js shows
+    /// only to visits that would show the same — no accounts, the home screen.
     pub fn matches_first_visit(&self) -> bool {
         self.route == Route::Home
             && self.accounts.is_empty()
@@ -568,11 +567,7 @@ impl AppState {
                 let id = record.id.clone();
                 match self.accounts.iter_mut().find(|a| a.id == id) {
                     Some(existing) => {
-                        let mut merged = crate::engine::model::merge::merge(existing, &record);
-                        merged.rev.clone_from(&record.rev);
-                        let behind = !crate::engine::model::merge::same_content(&merged, &record);
-                        *existing = merged;
-                        if behind {
+                        if merge_in(existing, &record) {
                             self.touched(&id);
                         } else {
                             self.unsaved.remove(&id);
@@ -623,9 +618,7 @@ impl AppState {
     fn took_written(&mut self, records: Vec<AccountRecord>) {
         for record in records {
             if let Some(existing) = self.accounts.iter_mut().find(|a| a.id == record.id) {
-                let mut merged = crate::engine::model::merge::merge(existing, &record);
-                merged.rev = record.rev;
-                *existing = merged;
+                merge_in(existing, &record);
             }
         }
     }
@@ -669,6 +662,16 @@ impl AppState {
             self.touched(&id);
         }
     }
+}
+
+/// Merges a stored copy of an account (another tab's, or what a save wrote) into ours, taking
+/// its revision; returns whether ours held something that copy lacks (and so must be written).
+fn merge_in(ours: &mut AccountRecord, stored: &AccountRecord) -> bool {
+    let mut merged = crate::engine::model::merge::merge(ours, stored);
+    merged.rev.clone_from(&stored.rev);
+    let ahead = !crate::engine::model::merge::same_content(&merged, stored);
+    *ours = merged;
+    ahead
 }
 
 /// Applies `action` to `state`. Pure: the question bank, where an action needs it, is the one
