@@ -47,6 +47,16 @@ fn started() -> AppState {
     )
 }
 
+/// An answer (or with `None` a cleared one) to a question of account a1's draft.
+fn answer_a1(question_id: &str, choice: Option<Choice>, now_ms: u64) -> Action {
+    Action::Answer {
+        account_id: "a1".into(),
+        question_id: question_id.to_owned(),
+        choice,
+        now_ms,
+    }
+}
+
 fn start_action(name: &str) -> Action {
     Action::Open(OpenDraft::Start {
         account_id: "a1".into(),
@@ -257,15 +267,7 @@ fn answering_saving_and_finishing() {
         },
     );
     assert!(state.unsaved.is_empty());
-    let state = reduce(
-        state,
-        Action::Answer {
-            account_id: "a1".into(),
-            question_id: q.clone(),
-            choice: Some(Choice::Option(1)),
-            now_ms: 2,
-        },
-    );
+    let state = reduce(state, answer_a1(&q, Some(Choice::Option(1)), 2));
     assert!(state.unsaved.contains(&"a1".into()));
     let state = reduce(
         state,
@@ -284,15 +286,7 @@ fn answering_saving_and_finishing() {
     assert_eq!(state.last_completed, Some(("a1".into(), "s1".into())));
     // A completed assessment is immutable: further answers are ignored.
     let tick = state.save_tick;
-    let state = reduce(
-        state,
-        Action::Answer {
-            account_id: "a1".into(),
-            question_id: q,
-            choice: None,
-            now_ms: 4,
-        },
-    );
+    let state = reduce(state, answer_a1(&q, None, 4));
     assert_eq!(state.save_tick, tick);
 }
 
@@ -449,15 +443,7 @@ fn another_tabs_changes_merge_into_ours_and_only_ours_are_written_back() {
     assert!(state.unsaved.is_empty(), "nothing of ours is missing there");
     // An answer given here that their copy lacks survives their next write and is written back.
     let q = bank().questions[0].id.clone();
-    let state = reduce(
-        state,
-        Action::Answer {
-            account_id: "a1".into(),
-            question_id: q.clone(),
-            choice: Some(Choice::Option(1)),
-            now_ms: 4_500,
-        },
-    );
+    let state = reduce(state, answer_a1(&q, Some(Choice::Option(1)), 4_500));
     let state = reduce(
         state,
         Action::Saved {
@@ -620,15 +606,7 @@ fn protected_accounts_are_never_marked_for_writing() {
     state.protected.insert("a1".into());
     state.unsaved.clear();
     let q = bank().questions[0].id.clone();
-    let state = reduce(
-        state,
-        Action::Answer {
-            account_id: "a1".into(),
-            question_id: q,
-            choice: Some(Choice::DontKnow),
-            now_ms: 2,
-        },
-    );
+    let state = reduce(state, answer_a1(&q, Some(Choice::DontKnow), 2));
     assert!(state.unsaved.is_empty());
 }
 

@@ -222,11 +222,7 @@ proptest! {
     /// exports back to what was read (never a panic, never a half-read record).
     #[test]
     fn a_format_3_file_with_one_byte_changed_is_refused_or_read_whole(at in 0usize..4096, byte in any::<u8>()) {
-        let v3 = crate::engine::storage::schema::decode_account(include_str!(
-            "../../../../tests/fixtures/storage/v3-account.json"
-        ))
-        .unwrap()
-        .account;
+        let v3 = fixture(include_str!("../../../../tests/fixtures/storage/v3-account.json"));
         let mut bytes = export_all(&[v3], 2).into_bytes();
         let at = at % bytes.len();
         bytes[at] = byte;
@@ -237,16 +233,21 @@ proptest! {
     }
 }
 
+/// A stored-record fixture, read (and upgraded) as storage reads it.
+fn fixture(json: &str) -> AccountRecord {
+    crate::engine::storage::schema::decode_account(json)
+        .unwrap()
+        .account
+}
+
 /// Files exported before the compact record format (schema 1) still import, upgraded.
 #[test]
 fn schema_1_export_fixture_imports_upgraded() {
     let file = include_str!("../../../../tests/fixtures/storage/v1-export.json");
     let accounts = parse_import(file.as_bytes(), bank()).unwrap();
-    let expected = crate::engine::storage::schema::decode_account(include_str!(
+    let expected = fixture(include_str!(
         "../../../../tests/fixtures/storage/v1-account.json"
-    ))
-    .unwrap()
-    .account;
+    ));
     assert_eq!(accounts, vec![expected]);
     // And what this build exports reads back identically.
     let again = parse_import(export_all(&accounts, 2).as_bytes(), bank()).unwrap();
@@ -259,17 +260,13 @@ fn schema_1_export_fixture_imports_upgraded() {
 fn schema_2_export_fixture_imports_upgraded_and_the_envelope_is_checked() {
     let file = include_str!("../../../../tests/fixtures/storage/v2-export.json");
     let accounts = parse_import(file.as_bytes(), bank()).unwrap();
-    let expected = crate::engine::storage::schema::decode_account(include_str!(
+    let expected = fixture(include_str!(
         "../../../../tests/fixtures/storage/v2-account.json"
-    ))
-    .unwrap()
-    .account;
+    ));
     assert_eq!(accounts, vec![expected]);
-    let v3 = crate::engine::storage::schema::decode_account(include_str!(
+    let v3 = fixture(include_str!(
         "../../../../tests/fixtures/storage/v3-account.json"
-    ))
-    .unwrap()
-    .account;
+    ));
     let exported = export_all(std::slice::from_ref(&v3), 2);
     assert!(exported.contains("\"schema\":3"));
     assert_eq!(
