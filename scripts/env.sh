@@ -9,6 +9,7 @@ CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
 # Only wasm-opt 132 understands the wasm Rust 1.95 emits; Debian's binaryen (v108) must not win.
 WASM_OPT_VERSION=132
 TRUNK_VERSION=0.22.1
+WASM_SPLIT_CLI_VERSION=0.2.4
 # Firefox's WebDriver, from crates.io (the cross-engine smoke suite, tests/xbrowser/).
 GECKODRIVER_VERSION=0.37.1
 export PATH="$RAPPORT_TOOLS/binaryen-$WASM_OPT_VERSION/bin:$CARGO_BIN:$PATH"
@@ -49,4 +50,28 @@ render_first_screen() {
       > "$RAPPORT_ROOT/target/prerender/$lang.html.tmp"
     mv "$RAPPORT_ROOT/target/prerender/$lang.html.tmp" "$RAPPORT_ROOT/target/prerender/$lang.html"
   done
+}
+
+# The release wasm with the screens a new visitor does not need split into a module of their own
+# (src/ui/lazy.rs; ARCHITECTURE.md, "Loading on demand"), written to target/split/out/ for
+# scripts/postbuild.mjs to put in dist/ in place of Trunk's unsplit build:
+#   cargo (feature `split`, linked keeping relocations) -> wasm-split-cli -> wasm-bindgen on the
+#   main module -> wasm-opt on every module.
+# Its own target dir: the relocations flag changes every crate's fingerprint, and Trunk's build
+# must not have it (wasm-opt cannot optimise a module that still has its linking section).
+split_app() {
+  local target="$RAPPORT_ROOT/target/split/cargo" stage="$RAPPORT_ROOT/target/split/stage" out="$RAPPORT_ROOT/target/split/out"
+  (cd "$RAPPORT_ROOT" && RUSTFLAGS="-Clink-args=--emit-relocs" CARGO_TARGET_DIR="$target" \
+    cargo build --locked --release --target wasm32-unknown-unknown --features split)
+  rm -rf "$stage" "$out"
+  mkdir -p "$stage" "$out"
+  wasm-split-cli "$target/wasm32-unknown-unknown/release/rapport.wasm" "$stage" > "$stage/split.log"
+  # --keep-lld-exports: the split modules import the main module's functions by their linker names.
+  wasm-bindgen "$stage/main.wasm" --out-dir "$stage" --target web --no-typescript --no-demangle --keep-lld-exports
+  local module
+  for module in "$stage"/*.wasm; do
+    [ "$(basename "$module")" = main.wasm ] && continue
+    wasm-opt -Oz --converge "$module" -o "$out/$(basename "$module")"
+  done
+  cp "$stage/main.js" "$stage/__wasm_split.js" "$out/"
 }

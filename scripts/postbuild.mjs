@@ -1,13 +1,17 @@
 // Trunk post-build hook (see Trunk.toml), run on the staging directory before it becomes dist/:
 // 1. moves trunk's inline start-up module into a hashed file (with static/boot.js appended) so
 //    the Content-Security-Policy can forbid inline scripts, and adds that policy;
-// 2. gives the on-demand data files (question bank, action texts) content-hashed names and lists
-//    them in <meta name="rapport-data"> for the app to fetch;
+// 2. gives the on-demand data files (question bank, action texts, labels) content-hashed names,
+//    writes a copy of each per language, and lists them in <meta name="rapport-data"> for the
+//    app to fetch;
 // 3. writes the service worker from static/sw.js with the list of every file to precache and a
-//    version derived from their contents.
+//    version derived from their contents;
+// 0. before all that, when scripts/build.sh has split the wasm (RAPPORT_SPLIT_OUT, see split_app
+//    in scripts/env.sh), puts the split build in place of Trunk's unsplit one, every file
+//    content-hashed, and keeps Trunk's pair in target/unsplit/ for the single-file edition.
 //   TRUNK_STAGING_DIR=dist node scripts/postbuild.mjs   (or: node scripts/postbuild.mjs DIR)
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -61,6 +65,73 @@ export const CSP = [
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+// 0. The split build. The loader (__wasm_split.js) imports the glue and the glue imports the
+//    loader, so their names are settled in an order without a cycle: the lazily loaded modules
+//    first, then the loader (hashed before it names the glue), then the glue, whose name goes
+//    back into the loader.
+const splitOut = process.env.RAPPORT_SPLIT_OUT;
+let unsplit = null;
+if (splitOut) {
+  const trunkGlue = readdirSync(dir).find((f) => /^rapport-[0-9a-f]+\.js$/.test(f));
+  const trunkWasm = readdirSync(dir).find((f) => /^rapport-[0-9a-f]+_bg\.wasm$/.test(f));
+  if (!trunkGlue || !trunkWasm) {
+    console.error("postbuild: Trunk's glue and wasm are missing from the staging directory");
+    process.exit(1);
+  }
+  const keep = join(root, 'target/unsplit');
+  rmSync(keep, { recursive: true, force: true });
+  mkdirSync(keep, { recursive: true });
+  renameSync(join(dir, trunkGlue), join(keep, trunkGlue));
+  renameSync(join(dir, trunkWasm), join(keep, trunkWasm));
+  unsplit = { glue: trunkGlue, wasm: trunkWasm };
+
+  const quoted = (name) => new RegExp(`(['"])\\./${name.replace(/[.]/g, '\\.')}\\1`, 'g');
+  const put = (text, from, to) => {
+    if (!quoted(from).test(text)) {
+      console.error(`postbuild: the split build's JS no longer names ./${from}; update postbuild.mjs`);
+      process.exit(1);
+    }
+    return text.replace(quoted(from), `$1./${to}$1`);
+  };
+  const read = (name) => readFileSync(join(splitOut, name), 'utf8');
+  let loader = read('__wasm_split.js');
+  for (const module of readdirSync(splitOut).filter((f) => f.endsWith('.wasm') && f !== 'main_bg.wasm')) {
+    const body = readFileSync(join(splitOut, module));
+    const name = `${module.replace(/\.wasm$/, '')}-${sha(body).slice(0, 16)}.wasm`;
+    writeFileSync(join(dir, name), body);
+    loader = put(loader, module, name);
+  }
+  const loaderName = `split-loader-${sha(loader).slice(0, 16)}.js`;
+  const mainWasm = readFileSync(join(splitOut, 'main_bg.wasm'));
+  const wasmName = `rapport-${sha(mainWasm).slice(0, 16)}_bg.wasm`;
+  writeFileSync(join(dir, wasmName), mainWasm);
+  // Only the import statement: the imports object handed to the wasm keeps the module name the
+  // wasm itself asks for ("./__wasm_split.js").
+  const glueSource = read('main.js');
+  const loaderImport = /(\bfrom\s*)(['"])\.\/__wasm_split\.js\2/;
+  if (!loaderImport.test(glueSource)) {
+    console.error("postbuild: the split build's glue no longer imports ./__wasm_split.js; update postbuild.mjs");
+    process.exit(1);
+  }
+  let glue = glueSource.replace(loaderImport, `$1$2./${loaderName}$2`);
+  glue = glue.replace(quoted('main_bg.wasm'), `$1./${wasmName}$1`).replace(/(['"])main_bg\.wasm\1/g, `$1${wasmName}$1`);
+  const glueName = `rapport-${sha(glue).slice(0, 16)}.js`;
+  writeFileSync(join(dir, glueName), glue);
+  writeFileSync(join(dir, loaderName), loader.replace(/(\bfrom\s*)(['"])\.\/main\.js\2/, `$1$2./${glueName}$2`));
+  if (!/\bfrom\s*(['"])\.\/main\.js\1/.test(loader)) {
+    console.error("postbuild: the split loader no longer imports ./main.js; update postbuild.mjs");
+    process.exit(1);
+  }
+  // The start-up module and the preloads named Trunk's pair; the preloads' integrity hashes were
+  // Trunk's, so they go (the first-paint path removes them anyway).
+  html = html.replace(/\s*<link rel="(?:modulepreload|preload)" href="\.\/rapport-[^"]*"[^>]*>/g, '');
+  html = html.split(trunkGlue).join(glueName).split(trunkWasm).join(wasmName);
+  if (html.includes(trunkGlue) || !html.includes(glueName)) {
+    console.error("postbuild: trunk's start-up module does not name its glue; update postbuild.mjs");
+    process.exit(1);
+  }
+}
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 const willPrerender = ['en', 'zh'].every((lang) => existsSync(join(root, 'target/prerender', `${lang}.html`)));
 if (inline) {
@@ -74,14 +145,31 @@ if (inline) {
   console.error('postbuild: no start-up script found in index.html');
   process.exit(1);
 }
+// Each data set is written bilingual and once per language with the other language's strings
+// left out (every {"en": …, "zh": …} object keeps one key): a visitor first fetches their own
+// language only, and the bilingual file after switching (src/ui/edge/data.rs).
+const LANGS = ['en', 'zh'];
+const onlyLang = (value, lang) => {
+  if (Array.isArray(value)) return value.map((v) => onlyLang(v, lang));
+  if (value === null || typeof value !== 'object') return value;
+  const keys = Object.keys(value).sort();
+  if (keys.join() === LANGS.join()) return { [lang]: value[lang] };
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, onlyLang(v, lang)]));
+};
 const data = [];
 for (const kind of ['bank', 'actions', 'labels']) {
   const plain = join(dir, `${kind}.json`);
   if (!existsSync(plain)) continue;
-  const body = readFileSync(plain);
-  const name = `${kind}-${sha(body).slice(0, 16)}.json`;
-  renameSync(plain, join(dir, name));
-  data.push(`${kind}=${name}`);
+  const parsed = JSON.parse(readFileSync(plain, 'utf8'));
+  rmSync(plain);
+  // Indented in the repository for review; a visitor needs no whitespace (1.3 KB gzip).
+  const copies = [[kind, kind, parsed], ...LANGS.map((lang) => [`${kind}.${lang}`, `${kind}-${lang}`, onlyLang(parsed, lang)])];
+  for (const [key, stem, value] of copies) {
+    const body = JSON.stringify(value);
+    const name = `${stem}-${sha(body).slice(0, 16)}.json`;
+    writeFileSync(join(dir, name), body);
+    data.push(`${key}=${name}`);
+  }
 }
 if (data.length) {
   html = html.replace(/\s*<meta name="rapport-data"[^>]*>/, '');
@@ -127,4 +215,7 @@ const sw = readFileSync(join(root, 'static/sw.js'), 'utf8')
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace('__ASSETS__', JSON.stringify(assets));
 writeFileSync(join(dir, 'sw.js'), sw);
+// The single-file edition inlines one module; it takes Trunk's unsplit pair, and checks it was
+// kept by the build that wrote this dist/.
+if (unsplit) writeFileSync(join(root, 'target/unsplit/manifest.json'), JSON.stringify({ version, ...unsplit }));
 console.log(`postbuild: boot script external, CSP set, service worker ${version} precaches ${assets.length} files`);

@@ -50,6 +50,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ]; th
   fi
 fi
 
+# Splits the release wasm (scripts/env.sh, split_app); its version must match the split points'
+# stamp from wasm_split_helpers in Cargo.lock, which it checks.
+# It has no --version; cargo's own record of what it installed says which one is there.
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_CLI_VERSION:"; then
+  step "Building wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_CLI_VERSION) from crates.io (about a minute, once)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_CLI_VERSION" --features build-binary
+fi
+
 # binaryen 132 prints "wasm-opt version 132 (version_132)".
 if ! wasm-opt --version 2>/dev/null | grep -qF "(version_$WASM_OPT_VERSION)"; then
   step "Installing wasm-opt (npm binaryen@$WASM_OPT_VERSION) into $RAPPORT_TOOLS"
@@ -82,4 +90,4 @@ if [ "$want_test" = 1 ]; then
   npm_ci_if_changed "$RAPPORT_ROOT/tests/xbrowser"
 fi
 
-step "Tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version)"
+step "Tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), wasm-split-cli $WASM_SPLIT_CLI_VERSION"

@@ -19,12 +19,32 @@ const pick = (re, what) => {
   return join(dist, name);
 };
 
-const glue = readFileSync(pick(/^rapport-[0-9a-f]+\.js$/, 'JS glue'), 'utf8');
+// dist/ holds the release build split in two (its glue imports the loader of the lazily loaded
+// screens, which file:// cannot fetch); scripts/postbuild.mjs keeps Trunk's unsplit pair of the
+// same build in target/unsplit/, and that is what a single file can carry.
+const code = (() => {
+  const glue = pick(/^rapport-[0-9a-f]+\.js$/, 'JS glue');
+  if (!/^\s*import\s/m.test(readFileSync(glue, 'utf8'))) return { glue, wasm: pick(/_bg\.wasm$/, 'wasm') };
+  const kept = new URL('../target/unsplit/', import.meta.url).pathname;
+  const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+  let manifest = null;
+  try {
+    manifest = JSON.parse(readFileSync(join(kept, 'manifest.json'), 'utf8'));
+  } catch {
+    // reported below
+  }
+  if (!manifest || !sw.includes(JSON.stringify(manifest.version))) {
+    console.error(`single-file: ${dist} is split and target/unsplit/ does not hold the same build's unsplit code: run scripts/build.sh again`);
+    process.exit(1);
+  }
+  return { glue: join(kept, manifest.glue), wasm: join(kept, manifest.wasm) };
+})();
+const glue = readFileSync(code.glue, 'utf8');
 if (/^\s*import\s/m.test(glue)) {
   console.error('single-file: the JS glue imports other modules; inlining them is not supported');
   process.exit(1);
 }
-const wasm = readFileSync(pick(/_bg\.wasm$/, 'wasm'));
+const wasm = readFileSync(code.wasm);
 const css = readFileSync(pick(/^style-[0-9a-f]+\.css$/, 'stylesheet'), 'utf8');
 const icon = readFileSync(join(dist, 'icon.svg'));
 
@@ -49,9 +69,10 @@ const index = readFileSync(join(dist, 'index.html'), 'utf8');
 // (the app renders into <body>; JSON blocks are never executed, so the CSP needs nothing for
 // them). `<` is escaped so no text can end the block.
 const listed = (index.match(/<meta name="rapport-data" content="([^"]*)">/) ?? [, ''])[1];
+// Only the bilingual files: one file opened offline must switch language with nothing to fetch.
 const dataBlocks = listed
   .split(/\s+/)
-  .filter(Boolean)
+  .filter((pair) => pair && !pair.split('=')[0].includes('.'))
   .map((pair) => {
     const [kind, file] = pair.split('=');
     const json = readFileSync(join(dist, file), 'utf8').replace(/</g, '\\u003c');

@@ -3,14 +3,19 @@
 // Three figures, each with its own ceiling against regressions:
 //   first paint     what the browser needs before it paints the first screen (the HTML with the
 //                   build-time render, the CSS, the first-paint script)
-//   first load      everything fetched on opening the app (wasm, JS, CSS, HTML, service worker)
+//   first load      everything fetched on opening the app (wasm, JS, CSS, HTML, service worker),
+//                   the lazily loaded wasm modules apart
 //   first question  the first load plus the on-demand data the questionnaire waits for
+//   later screens   each wasm module loaded when a screen outside the first load is opened
+//                   (split_*.wasm, chunk_*.wasm; src/ui/lazy.rs)
 //   --budget-kb N                 exit 1 when the first load exceeds N KB gzip
 //   --first-paint-budget-kb N     exit 1 when the first paint exceeds N KB gzip
 //   --first-question-budget-kb N  exit 1 when the bytes to the first question exceed N KB gzip
+//   --later-budget-kb N           exit 1 when the lazily loaded modules together exceed N KB gzip,
+//                                 or when the build has none (the split has silently stopped)
 //   --target-kb N  print how far the bytes to the first question are from the product's target
 //                  (never fails)
-//   node scripts/size-report.mjs dist [--budget-kb 268] [--first-paint-budget-kb 10] [--first-question-budget-kb 333] [--target-kb 150]
+//   node scripts/size-report.mjs dist [--budget-kb N] [--first-paint-budget-kb N] [--first-question-budget-kb N] [--later-budget-kb N] [--target-kb 150]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, extname, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -46,9 +51,12 @@ if (rows.length === 0) {
   console.error(`no built files in ${dir}: run scripts/build.sh first`);
   process.exit(1);
 }
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+// The lazily loaded modules, by the names wasm-split-cli gives them (hashed by postbuild.mjs).
+const isLater = (name) => /^(split|chunk)_[\w]+-[0-9a-f]+\.wasm$/.test(name);
+const later = rows.filter((r) => isLater(r.name));
+const total = rows.filter((r) => !isLater(r.name)).reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 console.log(`${'file'.padEnd(44)}  raw KB  gzip KB  brotli KB`);
-for (const r of [...rows, { name: 'TOTAL (first load)', ...total }]) {
+for (const r of [...rows.filter((r) => !isLater(r.name)), { name: 'TOTAL (first load)', ...total }, ...later.map((r) => ({ ...r, name: `later: ${r.name}` }))]) {
   console.log(`${r.name.padEnd(44)}${kb(r.raw)}${kb(r.gzip)} ${kb(r.brotli)}`);
 }
 // The wasm's code and data sections, to see which one a change moved.
@@ -80,20 +88,38 @@ const gzipOf = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 // Before the first paint: index.html, the stylesheet and the first-paint script (the app's JS
 // and wasm are fetched only after it, see scripts/postbuild.mjs).
 const paintKb = rows.filter((r) => r.name === 'index.html' || /^(style|first-paint)-.*\.(css|js)$/.test(r.name)).reduce((t, r) => t + r.gzip, 0) / 1024;
-const dataKb = walk(dir).filter((f) => extname(f) === '.json').reduce((t, f) => t + gzipOf(f), 0) / 1024;
-const questionKb = usedKb + dataKb;
+// The data: a copy per language (bank-en-….json) and a bilingual one (bank-….json), fetched only
+// after a language switch. Before the first question: the visitor's bank and labels; the action
+// texts come with the later screens (src/ui/edge/data.rs, ensure_actions).
+const dataFiles = walk(dir).filter((f) => extname(f) === '.json').map((f) => relative(dir, f));
+const dataOf = (kind, lang) => dataFiles.filter((f) => new RegExp(`^${kind}-${lang ? `${lang}-` : ''}[0-9a-f]+\\.json$`).test(f));
+const sumKb = (files) => files.reduce((t, f) => t + gzipOf(join(dir, f)), 0) / 1024;
+const perLang = ['en', 'zh'].map((lang) => ({ lang, kb: usedKb + sumKb([...dataOf('bank', lang), ...dataOf('labels', lang)]) }));
+const questionKb = Math.max(...perLang.map((p) => p.kb));
+const switchKb = sumKb([...dataOf('bank'), ...dataOf('labels'), ...dataOf('actions')]);
 console.log(`first paint: ${paintKb.toFixed(1)} KB gzip (HTML with the first screen, CSS, first-paint script)`);
 console.log(`first load: ${usedKb.toFixed(1)} KB gzip`);
-console.log(`to the first question: ${questionKb.toFixed(1)} KB gzip (first load + question bank, action texts, labels)`);
+for (const p of perLang) console.log(`to the first question (${p.lang}): ${p.kb.toFixed(1)} KB gzip (first load + the question bank and labels in ${p.lang})`);
+console.log(`to the first question: ${questionKb.toFixed(1)} KB gzip (the heavier language)`);
+console.log(`after a language switch: ${switchKb.toFixed(1)} KB gzip (the bilingual bank, labels and action texts)`);
 if (targetKb !== null) {
   const gap = questionKb - targetKb;
   console.log(`size target: ${questionKb.toFixed(1)} KB gzip to the first question vs ${targetKb} KB target (${gap > 0 ? `${gap.toFixed(1)} KB over` : `${(-gap).toFixed(1)} KB under`})`);
 }
+const laterKb = later.reduce((t, r) => t + r.gzip, 0) / 1024 + Math.max(sumKb(dataOf('actions', 'en')), sumKb(dataOf('actions', 'zh')));
+for (const r of later) console.log(`later screens: ${r.name} ${(r.gzip / 1024).toFixed(1)} KB gzip, fetched when first opened`);
+console.log(`later screens: ${laterKb.toFixed(1)} KB gzip (${later.length} wasm module(s) and the action texts in the heavier language)`);
 let failed = false;
+const laterBudget = flag('--later-budget-kb');
+if (laterBudget !== null && later.length === 0) {
+  console.log('size budget, later screens: no lazily loaded module in this build (OVER: the split has stopped)');
+  failed = true;
+}
 for (const [what, value, budget] of [
   ['first load', usedKb, budgetKb],
   ['first paint', paintKb, flag('--first-paint-budget-kb')],
   ['to the first question', questionKb, flag('--first-question-budget-kb')],
+  ['later screens', laterKb, laterBudget],
 ]) {
   if (budget === null) continue;
   const verdict = value <= budget ? 'within' : 'OVER';

@@ -11,6 +11,8 @@ step "Formatting and lints (rustfmt; clippy on the host and for wasm32, warnings
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
+# The release build's split point (src/ui/lazy.rs), compiled only with the `split` feature.
+cargo clippy --locked --target wasm32-unknown-unknown --features split -- -D warnings
 # The shell compiled on the host, as the build-time render of the first screen compiles it.
 cargo clippy --locked --features prerender --all-targets -- -D warnings
 
@@ -45,7 +47,13 @@ step "Size report"
 # 0.95 s; the wasm itself did not grow.
 # The first paint (9.2 KB measured) and the bytes to the first question (331.1 KB: the first load
 # and the on-demand data) each get a ceiling of their own, so no lever is paid for by another.
-node scripts/size-report.mjs dist --budget-kb 268 --first-paint-budget-kb 10 --first-question-budget-kb 333 --target-kb 150
+# Lowered on 2026-12-02 (issue 14, lazy loading): results, shared results, account, compare,
+# portfolio and rules moved into a wasm module fetched when one of them opens (first load 267.3 →
+# 222.5 KB measured); the action texts come with them; the bank and labels are fetched in the
+# visitor's language only (to the first question 331.1 → 244.5 KB for the heavier language,
+# Chinese). The later screens (57.8 KB module + 11.6 KB action texts measured) get a ceiling of
+# their own, which also fails when the build has no such module (the split silently stopped).
+node scripts/size-report.mjs dist --budget-kb 224 --first-paint-budget-kb 10 --first-question-budget-kb 246 --later-budget-kb 71 --target-kb 150
 
 step "End-to-end tests in Chromium (headless shell) against dist/"
 mkdir -p tests/e2e/.results

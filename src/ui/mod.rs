@@ -5,6 +5,7 @@
 //! [`Action`]: crate::engine::state::app::Action
 
 mod edge;
+mod lazy;
 mod root;
 mod screens;
 mod widgets;

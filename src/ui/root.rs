@@ -16,13 +16,9 @@ use crate::engine::text::i18n::messages;
 use crate::engine::text::lang::Lang;
 use crate::ui::edge::browser::{self, BrowserStore};
 use crate::ui::edge::host_frame;
-use crate::ui::screens::account::AccountPage;
-use crate::ui::screens::compare_screen::compare_page;
+use crate::ui::lazy::Later;
 use crate::ui::screens::home::home;
-use crate::ui::screens::portfolio_screen::Portfolio;
 use crate::ui::screens::questionnaire::questionnaire;
-use crate::ui::screens::results::{Results, SharedResults};
-use crate::ui::screens::rules::rules;
 use crate::ui::screens::start::Start;
 use crate::ui::widgets::notices::notices;
 
@@ -260,6 +256,26 @@ fn use_prerender_takeover() {
     use_effect_with((), |_| browser::took_over());
 }
 
+/// Fetches the deferred screens' code ahead of need, but never on a new visitor's way to the
+/// first question: on a home screen that lists accounts (the next click opens one), and in the
+/// questionnaire once past its first section (results come next).
+#[hook]
+fn use_later_prefetch(state: &AppHandle) {
+    let wanted = match &state.route {
+        Route::Home => !state.accounts.is_empty(),
+        Route::Assess { account } => state
+            .account(account)
+            .and_then(|a| a.draft())
+            .is_some_and(|d| d.cursor.section > 0),
+        _ => false,
+    };
+    use_effect_with((wanted, state.lang), |&(wanted, lang)| {
+        if wanted {
+            crate::ui::lazy::prefetch(lang);
+        }
+    });
+}
+
 /// The undo offer for a deleted account lasts ten seconds.
 #[hook]
 fn use_undo_timer(state: &AppHandle) {
@@ -297,6 +313,7 @@ pub fn App(props: &AppProps) -> Html {
     use_storage_sync(&state);
     use_note_flush_on_hide();
     use_prerender_takeover();
+    use_later_prefetch(&state);
     use_undo_timer(&state);
 
     let on_lang = {
@@ -321,18 +338,8 @@ pub fn App(props: &AppProps) -> Html {
     let screen = match &state.route {
         Route::Home => home(&state),
         Route::New => html! { <Start /> },
-        Route::Rules => rules(&state),
         Route::Assess { account } => questionnaire(&state, account),
-        Route::Results {
-            account,
-            assessment,
-        } => {
-            html! { <Results account_id={account.clone()} assessment_id={assessment.clone()} /> }
-        }
-        Route::Account { account } => html! { <AccountPage account_id={account.clone()} /> },
-        Route::Compare { a, b } => compare_page(&state, a, b),
-        Route::Portfolio => html! { <Portfolio /> },
-        Route::Shared { payload } => html! { <SharedResults payload={payload.clone()} /> },
+        deferred => html! { <Later route={deferred.clone()} /> },
     };
 
     html! {

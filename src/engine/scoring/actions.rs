@@ -17,8 +17,6 @@
 //! Context decides what applies: a one-off project or a transactional customer gets no lock-in
 //! or rebate advice; capital-link advice appears only when the next rung is partner.
 
-use std::sync::OnceLock;
-
 use serde::{Deserialize, Serialize};
 
 use super::level::{LevelBlocker, Regression};
@@ -28,6 +26,8 @@ use super::target::Stance;
 use super::{AssessmentResult, HIGH};
 use crate::engine::model::ids::*;
 use crate::engine::text::bilingual::Text;
+use crate::engine::text::installed::Installed;
+use crate::engine::text::lang::{Lang, Langs};
 
 /// How many actions the results show before "show all".
 pub const FIRST_ACTIONS_SHOWN: usize = 7;
@@ -36,7 +36,7 @@ pub const FIRST_ACTIONS_SHOWN: usize = 7;
 #[cfg(not(target_arch = "wasm32"))]
 const ACTIONS_JSON: &str = include_str!("../model/bank/actions.json");
 
-static ACTIONS: OnceLock<Vec<ActionText>> = OnceLock::new();
+static ACTIONS: Installed<Vec<ActionText>> = Installed::empty();
 
 /// One action's text.
 #[derive(Debug, Deserialize)]
@@ -52,26 +52,31 @@ pub struct ActionText {
     pub source: String,
 }
 
-/// Installs the action texts from their JSON; later calls keep the first.
-pub fn install_actions(json: &str) -> Result<(), String> {
-    if ACTIONS.get().is_none() {
-        let actions: Vec<ActionText> =
-            serde_json::from_str(json).map_err(|e| format!("action plan texts: {e}"))?;
-        let _ = ACTIONS.set(actions);
-    }
+/// Installs the action texts from their JSON, a copy carrying `langs`' texts (kept when the
+/// installed copy carries them already).
+pub fn install_actions(json: &str, langs: Langs) -> Result<(), String> {
+    ACTIONS.install(langs, || {
+        serde_json::from_str(json).map_err(|e| format!("action plan texts: {e}"))
+    })?;
     Ok(())
+}
+
+/// Whether the action texts are installed in `lang` (in the browser they are fetched apart from
+/// the bank, for the screens that show the action plan).
+pub fn actions_cover(lang: Lang) -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = action_catalogue();
+    ACTIONS.covers(lang)
 }
 
 /// Every action's text, once installed (on the host, the embedded copy on first use). Ranking
 /// needs only the ids, so the plan itself never waits for this.
 pub fn action_catalogue() -> &'static [ActionText] {
     #[cfg(not(target_arch = "wasm32"))]
-    if ACTIONS.get().is_none() {
-        if let Err(problem) = install_actions(ACTIONS_JSON) {
-            panic!("invalid embedded actions: {problem}");
-        }
+    if let Err(problem) = install_actions(ACTIONS_JSON, Langs::ALL) {
+        panic!("invalid embedded actions: {problem}");
     }
-    ACTIONS.get().map_or(&[], Vec::as_slice)
+    ACTIONS.get().map_or(&[], |(actions, _)| actions.as_slice())
 }
 
 /// What the assessment found that calls for action.

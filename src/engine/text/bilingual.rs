@@ -4,10 +4,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::text::lang::Lang;
 
-/// A string in English and Simplified Chinese.
+/// A string in English and Simplified Chinese. The browser's first copy of the on-demand data
+/// carries one language only (scripts/postbuild.mjs writes a copy per language), so a language
+/// may be absent from the JSON: it reads as empty, and the state never shows a copy in a
+/// language it does not carry (`AppState::loaded`). The bilingual source files are tested for
+/// blanks (`has_blank`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
+    #[serde(default)]
     pub en: String,
+    #[serde(default)]
     pub zh: String,
 }
 

@@ -57,6 +57,12 @@ pub struct Messages {
     /// Fetching the question bank failed.
     pub data_failed: fn(error: &str) -> String,
     pub retry: &'static str,
+    /// A screen whose code is fetched when first opened is on its way.
+    pub screen_loading: &'static str,
+    /// That fetch failed (offline before the app was installed for offline use): the heading
+    /// that stands in for the screen's own, and what to do.
+    pub screen_load_failed_heading: &'static str,
+    pub screen_load_failed: &'static str,
 
     // Moving data
     pub data_heading: &'static str,
@@ -292,6 +298,9 @@ pub const EN: Messages = Messages {
     opens_when_loaded: "Loading the questions… The assessment opens as soon as they are ready.",
     data_failed: |error| format!("The questions could not be loaded ({error}). Check your connection, then try again."),
     retry: "Try again",
+    screen_loading: "Opening…",
+    screen_load_failed_heading: "This screen could not be loaded",
+    screen_load_failed: "Check your connection, then try again. Nothing you entered is lost.",
     data_heading: "Your data",
     export_all: "Export all (JSON)",
     export_csv: "Export for spreadsheets (CSV)",
@@ -549,6 +558,9 @@ pub const ZH: Messages = Messages {
     opens_when_loaded: "正在加载问题……加载完成后评估将自动打开。",
     data_failed: |error| format!("无法加载问题（{error}）。请检查网络连接后重试。"),
     retry: "重试",
+    screen_loading: "正在打开……",
+    screen_load_failed_heading: "无法加载此页面",
+    screen_load_failed: "请检查网络连接后重试。您输入的内容不会丢失。",
     data_heading: "您的数据",
     export_all: "导出全部（JSON）",
     export_csv: "导出为表格（CSV）",

@@ -4,22 +4,24 @@
 use crate::engine::model::pairs::Pairs;
 use std::sync::OnceLock;
 
+use crate::engine::text::installed::Installed;
+
 use crate::engine::text::bilingual::Text;
-use crate::engine::text::lang::Lang;
+use crate::engine::text::lang::{Lang, Langs};
 
 /// The labels as shipped. The browser build does not embed them: they arrive with the question
 /// bank (see `ui::data`), and every screen that shows one waits for the bank anyway.
 #[cfg(not(target_arch = "wasm32"))]
 const LABELS_JSON: &str = include_str!("../model/bank/labels.json");
 
-static LABELS: OnceLock<Pairs<Text>> = OnceLock::new();
+static LABELS: Installed<Pairs<Text>> = Installed::empty();
 
-/// Parses and installs the labels (once; later calls keep the first copy).
-pub fn install_labels(json: &str) -> Result<(), String> {
-    if LABELS.get().is_none() {
-        let labels: Pairs<Text> = serde_json::from_str(json).map_err(|e| format!("labels: {e}"))?;
-        let _ = LABELS.set(labels);
-    }
+/// Parses and installs the labels, a copy carrying `langs`' texts (kept when the installed copy
+/// carries them already).
+pub fn install_labels(json: &str, langs: Langs) -> Result<(), String> {
+    LABELS.install(langs, || {
+        serde_json::from_str(json).map_err(|e| format!("labels: {e}"))
+    })?;
     Ok(())
 }
 
@@ -29,15 +31,13 @@ pub fn install_labels(json: &str) -> Result<(), String> {
 /// On the host, if the embedded `labels.json` is invalid (its test would have failed).
 pub fn labels() -> &'static Pairs<Text> {
     #[cfg(not(target_arch = "wasm32"))]
-    if LABELS.get().is_none() {
-        if let Err(problem) = install_labels(LABELS_JSON) {
-            panic!("invalid embedded labels: {problem}");
-        }
+    if let Err(problem) = install_labels(LABELS_JSON, Langs::ALL) {
+        panic!("invalid embedded labels: {problem}");
     }
     static EMPTY: OnceLock<Pairs<Text>> = OnceLock::new();
     LABELS
         .get()
-        .unwrap_or_else(|| EMPTY.get_or_init(Pairs::new))
+        .map_or_else(|| EMPTY.get_or_init(Pairs::new), |(labels, _)| labels)
 }
 
 /// The label for `key` in `lang`; the key itself if there is none, so a gap is visible, not blank.

@@ -13,6 +13,31 @@ pub enum Lang {
     Zh,
 }
 
+/// A set of languages: which ones a copy of the on-demand data carries. The browser first fetches
+/// the copy in the visitor's language only, and both once the language is switched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Langs(u8);
+
+impl Langs {
+    /// Every supported language.
+    pub const ALL: Langs = Langs((1 << Lang::ALL.len()) - 1);
+
+    /// Just `lang`.
+    pub fn only(lang: Lang) -> Langs {
+        Langs(1 << lang as u8)
+    }
+
+    /// Whether `lang` is in the set.
+    pub fn contains(self, lang: Lang) -> bool {
+        self.0 & (1 << lang as u8) != 0
+    }
+
+    /// Whether every language of `other` is in the set.
+    pub fn covers(self, other: Langs) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
 impl Lang {
     /// Every supported language, in the order the switch shows them.
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];

@@ -4,5 +4,6 @@
 pub mod bilingual;
 pub mod explain;
 pub mod i18n;
+pub mod installed;
 pub mod labels;
 pub mod lang;

@@ -1,4 +1,4 @@
-//! Loads the question bank, action texts and labels on demand: they are not in the wasm, which
+//! Loads the question bank, labels and action texts on demand: they are not in the wasm, which
 //! keeps them out of the first load. The single-file edition carries them inline instead.
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::engine::state::app::{Action, DataStatus, Loaded};
 use crate::engine::text::i18n::messages;
+use crate::engine::text::lang::{Lang, Langs};
 use crate::ui::edge::browser::document;
 use crate::ui::root::{dispatcher, AppHandle};
 
@@ -17,8 +18,9 @@ fn js_text(err: JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
-/// The file name of a data set (`bank`, `actions`): the build writes content-hashed names into
-/// `<meta name="rapport-data" content="bank=bank-….json actions=actions-….json">`.
+/// The file name of a data set (`bank`, `actions`, or one language's copy, `bank.en`): the build
+/// writes content-hashed names into
+/// `<meta name="rapport-data" content="bank=bank-….json bank.en=bank-en-….json …">`.
 fn data_url(kind: &str) -> String {
     let listed = document()
         .and_then(|d| d.query_selector("meta[name=rapport-data]").ok().flatten())
@@ -41,26 +43,35 @@ fn inline(kind: &str) -> Option<String> {
 }
 
 /// A data set on its way: inline text, or a fetch already started (so the files download in
-/// parallel while the first one is awaited).
+/// parallel while the first one is awaited); with the languages its copy carries.
 enum Pending {
     Inline(String),
-    Fetch(String, JsFuture),
+    Fetch(String, JsFuture, Langs),
 }
 
-fn begin(kind: &str) -> Result<Pending, String> {
+/// Starts fetching `kind` in `langs`: one language's copy, or the bilingual file. The single-file
+/// edition carries the bilingual files inline, and those serve any request.
+fn begin(kind: &str, langs: Langs) -> Result<Pending, String> {
     if let Some(text) = inline(kind) {
         return Ok(Pending::Inline(text));
     }
     let window = web_sys::window().ok_or("no window")?;
-    let url = data_url(kind);
+    let one = Lang::ALL
+        .into_iter()
+        .find(|&lang| Langs::only(lang) == langs);
+    let url = match one {
+        Some(lang) => data_url(&format!("{kind}.{}", lang.id())),
+        None => data_url(kind),
+    };
     let request = JsFuture::from(window.fetch_with_str(&url));
-    Ok(Pending::Fetch(url, request))
+    Ok(Pending::Fetch(url, request, langs))
 }
 
-async fn finish(pending: Pending) -> Result<String, String> {
-    let (url, request) = match pending {
-        Pending::Inline(text) => return Ok(text),
-        Pending::Fetch(url, request) => (url, request),
+/// The text of a data set and the languages it carries.
+async fn finish(pending: Pending) -> Result<(String, Langs), String> {
+    let (url, request, langs) = match pending {
+        Pending::Inline(text) => return Ok((text, Langs::ALL)),
+        Pending::Fetch(url, request, langs) => (url, request, langs),
     };
     let url = url.as_str();
     let response = request.await.map_err(js_text)?;
@@ -71,29 +82,56 @@ async fn finish(pending: Pending) -> Result<String, String> {
     let text = JsFuture::from(response.text().map_err(js_text)?)
         .await
         .map_err(js_text)?;
-    text.as_string().ok_or_else(|| format!("{url}: not text"))
+    let text = text.as_string().ok_or_else(|| format!("{url}: not text"))?;
+    Ok((text, langs))
 }
 
-/// Fetches the three data sets together and installs them, the bank last: the state carries the
-/// bank once this returns, so once a screen has it the labels and action texts are there too.
-async fn load() -> Result<Loaded, String> {
-    let (bank, actions, labels) = (begin("bank")?, begin("actions")?, begin("labels")?);
-    let (bank, actions, labels) = (
-        finish(bank).await?,
-        finish(actions).await?,
-        finish(labels).await?,
-    );
-    crate::engine::text::labels::install_labels(&labels)?;
-    crate::engine::scoring::install_actions(&actions)?;
-    let bank = crate::engine::model::bank::install(&bank)?;
-    Ok(Loaded { bank })
+/// Fetches the question bank and the labels together, in `langs`, and installs them, the bank
+/// last: the state carries the bank once this returns, so once a screen has it the labels are
+/// there too. The action texts are not needed before the first question: [`ensure_actions`]
+/// fetches them for the screens that show the action plan.
+async fn load(langs: Langs) -> Result<Loaded, String> {
+    let (bank, labels) = (begin("bank", langs)?, begin("labels", langs)?);
+    let ((bank, bank_langs), (labels, label_langs)) = (finish(bank).await?, finish(labels).await?);
+    crate::engine::text::labels::install_labels(&labels, label_langs)?;
+    let bank = crate::engine::model::bank::install(&bank, bank_langs)?;
+    Ok(Loaded {
+        bank,
+        langs: bank_langs,
+    })
+}
+
+/// Fetches and installs the action texts in `lang` unless they are installed in it already: the
+/// one language's copy first, the bilingual file when another language's copy is in. The fetch
+/// starts when this is called, not when the future is first polled, so it runs beside other
+/// loads.
+pub fn ensure_actions(lang: Lang) -> impl std::future::Future<Output = Result<(), String>> {
+    let installed_any = Lang::ALL
+        .into_iter()
+        .any(crate::engine::scoring::actions_cover);
+    let langs = if installed_any {
+        Langs::ALL
+    } else {
+        Langs::only(lang)
+    };
+    let pending = (!crate::engine::scoring::actions_cover(lang)).then(|| begin("actions", langs));
+    async move {
+        match pending {
+            None => Ok(()),
+            Some(pending) => {
+                let (text, langs) = finish(pending?).await?;
+                crate::engine::scoring::install_actions(&text, langs)
+            }
+        }
+    }
 }
 
 /// Starts loading and reports the outcome to the reducer.
 pub fn start_loading(state: AppHandle) {
+    let langs = state.data_langs_to_fetch();
     state.dispatch(Action::Data(DataStatus::Loading));
     yew::platform::spawn_local(async move {
-        let status = match load().await {
+        let status = match load(langs).await {
             Ok(loaded) => DataStatus::Ready(loaded),
             Err(error) => DataStatus::Failed(error),
         };

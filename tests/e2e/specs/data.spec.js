@@ -1,7 +1,7 @@
 import { test, expect, openApp } from '../fixtures.js';
 import { accountRecord, seedAccounts } from '../assess.js';
 
-const isData = (url) => /\/(bank|actions|labels)-[0-9a-f]+\.json$/.test(url);
+const isData = (url) => /\/(bank|actions|labels)-(?:(?:en|zh)-)?[0-9a-f]+\.json$/.test(url);
 
 // The page's own requests: the service worker may precache the data in the background after the
 // first load (for offline use), which is not the page waiting for it.
@@ -14,7 +14,9 @@ test('a first visit loads only the app; the questions arrive when a screen needs
   await page.locator('[data-action="new-assessment"]').click();
   await expect(page.locator('[data-screen="start"]')).toBeVisible();
   await expect(page.locator('.data-pending')).toHaveCount(0);
-  expect(fetched.map((p) => p.split('-')[0]).sort()).toEqual(['/actions', '/bank', '/labels']);
+  // In the visitor's language only; the action texts come later, with the screens that show the
+  // action plan (lazy.spec.js).
+  expect(fetched.map((p) => p.replace(/-[0-9a-f]+\.json$/, '')).sort()).toEqual(['/bank-en', '/labels-en']);
 });
 
 test.describe('when the network fails', () => {
@@ -92,5 +94,31 @@ test('an empty name is refused at once, even while the questions load', async ({
   release();
   await expect(page.locator('.data-pending')).toHaveCount(0);
   await expect(page.locator('[data-screen="start"]')).toBeVisible();
+});
+});
+
+test.describe('data in the visitor\'s language', () => {
+  test.use({ serviceWorkers: 'block' });
+
+test('switching language mid-assessment fetches both languages and never shows a blank', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (r) => isData(r.url()) && fetched.push(new URL(r.url()).pathname.replace(/-[0-9a-f]+\.json$/, '')));
+  await openApp(page);
+  await page.locator('[data-action="new-assessment"]').click();
+  await page.locator('[data-field="account-name"]').fill('Bilingual GmbH');
+  await page.locator('[data-action="start"]').click();
+  const prompt = page.locator('.section-body legend').first();
+  await expect(prompt).toHaveText(/[A-Za-z]{3}/);
+  const english = await prompt.textContent();
+  expect(fetched.sort()).toEqual(['/bank-en', '/labels-en']);
+  await page.locator('.lang-switch [data-lang="zh"]').click();
+  // The same question, in Chinese: the bilingual files replace the English copy.
+  await expect(prompt).toHaveText(/[\u4e00-\u9fff]{2}/);
+  expect(await prompt.textContent()).not.toEqual(english);
+  expect(fetched.sort()).toEqual(['/bank', '/bank-en', '/labels', '/labels-en']);
+  // Back to English needs nothing more, and the answers given stay.
+  await page.locator('.lang-switch [data-lang="en"]').click();
+  await expect(prompt).toHaveText(english);
+  expect(fetched).toHaveLength(4);
 });
 });

@@ -16,6 +16,10 @@ test('after one visit the app loads and works with the network off', async ({ pa
   expect(attrs['data-level']).toBe('partner');
   await page.reload();
   await expect(page.locator('[data-results]')).toHaveAttribute('data-level', 'partner');
+  // The results came from the later screens' module and the other language's texts were never
+  // fetched: the service worker holds both from the first visit.
+  await page.locator('.lang-switch [data-lang="zh"]').click();
+  await expect(page.locator('[data-results] h1').first()).toHaveText(/[\u4e00-\u9fff]/);
   await context.setOffline(false);
 });
 

@@ -5,12 +5,13 @@
 //! for context questions, more reason to aim for a deeper level).
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 use serde::Deserialize;
 
 use crate::engine::model::ids::{Dimension, Level};
 use crate::engine::text::bilingual::Text;
+use crate::engine::text::installed::Installed;
+use crate::engine::text::lang::Langs;
 
 /// The bank as shipped. The browser build does not embed it: it fetches `bank.json` when an
 /// assessment is first needed (see `ui::data`), which keeps it out of the first load.
@@ -188,18 +189,17 @@ impl Bank {
     }
 }
 
-static BANK: OnceLock<Bank> = OnceLock::new();
+static BANK: Installed<Bank> = Installed::empty();
 
-/// Installs the bank from its JSON text; later calls return the bank already installed.
+/// Installs the bank from its JSON text, a copy carrying `langs`' texts; returns the bank already
+/// installed when that one carries them.
 ///
-/// The content rules (`Bank::problems`) are enforced by `cargo test` on the same file, so only
-/// the parse can fail here (a damaged download, say).
-pub fn install(json: &str) -> Result<&'static Bank, String> {
-    if let Some(bank) = BANK.get() {
-        return Ok(bank);
-    }
-    let bank: Bank = serde_json::from_str(json).map_err(|e| format!("question bank: {e}"))?;
-    Ok(BANK.get_or_init(|| bank))
+/// The content rules (`Bank::problems`) are enforced by `cargo test` on the bilingual file the
+/// build derives each copy from, so only the parse can fail here (a damaged download, say).
+pub fn install(json: &str, langs: Langs) -> Result<&'static Bank, String> {
+    BANK.install(langs, || {
+        serde_json::from_str(json).map_err(|e| format!("question bank: {e}"))
+    })
 }
 
 /// The embedded bank, for host code: tests, benchmarks and tools. The browser has no such
@@ -207,7 +207,7 @@ pub fn install(json: &str) -> Result<&'static Bank, String> {
 /// it (`app::DataStatus::Ready`), so no screen can use it before it is there.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn bank() -> &'static Bank {
-    match install(BANK_JSON) {
+    match install(BANK_JSON, Langs::ALL) {
         Ok(bank) => bank,
         Err(problem) => panic!("invalid embedded question bank: {problem}"),
     }

@@ -12,7 +12,7 @@ use crate::engine::state::route::{AssessmentRef, Route};
 use crate::engine::storage::persist::LoadedAccounts;
 use crate::engine::storage::settings::{Settings, SettingsBoot};
 use crate::engine::storage::store::{LoadProblem, StoreError};
-use crate::engine::text::lang::Lang;
+use crate::engine::text::lang::{Lang, Langs};
 
 /// What was being saved when a write failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,12 +41,16 @@ pub enum NoticeKind {
 pub struct Loaded {
     /// The question bank.
     pub bank: &'static Bank,
+    /// The languages whose texts this copy of the data carries (the first fetch brings the
+    /// visitor's language only).
+    pub langs: Langs,
 }
 
 impl PartialEq for Loaded {
-    /// The bank is installed once and never changes: the same bank is the same address.
+    /// An installed bank never changes (a copy with more languages is a new one): the same bank
+    /// is the same address.
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.bank, other.bank)
+        std::ptr::eq(self.bank, other.bank) && self.langs == other.langs
     }
 }
 
@@ -58,6 +62,7 @@ impl Loaded {
     pub fn embedded() -> Loaded {
         Loaded {
             bank: crate::engine::model::bank::bank(),
+            langs: Langs::ALL,
         }
     }
 }
@@ -321,8 +326,16 @@ impl AppState {
     /// assessing, results, the rules and the start form need it (the rules' texts come with
     /// it), and so does a home screen that lists accounts (their figures are scored). An empty
     /// home screen does not, so a first visit loads only the app itself.
+    ///
+    /// Data loaded in another language than the current one counts as not loaded: a language
+    /// switch fetches the texts in both.
     pub fn should_load_data(&self) -> bool {
-        self.data == DataStatus::NotLoaded
+        let missing = match self.data {
+            DataStatus::NotLoaded => true,
+            DataStatus::Ready(loaded) => !loaded.langs.contains(self.lang),
+            DataStatus::Loading | DataStatus::Failed(_) => false,
+        };
+        missing
             && (self.data_requested
                 || match self.route {
                     Route::Home => !self.accounts.is_empty(),
@@ -332,10 +345,22 @@ impl AppState {
     }
 
     /// The question bank and the other on-demand data, once they have arrived.
+    ///
+    /// Never a copy without the current language's texts: after a language switch the screens
+    /// wait for the texts in the new language rather than show blanks.
     pub fn loaded(&self) -> Option<Loaded> {
         match self.data {
-            DataStatus::Ready(loaded) => Some(loaded),
+            DataStatus::Ready(loaded) if loaded.langs.contains(self.lang) => Some(loaded),
             _ => None,
+        }
+    }
+
+    /// The languages the next fetch of the on-demand data should bring: the current one on the
+    /// first fetch, both once a copy in another language has been used (the user switches).
+    pub fn data_langs_to_fetch(&self) -> Langs {
+        match self.data {
+            DataStatus::Ready(_) => Langs::ALL,
+            _ => Langs::only(self.lang),
         }
     }
 

@@ -630,3 +630,54 @@ fn only_a_new_visitors_home_screen_matches_the_build_time_render() {
     );
     assert!(!noticed.matches_first_visit());
 }
+
+#[test]
+fn a_language_switch_fetches_the_texts_in_both_and_shows_none_in_the_wrong_one() {
+    let start = reduce(unloaded(), Action::Navigate(Route::New));
+    assert_eq!(
+        start.data_langs_to_fetch(),
+        Langs::only(Lang::En),
+        "the visitor's language first"
+    );
+    let english = Loaded {
+        langs: Langs::only(Lang::En),
+        ..Loaded::embedded()
+    };
+    let ready = reduce(start, Action::Data(DataStatus::Ready(english)));
+    assert_eq!(ready.loaded(), Some(english));
+    assert!(!ready.should_load_data());
+
+    let switched = reduce(ready, Action::SetLang(Lang::Zh));
+    assert_eq!(
+        switched.loaded(),
+        None,
+        "no screen renders English data as Chinese"
+    );
+    assert!(switched.should_load_data());
+    assert_eq!(switched.data_langs_to_fetch(), Langs::ALL);
+    let loading = reduce(switched, Action::Data(DataStatus::Loading));
+    assert!(!loading.should_load_data());
+    let both = reduce(loading, Action::Data(ready_data()));
+    assert!(both.loaded().is_some());
+    let back = reduce(both, Action::SetLang(Lang::En));
+    assert!(
+        back.loaded().is_some() && !back.should_load_data(),
+        "both are in now"
+    );
+}
+
+#[test]
+fn a_start_waiting_for_the_texts_opens_only_once_they_are_in_its_language() {
+    let mut waiting = reduce(unloaded(), Action::Navigate(Route::New));
+    waiting.lang = Lang::Zh;
+    let english = Loaded {
+        langs: Langs::only(Lang::En),
+        ..Loaded::embedded()
+    };
+    let state = reduce(waiting, Action::Data(DataStatus::Ready(english)));
+    assert_eq!(state.loaded(), None);
+    assert!(
+        state.should_load_data(),
+        "the Chinese texts are fetched next"
+    );
+}

@@ -1,0 +1,165 @@
+//! The screens outside the first load: results, shared results, the account page, compare,
+//! portfolio and the scoring rules. A new visitor's way to the first question (home, start,
+//! questionnaire) never needs them, so the release build moves their code into a second wasm
+//! module fetched the first time one of them is shown (ARCHITECTURE.md, "Loading on demand").
+//!
+//! With the `split` feature (`scripts/split.sh`), [`later_screens`] is reachable only through a
+//! `wasm_split` point, and `wasm-split-cli` moves everything only it reaches into the module
+//! `later`. Without the feature (`trunk serve`, the single-file edition, the build-time render)
+//! the same function is called directly and nothing is deferred.
+//!
+//! The split point returns a plain render function, not a component: the screens' own
+//! components and hooks run unchanged inside the deferred module, and once it has loaded every
+//! render is synchronous. The action texts these screens show come with them: fetched apart
+//! from the question bank, they too stay off a new visitor's way to the first question.
+
+use yew::prelude::*;
+
+use crate::engine::state::route::Route;
+use crate::engine::text::i18n::messages;
+use crate::engine::text::lang::Lang;
+use crate::ui::edge::data::ensure_actions;
+use crate::ui::root::{use_app, AppHandle};
+use crate::ui::screens::account::AccountPage;
+use crate::ui::screens::compare_screen::compare_page;
+use crate::ui::screens::portfolio_screen::Portfolio;
+use crate::ui::screens::results::{Results, SharedResults};
+use crate::ui::screens::rules::rules;
+
+/// Renders one of the deferred screens for the route.
+type View = fn(&AppHandle, &Route) -> Html;
+
+fn later_screens(state: &AppHandle, route: &Route) -> Html {
+    match route {
+        Route::Results {
+            account,
+            assessment,
+        } => {
+            html! { <Results account_id={account.clone()} assessment_id={assessment.clone()} /> }
+        }
+        Route::Shared { payload } => html! { <SharedResults payload={payload.clone()} /> },
+        Route::Account { account } => html! { <AccountPage account_id={account.clone()} /> },
+        Route::Compare { a, b } => compare_page(state, a, b),
+        Route::Portfolio => html! { <Portfolio /> },
+        Route::Rules => rules(state),
+        Route::Home | Route::New | Route::Assess { .. } => Html::default(),
+    }
+}
+
+#[cfg(feature = "split")]
+mod split {
+    use std::cell::Cell;
+
+    use super::{later_screens, View};
+
+    // `fallible`: a failed fetch (offline before the service worker holds the module) returns an
+    // error instead of trapping, and is not cached, so "Try again" fetches again.
+    #[wasm_split_helpers::wasm_split(later, fallible)]
+    fn later_view() -> Result<View, wasm_split_helpers::SplitLoaderError> {
+        Ok(later_screens)
+    }
+
+    thread_local! {
+        static LOADED: Cell<Option<View>> = const { Cell::new(None) };
+    }
+
+    pub fn loaded() -> Option<View> {
+        LOADED.with(Cell::get)
+    }
+
+    /// Fetches and instantiates the module; `false` when that failed.
+    pub async fn load() -> bool {
+        match later_view().await {
+            Ok(view) => {
+                LOADED.with(|cell| cell.set(Some(view)));
+                true
+            }
+            Err(_) => false,
+        }
+    }
+}
+
+#[cfg(not(feature = "split"))]
+mod split {
+    use super::{later_screens, View};
+
+    pub fn loaded() -> Option<View> {
+        Some(later_screens)
+    }
+
+    pub async fn load() -> bool {
+        true
+    }
+}
+
+/// Whether the deferred screens can render in `lang`: their code and the action texts they show
+/// are in.
+fn ready(lang: Lang) -> Option<View> {
+    split::loaded().filter(|_| crate::engine::scoring::actions_cover(lang))
+}
+
+/// Fetches both; `false` when either failed (a later call tries again).
+async fn load(lang: Lang) -> bool {
+    let texts = ensure_actions(lang);
+    let code = split::load().await;
+    code & texts.await.is_ok()
+}
+
+/// Starts fetching the deferred screens' code and texts without showing anything, so that they
+/// are in by the time a screen needs them.
+pub fn prefetch(lang: Lang) {
+    if ready(lang).is_none() {
+        yew::platform::spawn_local(async move {
+            load(lang).await;
+        });
+    }
+}
+
+/// Properties of [`Later`].
+#[derive(Properties, PartialEq)]
+pub struct LaterProps {
+    /// The route to render: any but home, start and the questionnaire.
+    pub route: Route,
+}
+
+/// A deferred screen: the screen itself once its module has loaded, a short "Opening…" while it
+/// loads, and a retry if the fetch failed.
+#[function_component]
+pub fn Later(props: &LaterProps) -> Html {
+    let state = use_app();
+    let failed = use_state(|| false);
+    let attempt = use_state(|| 0_u32);
+    {
+        let failed = failed.clone();
+        use_effect_with((*attempt, state.lang), move |&(_, lang)| {
+            if ready(lang).is_none() {
+                yew::platform::spawn_local(async move {
+                    // Setting the state re-renders; the render reads the loaded view, never a
+                    // copy kept in hook state (Yew reuses this component from route to route).
+                    failed.set(!load(lang).await);
+                });
+            }
+        });
+    }
+    let m = messages(state.lang);
+    match ready(state.lang) {
+        Some(view) => view(&state, &props.route),
+        None if *failed => {
+            let retry = Callback::from(move |_: MouseEvent| {
+                failed.set(false);
+                attempt.set(*attempt + 1);
+            });
+            html! {
+                <div class="data-pending notice" role="alert" data-lazy="failed">
+                    <h1>{ m.screen_load_failed_heading }</h1>
+                    <p>{ m.screen_load_failed }</p>
+                    <button type="button" class="button-secondary" data-action="retry-load"
+                        onclick={retry}>{ m.retry }</button>
+                </div>
+            }
+        }
+        None => {
+            html! { <p class="data-pending" role="status" data-lazy="loading">{ m.screen_loading }</p> }
+        }
+    }
+}

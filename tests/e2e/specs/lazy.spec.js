@@ -1,0 +1,85 @@
+// The screens a new visitor does not need (results, account, compare, portfolio, rules, shared
+// results) are a second wasm module with the action texts, fetched when one of them is first
+// opened (src/ui/lazy.rs). These tests run against the release build in dist/, which is split.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, openApp } from '../fixtures.js';
+import { accountRecord, seedAccounts, startAssessment } from '../assess.js';
+
+const isLaterCode = (url) => /\/split_later-[0-9a-f]+\.wasm$/.test(url);
+const isActionTexts = (url) => /\/actions-(?:(?:en|zh)-)?[0-9a-f]+\.json$/.test(url);
+
+// Only the page's own requests: the service worker precaches every file in the background after
+// the first load (for offline use), which is not the page waiting for them.
+test.use({ serviceWorkers: 'block' });
+
+/** Records the page's requests for the later screens' code and texts. */
+function watchLater(page) {
+  const seen = [];
+  page.on('request', (r) => {
+    if (isLaterCode(r.url())) seen.push('code');
+    if (isActionTexts(r.url())) seen.push('texts');
+  });
+  return seen;
+}
+
+test('the way to the first question fetches neither the later screens nor the action texts', async ({ page }) => {
+  const seen = watchLater(page);
+  await openApp(page);
+  await startAssessment(page, 'First Question Ltd');
+  await expect(page.locator('.section-body input[type="radio"]').first()).toBeVisible();
+  // The first section of a new assessment is where a new visitor spends their first minutes.
+  await page.waitForTimeout(500);
+  expect(seen, 'nothing of the later screens before the first question').toEqual([]);
+  // Moving past the first section prefetches them: results come next.
+  await page.locator('[data-action="next"]').click();
+  await expect.poll(() => [...new Set(seen)].sort()).toEqual(['code', 'texts']);
+});
+
+test('opening a later screen fetches its code and texts once, then renders it', async ({ page }) => {
+  const seen = watchLater(page);
+  await openApp(page, './#/rules');
+  await expect(page.locator('[data-screen="rules"]')).toBeVisible();
+  expect([...seen].sort()).toEqual(['code', 'texts']);
+  // Every other later screen comes from the same module, already in.
+  await page.evaluate(() => { location.hash = '#/portfolio'; });
+  await expect(page.locator('[data-screen="portfolio"]')).toBeVisible();
+  expect([...seen].sort()).toEqual(['code', 'texts']);
+});
+
+test('a home screen that lists accounts prefetches the later screens', async ({ page }) => {
+  await openApp(page);
+  const seen = watchLater(page);
+  await seedAccounts(page, [accountRecord('lazy1', 'Prefetch AG', ['incumbent-b'])]);
+  await expect.poll(() => [...new Set(seen)].sort()).toEqual(['code', 'texts']);
+  await page.locator('[data-account="lazy1"] [data-action="account-page"]').click();
+  await expect(page.locator('[data-screen="account"]')).toBeVisible();
+});
+
+test.describe('when the later screens cannot be fetched', () => {
+  // The aborted fetch is logged by the browser, and the split loader logs the failure it then
+  // reports to the app; those errors are the point of this test.
+  // (One pattern: Playwright reads a two-element array as a value and its fixture options.)
+  test.use({ expectedConsoleErrors: [/ERR_INTERNET_DISCONNECTED|^TypeError: Failed to fetch/] });
+
+  for (const lang of ['en', 'zh']) {
+    test(`the screen says so and opens on retry (${lang})`, async ({ page }) => {
+      const blocked = (url) => isLaterCode(url.href);
+      await page.route(blocked, (route) => route.abort('internetdisconnected'));
+      await openApp(page, `./?lang=${lang}#/rules`);
+      const failure = page.locator('[data-lazy="failed"]');
+      await expect(failure).toBeVisible();
+      await expect(failure).toHaveAttribute('role', 'alert');
+      await expect(failure).toContainText(lang === 'en' ? 'could not be loaded' : '无法加载此页面');
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => v.id), 'axe on the failed screen').toEqual([]);
+      for (const width of [360, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.screenshot({ path: `screenshots/later-screen-failed-${width}-${lang}.png`, fullPage: true });
+      }
+      await page.unroute(blocked);
+      await failure.locator('[data-action="retry-load"]').click();
+      await expect(page.locator('[data-screen="rules"]')).toBeVisible();
+      await expect(failure).toHaveCount(0);
+    });
+  }
+});
