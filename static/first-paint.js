@@ -77,6 +77,21 @@
   // Clicks before the app runs are not lost: "New assessment" goes where the app would go, and
   // a language picked is handed to the app (which stores it as the user's choice).
   shown.addEventListener('click', (event) => {
+    // A file chosen in this copy of the import picker would go nowhere once the app replaces
+    // it: the picker opens as soon as the app's own is there (within the click's activation).
+    // The app renders into this same element: once it runs, its clicks are its own.
+    if (document.documentElement.dataset.app === 'running') return;
+    if (event.target.closest('input[type="file"]')) {
+      event.preventDefault();
+      const reopen = () => {
+        if (document.documentElement.dataset.app !== 'running') return false;
+        document.querySelector('[data-action="import"]')?.click();
+        return true;
+      };
+      const watch = new MutationObserver(() => reopen() && watch.disconnect());
+      watch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-app'] });
+      return;
+    }
     const target = event.target.closest('[data-action="new-assessment"], [data-lang]');
     if (!target) return;
     if (target.dataset.lang) {

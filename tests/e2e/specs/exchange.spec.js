@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp } from '../fixtures.js';
+import { test, expect, openApp, APP_HEADER } from '../fixtures.js';
 import { scenario, startAssessment, answerAll } from '../assess.js';
 
 const accountRecords = (page) =>
@@ -42,6 +42,8 @@ test('export, clear storage, import: identical data; CSV has the right columns',
 
   await page.evaluate(() => localStorage.clear());
   await page.reload();
+  // The app's own picker: the build-time copy shown before the app runs is replaced by it.
+  await expect(page.locator(APP_HEADER)).toBeVisible();
   await expect(page.locator('.account-card')).toHaveCount(0);
   await page.locator('[data-action="import"]').setInputFiles({ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) });
   const preview = page.locator('[data-import="preview"]');

@@ -70,6 +70,22 @@ test('a click on "New assessment" before the app has loaded is not lost', async 
   await expect(page.locator('[data-action="new-assessment"]')).toHaveCount(0);
 });
 
+test('the import picker opened before the app has loaded opens the app’s own, so the file is not lost', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('./');
+  let chooser = null;
+  page.on('filechooser', (c) => (chooser = c));
+  await prerendered(page).locator('label[for="import-file"]').click();
+  await page.waitForTimeout(300);
+  expect(chooser, 'no picker whose file would go nowhere').toBeNull();
+  const opened = page.waitForEvent('filechooser');
+  release();
+  await expect(page.locator(APP_HEADER)).toBeVisible();
+  await (await opened).setFiles({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.from('{}') });
+  // The app read it: a file that is JSON but not an export is refused with a message.
+  await expect(page.locator('[data-import]')).toContainText('not a Rapport export');
+});
+
 test('a language picked before the app has loaded is kept as the user’s choice', async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto('./');
