@@ -315,8 +315,30 @@ pub fn storage_free_units() -> Option<i64> {
 
 /// Opens the browser's print dialog (where "Save as PDF" lives).
 pub fn print() {
+    set_print_mode(None);
     if let Some(window) = web_sys::window() {
         let _ = window.print();
+    }
+}
+
+/// Prints the results' one-page summary alone: `<html data-print="summary">` switches the print
+/// style sheet to it until the browser says printing is over (`afterprint`). Left set if that
+/// event never comes (a headless browser), it is cleared by the next "Print the full report".
+pub fn print_summary() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    set_print_mode(Some("summary"));
+    gloo_events::EventListener::once(&window, "afterprint", |_| set_print_mode(None)).forget();
+    let _ = window.print();
+}
+
+fn set_print_mode(mode: Option<&str>) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = match mode {
+            Some(mode) => root.set_attribute("data-print", mode),
+            None => root.remove_attribute("data-print"),
+        };
     }
 }
 

@@ -84,6 +84,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     };
     let actions = html! {
         <>
+            <button type="button" class="button-primary" data-action="print-summary" onclick={Callback::from(|_| crate::ui::edge::browser::print_summary())}>{ m.print_summary }</button>
             <button type="button" class="button-secondary" data-action="print" onclick={Callback::from(|_| crate::ui::edge::browser::print())}>{ m.print_report }</button>
             <button type="button" class="button-secondary" data-action="export-one" onclick={export_one}>{ m.export_one }</button>
             <button type="button" class="button-secondary" data-action="share" aria-expanded={sharing.to_string()} onclick={toggle_share}>{ m.share_link }</button>
@@ -182,6 +183,8 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
     let actions = html! {
         <>
             <button type="button" class="button-primary" data-action="save-shared" onclick={save}>{ m.save_shared }</button>
+            <button type="button" class="button-primary" data-action="print-summary" onclick={Callback::from(|_| crate::ui::edge::browser::print_summary())}>{ m.print_summary }</button>
+            <button type="button" class="button-primary" data-action="print-summary" onclick={Callback::from(|_| crate::ui::edge::browser::print_summary())}>{ m.print_summary }</button>
             <button type="button" class="button-secondary" data-action="print" onclick={Callback::from(|_| crate::ui::edge::browser::print())}>{ m.print_report }</button>
             <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
         </>
@@ -246,6 +249,8 @@ fn results_view(
                 <div class="card-actions">{ actions }</div>
             </div>
             { before }
+            { section_nav(lang, !record.notes.is_empty()) }
+            { summary_block(lang, &result) }
             { carried_over(lang, bank, record) }
             { level_block(lang, &result) }
             { loyalty_block(lang, &result) }
@@ -255,6 +260,107 @@ fn results_view(
             { actions_block(lang, &result, show_all) }
             { confidence_block(lang, bank, &result) }
             { notes_block(lang, bank, &record.notes) }
+        </section>
+    }
+}
+
+/// The results' blocks in page order: the heading each section-navigation button moves to.
+const SECTION_HEADINGS: [&str; 10] = [
+    "summary-heading",
+    "level-heading",
+    "loyalty-heading",
+    "capabilities-heading",
+    "safeguards-heading",
+    "risk-heading",
+    "symbiosis-heading",
+    "actions-heading",
+    "confidence-heading",
+    "notes-heading",
+];
+
+/// A row of buttons that stays at the top of the window and moves focus to any block, so a
+/// reader can jump to a framework and back. Buttons, not `#` links: the fragment is the router's.
+fn section_nav(lang: Lang, has_notes: bool) -> Html {
+    let m = messages(lang);
+    let count = if has_notes { 10 } else { 9 };
+    html! {
+        <nav class="results-nav" aria-label={m.results_nav_label} data-results-nav="">
+            <ul>
+                { for SECTION_HEADINGS.iter().zip(m.results_sections).take(count).map(|(id, name)| {
+                    let id = *id;
+                    html! {
+                        <li><button type="button" class="nav-button" data-goto={id}
+                            onclick={Callback::from(move |_| crate::ui::edge::browser::focus_element(id))}>{ name }</button></li>
+                    }
+                }) }
+            </ul>
+        </nav>
+    }
+}
+
+/// The verdict readable in ten seconds (`data-summary`): level → target and the stage, the
+/// loyalty quadrant, the defection-risk band, confidence and the three first actions, each
+/// borderline verdict with its neighbour. "Print the one-page summary" prints this alone.
+fn summary_block(lang: Lang, r: &AssessmentResult) -> Html {
+    let m = messages(lang);
+    let b = r.borderline.as_ref();
+    let current = if r.level.enough_evidence {
+        r.level.level.label(lang)
+    } else {
+        m.not_enough_evidence.to_owned()
+    };
+    let level = format!(
+        "{}{} → {}{}",
+        current,
+        near(lang, b.map_or(&[][..], |b| &b.level)),
+        r.target.target_level.label(lang),
+        near(lang, b.map_or(&[][..], |b| &b.target)),
+    );
+    let stage = r
+        .stage
+        .stage
+        .map(|st| format!("{}{}{}", m.stage_label, m.colon, st.label(lang)));
+    let quadrant = format!(
+        "{}{}",
+        r.quadrant.map_or(m.unknown.to_owned(), |q| q.label(lang)),
+        near(lang, b.map_or(&[][..], |b| &b.quadrant)),
+    );
+    let band = r
+        .defection
+        .band
+        .map_or(m.unknown.to_owned(), |band| band.label(lang));
+    let risk = format!(
+        "{}{}",
+        (m.risk_value)(&figure(m, r.defection.risk), &band),
+        near(lang, b.map_or(&[][..], |b| &b.risk_band)),
+    );
+    html! {
+        <section class="card summary" aria-labelledby="summary-heading" data-summary="">
+            <h2 id="summary-heading" tabindex="-1">{ m.summary_heading }</h2>
+            <dl class="summary-grid">
+                <div data-summary-item="level"><dt>{ m.col_level }</dt><dd>
+                    <strong>{ level }</strong>
+                    if let Some(stage) = stage { <span class="meta">{ stage }</span> }
+                </dd></div>
+                <div data-summary-item="quadrant"><dt>{ m.col_quadrant }</dt><dd><strong>{ quadrant }</strong></dd></div>
+                <div data-summary-item="risk"><dt>{ m.col_risk }</dt>
+                    <dd class={crate::ui::class_list("risk", &[r.defection.band.map(|b| b.id())])}><strong>{ risk }</strong></dd></div>
+                <div data-summary-item="confidence"><dt>{ m.confidence_heading }</dt><dd><strong>{ r.confidence.score.to_string() }</strong>{ " / 100" }</dd></div>
+            </dl>
+            if !r.actions.is_empty() {
+                <h3>{ m.priority_actions }</h3>
+                <ol class="summary-actions">
+                    { for r.actions.iter().take(3).map(|a| {
+                        let text = a.text();
+                        html! {
+                            <li data-summary-action={a.action_id.clone()}>
+                                <strong>{ text.map_or(a.action_id.as_str(), |t| t.title.get(lang)) }</strong>
+                                <p><span>{ format!("{}{}", m.first_step, m.colon) }</span>{ text.map_or("", |t| t.first_step.get(lang)) }</p>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            }
         </section>
     }
 }
@@ -328,7 +434,7 @@ fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
     };
     html! {
         <section class="card" aria-labelledby="level-heading" data-block="level">
-            <h2 id="level-heading">{ m.level_heading }</h2>
+            <h2 id="level-heading" tabindex="-1">{ m.level_heading }</h2>
             <div class="level-layout">
                 { ladder(&Ladder { lang, current: r.level.level, target: r.target.target_level, current_label: m.current_level, target_label: m.target_level, title: m.chart_ladder_label }) }
                 <div class="level-text">
@@ -393,7 +499,7 @@ fn loyalty_block(lang: Lang, r: &AssessmentResult) -> Html {
     let sw = lever_ids(r.switching_cost.levers_for_display());
     html! {
         <section class="card" aria-labelledby="loyalty-heading" data-block="loyalty">
-            <h2 id="loyalty-heading">{ m.loyalty_heading }</h2>
+            <h2 id="loyalty-heading" tabindex="-1">{ m.loyalty_heading }</h2>
             <div class="loyalty-layout">
                 <figure class="map-figure">
                     { loyalty_map(&LoyaltyMap { lang, satisfaction: r.satisfaction.index, switching_cost: r.switching_cost.index, quadrant: r.quadrant, description: description.clone(), path: Vec::new(), others: Vec::new() }) }
@@ -430,7 +536,7 @@ fn capability_block(lang: Lang, r: &AssessmentResult) -> Html {
     let m = messages(lang);
     html! {
         <section class="card" aria-labelledby="capabilities-heading" data-block="capabilities">
-            <h2 id="capabilities-heading">{ m.capabilities_heading }</h2>
+            <h2 id="capabilities-heading" tabindex="-1">{ m.capabilities_heading }</h2>
             { for r.capabilities.indices.iter().map(|(c, v)| html! {
                 { bar(format!("{}{}{}", c.label(lang), m.dash, c.description(lang)), *v, m.unknown, &format!("capability.{c}")) }
             }) }
@@ -455,7 +561,7 @@ fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
     html! {
         <>
         <section class="card" aria-labelledby="safeguards-heading" data-block="safeguards">
-            <h2 id="safeguards-heading">{ m.safeguards_heading }</h2>
+            <h2 id="safeguards-heading" tabindex="-1">{ m.safeguards_heading }</h2>
             <ul class="checklist">
                 { for r.safeguards.iter().map(|s| html! {
                     <li class={crate::ui::class_list("check", &[Some(s.status.id())])} data-safeguard={s.safeguard.id()} data-status={s.status.id()}>
@@ -468,7 +574,7 @@ fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
             { how(m, &[text(lang, "explain_safeguards")]) }
         </section>
         <section class="card" aria-labelledby="risk-heading" data-block="risk">
-            <h2 id="risk-heading">{ m.risk_heading }</h2>
+            <h2 id="risk-heading" tabindex="-1">{ m.risk_heading }</h2>
             <p class={crate::ui::class_list("risk", &[r.defection.band.map(|b| b.id())])}>
                 <strong>{ format!("{}{}", (m.risk_value)(&figure(m, r.defection.risk), &band), near(lang, r.borderline.as_ref().map_or(&[][..], |b| &b.risk_band))) }</strong>
             </p>
@@ -497,7 +603,7 @@ fn symbiosis_block(lang: Lang, r: &AssessmentResult) -> Html {
     let m = messages(lang);
     html! {
         <section class="card" aria-labelledby="symbiosis-heading" data-block="symbiosis">
-            <h2 id="symbiosis-heading">{ m.symbiosis_heading }</h2>
+            <h2 id="symbiosis-heading" tabindex="-1">{ m.symbiosis_heading }</h2>
             { bar(m.symbiosis_heading.to_owned(), r.symbiosis, m.unknown, "symbiosis") }
             { for r.symbiosis_facets.iter().map(|(f, v)| html! {
                 { bar(f.label(lang), *v, m.unknown, &format!("symbiosis.{f}")) }
@@ -525,7 +631,7 @@ fn actions_block(lang: Lang, r: &AssessmentResult, show_all: &UseStateHandle<boo
     };
     html! {
         <section class="card" aria-labelledby="actions-heading" data-block="actions">
-            <h2 id="actions-heading">{ m.actions_heading }</h2>
+            <h2 id="actions-heading" tabindex="-1">{ m.actions_heading }</h2>
             <p>{ m.actions_intro }</p>
             if r.actions.is_empty() {
                 <p>{ m.no_actions }</p>
@@ -568,7 +674,7 @@ fn confidence_block(lang: Lang, bank: &Bank, r: &AssessmentResult) -> Html {
     };
     html! {
         <section class="card" aria-labelledby="confidence-heading" data-block="confidence">
-            <h2 id="confidence-heading">{ m.confidence_heading }</h2>
+            <h2 id="confidence-heading" tabindex="-1">{ m.confidence_heading }</h2>
             { bar(m.confidence_heading.to_owned(), Some(f64::from(c.score)), m.unknown, "confidence") }
             <p>{ (m.confidence_answered)(c.answered, c.total, c.dont_know) }</p>
             <p data-evidence-factor={round(c.evidence_factor * 100.0).to_string()}>{ (m.evidence_basis)(round(c.evidence_factor * 100.0)) }</p>
@@ -596,7 +702,7 @@ fn notes_block(
     }
     html! {
         <section class="card" aria-labelledby="notes-heading" data-block="notes">
-            <h2 id="notes-heading">{ m.notes_heading }</h2>
+            <h2 id="notes-heading" tabindex="-1">{ m.notes_heading }</h2>
             <dl class="notes">
                 { for bank.questions.iter().filter_map(|q| notes.get(&q.id).map(|note| (q, note))).map(|(q, note)| html! {
                     <div data-note={q.id.clone()}>
