@@ -53,7 +53,11 @@ step "Size report"
 # visitor's language only (to the first question 331.1 → 244.5 KB for the heavier language,
 # Chinese). The later screens (57.8 KB module + 11.6 KB action texts measured) get a ceiling of
 # their own, which also fails when the build has no such module (the split silently stopped).
-node scripts/size-report.mjs dist --budget-kb 224 --first-paint-budget-kb 10 --first-question-budget-kb 246 --later-budget-kb 71 --target-kb 150
+# Later the same day (measured first paint 9.9, first load 223.4, first question 245.4, later
+# 71.8): the results' one-page summary and section navigation (issue 15) add 2.5 KB to the later
+# module, and their styles (~0.4 KB) and the first-paint script's import-picker guard (~0.1 KB)
+# to the one stylesheet and script of the first paint; their strings sit with the others.
+node scripts/size-report.mjs dist --budget-kb 225 --first-paint-budget-kb 10.5 --first-question-budget-kb 247 --later-budget-kb 74 --target-kb 150
 
 step "End-to-end tests in Chromium (headless shell) against dist/"
 mkdir -p tests/e2e/.results
