@@ -1,5 +1,6 @@
 //! The screens outside the first load: results, shared results, the account page, compare,
-//! portfolio and the scoring rules. A new visitor's way to the first question (home, start,
+//! portfolio and the scoring rules, and the import and spreadsheet export behind the home
+//! screen's buttons ([`ExchangeTools`]). A new visitor's way to the first question (home, start,
 //! questionnaire) never needs them, so the release build moves their code into a second wasm
 //! module fetched the first time one of them is shown (ARCHITECTURE.md, "Loading on demand").
 //!
@@ -15,7 +16,10 @@
 
 use yew::prelude::*;
 
+use crate::engine::model::bank::Bank;
+use crate::engine::model::record::AccountRecord;
 use crate::engine::state::route::Route;
+use crate::engine::storage::exchange::{self, ImportError, ImportPreview};
 use crate::engine::text::i18n::messages;
 use crate::engine::text::lang::Lang;
 use crate::ui::edge::data::ensure_actions;
@@ -28,6 +32,43 @@ use crate::ui::screens::rules::rules;
 
 /// Renders one of the deferred screens for the route.
 type View = fn(&AppHandle, &Route) -> Html;
+
+/// Reads, validates and previews an import file against the accounts here.
+type ImportFn = fn(&[u8], &Bank, &[AccountRecord]) -> Result<ImportPreview, ImportError>;
+
+/// The home screen's import and spreadsheet export, which only run once a file is picked or the
+/// button pressed: their parsing, validation and CSV code comes with the later screens. (The
+/// JSON export stays in the first load: it is the rescue when storage fails, maybe offline.)
+#[derive(Clone, Copy)]
+pub struct ExchangeTools {
+    /// Reads, validates and previews an import file against the accounts here.
+    pub import: ImportFn,
+    /// The CSV export of every completed assessment.
+    pub csv: fn(&Bank, &[AccountRecord]) -> String,
+}
+
+/// What the deferred module provides.
+#[derive(Clone, Copy)]
+struct Deferred {
+    view: View,
+    tools: ExchangeTools,
+}
+
+fn import_preview(
+    bytes: &[u8],
+    bank: &Bank,
+    accounts: &[AccountRecord],
+) -> Result<ImportPreview, ImportError> {
+    exchange::parse_import(bytes, bank).map(|incoming| exchange::preview(accounts, incoming))
+}
+
+const DEFERRED: Deferred = Deferred {
+    view: later_screens,
+    tools: ExchangeTools {
+        import: import_preview,
+        csv: exchange::export_csv,
+    },
+};
 
 fn later_screens(state: &AppHandle, route: &Route) -> Html {
     match route {
@@ -50,28 +91,28 @@ fn later_screens(state: &AppHandle, route: &Route) -> Html {
 mod split {
     use std::cell::Cell;
 
-    use super::{later_screens, View};
+    use super::{Deferred, DEFERRED};
 
     // `fallible`: a failed fetch (offline before the service worker holds the module) returns an
     // error instead of trapping, and is not cached, so "Try again" fetches again.
     #[wasm_split_helpers::wasm_split(later, fallible)]
-    fn later_view() -> Result<View, wasm_split_helpers::SplitLoaderError> {
-        Ok(later_screens)
+    fn later_module() -> Result<Deferred, wasm_split_helpers::SplitLoaderError> {
+        Ok(DEFERRED)
     }
 
     thread_local! {
-        static LOADED: Cell<Option<View>> = const { Cell::new(None) };
+        static LOADED: Cell<Option<Deferred>> = const { Cell::new(None) };
     }
 
-    pub fn loaded() -> Option<View> {
+    pub fn loaded() -> Option<Deferred> {
         LOADED.with(Cell::get)
     }
 
     /// Fetches and instantiates the module; `false` when that failed.
     pub async fn load() -> bool {
-        match later_view().await {
-            Ok(view) => {
-                LOADED.with(|cell| cell.set(Some(view)));
+        match later_module().await {
+            Ok(deferred) => {
+                LOADED.with(|cell| cell.set(Some(deferred)));
                 true
             }
             Err(_) => false,
@@ -81,10 +122,10 @@ mod split {
 
 #[cfg(not(feature = "split"))]
 mod split {
-    use super::{later_screens, View};
+    use super::{Deferred, DEFERRED};
 
-    pub fn loaded() -> Option<View> {
-        Some(later_screens)
+    pub fn loaded() -> Option<Deferred> {
+        Some(DEFERRED)
     }
 
     pub async fn load() -> bool {
@@ -92,10 +133,21 @@ mod split {
     }
 }
 
+/// The import and spreadsheet export, once their code is in (fetching it if need be); `None`
+/// when it could not be fetched.
+pub async fn exchange_tools() -> Option<ExchangeTools> {
+    if split::loaded().is_none() {
+        split::load().await;
+    }
+    split::loaded().map(|d| d.tools)
+}
+
 /// Whether the deferred screens can render in `lang`: their code and the action texts they show
 /// are in.
 fn ready(lang: Lang) -> Option<View> {
-    split::loaded().filter(|_| crate::engine::scoring::actions_cover(lang))
+    split::loaded()
+        .filter(|_| crate::engine::scoring::actions_cover(lang))
+        .map(|d| d.view)
 }
 
 /// Fetches both; `false` when either failed (a later call tries again).

@@ -63,6 +63,9 @@ pub struct Messages {
     /// that stands in for the screen's own, and what to do.
     pub screen_load_failed_heading: &'static str,
     pub screen_load_failed: &'static str,
+    /// The import or the spreadsheet export, whose code comes with the later screens, could not
+    /// be fetched.
+    pub tool_load_failed: &'static str,
 
     // Moving data
     pub data_heading: &'static str,
@@ -311,6 +314,7 @@ pub const EN: Messages = Messages {
     screen_loading: "Opening…",
     screen_load_failed_heading: "This screen could not be loaded",
     screen_load_failed: "Check your connection, then try again. Nothing you entered is lost.",
+    tool_load_failed: "This part of Rapport could not be loaded, so nothing was imported or exported. Check your connection, then try again.",
     data_heading: "Your data",
     export_all: "Export all (JSON)",
     export_csv: "Export for spreadsheets (CSV)",
@@ -576,6 +580,7 @@ pub const ZH: Messages = Messages {
     screen_loading: "正在打开……",
     screen_load_failed_heading: "无法加载此页面",
     screen_load_failed: "请检查网络连接后重试。您输入的内容不会丢失。",
+    tool_load_failed: "无法加载这部分功能，未导入或导出任何内容。请检查网络连接后重试。",
     data_heading: "您的数据",
     export_all: "导出全部（JSON）",
     export_csv: "导出为表格（CSV）",

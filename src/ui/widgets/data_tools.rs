@@ -61,21 +61,28 @@ pub fn DataTools() -> Html {
     let preview = use_state(|| None::<Result<ImportPreview, ImportError>>);
     let resolution = use_state(|| Resolution::KeepBoth);
     let outcome = use_state(|| None::<String>);
+    // The import or CSV code (fetched with the later screens) could not be fetched.
+    let tools_failed = use_state(|| false);
 
     {
         let picked = picked.clone();
         let preview = preview.clone();
         let accounts = state.accounts.clone();
         let loaded = state.loaded();
+        let tools_failed = tools_failed.clone();
         use_effect_with((picked.clone(), loaded), move |_| {
-            if let (Some(read), Some(bank)) = (&*picked, loaded.map(|l| l.bank)) {
-                let result = match read {
-                    Ok(bytes) => exchange::parse_import(bytes, bank)
-                        .map(|incoming| exchange::preview(&accounts, incoming)),
-                    Err(detail) => Err(ImportError::Unreadable(detail.clone())),
-                };
-                preview.set(Some(result));
+            if let (Some(read), Some(bank)) = ((*picked).clone(), loaded.map(|l| l.bank)) {
                 picked.set(None);
+                // The validation code comes with the later screens (ui::lazy).
+                yew::platform::spawn_local(async move {
+                    let result = match (read, crate::ui::lazy::exchange_tools().await) {
+                        (Err(detail), _) => Some(Err(ImportError::Unreadable(detail))),
+                        (Ok(_), None) => None,
+                        (Ok(bytes), Some(tools)) => Some((tools.import)(&bytes, bank, &accounts)),
+                    };
+                    tools_failed.set(result.is_none());
+                    preview.set(result);
+                });
             }
         });
     }
@@ -86,10 +93,24 @@ pub fn DataTools() -> Html {
     };
     let export_csv = {
         let state = state.clone();
+        let tools_failed = tools_failed.clone();
         Callback::from(move |_| {
             if let Some(loaded) = state.loaded() {
-                let csv = exchange::export_csv(loaded.bank, &state.accounts);
-                browser::download(&file_name("rapport", "csv"), "text/csv;charset=utf-8", &csv);
+                let accounts = state.accounts.clone();
+                let tools_failed = tools_failed.clone();
+                yew::platform::spawn_local(async move {
+                    // The CSV code comes with the later screens (ui::lazy).
+                    let tools = crate::ui::lazy::exchange_tools().await;
+                    tools_failed.set(tools.is_none());
+                    if let Some(tools) = tools {
+                        let csv = (tools.csv)(loaded.bank, &accounts);
+                        browser::download(
+                            &file_name("rapport", "csv"),
+                            "text/csv;charset=utf-8",
+                            &csv,
+                        );
+                    }
+                });
             }
         })
     };
@@ -182,6 +203,9 @@ pub fn DataTools() -> Html {
             </div>
             if let Some(text) = &*outcome {
                 <p role="status" data-import="done">{ text }</p>
+            }
+            if *tools_failed {
+                <p class="warning" role="alert" data-exchange="failed">{ m.tool_load_failed }</p>
             }
             if let Some(result) = &*preview {
                 { match result {

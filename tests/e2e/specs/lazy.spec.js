@@ -55,11 +55,36 @@ test('a home screen that lists accounts prefetches the later screens', async ({ 
   await expect(page.locator('[data-screen="account"]')).toBeVisible();
 });
 
+test('the import code comes with the later screens, fetched when a file is picked', async ({ page }) => {
+  const seen = watchLater(page);
+  await openApp(page);
+  await page.waitForTimeout(300);
+  expect(seen, 'a new visitor\'s home needs none of it').toEqual([]);
+  await page.locator('[data-action="import"]').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+  await expect(page.locator('[data-import="error"]')).toContainText('not a Rapport export');
+  expect(seen).toContain('code');
+});
+
 test.describe('when the later screens cannot be fetched', () => {
   // The aborted fetch is logged by the browser, and the split loader logs the failure it then
   // reports to the app; those errors are the point of this test.
   // (One pattern: Playwright reads a two-element array as a value and its fixture options.)
   test.use({ expectedConsoleErrors: [/ERR_INTERNET_DISCONNECTED|^TypeError: Failed to fetch/] });
+
+  test('an import whose code cannot be fetched says so, and works once it can', async ({ page }) => {
+    const blocked = (url) => isLaterCode(url.href);
+    await page.route(blocked, (route) => route.abort('internetdisconnected'));
+    await openApp(page);
+    const file = { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') };
+    await page.locator('[data-action="import"]').setInputFiles(file);
+    const failed = page.locator('[data-exchange="failed"]');
+    await expect(failed).toContainText('could not be loaded, so nothing was imported or exported');
+    await expect(failed).toHaveAttribute('role', 'alert');
+    await page.unroute(blocked);
+    await page.locator('[data-action="import"]').setInputFiles(file);
+    await expect(page.locator('[data-import="error"]')).toContainText('not a Rapport export');
+    await expect(failed).toHaveCount(0);
+  });
 
   for (const lang of ['en', 'zh']) {
     test(`the screen says so and opens on retry (${lang})`, async ({ page }) => {
