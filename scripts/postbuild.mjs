@@ -86,43 +86,38 @@ if (splitOut) {
   renameSync(join(dir, trunkWasm), join(keep, trunkWasm));
   unsplit = { glue: trunkGlue, wasm: trunkWasm };
 
-  const quoted = (name) => new RegExp(`(['"])\\./${name.replace(/[.]/g, '\\.')}\\1`, 'g');
-  const put = (text, from, to) => {
-    if (!quoted(from).test(text)) {
-      console.error(`postbuild: the split build's JS no longer names ./${from}; update postbuild.mjs`);
+  // Each rename is checked: a build whose JS no longer names a file as expected must fail here,
+  // not load a missing module in the browser.
+  const named = (what, text, pattern, to) => {
+    if (!pattern.test(text)) {
+      console.error(`postbuild: the split build's ${what} has changed shape; update postbuild.mjs`);
       process.exit(1);
     }
-    return text.replace(quoted(from), `$1./${to}$1`);
+    return text.replace(pattern, to);
   };
+  const escaped = (name) => name.replace(/[.]/g, '\\.');
+  // A quoted file name, with or without "./" (the glue's default wasm URL has none).
+  const fileName = (name) => new RegExp(`(['"])(\\./)?${escaped(name)}\\1`, 'g');
+  // Only import statements: the imports object handed to the wasm keeps the module name the
+  // wasm itself asks for ("./__wasm_split.js").
+  const importOf = (name) => new RegExp(`(\\bfrom\\s*)(['"])\\./${escaped(name)}\\2`);
   const read = (name) => readFileSync(join(splitOut, name), 'utf8');
   let loader = read('__wasm_split.js');
   for (const module of readdirSync(splitOut).filter((f) => f.endsWith('.wasm') && f !== 'main_bg.wasm')) {
     const body = readFileSync(join(splitOut, module));
     const name = `${module.replace(/\.wasm$/, '')}-${sha(body).slice(0, 16)}.wasm`;
     writeFileSync(join(dir, name), body);
-    loader = put(loader, module, name);
+    loader = named(`loader (${module})`, loader, fileName(module), `$1$2${name}$1`);
   }
   const loaderName = `split-loader-${sha(loader).slice(0, 16)}.js`;
   const mainWasm = readFileSync(join(splitOut, 'main_bg.wasm'));
   const wasmName = `rapport-${sha(mainWasm).slice(0, 16)}_bg.wasm`;
   writeFileSync(join(dir, wasmName), mainWasm);
-  // Only the import statement: the imports object handed to the wasm keeps the module name the
-  // wasm itself asks for ("./__wasm_split.js").
-  const glueSource = read('main.js');
-  const loaderImport = /(\bfrom\s*)(['"])\.\/__wasm_split\.js\2/;
-  if (!loaderImport.test(glueSource)) {
-    console.error("postbuild: the split build's glue no longer imports ./__wasm_split.js; update postbuild.mjs");
-    process.exit(1);
-  }
-  let glue = glueSource.replace(loaderImport, `$1$2./${loaderName}$2`);
-  glue = glue.replace(quoted('main_bg.wasm'), `$1./${wasmName}$1`).replace(/(['"])main_bg\.wasm\1/g, `$1${wasmName}$1`);
+  let glue = named('glue (its loader import)', read('main.js'), importOf('__wasm_split.js'), `$1$2./${loaderName}$2`);
+  glue = named('glue (its wasm)', glue, fileName('main_bg.wasm'), `$1$2${wasmName}$1`);
   const glueName = `rapport-${sha(glue).slice(0, 16)}.js`;
   writeFileSync(join(dir, glueName), glue);
-  writeFileSync(join(dir, loaderName), loader.replace(/(\bfrom\s*)(['"])\.\/main\.js\2/, `$1$2./${glueName}$2`));
-  if (!/\bfrom\s*(['"])\.\/main\.js\1/.test(loader)) {
-    console.error("postbuild: the split loader no longer imports ./main.js; update postbuild.mjs");
-    process.exit(1);
-  }
+  writeFileSync(join(dir, loaderName), named('loader (its glue import)', loader, importOf('main.js'), `$1$2./${glueName}$2`));
   // The start-up module and the preloads named Trunk's pair; the preloads' integrity hashes were
   // Trunk's, so they go (the first-paint path removes them anyway).
   html = html.replace(/\s*<link rel="(?:modulepreload|preload)" href="\.\/rapport-[^"]*"[^>]*>/g, '');

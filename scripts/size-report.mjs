@@ -1,6 +1,6 @@
 // Prints the raw, gzip and brotli sizes of what the browser fetches from dist/ (wasm, JS, CSS,
 // HTML) and their total, and the wasm's code and data sections.
-// Three figures, each with its own ceiling against regressions:
+// Its figures, each with its own ceiling against regressions:
 //   first paint     what the browser needs before it paints the first screen (the HTML with the
 //                   build-time render, the CSS, the first-paint script)
 //   first load      everything fetched on opening the app (wasm, JS, CSS, HTML, service worker),

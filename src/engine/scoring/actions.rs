@@ -64,9 +64,14 @@ pub fn install_actions(json: &str, langs: Langs) -> Result<(), String> {
 /// Whether the action texts are installed in `lang` (in the browser they are fetched apart from
 /// the bank, for the screens that show the action plan).
 pub fn actions_cover(lang: Lang) -> bool {
+    actions_langs().contains(lang)
+}
+
+/// The languages of the installed action texts (none before they are fetched).
+pub fn actions_langs() -> Langs {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = action_catalogue();
-    ACTIONS.covers(lang)
+    ACTIONS.langs()
 }
 
 /// Every action's text, once installed (on the host, the embedded copy on first use). Ranking

@@ -24,8 +24,8 @@ use crate::engine::model::bank::Bank;
 use crate::engine::model::ids::*;
 
 pub use actions::{
-    action_catalogue, actions_cover, install_actions, ActionText, Finding, PlannedAction,
-    FIRST_ACTIONS_SHOWN,
+    action_catalogue, actions_cover, actions_langs, install_actions, ActionText, Finding,
+    PlannedAction, FIRST_ACTIONS_SHOWN,
 };
 pub use borderline::Borderline;
 pub use capability::Capabilities;

@@ -50,6 +50,11 @@ impl<T> Installed<T> {
         Ok(copy)
     }
 
+    /// The languages the installed copy carries (none before the first install).
+    pub fn langs(&self) -> Langs {
+        self.get().map_or(Langs::default(), |(_, have)| have)
+    }
+
     /// Whether the installed copy carries `lang`'s texts.
     pub fn covers(&self, lang: crate::engine::text::lang::Lang) -> bool {
         self.get().is_some_and(|(_, have)| have.contains(lang))
@@ -100,5 +105,20 @@ mod tests {
         assert!(!Langs::only(Lang::En).covers(Langs::ALL));
         assert!(!Langs::only(Lang::En).contains(Lang::Zh));
         assert!(Langs::only(Lang::Zh).covers(Langs::only(Lang::Zh)));
+        assert_eq!(Langs::only(Lang::Zh).single(), Some(Lang::Zh));
+        assert_eq!(Langs::ALL.single(), None);
+    }
+
+    #[test]
+    fn the_first_fetch_brings_one_language_and_any_later_one_both() {
+        assert_eq!(
+            Langs::to_fetch(Langs::default(), Lang::Zh),
+            Langs::only(Lang::Zh)
+        );
+        assert_eq!(Langs::to_fetch(Langs::only(Lang::En), Lang::Zh), Langs::ALL);
+        let data: Installed<&str> = Installed::empty();
+        assert_eq!(data.langs(), Langs::default());
+        data.install(Langs::only(Lang::En), || Ok("en")).unwrap();
+        assert_eq!(data.langs(), Langs::only(Lang::En));
     }
 }

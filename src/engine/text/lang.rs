@@ -36,6 +36,24 @@ impl Langs {
     pub fn covers(self, other: Langs) -> bool {
         self.0 & other.0 == other.0
     }
+
+    /// The language, when the set holds exactly one.
+    pub fn single(self) -> Option<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|&lang| Langs::only(lang) == self)
+    }
+
+    /// What the next fetch of a data set should carry, given the copy installed (`have`, empty
+    /// when none) and the language wanted: `lang`'s own copy first; the bilingual file once any
+    /// copy is in, so that a user who switched can switch back with nothing more to fetch.
+    pub fn to_fetch(have: Langs, lang: Lang) -> Langs {
+        if have == Langs::default() {
+            Langs::only(lang)
+        } else {
+            Langs::ALL
+        }
+    }
 }
 
 impl Lang {

@@ -56,10 +56,7 @@ fn begin(kind: &str, langs: Langs) -> Result<Pending, String> {
         return Ok(Pending::Inline(text));
     }
     let window = web_sys::window().ok_or("no window")?;
-    let one = Lang::ALL
-        .into_iter()
-        .find(|&lang| Langs::only(lang) == langs);
-    let url = match one {
+    let url = match langs.single() {
         Some(lang) => data_url(&format!("{kind}.{}", lang.id())),
         None => data_url(kind),
     };
@@ -106,14 +103,7 @@ async fn load(langs: Langs) -> Result<Loaded, String> {
 /// starts when this is called, not when the future is first polled, so it runs beside other
 /// loads.
 pub fn ensure_actions(lang: Lang) -> impl std::future::Future<Output = Result<(), String>> {
-    let installed_any = Lang::ALL
-        .into_iter()
-        .any(crate::engine::scoring::actions_cover);
-    let langs = if installed_any {
-        Langs::ALL
-    } else {
-        Langs::only(lang)
-    };
+    let langs = Langs::to_fetch(crate::engine::scoring::actions_langs(), lang);
     let pending = (!crate::engine::scoring::actions_cover(lang)).then(|| begin("actions", langs));
     async move {
         match pending {

@@ -358,10 +358,11 @@ impl AppState {
     /// The languages the next fetch of the on-demand data should bring: the current one on the
     /// first fetch, both once a copy in another language has been used (the user switches).
     pub fn data_langs_to_fetch(&self) -> Langs {
-        match self.data {
-            DataStatus::Ready(_) => Langs::ALL,
-            _ => Langs::only(self.lang),
-        }
+        let have = match self.data {
+            DataStatus::Ready(loaded) => loaded.langs,
+            _ => Langs::default(),
+        };
+        Langs::to_fetch(have, self.lang)
     }
 
     /// The account with this id.
