@@ -251,6 +251,23 @@ id_enum! {
     }
 }
 
+id_enum! {
+    /// Where an account-plan item stands (`data-status` on each plan item).
+    PlanStatus labelled "plan_status" {
+        Planned => "planned",
+        InProgress => "in-progress",
+        Done => "done",
+        Dropped => "dropped",
+    }
+}
+
+impl PlanStatus {
+    /// Whether the item is still to be done (planned or in progress), so it can be overdue.
+    pub fn is_open(self) -> bool {
+        matches!(self, PlanStatus::Planned | PlanStatus::InProgress)
+    }
+}
+
 /// What a question measures: a DOMAIN.md framework and, where it has one, its sub-id.
 /// Written as `framework.sub_id`, e.g. `satisfaction.product_quality` or `level.contacts`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -106,12 +106,47 @@ pub fn merge(ours: &AccountRecord, theirs: &AccountRecord) -> AccountRecord {
         (a.started_ms, a.id.as_str()).cmp(&(b.started_ms, b.id.as_str()))
     });
     fold_extra_drafts(&mut out);
+    merge_plan(&mut out, theirs);
     if let Some(own) = ours.draft() {
         if let Some(draft) = out.assessments.iter_mut().find(|a| a.id == own.id) {
             draft.cursor.clone_from(&own.cursor);
         }
     }
     out
+}
+
+/// Plan items one by one: the later edit of an item wins (same millisecond: ordered by value);
+/// an item removed after its last edit stays removed; the list is ordered by creation.
+fn merge_plan(out: &mut AccountRecord, theirs: &AccountRecord) {
+    for (id, at) in &theirs.plan_removed {
+        out.remember_plan_removal(id, *at);
+    }
+    for other in &theirs.plan {
+        match out.plan.iter_mut().find(|p| p.id == other.id) {
+            Some(mine) => {
+                if (mine.updated_ms, &*mine) < (other.updated_ms, other) {
+                    *mine = other.clone();
+                }
+            }
+            None => out.plan.push(other.clone()),
+        }
+    }
+    // Listed by id, so both copies' merges store the removals alike.
+    let mut removed: Vec<(String, u64)> = (&out.plan_removed)
+        .into_iter()
+        .map(|(id, at)| (id.clone(), *at))
+        .collect();
+    crate::engine::model::sort::sort_by(&mut removed, |a, b| a.0.cmp(&b.0));
+    out.plan_removed = Default::default();
+    for (id, at) in removed {
+        out.plan_removed.insert(id, at);
+    }
+    let removed = &out.plan_removed;
+    out.plan
+        .retain(|p| removed.get(&p.id).is_none_or(|at| p.updated_ms > *at));
+    crate::engine::model::sort::sort_by(&mut out.plan, |a, b| {
+        (a.created_ms, a.id.as_str()).cmp(&(b.created_ms, b.id.as_str()))
+    });
 }
 
 /// Two tabs that each began a re-assessment at the same time hold two drafts; an account has at
@@ -311,5 +346,86 @@ mod tests {
         assert_eq!(merged.name, "Acme Steel");
         assert_eq!(merged.draft().unwrap().cursor.section, 3);
         assert_eq!(merge(&theirs, &ours).draft().unwrap().cursor.section, 0);
+    }
+
+    /// Plan edits as (copy, item, what, ms): 0 add, 1 status, 2 edit title, 3 remove.
+    fn planned(edits: &[(u8, u8, u8, u8)], copy: u8) -> AccountRecord {
+        use crate::engine::model::ids::PlanStatus;
+        use crate::engine::model::plan::PlanInput;
+        let mut a = account();
+        for (c, item, what, at) in edits {
+            if *c != copy {
+                continue;
+            }
+            let (id, at) = (format!("p{item}"), 10 + u64::from(*at));
+            let input = PlanInput {
+                title: format!("item {item} v{at}"),
+                ..Default::default()
+            };
+            // Refusals (an item that is not there, or is there already) are part of the test.
+            let _ = match what {
+                0 => a.add_plan_item(&id, &input, "", None, at),
+                1 => a.set_plan_status(&id, PlanStatus::ALL[usize::try_from(at % 4).unwrap()], at),
+                2 => a.edit_plan_item(&id, &input, at),
+                _ => a.remove_plan_item(&id, at),
+            };
+        }
+        a
+    }
+
+    proptest::proptest! {
+        /// Plans edited apart in three copies merge alike in any order.
+        #[test]
+        fn plans_merge_commutatively_associatively_and_idempotently(
+            edits in proptest::collection::vec((0u8..3, 0u8..4, 0u8..4, 0u8..30), 0..40)
+        ) {
+            let [a, b, c] = [0, 1, 2].map(|copy| planned(&edits, copy));
+            proptest::prop_assert!(same_content(&merge(&a, &b), &merge(&b, &a)));
+            proptest::prop_assert!(same_content(&merge(&merge(&a, &b), &c), &merge(&a, &merge(&b, &c))));
+            let ab = merge(&a, &b);
+            proptest::prop_assert!(same_content(&merge(&ab, &a), &ab));
+        }
+    }
+
+    #[test]
+    fn plan_items_merge_one_by_one_and_a_removal_stays_unless_edited_after() {
+        use crate::engine::model::ids::PlanStatus;
+        use crate::engine::model::plan::PlanInput;
+        let input = |t: &str| PlanInput {
+            title: t.into(),
+            ..Default::default()
+        };
+        let mut base = account();
+        base.add_plan_item("p1", &input("Review"), "", None, 10)
+            .unwrap();
+        base.add_plan_item("p2", &input("Visit"), "", None, 11)
+            .unwrap();
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        ours.set_plan_status("p1", PlanStatus::Done, 20).unwrap();
+        theirs
+            .edit_plan_item("p2", &input("Visit the plant"), 21)
+            .unwrap();
+        theirs
+            .add_plan_item("p3", &input("Call"), "", None, 22)
+            .unwrap();
+        ours.remove_plan_item("p2", 15).unwrap(); // before their edit: the edit wins
+        let merged = merge(&ours, &theirs);
+        assert!(same_content(&merged, &merge(&theirs, &ours)));
+        let titles: Vec<_> = merged
+            .plan
+            .iter()
+            .map(|p| (p.id.as_str(), p.title.as_str(), p.status))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("p1", "Review", PlanStatus::Done),
+                ("p2", "Visit the plant", PlanStatus::Planned),
+                ("p3", "Call", PlanStatus::Planned)
+            ]
+        );
+        // Removed after every edit the other copy holds: it stays removed.
+        ours.remove_plan_item("p1", 30).unwrap();
+        assert!(merge(&theirs, &ours).plan_item("p1").is_none());
     }
 }

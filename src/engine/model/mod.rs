@@ -6,6 +6,7 @@ pub mod edit_times;
 pub mod ids;
 pub mod merge;
 pub mod pairs;
+pub mod plan;
 pub mod record;
 pub mod sort;
 // Named answer sets from the seeds' cases: host tests, the benchmark and the e2e fixtures.

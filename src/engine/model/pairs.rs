@@ -58,6 +58,11 @@ impl<V> Pairs<V> {
         self.0.is_empty()
     }
 
+    /// Every entry as a slice, in insertion order.
+    pub fn as_slice(&self) -> &[(String, V)] {
+        &self.0
+    }
+
     /// Every entry, in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
         self.0.iter().map(|(k, v)| (k, v))

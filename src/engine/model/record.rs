@@ -8,6 +8,7 @@ use crate::engine::model::bank::Bank;
 use crate::engine::model::edit_times::EditTimes;
 use crate::engine::model::ids::{AccountId, AssessmentId};
 use crate::engine::model::pairs::Pairs;
+use crate::engine::model::plan::PlanItem;
 
 pub use crate::engine::storage::schema::RECORD_VERSION;
 /// Longest account name, in characters.
@@ -106,6 +107,13 @@ pub struct AccountRecord {
     /// the draft does not bring it back; at most [`MAX_DISCARDED`], the latest kept.
     #[serde(default, skip_serializing_if = "Pairs::is_empty")]
     pub discarded: Pairs<u64>,
+    /// The account plan (issue 15): items kept across assessments, in the order they were added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<PlanItem>,
+    /// Plan items removed lately (item id → when), so another copy does not bring them back; at
+    /// most [`crate::engine::model::plan::MAX_PLAN_REMOVED`], the latest kept.
+    #[serde(default, skip_serializing_if = "Pairs::is_empty")]
+    pub plan_removed: Pairs<u64>,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -123,8 +131,34 @@ pub enum EditError {
     DraftExists,
     /// There is no draft to change.
     NoDraft,
-    /// The answer names a question or option the bank does not have.
+    /// The answer names a question or option the bank does not have (or an edit names an id,
+    /// lever or action that does not exist).
     UnknownAnswer,
+    /// A plan item needs a title.
+    TitleMissing,
+    /// A date is not a real `YYYY-MM-DD` date.
+    BadDate,
+    /// A list is full (the plan's items).
+    TooMany,
+    /// There is no plan item with that id.
+    NoItem,
+}
+
+impl EditError {
+    /// What was wrong, in English (for import and sync messages, which quote the field).
+    pub fn describe(self) -> &'static str {
+        match self {
+            EditError::NameMissing => "the name is missing",
+            EditError::TooLong => "a text is too long",
+            EditError::DraftExists => "there is a draft already",
+            EditError::NoDraft => "there is no draft",
+            EditError::UnknownAnswer => "it names something unknown",
+            EditError::TitleMissing => "the title is missing",
+            EditError::BadDate => "a date is not a real date",
+            EditError::TooMany => "there are too many items",
+            EditError::NoItem => "there is no such item",
+        }
+    }
 }
 
 /// Trims, collapses inner whitespace runs and checks a user text against `max` characters.
@@ -206,6 +240,8 @@ impl AccountRecord {
             assessments: Vec::new(),
             rev: String::new(),
             discarded: Pairs::new(),
+            plan: Vec::new(),
+            plan_removed: Pairs::new(),
         })
     }
 

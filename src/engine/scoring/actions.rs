@@ -25,6 +25,7 @@ use super::stage::Stage;
 use super::target::Stance;
 use super::{AssessmentResult, HIGH};
 use crate::engine::model::ids::*;
+use crate::engine::model::pairs::Pairs;
 use crate::engine::text::bilingual::Text;
 use crate::engine::text::installed::Installed;
 use crate::engine::text::lang::{Lang, Langs};
@@ -36,7 +37,17 @@ pub const FIRST_ACTIONS_SHOWN: usize = 7;
 #[cfg(not(target_arch = "wasm32"))]
 const ACTIONS_JSON: &str = include_str!("../model/bank/actions.json");
 
-static ACTIONS: Installed<Vec<ActionText>> = Installed::empty();
+static ACTIONS: Installed<LaterTexts> = Installed::empty();
+
+/// `actions.json`: the texts fetched with the later screens — every action's, and the later
+/// screens' own strings (the account plan's), kept out of the first load.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LaterTexts {
+    pub actions: Vec<ActionText>,
+    /// Strings of the later screens by key, e.g. `plan.heading`.
+    pub texts: Pairs<Text>,
+}
 
 /// One action's text.
 #[derive(Debug, Deserialize)]
@@ -77,11 +88,37 @@ pub fn actions_langs() -> Langs {
 /// Every action's text, once installed (on the host, the embedded copy on first use). Ranking
 /// needs only the ids, so the plan itself never waits for this.
 pub fn action_catalogue() -> &'static [ActionText] {
+    later_texts().map_or(&[], |t| t.actions.as_slice())
+}
+
+fn later_texts() -> Option<&'static LaterTexts> {
     #[cfg(not(target_arch = "wasm32"))]
     if let Err(problem) = install_actions(ACTIONS_JSON, Langs::ALL) {
         panic!("invalid embedded actions: {problem}");
     }
-    ACTIONS.get().map_or(&[], |(actions, _)| actions.as_slice())
+    ACTIONS.get().map(|(texts, _)| texts)
+}
+
+/// A later screen's string (`actions.json` → `texts`); empty until the texts arrive (the later
+/// screens wait for them) or for a missing key (a host test checks every key the UI names).
+pub fn later_text(lang: Lang, key: &str) -> &'static str {
+    later_texts()
+        .and_then(|t| t.texts.get(key))
+        .map_or("", |t| t.get(lang))
+}
+
+/// Every later-screen string by key (for the host tests).
+pub fn later_strings() -> &'static [(String, Text)] {
+    later_texts().map_or(&[], |t| t.texts.as_slice())
+}
+
+/// [`later_text`] with its `{name}` placeholders filled in.
+pub fn later_text_with(lang: Lang, key: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(later_text(lang, key).to_owned(), |out, (name, value)| {
+            out.replace(&format!("{{{name}}}"), value)
+        })
 }
 
 /// What the assessment found that calls for action.

@@ -12,6 +12,7 @@ mod confidence;
 mod level;
 mod loyalty;
 pub mod portfolio;
+pub mod progress;
 mod risk;
 mod safeguards;
 mod stage;
@@ -24,8 +25,8 @@ use crate::engine::model::bank::Bank;
 use crate::engine::model::ids::*;
 
 pub use actions::{
-    action_catalogue, actions_cover, actions_langs, install_actions, ActionText, Finding,
-    PlannedAction, FIRST_ACTIONS_SHOWN,
+    action_catalogue, actions_cover, actions_langs, install_actions, later_strings, later_text,
+    later_text_with, ActionText, Finding, PlannedAction, FIRST_ACTIONS_SHOWN,
 };
 pub use borderline::Borderline;
 pub use capability::Capabilities;

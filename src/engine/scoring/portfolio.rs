@@ -18,6 +18,8 @@ pub struct Row {
     pub assessment_id: Option<AssessmentId>,
     pub last_ms: Option<u64>,
     pub summary: Option<Summary>,
+    /// Open account-plan items past their due date.
+    pub overdue: usize,
 }
 
 impl Row {
@@ -30,7 +32,8 @@ impl Row {
 }
 
 /// The table's rows, in the accounts' order. Scoring each latest assessment costs ~20 µs.
-pub fn rows(bank: &Bank, accounts: &[AccountRecord]) -> Vec<Row> {
+/// `today` (`YYYY-MM-DD`, the user's local date) decides which plan items are overdue.
+pub fn rows(bank: &Bank, accounts: &[AccountRecord], today: &str) -> Vec<Row> {
     accounts
         .iter()
         .map(|a| {
@@ -43,6 +46,7 @@ pub fn rows(bank: &Bank, accounts: &[AccountRecord]) -> Vec<Row> {
                 assessment_id: latest.map(|r| r.id.clone()),
                 last_ms: latest.and_then(|r| r.completed_ms),
                 summary: latest.map(|r| summarize(bank, &r.answers)),
+                overdue: a.overdue_count(today),
             }
         })
         .collect()
@@ -59,11 +63,12 @@ pub enum SortKey {
     Quadrant,
     Risk,
     Last,
+    Overdue,
 }
 
 impl SortKey {
     /// Every column, in table order.
-    pub const ALL: [SortKey; 7] = [
+    pub const ALL: [SortKey; 8] = [
         SortKey::Name,
         SortKey::Level,
         SortKey::Target,
@@ -71,6 +76,7 @@ impl SortKey {
         SortKey::Quadrant,
         SortKey::Risk,
         SortKey::Last,
+        SortKey::Overdue,
     ];
 
     /// The column's stable id (`data-sort`).
@@ -83,6 +89,7 @@ impl SortKey {
             SortKey::Quadrant => "quadrant",
             SortKey::Risk => "risk",
             SortKey::Last => "last",
+            SortKey::Overdue => "overdue",
         }
     }
 }
@@ -120,6 +127,7 @@ fn compare_rows(key: SortKey, a: &Row, b: &Row) -> Ordering {
             .and_then(|s| s.defection_risk)
             .cmp(&s(b).and_then(|s| s.defection_risk)),
         SortKey::Last => a.last_ms.cmp(&b.last_ms),
+        SortKey::Overdue => a.overdue.cmp(&b.overdue),
     }
 }
 
@@ -225,7 +233,7 @@ mod tests {
 
     #[test]
     fn rows_use_the_latest_completed_assessment() {
-        let rows = rows(bank(), &portfolio());
+        let rows = rows(bank(), &portfolio(), "2027-01-01");
         assert_eq!(rows.len(), 4);
         let beta = &rows[0];
         assert_eq!(beta.assessment_id, Some(AssessmentId::from("a-2")));
@@ -235,8 +243,43 @@ mod tests {
     }
 
     #[test]
+    fn overdue_plan_items_are_counted_per_account_and_sort() {
+        use crate::engine::model::plan::PlanInput;
+        let mut accounts = portfolio();
+        let item = |due: &str| PlanInput {
+            title: "Quarterly review".into(),
+            due: due.into(),
+            ..Default::default()
+        };
+        accounts[2]
+            .add_plan_item("p1", &item("2026-11-30"), "", None, 5)
+            .unwrap();
+        accounts[2]
+            .add_plan_item("p2", &item("2026-10-01"), "", None, 5)
+            .unwrap();
+        accounts[0]
+            .add_plan_item("p1", &item("2026-11-30"), "", None, 5)
+            .unwrap();
+        accounts[1]
+            .add_plan_item("p1", &item("2026-12-31"), "", None, 5)
+            .unwrap();
+        let rows = rows(bank(), &accounts, "2026-12-01");
+        let counts: Vec<usize> = rows.iter().map(|r| r.overdue).collect();
+        assert_eq!(counts, [1, 0, 2, 0]);
+        let q = Query {
+            sort: SortKey::Overdue,
+            descending: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            names(select(&rows, &q)),
+            ["Gamma", "Beta Corp", "alpha Ltd", "Delta (never assessed)"]
+        );
+    }
+
+    #[test]
     fn sorting_and_filtering() {
-        let rows = rows(bank(), &portfolio());
+        let rows = rows(bank(), &portfolio(), "2027-01-01");
         let q = |sort, descending| Query {
             sort,
             descending,

@@ -266,6 +266,8 @@ impl SharedAssessment {
             details_ms: 0,
             rev: String::new(),
             discarded: Default::default(),
+            plan: Vec::new(),
+            plan_removed: Default::default(),
         }
     }
 }
@@ -352,6 +354,26 @@ mod tests {
             .unwrap();
         account.finish(1_795_000_000_000).unwrap();
         account
+    }
+
+    /// The account plan is the user's working document: a share link never carries it.
+    #[test]
+    fn a_share_link_is_the_same_with_or_without_a_plan() {
+        use crate::engine::model::plan::PlanInput;
+        let bank = crate::engine::model::bank::bank();
+        let input = crate::engine::model::record::NewAccount {
+            name: "Acme".into(),
+            ..Default::default()
+        };
+        let mut a = AccountRecord::start(&"a".into(), &"s".into(), &input, bank, 1).unwrap();
+        a.finish(2).unwrap();
+        let before = encode(&a, &a.assessments[0]);
+        let secret = PlanInput {
+            title: "Confidential: price concession up to 4%".into(),
+            ..Default::default()
+        };
+        a.add_plan_item("p1", &secret, "", None, 3).unwrap();
+        assert_eq!(encode(&a, &a.assessments[0]), before);
     }
 
     #[test]

@@ -80,7 +80,7 @@ pub fn load_accounts(store: &dyn KeyValueStore, now_ms: u64) -> LoadedAccounts {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExternalChange {
     /// The account was written (created or edited) elsewhere.
-    Written(AccountRecord),
+    Written(Box<AccountRecord>),
     /// The account was deleted elsewhere.
     Removed(AccountId),
 }
@@ -93,7 +93,7 @@ pub fn external_change(key: &str, new_value: Option<&str>) -> Option<ExternalCha
         None => Some(ExternalChange::Removed(AccountId::from(id))),
         Some(json) => {
             let record = schema::decode_account(json).ok()?.account;
-            (record.id == id).then_some(ExternalChange::Written(record))
+            (record.id == id).then(|| ExternalChange::Written(Box::new(record)))
         }
     }
 }
@@ -289,7 +289,7 @@ mod tests {
         store.set(&broken, "{\"v\":1,\"id\":").unwrap();
         let v3 = include_str!("../../../tests/fixtures/storage/v3-account.json").trim_end();
         let newer_key = account_key(&"acct-v1".into());
-        let newer = v3.replacen("\"rev\":", "\"plan\":[],\"rev\":", 1);
+        let newer = v3.replacen("\"rev\":", "\"contacts\":[],\"rev\":", 1);
         store.set(&newer_key, &newer).unwrap();
         let loaded = load_accounts(&store, 7);
         let copies: Vec<(String, String)> = loaded
@@ -340,7 +340,7 @@ mod tests {
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(
             external_change(&account_key(&"a".into()), Some(&json)),
-            Some(ExternalChange::Written(a))
+            Some(ExternalChange::Written(Box::new(a)))
         );
         assert_eq!(
             external_change(&account_key(&"a".into()), None),

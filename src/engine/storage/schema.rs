@@ -475,13 +475,40 @@ mod tests {
         );
     }
 
+    /// Format 3 with an account plan (issue 15: optional fields, no format bump): read as is,
+    /// written back byte for byte, and every earlier fixture reads with an empty plan.
+    #[test]
+    fn format_3_fixture_with_a_plan_reads_as_is() {
+        const WITH_PLAN: &str =
+            include_str!("../../../tests/fixtures/storage/v3-account-plan.json");
+        let account = decode_account(WITH_PLAN).unwrap().account;
+        assert_eq!(account.plan.len(), 2);
+        let review = account.plan_item("p-1").unwrap();
+        assert_eq!(
+            review.status,
+            crate::engine::model::ids::PlanStatus::InProgress
+        );
+        assert_eq!(review.from.as_ref().map(|f| f.as_str()), Some("s-1"));
+        assert_eq!(account.plan_item("p-2").unwrap().notes.lines().count(), 2);
+        assert_eq!(account.plan_removed.get("p-0"), Some(&1_700_001_500_000));
+        assert_eq!(account.overdue_count("2024-03-01"), 1);
+        assert_eq!(
+            serde_json::to_string(&account).unwrap(),
+            WITH_PLAN.trim_end()
+        );
+        for old in [V1_ACCOUNT, V2_ACCOUNT, V3_ACCOUNT] {
+            let upgraded = decode_account(old).unwrap().account;
+            assert!(upgraded.plan.is_empty() && upgraded.plan_removed.is_empty());
+        }
+    }
+
     #[test]
     fn newer_unknown_and_broken_records_are_refused() {
         let newer = V3_ACCOUNT.replacen("\"v\":3", "\"v\":4", 1);
         assert_eq!(decode_account(&newer), Err(DecodeError::Newer(4)));
         assert!(DecodeError::Newer(4).to_string().contains("newer version"));
         // A field added by a later build within format 3, at the top or in an assessment.
-        for (at, field) in [("\"rev\":", "plan"), ("\"bank_version\":", "responses")] {
+        for (at, field) in [("\"rev\":", "contacts"), ("\"bank_version\":", "responses")] {
             let later = V3_ACCOUNT.replacen(at, &format!("\"{field}\":[],{at}"), 1);
             let error = decode_account(&later).unwrap_err();
             assert_eq!(error, DecodeError::NewerField(field.into()));
@@ -489,7 +516,7 @@ mod tests {
             assert!(error.to_string().contains("newer version"));
         }
         // An unknown field in an older format is damage, not a newer build's work.
-        let damaged = V2_ACCOUNT.replacen("\"name\":", "\"plan\":[],\"name\":", 1);
+        let damaged = V2_ACCOUNT.replacen("\"name\":", "\"contacts\":[],\"name\":", 1);
         assert!(matches!(
             decode_account(&damaged),
             Err(DecodeError::Invalid(_))

@@ -93,6 +93,8 @@ pub struct Messages {
     pub quarantine_not_deleted: fn(error: &str) -> String,
 
     pub history: fn(count: usize) -> String,
+    /// Open account-plan items past their due date (home screen).
+    pub overdue_items: fn(count: usize) -> String,
     pub print_report: &'static str,
     /// Prints only the results' one-page summary.
     pub print_summary: &'static str,
@@ -338,6 +340,13 @@ pub const EN: Messages = Messages {
     delete_quarantined: "Delete it from this browser",
     quarantine_not_deleted: |e| format!("The unreadable data could not be deleted ({e}). It is still in this browser's storage; try again, or reload."),
     history: |n| format!("History: {n} assessments"),
+    overdue_items: |n| {
+        if n == 1 {
+            "1 plan item overdue".to_owned()
+        } else {
+            format!("{n} plan items overdue")
+        }
+    },
     print_report: "Print the full report",
     print_summary: "Print the one-page summary",
     summary_heading: "At a glance",
@@ -604,6 +613,7 @@ pub const ZH: Messages = Messages {
     delete_quarantined: "从本浏览器中删除",
     quarantine_not_deleted: |e| format!("无法删除这些无法读取的数据（{e}），它们仍保留在浏览器存储中。请重试，或重新加载页面。"),
     history: |n| format!("历史：{n} 次评估"),
+    overdue_items: |n| format!("{n} 项计划已逾期"),
     print_report: "打印完整报告",
     print_summary: "打印一页摘要",
     summary_heading: "评估概要",

@@ -80,6 +80,22 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// The user's local date, `YYYY-MM-DD` (what `<input type="date">` gives): plan items due before
+/// it are overdue.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    // Minutes west of UTC; a local day starts that much later (or earlier) than UTC's.
+    let offset_ms = now.get_timezone_offset() * 60_000.0;
+    let local = (now.get_time() - offset_ms).max(0.0);
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a non-negative count of milliseconds, far below 2^53"
+    )]
+    let local = local as u64;
+    crate::engine::text::explain::date(local)
+}
+
 /// A fresh random id for an account or assessment (base 36, safe in keys and URLs).
 #[expect(
     clippy::cast_possible_truncation,

@@ -81,6 +81,7 @@ fn AccountCard(props: &CardProps) -> Html {
         .latest_completed()
         .map(|a| (a, bank.map(|b| summarize(b, &a.answers))));
     let draft = account.draft();
+    let overdue = account.overdue_count(&browser::today());
     let id = account.id.clone();
     let resume = {
         let id = id.clone();
@@ -107,6 +108,11 @@ fn AccountCard(props: &CardProps) -> Html {
                 <p class="account-meta">
                     { &account.industry }
                     { for account.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }
+                </p>
+            }
+            if overdue > 0 {
+                <p class="badge-overdue" data-overdue={overdue.to_string()}>
+                    <a href={Route::Account { account: id.clone() }.to_hash()}>{ (m.overdue_items)(overdue) }</a>
                 </p>
             }
             if let Some((record, summary)) = &latest {

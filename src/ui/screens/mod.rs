@@ -3,6 +3,7 @@
 pub mod account;
 pub mod compare_screen;
 pub mod home;
+pub mod plan;
 pub mod portfolio_screen;
 pub mod questionnaire;
 pub mod results;

@@ -13,7 +13,7 @@ use crate::ui::root::use_app;
 use crate::ui::screens::account::compare_form;
 use crate::ui::widgets::charts::{loyalty_map, LoyaltyMap, MapPoint};
 
-fn column_name(m: &Messages, key: SortKey) -> &'static str {
+fn column_name(lang: crate::engine::text::lang::Lang, m: &Messages, key: SortKey) -> &'static str {
     match key {
         SortKey::Name => m.col_name,
         SortKey::Level => m.col_level,
@@ -22,6 +22,7 @@ fn column_name(m: &Messages, key: SortKey) -> &'static str {
         SortKey::Quadrant => m.col_quadrant,
         SortKey::Risk => m.col_risk,
         SortKey::Last => m.col_last,
+        SortKey::Overdue => crate::engine::scoring::later_text(lang, "plan.col_overdue"),
     }
 }
 
@@ -36,7 +37,7 @@ pub fn Portfolio() -> Html {
         return crate::ui::edge::data::data_pending(&state);
     };
     // Scoring every account's latest assessment: ~20 µs each on the host.
-    let all = rows(bank, &state.accounts);
+    let all = rows(bank, &state.accounts, &crate::ui::edge::browser::today());
     let shown = select(&all, &query);
     let points: Vec<MapPoint> = shown
         .iter()
@@ -98,7 +99,7 @@ pub fn Portfolio() -> Html {
         html! {
             <th scope="col" aria-sort={sort}>
                 <button type="button" class="sort" data-sort={key.id()} onclick={sort_by(key)}>
-                    { column_name(m, key) }
+                    { column_name(lang, m, key) }
                     <span aria-hidden="true">{ match sort { "ascending" => " ▲", "descending" => " ▼", _ => "" } }</span>
                 </button>
             </th>
@@ -126,7 +127,13 @@ pub fn Portfolio() -> Html {
         <section class="portfolio" aria-labelledby="portfolio-heading" data-screen="portfolio" data-rows={shown.len().to_string()}>
             <div class="screen-head">
                 <h1 id="portfolio-heading">{ m.portfolio_heading }</h1>
-                <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
+                <div class="card-actions">
+                    if state.accounts.iter().any(|a| !a.plan.is_empty()) {
+                        <button type="button" class="button-secondary" data-action="export-plan-csv"
+                            onclick={crate::ui::screens::plan::export_plan_csv(&state.accounts)}>{ crate::engine::scoring::later_text(lang, "plan.export_csv") }</button>
+                    }
+                    <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
+                </div>
             </div>
             <div class="card filters" role="search">
                 <div class="field">
@@ -168,6 +175,7 @@ pub fn Portfolio() -> Html {
                                     <td data-col="quadrant">{ s.and_then(|s| s.quadrant).map_or_else(dash, |q| q.label(lang)) }</td>
                                     <td data-col="risk">{ s.and_then(|s| s.risk_band).map_or_else(dash, |b| format!("{}{}", b.label(lang), (m.paren)(&s.and_then(|s| s.defection_risk).unwrap_or_default().to_string()))) }</td>
                                     <td>{ r.last_ms.map_or_else(dash, date) }</td>
+                                    <td data-col="overdue" data-overdue={r.overdue.to_string()}>{ r.overdue.to_string() }</td>
                                 </tr>
                             }
                         }) }

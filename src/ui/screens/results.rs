@@ -130,6 +130,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         &show_all,
         actions,
         link.unwrap_or_default(),
+        Some(account),
     )
 }
 
@@ -183,8 +184,7 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
     let actions = html! {
         <>
             <button type="button" class="button-primary" data-action="save-shared" onclick={save}>{ m.save_shared }</button>
-            <button type="button" class="button-primary" data-action="print-summary" onclick={Callback::from(|_| crate::ui::edge::browser::print_summary())}>{ m.print_summary }</button>
-            <button type="button" class="button-primary" data-action="print-summary" onclick={Callback::from(|_| crate::ui::edge::browser::print_summary())}>{ m.print_summary }</button>
+            <button type="button" class="button-secondary" data-action="print-summary" onclick={Callback::from(|_| crate::ui::edge::browser::print_summary())}>{ m.print_summary }</button>
             <button type="button" class="button-secondary" data-action="print" onclick={Callback::from(|_| crate::ui::edge::browser::print())}>{ m.print_report }</button>
             <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
         </>
@@ -197,6 +197,7 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
             }
         </>
     };
+    // A shared assessment has no account, so no plan: the plan never travels in a link.
     results_view(
         bank,
         lang,
@@ -205,10 +206,13 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
         &show_all,
         actions,
         banner,
+        None,
     )
 }
 
-/// Every block of one assessment's results; `actions` go in the heading, `before` above the blocks.
+/// Every block of one assessment's results; `actions` go in the heading, `before` above the
+/// blocks; `account` (the user's own, not a shared one) adds adopting actions and the plan.
+#[expect(clippy::too_many_arguments, reason = "one view shared by two screens")]
 fn results_view(
     bank: &Bank,
     lang: Lang,
@@ -217,6 +221,7 @@ fn results_view(
     show_all: &UseStateHandle<bool>,
     actions: Html,
     before: Html,
+    account: Option<&crate::engine::model::record::AccountRecord>,
 ) -> Html {
     let m = messages(lang);
     // Completed assessments never change, so scoring on render is exact (and takes microseconds).
@@ -249,7 +254,7 @@ fn results_view(
                 <div class="card-actions">{ actions }</div>
             </div>
             { before }
-            { section_nav(lang, !record.notes.is_empty()) }
+            { section_nav(lang, !record.notes.is_empty(), account.is_some_and(|a| !a.plan.is_empty())) }
             { summary_block(lang, &result) }
             { carried_over(lang, bank, record) }
             { level_block(lang, &result) }
@@ -257,7 +262,8 @@ fn results_view(
             { capability_block(lang, &result) }
             { risk_block(lang, &result) }
             { symbiosis_block(lang, &result) }
-            { actions_block(lang, &result, show_all) }
+            { actions_block(lang, &result, show_all, account.map(|a| (&a.id, &record.id))) }
+            { account.map(|a| crate::ui::screens::plan::results_plan_block(lang, bank, a, &record.id)).unwrap_or_default() }
             { confidence_block(lang, bank, &result) }
             { notes_block(lang, bank, &record.notes) }
         </section>
@@ -280,14 +286,33 @@ const SECTION_HEADINGS: [&str; 10] = [
 
 /// A row of buttons that stays at the top of the window and moves focus to any block, so a
 /// reader can jump to a framework and back. Buttons, not `#` links: the fragment is the router's.
-fn section_nav(lang: Lang, has_notes: bool) -> Html {
+fn section_nav(lang: Lang, has_notes: bool, has_plan: bool) -> Html {
     let m = messages(lang);
-    let count = if has_notes { 10 } else { 9 };
+    let mut sections: Vec<(&'static str, &'static str)> = SECTION_HEADINGS
+        .into_iter()
+        .zip(m.results_sections)
+        .collect();
+    if !has_notes {
+        sections.pop();
+    }
+    if has_plan {
+        // Right after the action plan its items come from.
+        let at = sections
+            .iter()
+            .position(|(id, _)| *id == "actions-heading")
+            .map_or(sections.len(), |i| i + 1);
+        sections.insert(
+            at,
+            (
+                "plan-heading",
+                crate::engine::scoring::later_text(lang, "plan.heading"),
+            ),
+        );
+    }
     html! {
         <nav class="results-nav" aria-label={m.results_nav_label} data-results-nav="">
             <ul>
-                { for SECTION_HEADINGS.iter().zip(m.results_sections).take(count).map(|(id, name)| {
-                    let id = *id;
+                { for sections.into_iter().map(|(id, name)| {
                     html! {
                         <li><button type="button" class="nav-button" data-goto={id}
                             onclick={Callback::from(move |_| crate::ui::edge::browser::focus_element(id))}>{ name }</button></li>
@@ -617,7 +642,14 @@ fn symbiosis_block(lang: Lang, r: &AssessmentResult) -> Html {
     }
 }
 
-fn actions_block(lang: Lang, r: &AssessmentResult, show_all: &UseStateHandle<bool>) -> Html {
+/// The ranked actions; with `adopt` (the account and this assessment), each can be adopted into
+/// the account plan.
+fn actions_block(
+    lang: Lang,
+    r: &AssessmentResult,
+    show_all: &UseStateHandle<bool>,
+    adopt: Option<(&AccountId, &AssessmentId)>,
+) -> Html {
     let m = messages(lang);
     let shown = if **show_all {
         r.actions.len()
@@ -648,6 +680,10 @@ fn actions_block(lang: Lang, r: &AssessmentResult, show_all: &UseStateHandle<boo
                                 <p class="first-step"><span>{ format!("{}{}", m.first_step, m.colon) }</span>{ text.map_or("", |t| t.first_step.get(lang)) }</p>
                                 <p class="because"><span>{ format!("{}{}", m.because, m.colon) }</span>{ explain::finding(lang, &a.finding) }</p>
                                 <p class="meta" data-source={text.map(|t| t.source.clone())}>{ text.map_or(String::new(), |t| (m.source_article)(&t.source.split(", ").collect::<Vec<_>>().join(m.enumeration))) }</p>
+                                if let Some((account, assessment)) = adopt {
+                                    <crate::ui::screens::plan::AdoptButton account_id={account.clone()} assessment_id={assessment.clone()}
+                                        action_id={a.action_id.clone()} title={text.map_or(a.action_id.as_str(), |t| t.title.get(lang)).to_owned()} />
+                                }
                             </li>
                         }
                     }) }

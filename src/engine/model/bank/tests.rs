@@ -177,6 +177,10 @@ fn chinese_text_uses_full_width_punctuation() {
     for a in crate::engine::scoring::action_catalogue() {
         check(&a.title, &a.id);
         check(&a.detail, &a.id);
+        check(&a.first_step, &a.id);
+    }
+    for (key, text) in crate::engine::scoring::later_strings() {
+        check(text, key);
     }
     for (key, text) in crate::engine::text::labels::labels().iter() {
         check(text, key);
@@ -232,4 +236,44 @@ fn validation_catches_broken_banks() {
         Bank::parse(r#"{"version":1,"sections":[],"questions":[{"dimension":"mood.happy"}]}"#)
             .is_err()
     );
+}
+
+/// Every later-screen string the UI names exists in every language, and every one is used.
+#[test]
+fn every_later_screen_string_exists_and_is_used() {
+    let strings = crate::engine::scoring::later_strings();
+    let mut ui = String::new();
+    for dir in ["src/ui/screens", "src/ui/widgets", "src/ui"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                ui.push_str(&std::fs::read_to_string(path).unwrap());
+            }
+        }
+    }
+    // Keys named in the UI: string literals starting with "plan.".
+    let named: Vec<&str> = ui
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| s.starts_with("plan.") && !s.ends_with('.'))
+        .collect();
+    assert!(!named.is_empty());
+    for key in &named {
+        let text = strings.iter().find(|(k, _)| k == key);
+        assert!(
+            text.is_some_and(|(_, t)| !t.en.is_empty() && !t.zh.is_empty()),
+            "{key}"
+        );
+    }
+    // Keys built from an id ("plan.status.<id>", "plan.moved.<id>") count as used by prefix.
+    for (key, t) in strings {
+        assert!(!t.en.is_empty() && !t.zh.is_empty(), "{key}");
+        let used = named.contains(&key.as_str())
+            || ["plan.status.", "plan.moved."]
+                .iter()
+                .any(|p| key.starts_with(p) && ui.contains(&format!("\"{p}\"")));
+        assert!(used, "unused later-screen string {key}");
+    }
 }

@@ -260,6 +260,12 @@ pub enum Action {
     UndoDelete,
     /// The undo period is over.
     ForgetDeleted,
+    /// Change an account's plan (add, edit, move or remove an item).
+    Plan {
+        account_id: AccountId,
+        edit: crate::engine::model::plan::PlanEdit,
+        now_ms: u64,
+    },
     /// Add validated accounts from an import, resolving id conflicts as chosen.
     Import {
         preview: crate::engine::storage::exchange::ImportPreview,
@@ -600,7 +606,7 @@ impl AppState {
                         }
                     }
                     None => {
-                        self.accounts.push(record);
+                        self.accounts.push(*record);
                         self.unsaved.remove(&id);
                     }
                 }
@@ -719,6 +725,13 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
             now_ms,
         } => {
             state.edit(&account_id, |a| a.edit_details(&input, now_ms));
+        }
+        Action::Plan {
+            account_id,
+            edit,
+            now_ms,
+        } => {
+            state.edit(&account_id, |a| edit.apply(a, now_ms));
         }
         Action::SaveShared {
             shared,

@@ -437,7 +437,7 @@ fn another_tabs_changes_merge_into_ours_and_only_ours_are_written_back() {
         .unwrap();
     let state = reduce(
         state,
-        Action::External(ExternalChange::Written(theirs.clone())),
+        Action::External(ExternalChange::Written(Box::new(theirs.clone()))),
     );
     assert_eq!(state.accounts[0].name, "Renamed elsewhere");
     assert!(state.unsaved.is_empty(), "nothing of ours is missing there");
@@ -453,7 +453,10 @@ fn another_tabs_changes_merge_into_ours_and_only_ours_are_written_back() {
         },
     );
     theirs.rev = "2-0".into();
-    let state = reduce(state, Action::External(ExternalChange::Written(theirs)));
+    let state = reduce(
+        state,
+        Action::External(ExternalChange::Written(Box::new(theirs))),
+    );
     let draft = state.accounts[0].draft().unwrap();
     assert_eq!(draft.answers.get(&q), Some(Choice::Option(1)));
     assert_eq!(state.accounts[0].rev, "2-0");
@@ -680,4 +683,50 @@ fn a_start_waiting_for_the_texts_opens_only_once_they_are_in_its_language() {
         state.should_load_data(),
         "the Chinese texts are fetched next"
     );
+}
+
+#[test]
+fn plan_edits_go_through_the_reducer_and_a_refusal_changes_nothing() {
+    use crate::engine::model::ids::PlanStatus;
+    use crate::engine::model::plan::{PlanEdit, PlanInput};
+    let mut state = started();
+    state.unsaved.clear();
+    let plan = |edit: PlanEdit| Action::Plan {
+        account_id: "a1".into(),
+        edit,
+        now_ms: 7_000,
+    };
+    let add = |title: &str| {
+        plan(PlanEdit::Add {
+            item_id: "p1".into(),
+            input: PlanInput {
+                title: title.into(),
+                ..Default::default()
+            },
+            action: String::new(),
+            from: None,
+        })
+    };
+    let refused = reduce(state.clone(), add("  "));
+    assert_eq!(refused.accounts, state.accounts);
+    assert!(refused.unsaved.is_empty());
+    let state = reduce(state, add("Meet the new purchasing director"));
+    assert_eq!(state.accounts[0].plan.len(), 1);
+    assert!(state.unsaved.contains(&"a1".into()));
+    let state = reduce(
+        state,
+        plan(PlanEdit::Status {
+            item_id: "p1".into(),
+            status: PlanStatus::Done,
+        }),
+    );
+    assert_eq!(state.accounts[0].plan[0].status, PlanStatus::Done);
+    let state = reduce(
+        state,
+        plan(PlanEdit::Remove {
+            item_id: "p1".into(),
+        }),
+    );
+    assert!(state.accounts[0].plan.is_empty());
+    assert!(state.accounts[0].plan_removed.contains_key("p1"));
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::model::answers::{score_of, Choice};
 use crate::engine::model::bank::Bank;
 use crate::engine::model::ids::{AccountId, AssessmentId, SatisfactionLever, SwitchingLever};
+use crate::engine::model::plan::{MAX_PLAN_ITEMS, MAX_PLAN_REMOVED};
 use crate::engine::model::record::{
     is_valid_id, AccountRecord, MAX_DISCARDED, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_REV_CHARS,
     MAX_SHORT_TEXT_CHARS, MAX_TAGS, MAX_TAG_CHARS, RECORD_VERSION,
@@ -60,8 +61,11 @@ pub fn export_one(
     now_ms: u64,
 ) -> Option<String> {
     let assessment = account.assessment(assessment_id)?.clone();
+    // One assessment to pass on: the account plan is the team's working document, not part of it.
     let one = AccountRecord {
         assessments: vec![assessment],
+        plan: Vec::new(),
+        plan_removed: Default::default(),
         ..account.clone()
     };
     Some(export_all(&[one], now_ms))
@@ -100,6 +104,24 @@ fn check_len(what: &str, text: &str, max: usize) -> Result<(), ImportError> {
     }
 }
 
+/// The account plan: bounded, every item checked like an edit, ids unique.
+fn validate_plan(account: &AccountRecord) -> Result<(), String> {
+    if account.plan.len() > MAX_PLAN_ITEMS
+        || account.plan_removed.len() > MAX_PLAN_REMOVED
+        || account.plan_removed.keys().any(|id| !is_valid_id(id))
+    {
+        return Err("a plan longer than its limit, or malformed removals".into());
+    }
+    let mut ids = HashSet::new();
+    for item in &account.plan {
+        item.check_stored()?;
+        if !ids.insert(item.id.as_str()) {
+            return Err(format!("plan item id {:?} repeated", item.id));
+        }
+    }
+    Ok(())
+}
+
 fn validate(bank: &Bank, account: &AccountRecord) -> Result<(), ImportError> {
     let invalid = |why: String| {
         Err(ImportError::Invalid(format!(
@@ -134,6 +156,7 @@ fn validate(bank: &Bank, account: &AccountRecord) -> Result<(), ImportError> {
     {
         return invalid("a malformed list of discarded drafts".into());
     }
+    validate_plan(account).or_else(invalid)?;
     if account.assessments.iter().filter(|a| a.is_draft()).count() > 1 {
         return invalid("more than one draft".into());
     }
@@ -478,6 +501,61 @@ pub fn export_csv(bank: &Bank, accounts: &[AccountRecord]) -> String {
                         .unwrap_or_default(),
                 }
             }));
+            out.push_str(
+                &row.iter()
+                    .map(|c| csv_cell(c))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            );
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+/// The account plans, one row per plan item (a file of its own beside the assessments' CSV:
+/// a plan item is not an assessment). UTF-8 with a byte-order mark, like [`export_csv`].
+pub fn export_plan_csv(accounts: &[AccountRecord]) -> String {
+    let header = [
+        "account_id",
+        "account",
+        "item_id",
+        "title",
+        "status",
+        "owner",
+        "due",
+        "lever",
+        "action",
+        "measure",
+        "notes",
+        "planned_from_assessment",
+        "created",
+        "updated",
+    ];
+    let mut out = String::from("\u{feff}");
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for account in accounts {
+        for item in &account.plan {
+            let row = [
+                account.id.to_string(),
+                account.name.clone(),
+                item.id.clone(),
+                item.title.clone(),
+                item.status.id().to_owned(),
+                item.owner.clone(),
+                item.due.clone(),
+                item.lever.clone(),
+                item.action.clone(),
+                item.measure.clone(),
+                item.notes.clone(),
+                item.from
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+                date(item.created_ms),
+                date(item.updated_ms),
+            ];
             out.push_str(
                 &row.iter()
                     .map(|c| csv_cell(c))

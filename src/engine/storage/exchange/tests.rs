@@ -360,3 +360,109 @@ fn the_space_an_import_needs_counts_what_it_writes_less_what_it_replaces() {
         one(&incoming[1])
     );
 }
+
+/// An account with a plan as a KAM keeps it: one adopted action, one own item overdue, one
+/// removed (its tombstone travels too).
+fn planned(id: &str) -> AccountRecord {
+    use crate::engine::model::plan::PlanInput;
+    let mut a = account(id, "Acme", true);
+    let adopted = PlanInput {
+        title: "Set up a quarterly business review with the plant manager".into(),
+        lever: "safeguard.communication".into(),
+        owner: "王经理".into(),
+        due: "2027-01-31".into(),
+        measure: "Two reviews held, minutes shared".into(),
+        ..Default::default()
+    };
+    a.add_plan_item(
+        "p1",
+        &adopted,
+        "safeguard.communication",
+        None,
+        1_700_000_002_000,
+    )
+    .unwrap();
+    let own = PlanInput {
+        title: "=SUM(A1) visit, \"urgent\"".into(),
+        notes: "line 1\nline 2".into(),
+        ..Default::default()
+    };
+    a.add_plan_item("p2", &own, "", None, 1_700_000_002_100)
+        .unwrap();
+    a.add_plan_item("p3", &own, "", None, 1_700_000_002_200)
+        .unwrap();
+    a.remove_plan_item("p3", 1_700_000_002_300).unwrap();
+    a
+}
+
+#[test]
+fn the_plan_travels_in_the_json_export_but_not_in_a_one_assessment_file() {
+    let accounts = vec![planned("a1")];
+    let back = parse_import(export_all(&accounts, 1).as_bytes(), bank()).unwrap();
+    assert_eq!(back, accounts);
+    assert_eq!(back[0].plan.len(), 2);
+    assert!(back[0].plan_removed.contains_key("p3"));
+    let one = export_one(&accounts[0], &"a1s1".into(), 1).unwrap();
+    let one = parse_import(one.as_bytes(), bank()).unwrap();
+    assert!(one[0].plan.is_empty() && one[0].plan_removed.is_empty());
+}
+
+#[test]
+fn a_malformed_or_oversized_plan_refuses_the_file() {
+    let mutated_plan = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut value: serde_json::Value =
+            serde_json::from_str(&export_all(&[planned("a1")], 1)).unwrap();
+        f(&mut value["accounts"][0]);
+        parse_import(value.to_string().as_bytes(), bank())
+    };
+    let invalid =
+        |r: Result<Vec<AccountRecord>, ImportError>| matches!(r, Err(ImportError::Invalid(_)));
+    assert!(mutated_plan(&|_| ()).is_ok());
+    assert!(invalid(mutated_plan(
+        &|a| a["plan"][0]["status"] = "finished".into()
+    )));
+    assert!(invalid(mutated_plan(
+        &|a| a["plan"][0]["due"] = "31/01/2027".into()
+    )));
+    assert!(invalid(mutated_plan(
+        &|a| a["plan"][0]["id"] = "<img>".into()
+    )));
+    assert!(invalid(mutated_plan(&|a| a["plan"][1]["id"] = "p1".into())));
+    assert!(invalid(mutated_plan(
+        &|a| a["plan"][0]["title"] = "x".repeat(161).into()
+    )));
+    assert!(invalid(mutated_plan(
+        &|a| a["plan"][0]["lever"] = "satisfaction.bribes".into()
+    )));
+    assert!(invalid(mutated_plan(&|a| {
+        let item = a["plan"][0].clone();
+        let list = a["plan"].as_array_mut().unwrap();
+        for i in 0..=crate::engine::model::plan::MAX_PLAN_ITEMS {
+            let mut copy = item.clone();
+            copy["id"] = format!("x{i}").into();
+            list.push(copy);
+        }
+    })));
+}
+
+#[test]
+fn the_plan_csv_has_one_row_per_item_with_safe_cells() {
+    let csv = export_plan_csv(&[planned("a1"), account("b2", "No plan", true)]);
+    assert!(csv.starts_with('\u{feff}'));
+    let lines: Vec<&str> = csv
+        .trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        lines.len(),
+        3,
+        "header + two items (the removed one is not listed)"
+    );
+    assert!(lines[0].starts_with("account_id,account,item_id,title,status,owner,due"));
+    assert!(lines[1].starts_with("a1,Acme,p1,Set up a quarterly business review"));
+    assert!(lines[1].contains(",planned,王经理,2027-01-31,safeguard.communication,"));
+    // Formula-looking title neutralised, quotes doubled; the notes keep their line break.
+    assert!(csv.contains("\"'=SUM(A1) visit, \"\"urgent\"\"\""));
+    assert!(csv.contains("\"line 1\nline 2\""));
+}
