@@ -122,8 +122,13 @@ fn main() {
         (per_assessment * 2 * 1000) as f64 / 1e6
     );
 
-    // The account plan (issue 15): a 20-item plan as a KAM writes one (titles, owners, dates,
-    // measures, some notes), and the portfolio's rows for 200 such accounts.
+    plan_figures(bank, account);
+}
+
+/// The account plan (issue 15): what a 20-item plan stores, and the portfolio's rows for 200
+/// accounts holding one.
+fn plan_figures(bank: &Bank, mut account: AccountRecord) {
+    // Written as a KAM writes one: titles, owners, dates, measures, some notes.
     let before_plan = serde_json::to_string(&account).expect("serialises").len();
     for i in 0..20u64 {
         let input = PlanInput {
