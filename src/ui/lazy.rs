@@ -47,11 +47,15 @@ pub struct ExchangeTools {
     pub csv: fn(&Bank, &[AccountRecord]) -> String,
 }
 
+/// The stakeholder map's facts beside a contact question of the questionnaire.
+type EvidenceFn = fn(Lang, &AccountRecord, &str) -> Html;
+
 /// What the deferred module provides.
 #[derive(Clone, Copy)]
 struct Deferred {
     view: View,
     tools: ExchangeTools,
+    evidence: EvidenceFn,
 }
 
 fn import_preview(
@@ -68,6 +72,7 @@ const DEFERRED: Deferred = Deferred {
         import: import_preview,
         csv: exchange::export_csv,
     },
+    evidence: crate::ui::screens::contacts::evidence,
 };
 
 fn later_screens(state: &AppHandle, route: &Route) -> Html {
@@ -213,5 +218,37 @@ pub fn Later(props: &LaterProps) -> Html {
         None => {
             html! { <p class="data-pending" role="status" data-lazy="loading">{ m.screen_loading }</p> }
         }
+    }
+}
+
+/// Properties of [`LaterEvidence`].
+#[derive(Properties, PartialEq)]
+pub struct LaterEvidenceProps {
+    pub account_id: crate::engine::model::ids::AccountId,
+    pub question_id: String,
+}
+
+/// The stakeholder map's facts beside a contact question. The questionnaire is in the first
+/// load and the map's code is not: nothing shows until the later module is in (it is fetched
+/// here if need be; a failed fetch shows nothing, the question works without it).
+#[function_component]
+pub fn LaterEvidence(props: &LaterEvidenceProps) -> Html {
+    let state = use_app();
+    let arrived = use_state(|| false);
+    {
+        let arrived = arrived.clone();
+        use_effect_with(state.lang, move |&lang| {
+            if ready(lang).is_none() {
+                yew::platform::spawn_local(async move {
+                    arrived.set(load(lang).await);
+                });
+            }
+        });
+    }
+    match (ready(state.lang), state.account(&props.account_id)) {
+        (Some(_), Some(account)) => split::loaded().map_or_else(Html::default, |d| {
+            (d.evidence)(state.lang, account, &props.question_id)
+        }),
+        _ => Html::default(),
     }
 }

@@ -268,6 +268,90 @@ impl PlanStatus {
     }
 }
 
+id_enum! {
+    /// A contact's role in the customer's buying decision (issue 16; Miller Heiman's buying
+    /// influences plus the gatekeeper).
+    BuyingRole labelled "buying_role" {
+        EconomicBuyer => "economic_buyer",
+        TechnicalEvaluator => "technical_evaluator",
+        User => "user",
+        Coach => "coach",
+        Gatekeeper => "gatekeeper",
+    }
+}
+
+id_enum! {
+    /// How senior a contact is, most senior first.
+    Seniority labelled "seniority" {
+        Executive => "executive",
+        SeniorManager => "senior_manager",
+        Manager => "manager",
+        Staff => "staff",
+    }
+}
+
+id_enum! {
+    /// How much a contact weighs in the customer's decisions.
+    Influence labelled "influence" {
+        High => "high",
+        Medium => "medium",
+        Low => "low",
+    }
+}
+
+id_enum! {
+    /// A contact's attitude to the user's company, most favourable first.
+    Attitude labelled "attitude" {
+        Champion => "champion",
+        Supporter => "supporter",
+        Neutral => "neutral",
+        Sceptic => "sceptic",
+        Opponent => "opponent",
+    }
+}
+
+impl Attitude {
+    /// Champion or supporter.
+    pub fn is_favourable(self) -> bool {
+        matches!(self, Attitude::Champion | Attitude::Supporter)
+    }
+
+    /// Sceptic or opponent.
+    pub fn is_hostile(self) -> bool {
+        matches!(self, Attitude::Sceptic | Attitude::Opponent)
+    }
+}
+
+id_enum! {
+    /// The part of the customer's company a contact works in. A closed set, so the map can tell
+    /// whether ties reach across "purchasing, technical and user departments" (`lvl_contacts`).
+    ContactFunction labelled "function" {
+        Purchasing => "purchasing",
+        Technical => "technical",
+        Operations => "operations",
+        Commercial => "commercial",
+        Finance => "finance",
+        Management => "management",
+        Other => "other",
+    }
+}
+
+id_enum! {
+    /// What the stakeholder map shows is missing or at risk (`data-coverage`; DOMAIN.md §9).
+    CoverageId labelled "coverage" {
+        ChampionLeft => "champion-left",
+        InfluentialOpponent => "influential-opponent",
+        SingleThreaded => "single-threaded",
+        NoEconomicBuyer => "no-economic-buyer",
+        NoExecutive => "no-executive",
+        NotMet => "not-met-90-days",
+        SingleOwner => "single-owner",
+        NoCoach => "no-coach",
+        NoTechnicalEvaluator => "no-technical-evaluator",
+        NoUser => "no-user",
+    }
+}
+
 /// What a question measures: a DOMAIN.md framework and, where it has one, its sub-id.
 /// Written as `framework.sub_id`, e.g. `satisfaction.product_quality` or `level.contacts`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

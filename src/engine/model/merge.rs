@@ -106,7 +106,7 @@ pub fn merge(ours: &AccountRecord, theirs: &AccountRecord) -> AccountRecord {
         (a.started_ms, a.id.as_str()).cmp(&(b.started_ms, b.id.as_str()))
     });
     fold_extra_drafts(&mut out);
-    merge_plan(&mut out, theirs);
+    merge_lists(&mut out, theirs);
     if let Some(own) = ours.draft() {
         if let Some(draft) = out.assessments.iter_mut().find(|a| a.id == own.id) {
             draft.cursor.clone_from(&own.cursor);
@@ -115,38 +115,11 @@ pub fn merge(ours: &AccountRecord, theirs: &AccountRecord) -> AccountRecord {
     out
 }
 
-/// Plan items one by one: the later edit of an item wins (same millisecond: ordered by value);
-/// an item removed after its last edit stays removed; the list is ordered by creation.
-fn merge_plan(out: &mut AccountRecord, theirs: &AccountRecord) {
-    for (id, at) in &theirs.plan_removed {
-        out.remember_plan_removal(id, *at);
-    }
-    for other in &theirs.plan {
-        match out.plan.iter_mut().find(|p| p.id == other.id) {
-            Some(mine) => {
-                if (mine.updated_ms, &*mine) < (other.updated_ms, other) {
-                    *mine = other.clone();
-                }
-            }
-            None => out.plan.push(other.clone()),
-        }
-    }
-    // Listed by id, so both copies' merges store the removals alike.
-    let mut removed: Vec<(String, u64)> = (&out.plan_removed)
-        .into_iter()
-        .map(|(id, at)| (id.clone(), *at))
-        .collect();
-    crate::engine::model::sort::sort_by(&mut removed, |a, b| a.0.cmp(&b.0));
-    out.plan_removed = Default::default();
-    for (id, at) in removed {
-        out.plan_removed.insert(id, at);
-    }
-    let removed = &out.plan_removed;
-    out.plan
-        .retain(|p| removed.get(&p.id).is_none_or(|at| p.updated_ms > *at));
-    crate::engine::model::sort::sort_by(&mut out.plan, |a, b| {
-        (a.created_ms, a.id.as_str()).cmp(&(b.created_ms, b.id.as_str()))
-    });
+/// Plan items and contacts one by one (`model::keyed`).
+fn merge_lists(out: &mut AccountRecord, theirs: &AccountRecord) {
+    out.plan_list().merge(&theirs.plan, &theirs.plan_removed);
+    out.contact_list()
+        .merge(&theirs.contacts, &theirs.contacts_removed);
 }
 
 /// Two tabs that each began a re-assessment at the same time hold two drafts; an account has at

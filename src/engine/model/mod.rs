@@ -2,8 +2,10 @@
 
 pub mod answers;
 pub mod bank;
+pub mod contacts;
 pub mod edit_times;
 pub mod ids;
+pub mod keyed;
 pub mod merge;
 pub mod pairs;
 pub mod plan;

@@ -16,6 +16,7 @@ use crate::engine::model::ids::{
     AssessmentId, Capability, PlanStatus, Safeguard, SatisfactionLever, SwitchingLever,
     SymbiosisFacet, Warning,
 };
+use crate::engine::model::keyed::{next_edit_time, Keyed, KeyedList};
 use crate::engine::model::record::{clean_text, is_valid_id, AccountRecord, EditError};
 
 /// Most items in one account's plan.
@@ -340,11 +341,7 @@ impl AccountRecord {
         let from = from
             .filter(|f| self.assessment(f).is_some_and(|a| !a.is_draft()))
             .or_else(|| self.latest_completed().map(|a| a.id.clone()));
-        // After any removal of the same id this copy knows, so the item is not hidden by it.
-        let at = self
-            .plan_removed
-            .get(id)
-            .map_or(now_ms, |t| now_ms.max(t.saturating_add(1)));
+        let at = self.plan_list().add_time(id, now_ms);
         self.plan.push(PlanItem {
             id: id.to_owned(),
             title: checked.title,
@@ -382,7 +379,7 @@ impl AccountRecord {
         item.status = input.status;
         item.measure = checked.measure;
         item.notes = checked.notes;
-        item.updated_ms = now_ms.max(item.updated_ms.saturating_add(1));
+        item.updated_ms = next_edit_time(item.updated_ms, now_ms);
         Ok(())
     }
 
@@ -399,35 +396,37 @@ impl AccountRecord {
             .find(|p| p.id == id)
             .ok_or(EditError::NoItem)?;
         item.status = status;
-        item.updated_ms = now_ms.max(item.updated_ms.saturating_add(1));
+        item.updated_ms = next_edit_time(item.updated_ms, now_ms);
         Ok(())
     }
 
     /// Removes an item (after the user confirmed), remembering when.
     pub fn remove_plan_item(&mut self, id: &str, now_ms: u64) -> Result<(), EditError> {
-        let item = self.plan_item(id).ok_or(EditError::NoItem)?;
-        let at = now_ms.max(item.updated_ms.saturating_add(1));
-        self.plan.retain(|p| p.id != id);
-        self.remember_plan_removal(id, at);
-        Ok(())
+        self.plan_list()
+            .remove(id, now_ms)
+            .map(drop)
+            .ok_or(EditError::NoItem)
     }
 
-    /// Records a removal, keeping only the latest [`MAX_PLAN_REMOVED`].
-    pub fn remember_plan_removal(&mut self, id: &str, at: u64) {
-        if self.plan_removed.get(id).is_some_and(|t| *t >= at) {
-            return;
+    /// The plan and its removals, for a change that keeps both in step.
+    pub fn plan_list(&mut self) -> KeyedList<'_, PlanItem> {
+        KeyedList {
+            items: &mut self.plan,
+            removed: &mut self.plan_removed,
+            max_removed: MAX_PLAN_REMOVED,
         }
-        self.plan_removed.insert(id.to_owned(), at);
-        while self.plan_removed.len() > MAX_PLAN_REMOVED {
-            let oldest = (&self.plan_removed)
-                .into_iter()
-                .min_by(|a, b| (a.1, a.0).cmp(&(b.1, b.0)))
-                .map(|(id, _)| id.clone());
-            match oldest {
-                Some(id) => self.plan_removed.remove(&id),
-                None => break,
-            }
-        }
+    }
+}
+
+impl Keyed for PlanItem {
+    fn key(&self) -> &str {
+        &self.id
+    }
+    fn created_ms(&self) -> u64 {
+        self.created_ms
+    }
+    fn updated_ms(&self) -> u64 {
+        self.updated_ms
     }
 }
 
@@ -564,7 +563,8 @@ mod tests {
         assert!(a.plan.is_empty());
         assert_eq!(a.plan_removed.get("p1"), Some(&6));
         for i in 0..MAX_PLAN_REMOVED + 5 {
-            a.remember_plan_removal(&format!("r{i}"), 100 + i as u64);
+            a.plan_list()
+                .remember_removal(&format!("r{i}"), 100 + i as u64);
         }
         assert_eq!(a.plan_removed.len(), MAX_PLAN_REMOVED);
         assert!(a.plan_removed.get("p1").is_none(), "the oldest goes first");

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::model::answers::{Answers, Choice};
 use crate::engine::model::bank::Bank;
+use crate::engine::model::contacts::Contact;
 use crate::engine::model::edit_times::EditTimes;
 use crate::engine::model::ids::{AccountId, AssessmentId};
 use crate::engine::model::pairs::Pairs;
@@ -114,6 +115,13 @@ pub struct AccountRecord {
     /// most [`crate::engine::model::plan::MAX_PLAN_REMOVED`], the latest kept.
     #[serde(default, skip_serializing_if = "Pairs::is_empty")]
     pub plan_removed: Pairs<u64>,
+    /// The stakeholder map (issue 16): the people at the customer, in the order they were added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
+    /// Contacts deleted lately (id → when); at most
+    /// [`crate::engine::model::contacts::MAX_CONTACTS_REMOVED`], the latest kept.
+    #[serde(default, skip_serializing_if = "Pairs::is_empty")]
+    pub contacts_removed: Pairs<u64>,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -242,6 +250,8 @@ impl AccountRecord {
             discarded: Pairs::new(),
             plan: Vec::new(),
             plan_removed: Pairs::new(),
+            contacts: Vec::new(),
+            contacts_removed: Pairs::new(),
         })
     }
 

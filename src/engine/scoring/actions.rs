@@ -170,6 +170,12 @@ pub enum Finding {
     SwitchingCost { lever: SwitchingLever, score: f64 },
     /// A weak symbiosis facet where the target needs it.
     Symbiosis { facet: SymbiosisFacet, score: f64 },
+    /// What the stakeholder map shows missing or at risk (`scoring::coverage`), with whom to
+    /// see about it (contact ids). Never raised by `score`: the results add it from the map.
+    Coverage {
+        coverage: CoverageId,
+        who: Vec<String>,
+    },
 }
 
 impl Finding {
@@ -196,6 +202,7 @@ impl Finding {
             Finding::Satisfaction { lever, .. } => format!("satisfaction.{lever}"),
             Finding::SwitchingCost { lever, .. } => format!("switching_cost.{lever}"),
             Finding::Symbiosis { facet, .. } => format!("symbiosis.{facet}"),
+            Finding::Coverage { coverage, .. } => format!("coverage.{coverage}"),
         }
     }
 }

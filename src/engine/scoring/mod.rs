@@ -9,6 +9,7 @@ mod borderline;
 mod capability;
 pub mod compare;
 mod confidence;
+pub mod coverage;
 mod level;
 mod loyalty;
 pub mod portfolio;
@@ -30,7 +31,7 @@ pub use actions::{
 };
 pub use borderline::Borderline;
 pub use capability::Capabilities;
-pub use confidence::{Confidence, Inconsistency};
+pub use confidence::{Confidence, Inconsistency, INCONSISTENCY_PENALTY};
 pub use level::{LevelBlocker, LevelResult, Regression, RungEvidence};
 pub use loyalty::{Axis, LeverScore};
 pub use risk::DefectionRisk;

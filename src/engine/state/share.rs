@@ -268,6 +268,8 @@ impl SharedAssessment {
             discarded: Default::default(),
             plan: Vec::new(),
             plan_removed: Default::default(),
+            contacts: Vec::new(),
+            contacts_removed: Default::default(),
         }
     }
 }

@@ -502,13 +502,50 @@ mod tests {
         }
     }
 
+    /// Format 3 with a stakeholder map (issue 16: optional fields, no format bump): read as is,
+    /// written back byte for byte, its contacts valid; every earlier fixture reads with none.
+    #[test]
+    fn format_3_fixture_with_contacts_reads_as_is() {
+        const WITH_CONTACTS: &str =
+            include_str!("../../../tests/fixtures/storage/v3-account-contacts.json");
+        let account = decode_account(WITH_CONTACTS).unwrap().account;
+        assert_eq!(account.contacts.len(), 3);
+        assert_eq!(account.active_contacts().count(), 2);
+        let gm = account.contact("c-2").unwrap();
+        assert_eq!(gm.name, "Zhao <GM> & \"boss\"");
+        assert_eq!(
+            gm.role,
+            Some(crate::engine::model::ids::BuyingRole::EconomicBuyer)
+        );
+        assert_eq!(account.contact("c-3").unwrap().left_on, "2024-02-10");
+        assert_eq!(
+            account.contacts_removed.get("c-0"),
+            Some(&1_700_006_000_000)
+        );
+        for c in &account.contacts {
+            assert_eq!(c.check_stored(), Ok(()), "{}", c.id);
+        }
+        assert_eq!(account.plan.len(), 2, "the plan beside it is kept");
+        assert_eq!(
+            serde_json::to_string(&account).unwrap(),
+            WITH_CONTACTS.trim_end()
+        );
+        for old in [V1_ACCOUNT, V2_ACCOUNT, V3_ACCOUNT] {
+            let upgraded = decode_account(old).unwrap().account;
+            assert!(upgraded.contacts.is_empty() && upgraded.contacts_removed.is_empty());
+        }
+    }
+
     #[test]
     fn newer_unknown_and_broken_records_are_refused() {
         let newer = V3_ACCOUNT.replacen("\"v\":3", "\"v\":4", 1);
         assert_eq!(decode_account(&newer), Err(DecodeError::Newer(4)));
         assert!(DecodeError::Newer(4).to_string().contains("newer version"));
         // A field added by a later build within format 3, at the top or in an assessment.
-        for (at, field) in [("\"rev\":", "contacts"), ("\"bank_version\":", "responses")] {
+        for (at, field) in [
+            ("\"rev\":", "invitations"),
+            ("\"bank_version\":", "responses"),
+        ] {
             let later = V3_ACCOUNT.replacen(at, &format!("\"{field}\":[],{at}"), 1);
             let error = decode_account(&later).unwrap_err();
             assert_eq!(error, DecodeError::NewerField(field.into()));
@@ -516,7 +553,7 @@ mod tests {
             assert!(error.to_string().contains("newer version"));
         }
         // An unknown field in an older format is damage, not a newer build's work.
-        let damaged = V2_ACCOUNT.replacen("\"name\":", "\"contacts\":[],\"name\":", 1);
+        let damaged = V2_ACCOUNT.replacen("\"name\":", "\"invitations\":[],\"name\":", 1);
         assert!(matches!(
             decode_account(&damaged),
             Err(DecodeError::Invalid(_))

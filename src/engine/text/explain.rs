@@ -61,6 +61,10 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
         Finding::NoClearHold => text(lang, "no_clear_hold").to_owned(),
         Finding::ShallowContacts => text(lang, "shallow_contacts").to_owned(),
         Finding::Unwatched => text(lang, "unwatched").to_owned(),
+        Finding::Coverage { coverage, .. } => {
+            crate::engine::scoring::later_text(lang, &format!("coverage.finding.{coverage}"))
+                .to_owned()
+        }
         Finding::Lagging { capability, score } => (m.lagging)(&format!(
             "{}{}",
             capability.label(lang),

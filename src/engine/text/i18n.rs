@@ -70,6 +70,8 @@ pub struct Messages {
     // Moving data
     pub data_heading: &'static str,
     pub export_all: &'static str,
+    /// Under the export buttons when any account has contacts (personal data travels in the file).
+    pub export_contacts_note: &'static str,
     pub export_csv: &'static str,
     pub export_one: &'static str,
     pub import_label: &'static str,
@@ -319,6 +321,7 @@ pub const EN: Messages = Messages {
     tool_load_failed: "This part of Rapport could not be loaded, so nothing was imported or exported. Check your connection, then try again.",
     data_heading: "Your data",
     export_all: "Export all (JSON)",
+    export_contacts_note: "The JSON export includes your stakeholder maps: the names and roles of people at your customers. Keep the file as carefully as this device.",
     export_csv: "Export for spreadsheets (CSV)",
     export_one: "Export this assessment (JSON)",
     import_label: "Import a Rapport export (JSON)",
@@ -592,6 +595,7 @@ pub const ZH: Messages = Messages {
     tool_load_failed: "无法加载这部分功能，未导入或导出任何内容。请检查网络连接后重试。",
     data_heading: "您的数据",
     export_all: "导出全部（JSON）",
+    export_contacts_note: "JSON 导出文件包含客户关系图谱，即客户方人员的姓名与角色。请像保管本设备一样妥善保管该文件。",
     export_csv: "导出为表格（CSV）",
     export_one: "导出本次评估（JSON）",
     import_label: "导入 Rapport 导出文件（JSON）",

@@ -111,6 +111,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
                 </section>
                 { compare_form(&state, points.len().checked_sub(2).map(|i| AssessmentRef { account: id.clone(), assessment: points[i].assessment_id.clone() }), latest.map(|p| AssessmentRef { account: id.clone(), assessment: p.assessment_id.clone() }), false) }
             }
+            <crate::ui::screens::contacts::StakeholderMap account_id={id.clone()} />
             <crate::ui::screens::plan::AccountPlan account_id={id.clone()} />
         </section>
     }

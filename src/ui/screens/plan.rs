@@ -11,7 +11,7 @@ use crate::engine::model::plan::{lever_for_action, lever_keys, PlanEdit, PlanInp
 use crate::engine::model::record::{AccountRecord, EditError};
 use crate::engine::scoring::progress::{progress, ItemProgress};
 use crate::engine::scoring::{later_text, later_text_with};
-use crate::engine::state::app::Action;
+use crate::engine::state::app::edited;
 use crate::engine::state::route::Route;
 use crate::engine::text::explain::date;
 use crate::engine::text::i18n::messages;
@@ -33,12 +33,17 @@ fn refusal(lang: Lang, error: EditError) -> &'static str {
     }
 }
 
-fn dispatch_plan(state: &AppHandle, account_id: &AccountId, edit: PlanEdit) {
-    state.dispatch(Action::Plan {
-        account_id: account_id.clone(),
-        edit,
-        now_ms: browser::now_ms(),
-    });
+/// Applies `edit` to the account and hands the edited copy to the reducer; a refusal changes
+/// nothing and is returned for the form to show.
+fn dispatch_plan(
+    state: &AppHandle,
+    account_id: &AccountId,
+    edit: PlanEdit,
+) -> Result<(), EditError> {
+    let account = state.account(account_id).ok_or(EditError::NoItem)?;
+    let action = edited(account, |a| edit.apply(a, browser::now_ms()))?;
+    state.dispatch(action);
+    Ok(())
 }
 
 #[derive(Properties, PartialEq)]
@@ -146,7 +151,8 @@ fn item_view(
                 .and_then(|v| v.as_string())
                 .unwrap_or_default();
             if let Some(status) = PlanStatus::parse(&value) {
-                dispatch_plan(
+                // Refused only for an item gone meanwhile: nothing left to act on.
+                let _ = dispatch_plan(
                     &state,
                     &account_id,
                     PlanEdit::Status {
@@ -162,7 +168,8 @@ fn item_view(
         let open = open.clone();
         let (account_id, item_id) = (account.id.clone(), item.id.clone());
         Callback::from(move |_| {
-            dispatch_plan(
+            // Refused only for an item gone meanwhile: nothing left to act on.
+            let _ = dispatch_plan(
                 &state,
                 &account_id,
                 PlanEdit::Remove {
@@ -285,10 +292,8 @@ fn PlanForm(props: &PlanFormProps) -> Html {
                     from: None,
                 },
             };
-            // Checked on a copy first, so a refusal is shown and nothing is dispatched.
-            match edit.apply(&mut account.clone(), browser::now_ms()) {
+            match dispatch_plan(&state, &account.id, edit) {
                 Ok(()) => {
-                    dispatch_plan(&state, &account.id, edit);
                     on_done.emit(());
                     browser::focus_element("plan-heading");
                 }
@@ -395,7 +400,8 @@ pub fn AdoptButton(props: &AdoptProps) -> Html {
                 lever: lever_for_action(&action).unwrap_or_default(),
                 ..Default::default()
             };
-            dispatch_plan(
+            // Refused only for an item gone meanwhile: nothing left to act on.
+            let _ = dispatch_plan(
                 &state,
                 &account_id,
                 PlanEdit::Add {

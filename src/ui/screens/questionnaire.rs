@@ -242,6 +242,10 @@ fn QuestionView(props: &QuestionProps) -> Html {
     let unanswered = props.choice.is_none();
     let number = props.index + 1;
     let total = bank.questions.len();
+    // Whether the account has a stakeholder map, whose facts the contact questions show.
+    let mapped = state
+        .account(&props.account_id)
+        .is_some_and(|a| !a.contacts.is_empty());
 
     html! {
         <fieldset id={name.clone()} class={crate::ui::class_list("question", &[unanswered.then_some("unanswered")])}
@@ -258,6 +262,9 @@ fn QuestionView(props: &QuestionProps) -> Html {
                 <summary>{ m.help_toggle }</summary>
                 <p>{ q.help.get(lang) }</p>
             </details>
+            if mapped && crate::engine::scoring::coverage::EVIDENCE_QUESTIONS.contains(&q.id.as_str()) {
+                <crate::ui::lazy::LaterEvidence account_id={props.account_id.clone()} question_id={q.id.clone()} />
+            }
             <div class="options">
                 { for q.options.iter().enumerate().map(|(i, option)| {
                     let id = format!("{name}-{i}");

@@ -225,7 +225,21 @@ fn results_view(
 ) -> Html {
     let m = messages(lang);
     // Completed assessments never change, so scoring on render is exact (and takes microseconds).
-    let result = score(bank, &record.answers);
+    let mut result = score(bank, &record.answers);
+    // The stakeholder map is today's knowledge: it speaks to the latest assessment only.
+    let map = account.filter(|a| {
+        a.latest_completed().is_some_and(|l| l.id == record.id) && !a.contacts.is_empty()
+    });
+    let conflicts = map.map_or_else(Vec::new, |a| {
+        let today = crate::ui::edge::browser::today();
+        crate::engine::scoring::coverage::apply_map(
+            bank,
+            &mut result,
+            &record.answers,
+            &a.contacts,
+            &today,
+        )
+    });
     let summary = result.summary();
     let s = &summary;
     // The `data-*` contract of the results root (see README). Written as attributes here: adding
@@ -262,9 +276,9 @@ fn results_view(
             { capability_block(lang, &result) }
             { risk_block(lang, &result) }
             { symbiosis_block(lang, &result) }
-            { actions_block(lang, &result, show_all, account.map(|a| (&a.id, &record.id))) }
+            { actions_block(lang, &result, show_all, account.map(|a| (a, &record.id))) }
             { account.map(|a| crate::ui::screens::plan::results_plan_block(lang, bank, a, &record.id)).unwrap_or_default() }
-            { confidence_block(lang, bank, &result) }
+            { confidence_block(lang, bank, &result, &conflicts) }
             { notes_block(lang, bank, &record.notes) }
         </section>
     }
@@ -648,7 +662,7 @@ fn actions_block(
     lang: Lang,
     r: &AssessmentResult,
     show_all: &UseStateHandle<bool>,
-    adopt: Option<(&AccountId, &AssessmentId)>,
+    adopt: Option<(&crate::engine::model::record::AccountRecord, &AssessmentId)>,
 ) -> Html {
     let m = messages(lang);
     let shown = if **show_all {
@@ -680,8 +694,11 @@ fn actions_block(
                                 <p class="first-step"><span>{ format!("{}{}", m.first_step, m.colon) }</span>{ text.map_or("", |t| t.first_step.get(lang)) }</p>
                                 <p class="because"><span>{ format!("{}{}", m.because, m.colon) }</span>{ explain::finding(lang, &a.finding) }</p>
                                 <p class="meta" data-source={text.map(|t| t.source.clone())}>{ text.map_or(String::new(), |t| (m.source_article)(&t.source.split(", ").collect::<Vec<_>>().join(m.enumeration))) }</p>
+                                if let (Some((account, _)), crate::engine::scoring::Finding::Coverage { who, .. }) = (adopt, &a.finding) {
+                                    { crate::ui::screens::contacts::whom(lang, account, who, "") }
+                                }
                                 if let Some((account, assessment)) = adopt {
-                                    <crate::ui::screens::plan::AdoptButton account_id={account.clone()} assessment_id={assessment.clone()}
+                                    <crate::ui::screens::plan::AdoptButton account_id={account.id.clone()} assessment_id={assessment.clone()}
                                         action_id={a.action_id.clone()} title={text.map_or(a.action_id.as_str(), |t| t.title.get(lang)).to_owned()} />
                                 }
                             </li>
@@ -699,7 +716,12 @@ fn actions_block(
     }
 }
 
-fn confidence_block(lang: Lang, bank: &Bank, r: &AssessmentResult) -> Html {
+fn confidence_block(
+    lang: Lang,
+    bank: &Bank,
+    r: &AssessmentResult,
+    conflicts: &[crate::engine::scoring::coverage::MapConflict],
+) -> Html {
     let m = messages(lang);
     let c = &r.confidence;
     let section_title = |id: &String| {
@@ -718,9 +740,12 @@ fn confidence_block(lang: Lang, bank: &Bank, r: &AssessmentResult) -> Html {
                 <p>{ m.thin_sections }</p>
                 <ul data-thin-sections="">{ for c.thin_sections.iter().map(|s| html! { <li>{ section_title(s) }</li> }) }</ul>
             }
-            if !c.inconsistencies.is_empty() {
+            if !c.inconsistencies.is_empty() || !conflicts.is_empty() {
                 <p>{ m.inconsistencies_heading }</p>
-                <ul>{ for c.inconsistencies.iter().map(|i| html! { <li data-inconsistency={i.id()}>{ i.label(lang) }</li> }) }</ul>
+                <ul>
+                    { for c.inconsistencies.iter().map(|i| html! { <li data-inconsistency={i.id()}>{ i.label(lang) }</li> }) }
+                    { crate::ui::screens::contacts::conflict_items(lang, conflicts) }
+                </ul>
             }
             { how(m, &[text(lang, "explain_confidence")]) }
         </section>

@@ -194,6 +194,9 @@ pub fn DataTools() -> Html {
                 <button type="button" class="button-secondary" data-action="export-all" disabled={!has_accounts} onclick={export_all}>{ m.export_all }</button>
                 <button type="button" class="button-secondary" data-action="export-csv" disabled={!csv_ready} onclick={export_csv}>{ m.export_csv }</button>
             </div>
+            if state.accounts.iter().any(|a| !a.contacts.is_empty()) {
+                <p class="hint" data-export-note="contacts">{ m.export_contacts_note }</p>
+            }
             // The native file button speaks the browser's language; this label speaks the app's.
             <div class="file-picker">
                 <input id="import-file" type="file" accept=".json,application/json" data-action="import"

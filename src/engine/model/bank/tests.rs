@@ -252,12 +252,17 @@ fn every_later_screen_string_exists_and_is_used() {
             }
         }
     }
-    // Keys named in the UI: string literals starting with "plan.".
+    // Keys named in the UI: string literals starting with "plan.", "contacts." or "coverage.".
     let named: Vec<&str> = ui
         .split('"')
         .skip(1)
         .step_by(2)
-        .filter(|s| s.starts_with("plan.") && !s.ends_with('.'))
+        .filter(|s| {
+            ["plan.", "contacts.", "coverage."]
+                .iter()
+                .any(|p| s.starts_with(p))
+                && !s.ends_with('.')
+        })
         .collect();
     assert!(!named.is_empty());
     for key in &named {
@@ -271,9 +276,20 @@ fn every_later_screen_string_exists_and_is_used() {
     for (key, t) in strings {
         assert!(!t.en.is_empty() && !t.zh.is_empty(), "{key}");
         let used = named.contains(&key.as_str())
-            || ["plan.status.", "plan.moved."]
-                .iter()
-                .any(|p| key.starts_with(p) && ui.contains(&format!("\"{p}\"")));
+            || [
+                "plan.status.",
+                "plan.moved.",
+                "contacts.role.",
+                "contacts.function.",
+                "contacts.seniority.",
+                "contacts.influence.",
+                "contacts.attitude.",
+                "contacts.field.",
+                "contacts.conflict.",
+                "coverage.finding.",
+            ]
+            .iter()
+            .any(|p| key.starts_with(p) && ui.contains(&format!("\"{p}\"")));
         assert!(used, "unused later-screen string {key}");
     }
 }

@@ -260,12 +260,10 @@ pub enum Action {
     UndoDelete,
     /// The undo period is over.
     ForgetDeleted,
-    /// Change an account's plan (add, edit, move or remove an item).
-    Plan {
-        account_id: AccountId,
-        edit: crate::engine::model::plan::PlanEdit,
-        now_ms: u64,
-    },
+    /// An edited copy of an account from a later screen (its plan or its contacts changed):
+    /// merged in like another tab's copy, so an edit carried by the copy wins and nothing the
+    /// state holds is lost (see [`edited`]).
+    Edited { record: Box<AccountRecord> },
     /// Add validated accounts from an import, resolving id conflicts as chosen.
     Import {
         preview: crate::engine::storage::exchange::ImportPreview,
@@ -514,6 +512,16 @@ impl AppState {
         }
         ok
     }
+
+    /// [`AppState::edit`] for the reducer's arms that only apply a user's edit: a refused one
+    /// changes nothing, and the form that sent it has already shown why.
+    fn apply_edit(
+        &mut self,
+        account_id: &AccountId,
+        f: impl FnOnce(&mut AccountRecord) -> Result<(), EditError>,
+    ) {
+        self.edit(account_id, f);
+    }
 }
 
 impl AppState {
@@ -620,6 +628,17 @@ impl AppState {
         self.route = self.resolve(route);
     }
 
+    fn take_edited(&mut self, record: AccountRecord) {
+        let id = record.id.clone();
+        if let Some(existing) = self.accounts.iter_mut().find(|a| a.id == id) {
+            let merged = crate::engine::model::merge::merge(existing, &record);
+            if !crate::engine::model::merge::same_content(&merged, existing) {
+                *existing = merged;
+                self.touched(&id);
+            }
+        }
+    }
+
     fn downloaded(&mut self, notice: u32) {
         for n in self.notices.iter_mut().filter(|n| n.id == notice) {
             n.downloaded = true;
@@ -696,6 +715,21 @@ impl AppState {
     }
 }
 
+/// The action that applies `edit` to a copy of `account`, or why the edit was refused (nothing
+/// to dispatch). The edit itself runs here, in the screen's code: the reducer only merges the
+/// copy, with the same merge as two tabs (an edit always carries a later time than anything
+/// the copy held), which keeps the edits' code out of the first load.
+pub fn edited(
+    account: &AccountRecord,
+    edit: impl FnOnce(&mut AccountRecord) -> Result<(), EditError>,
+) -> Result<Action, EditError> {
+    let mut copy = account.clone();
+    edit(&mut copy)?;
+    Ok(Action::Edited {
+        record: Box::new(copy),
+    })
+}
+
 /// Merges a stored copy of an account (another tab's, or what a save wrote) into ours, taking
 /// its revision; returns whether ours held something that copy lacks (and so must be written).
 fn merge_in(ours: &mut AccountRecord, stored: &AccountRecord) -> bool {
@@ -723,16 +757,8 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
             account_id,
             input,
             now_ms,
-        } => {
-            state.edit(&account_id, |a| a.edit_details(&input, now_ms));
-        }
-        Action::Plan {
-            account_id,
-            edit,
-            now_ms,
-        } => {
-            state.edit(&account_id, |a| edit.apply(a, now_ms));
-        }
+        } => state.apply_edit(&account_id, |a| a.edit_details(&input, now_ms)),
+        Action::Edited { record } => state.take_edited(*record),
         Action::SaveShared {
             shared,
             account_id,

@@ -691,42 +691,112 @@ fn plan_edits_go_through_the_reducer_and_a_refusal_changes_nothing() {
     use crate::engine::model::plan::{PlanEdit, PlanInput};
     let mut state = started();
     state.unsaved.clear();
-    let plan = |edit: PlanEdit| Action::Plan {
-        account_id: "a1".into(),
-        edit,
-        now_ms: 7_000,
+    let plan = |state: &AppState, edit: PlanEdit| {
+        super::edited(&state.accounts[0], |a| edit.apply(a, 7_000))
     };
-    let add = |title: &str| {
-        plan(PlanEdit::Add {
-            item_id: "p1".into(),
-            input: PlanInput {
-                title: title.into(),
-                ..Default::default()
-            },
-            action: String::new(),
-            from: None,
-        })
+    let add = |title: &str| PlanEdit::Add {
+        item_id: "p1".into(),
+        input: PlanInput {
+            title: title.into(),
+            ..Default::default()
+        },
+        action: String::new(),
+        from: None,
     };
-    let refused = reduce(state.clone(), add("  "));
-    assert_eq!(refused.accounts, state.accounts);
-    assert!(refused.unsaved.is_empty());
-    let state = reduce(state, add("Meet the new purchasing director"));
+    assert_eq!(
+        plan(&state, add("  ")).err(),
+        Some(crate::engine::model::record::EditError::TitleMissing),
+        "a refusal has nothing to dispatch"
+    );
+    let action = plan(&state, add("Meet the new purchasing director")).unwrap();
+    let state = reduce(state, action);
     assert_eq!(state.accounts[0].plan.len(), 1);
     assert!(state.unsaved.contains(&"a1".into()));
-    let state = reduce(
-        state,
-        plan(PlanEdit::Status {
-            item_id: "p1".into(),
-            status: PlanStatus::Done,
-        }),
-    );
+    let status = PlanEdit::Status {
+        item_id: "p1".into(),
+        status: PlanStatus::Done,
+    };
+    let action = plan(&state, status).unwrap();
+    let state = reduce(state, action);
     assert_eq!(state.accounts[0].plan[0].status, PlanStatus::Done);
-    let state = reduce(
-        state,
-        plan(PlanEdit::Remove {
-            item_id: "p1".into(),
-        }),
-    );
+    let remove = PlanEdit::Remove {
+        item_id: "p1".into(),
+    };
+    let action = plan(&state, remove).unwrap();
+    let state = reduce(state, action);
     assert!(state.accounts[0].plan.is_empty());
     assert!(state.accounts[0].plan_removed.contains_key("p1"));
+}
+
+#[test]
+fn contact_edits_go_through_the_reducer_and_a_deletion_can_be_undone() {
+    use crate::engine::model::contacts::{ContactEdit, ContactInput};
+    let mut state = started();
+    state.unsaved.clear();
+    let contacts = |state: &AppState, edit: ContactEdit| {
+        super::edited(&state.accounts[0], |a| edit.apply(a, 8_000)).unwrap()
+    };
+    let add = ContactEdit::Add {
+        contact_id: "c1".into(),
+        input: ContactInput {
+            name: "Wang Fang".into(),
+            ..Default::default()
+        },
+    };
+    let action = contacts(&state, add);
+    let state = reduce(state, action);
+    assert!(state.unsaved.contains(&"a1".into()));
+    let gone = state.accounts[0].contacts[0].clone();
+    let remove = ContactEdit::Remove {
+        contact_id: "c1".into(),
+    };
+    let action = contacts(&state, remove);
+    let state = reduce(state, action);
+    assert!(state.accounts[0].contacts.is_empty());
+    let action = contacts(&state, ContactEdit::Restore { contact: gone });
+    let state = reduce(state, action);
+    assert_eq!(state.accounts[0].contacts[0].name, "Wang Fang");
+}
+
+#[test]
+fn an_edited_copy_from_a_stale_screen_loses_nothing_the_state_gained_meanwhile() {
+    use crate::engine::model::contacts::{ContactEdit, ContactInput};
+    let state = started();
+    let input = |name: &str| ContactInput {
+        name: name.into(),
+        ..Default::default()
+    };
+    // The screen rendered before either edit; both are applied to that same stale copy.
+    let stale = state.accounts[0].clone();
+    let first = super::edited(&stale, |a| {
+        ContactEdit::Add {
+            contact_id: "c1".into(),
+            input: input("Wang"),
+        }
+        .apply(a, 9_000)
+    })
+    .unwrap();
+    let second = super::edited(&stale, |a| {
+        ContactEdit::Add {
+            contact_id: "c2".into(),
+            input: input("Zhao"),
+        }
+        .apply(a, 9_001)
+    })
+    .unwrap();
+    let state = reduce(reduce(state, first), second);
+    let names: Vec<&str> = state.accounts[0]
+        .contacts
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["Wang", "Zhao"]);
+    // An unchanged copy changes nothing and is not saved again.
+    let mut state = state;
+    state.unsaved.clear();
+    let same = Action::Edited {
+        record: Box::new(state.accounts[0].clone()),
+    };
+    let state = reduce(state, same);
+    assert!(state.unsaved.is_empty());
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::model::answers::{score_of, Choice};
 use crate::engine::model::bank::Bank;
+use crate::engine::model::contacts::{MAX_CONTACTS, MAX_CONTACTS_REMOVED};
 use crate::engine::model::ids::{AccountId, AssessmentId, SatisfactionLever, SwitchingLever};
 use crate::engine::model::plan::{MAX_PLAN_ITEMS, MAX_PLAN_REMOVED};
 use crate::engine::model::record::{
@@ -61,11 +62,14 @@ pub fn export_one(
     now_ms: u64,
 ) -> Option<String> {
     let assessment = account.assessment(assessment_id)?.clone();
-    // One assessment to pass on: the account plan is the team's working document, not part of it.
+    // One assessment to pass on: the account plan is the team's working document and the
+    // contacts are personal data; neither is part of it.
     let one = AccountRecord {
         assessments: vec![assessment],
         plan: Vec::new(),
         plan_removed: Default::default(),
+        contacts: Vec::new(),
+        contacts_removed: Default::default(),
         ..account.clone()
     };
     Some(export_all(&[one], now_ms))
@@ -122,6 +126,35 @@ fn validate_plan(account: &AccountRecord) -> Result<(), String> {
     Ok(())
 }
 
+/// The contacts: bounded, every one checked like an edit, ids unique.
+fn validate_contacts(account: &AccountRecord) -> Result<(), String> {
+    if account.contacts.len() > MAX_CONTACTS
+        || account.contacts_removed.len() > MAX_CONTACTS_REMOVED
+        || account.contacts_removed.keys().any(|id| !is_valid_id(id))
+    {
+        return Err("more contacts than the limit, or malformed deletions".into());
+    }
+    let mut ids = HashSet::new();
+    for contact in &account.contacts {
+        contact.check_stored()?;
+        if !ids.insert(contact.id.as_str()) {
+            return Err(format!("contact id {:?} repeated", contact.id));
+        }
+    }
+    Ok(())
+}
+
+/// The account's keyed lists: discarded drafts, the plan and the contacts.
+fn validate_lists(account: &AccountRecord) -> Result<(), String> {
+    if account.discarded.len() > MAX_DISCARDED
+        || account.discarded.keys().any(|id| !is_valid_id(id))
+    {
+        return Err("a malformed list of discarded drafts".into());
+    }
+    validate_plan(account)?;
+    validate_contacts(account)
+}
+
 fn validate(bank: &Bank, account: &AccountRecord) -> Result<(), ImportError> {
     let invalid = |why: String| {
         Err(ImportError::Invalid(format!(
@@ -151,12 +184,7 @@ fn validate(bank: &Bank, account: &AccountRecord) -> Result<(), ImportError> {
     {
         return invalid("a malformed revision".into());
     }
-    if account.discarded.len() > MAX_DISCARDED
-        || account.discarded.keys().any(|id| !is_valid_id(id))
-    {
-        return invalid("a malformed list of discarded drafts".into());
-    }
-    validate_plan(account).or_else(invalid)?;
+    validate_lists(account).or_else(invalid)?;
     if account.assessments.iter().filter(|a| a.is_draft()).count() > 1 {
         return invalid("more than one draft".into());
     }
@@ -415,8 +443,23 @@ fn csv_cell(text: &str) -> String {
     }
 }
 
-/// One row per completed assessment: every index, lever and answer as columns. UTF-8 with a
-/// byte-order mark so Excel reads Chinese correctly.
+/// A CSV file: UTF-8 with a byte-order mark so Excel reads Chinese correctly, CRLF line ends,
+/// every cell guarded by [`csv_cell`].
+fn csv_table<S: AsRef<str>>(header: &[S], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut out = String::from("\u{feff}");
+    let mut line = |cells: &mut dyn Iterator<Item = &str>| {
+        let cells: Vec<String> = cells.map(csv_cell).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    };
+    line(&mut header.iter().map(AsRef::as_ref));
+    for row in rows {
+        line(&mut row.iter().map(String::as_str));
+    }
+    out
+}
+
+/// One row per completed assessment: every index, lever and answer as columns.
 pub fn export_csv(bank: &Bank, accounts: &[AccountRecord]) -> String {
     let mut header: Vec<String> = [
         "account_id",
@@ -457,12 +500,9 @@ pub fn export_csv(bank: &Bank, accounts: &[AccountRecord]) -> String {
             .map(|l| format!("switching_cost.{l}")),
     );
     header.extend(bank.questions.iter().map(|q| q.id.clone()));
-    let mut out = String::from("\u{feff}");
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
     let num = |v: Option<f64>| v.map(|v| round(v).to_string()).unwrap_or_default();
-    for account in accounts {
-        for a in account.completed() {
+    let rows = accounts.iter().flat_map(|account| {
+        account.completed().map(move |a| {
             let r = score_figures(bank, &a.answers);
             let s = r.summary();
             let mut row: Vec<String> = vec![
@@ -501,16 +541,10 @@ pub fn export_csv(bank: &Bank, accounts: &[AccountRecord]) -> String {
                         .unwrap_or_default(),
                 }
             }));
-            out.push_str(
-                &row.iter()
-                    .map(|c| csv_cell(c))
-                    .collect::<Vec<_>>()
-                    .join(","),
-            );
-            out.push_str("\r\n");
-        }
-    }
-    out
+            row
+        })
+    });
+    csv_table(&header, rows)
 }
 
 /// The account plans, one row per plan item (a file of its own beside the assessments' CSV:
@@ -532,12 +566,9 @@ pub fn export_plan_csv(accounts: &[AccountRecord]) -> String {
         "created",
         "updated",
     ];
-    let mut out = String::from("\u{feff}");
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
-    for account in accounts {
-        for item in &account.plan {
-            let row = [
+    let rows = accounts.iter().flat_map(|account| {
+        account.plan.iter().map(|item| {
+            vec![
                 account.id.to_string(),
                 account.name.clone(),
                 item.id.clone(),
@@ -555,17 +586,53 @@ pub fn export_plan_csv(accounts: &[AccountRecord]) -> String {
                     .unwrap_or_default(),
                 date(item.created_ms),
                 date(item.updated_ms),
-            ];
-            out.push_str(
-                &row.iter()
-                    .map(|c| csv_cell(c))
-                    .collect::<Vec<_>>()
-                    .join(","),
-            );
-            out.push_str("\r\n");
-        }
-    }
-    out
+            ]
+        })
+    });
+    csv_table(&header, rows)
+}
+
+/// The stakeholder maps, one row per contact (a file of its own: contacts are personal data and
+/// never in the assessments' CSV). Ids, not display names, in the closed-set columns, like the
+/// other exports.
+pub fn export_contacts_csv(accounts: &[AccountRecord]) -> String {
+    let header = [
+        "account_id",
+        "account",
+        "contact_id",
+        "name",
+        "title",
+        "function",
+        "role",
+        "seniority",
+        "influence",
+        "attitude",
+        "owner",
+        "last_met",
+        "left_on",
+        "updated",
+    ];
+    let rows = accounts.iter().flat_map(|account| {
+        account.contacts.iter().map(|c| {
+            vec![
+                account.id.to_string(),
+                account.name.clone(),
+                c.id.clone(),
+                c.name.clone(),
+                c.title.clone(),
+                c.function.id().to_owned(),
+                c.role.map(|r| r.id().to_owned()).unwrap_or_default(),
+                c.seniority.id().to_owned(),
+                c.influence.id().to_owned(),
+                c.attitude.id().to_owned(),
+                c.owner.clone(),
+                c.last_met.clone(),
+                c.left_on.clone(),
+                date(c.updated_ms),
+            ]
+        })
+    });
+    csv_table(&header, rows)
 }
 
 #[cfg(test)]

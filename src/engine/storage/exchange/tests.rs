@@ -466,3 +466,121 @@ fn the_plan_csv_has_one_row_per_item_with_safe_cells() {
     assert!(csv.contains("\"'=SUM(A1) visit, \"\"urgent\"\"\""));
     assert!(csv.contains("\"line 1\nline 2\""));
 }
+
+/// An account with a stakeholder map as a KAM keeps it: a champion, an executive who left, and
+/// a deleted contact (its tombstone travels too).
+fn mapped(id: &str) -> AccountRecord {
+    use crate::engine::model::contacts::{ContactEdit, ContactInput};
+    use crate::engine::model::ids::{Attitude, BuyingRole, ContactFunction, Influence, Seniority};
+    let mut a = account(id, "Acme", true);
+    let champion = ContactInput {
+        name: "周建国".into(),
+        title: "网络规划部主任".into(),
+        function: ContactFunction::Technical,
+        role: Some(BuyingRole::TechnicalEvaluator),
+        seniority: Seniority::SeniorManager,
+        influence: Influence::High,
+        attitude: Attitude::Champion,
+        owner: "陈经理".into(),
+        last_met: "2026-11-20".into(),
+        ..Default::default()
+    };
+    a.add_contact("c1", &champion, 1_700_000_003_000).unwrap();
+    let gone = ContactInput {
+        name: "=HYPERLINK(\"x\") Zhao, \"GM\"".into(),
+        seniority: Seniority::Executive,
+        left_on: "2026-10-01".into(),
+        ..Default::default()
+    };
+    a.add_contact("c2", &gone, 1_700_000_003_100).unwrap();
+    a.add_contact("c3", &gone, 1_700_000_003_200).unwrap();
+    ContactEdit::Remove {
+        contact_id: "c3".into(),
+    }
+    .apply(&mut a, 1_700_000_003_300)
+    .unwrap();
+    a
+}
+
+#[test]
+fn contacts_travel_in_the_json_export_only() {
+    let accounts = vec![mapped("a1")];
+    let back = parse_import(export_all(&accounts, 1).as_bytes(), bank()).unwrap();
+    assert_eq!(back, accounts);
+    assert_eq!(back[0].contacts.len(), 2);
+    assert!(back[0].contacts_removed.contains_key("c3"));
+    // A one-assessment file, a share link and the assessments' CSV never carry them.
+    let one = export_one(&accounts[0], &"a1s1".into(), 1).unwrap();
+    assert!(!one.contains("周建国"));
+    let one = parse_import(one.as_bytes(), bank()).unwrap();
+    assert!(one[0].contacts.is_empty() && one[0].contacts_removed.is_empty());
+    let link = crate::engine::state::share::encode(&accounts[0], &accounts[0].assessments[0]);
+    let without = {
+        let mut a = accounts[0].clone();
+        a.contacts.clear();
+        a.contacts_removed = Default::default();
+        crate::engine::state::share::encode(&a, &a.assessments[0])
+    };
+    assert_eq!(link, without);
+    assert!(!export_csv(bank(), &accounts).contains("周建国"));
+}
+
+#[test]
+fn malformed_or_too_many_contacts_refuse_the_file() {
+    let mutated = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut value: serde_json::Value =
+            serde_json::from_str(&export_all(&[mapped("a1")], 1)).unwrap();
+        f(&mut value["accounts"][0]);
+        parse_import(value.to_string().as_bytes(), bank())
+    };
+    let invalid =
+        |r: Result<Vec<AccountRecord>, ImportError>| matches!(r, Err(ImportError::Invalid(_)));
+    assert!(mutated(&|_| ()).is_ok());
+    assert!(invalid(mutated(
+        &|a| a["contacts"][0]["attitude"] = "enemy".into()
+    )));
+    assert!(invalid(mutated(
+        &|a| a["contacts"][0]["last_met"] = "yesterday".into()
+    )));
+    assert!(invalid(
+        mutated(&|a| a["contacts"][0]["name"] = "  ".into())
+    ));
+    assert!(invalid(mutated(
+        &|a| a["contacts"][0]["phone"] = "123".into()
+    )));
+    assert!(invalid(mutated(&|a| a["contacts"][1]["id"] = "c1".into())));
+    assert!(invalid(mutated(
+        &|a| a["contacts"][0]["title"] = "x".repeat(121).into()
+    )));
+    assert!(invalid(mutated(&|a| {
+        let item = a["contacts"][0].clone();
+        let list = a["contacts"].as_array_mut().unwrap();
+        for i in 0..=crate::engine::model::contacts::MAX_CONTACTS {
+            let mut copy = item.clone();
+            copy["id"] = format!("x{i}").into();
+            list.push(copy);
+        }
+    })));
+}
+
+#[test]
+fn the_contacts_csv_has_one_row_per_contact_with_safe_cells() {
+    let csv = export_contacts_csv(&[mapped("a1"), account("b2", "No map", true)]);
+    assert!(csv.starts_with('\u{feff}'));
+    let lines: Vec<&str> = csv
+        .trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        lines.len(),
+        3,
+        "header + two contacts (the deleted one is not listed)"
+    );
+    assert!(lines[0].starts_with("account_id,account,contact_id,name,title,function,role"));
+    assert!(lines[1].starts_with(
+        "a1,Acme,c1,周建国,网络规划部主任,technical,technical_evaluator,senior_manager,high,champion,陈经理,2026-11-20,,"
+    ));
+    // A formula-looking name neutralised, its commas and quotes kept inside one cell.
+    assert!(lines[2].contains(",\"'=HYPERLINK(\"\"x\"\") Zhao, \"\"GM\"\"\",,other,,executive,medium,neutral,,,2026-10-01,"));
+}
