@@ -122,7 +122,56 @@ fn main() {
         (per_assessment * 2 * 1000) as f64 / 1e6
     );
 
-    plan_figures(bank, account);
+    plan_figures(bank, account.clone());
+    contact_figures(account);
+}
+
+/// The stakeholder map (issue 16): what a contact stores, and the coverage findings of a
+/// 15-person map.
+fn contact_figures(mut account: AccountRecord) {
+    use rapport::engine::model::contacts::ContactInput;
+    use rapport::engine::model::ids::{
+        Attitude, BuyingRole, ContactFunction, Influence, Seniority,
+    };
+    let before = serde_json::to_string(&account).expect("serialises").len();
+    for i in 0..15u64 {
+        let input = ContactInput {
+            name: format!("Wang Jianguo {i}"),
+            title: "Deputy director, network planning".into(),
+            function: ContactFunction::Technical,
+            role: Some(BuyingRole::ALL[usize::try_from(i % 5).unwrap_or(0)]),
+            seniority: Seniority::ALL[usize::try_from(i % 4).unwrap_or(0)],
+            influence: Influence::Medium,
+            attitude: Attitude::ALL[usize::try_from(i % 5).unwrap_or(0)],
+            owner: "Chen Jie".into(),
+            last_met: "2026-10-15".into(),
+            ..Default::default()
+        };
+        account
+            .add_contact(&format!("c{i:011}"), &input, 1_803_254_500_000 + i)
+            .expect("valid contact");
+    }
+    let chars = serde_json::to_string(&account).expect("serialises").len() - before;
+    println!(
+        "storage: {} characters per contact ({:.2} KB in UTF-16); a 15-person map adds {:.1} KB to its account",
+        chars / 15,
+        (chars / 15 * 2) as f64 / 1e3,
+        (chars * 2) as f64 / 1e3
+    );
+    let samples: Vec<Duration> = (0..30)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(rapport::engine::scoring::coverage::coverage(
+                black_box(&account.contacts),
+                "2026-12-01",
+            ));
+            t.elapsed()
+        })
+        .collect();
+    println!(
+        "coverage findings of a 15-person map: {:.1} µs (median of 30)",
+        median(samples).as_secs_f64() * 1e6
+    );
 }
 
 /// The account plan (issue 15): what a 20-item plan stores, and the portfolio's rows for 200

@@ -493,6 +493,29 @@ const tests = [
     },
   },
   {
+    name: 'stakeholder map: add a contact, see it on the map, reload',
+    async run(driver) {
+      await openApp(driver);
+      await startAssessment(driver, 'Map Co');
+      await waitFor(driver, async () => (await accountKeys(driver)).length === 1, 'the new account was never stored');
+      const [key] = await accountKeys(driver);
+      const id = key.replace('rapport.v1.account.', '');
+      await driver.get(`${BASE}#/account/${id}`);
+      await (await visible(driver, '[data-action="add-contact"]')).click();
+      await (await visible(driver, '#contact-name')).sendKeys('Wang <b>Fang</b>');
+      await (await driver.findElement(css('#contact-seniority option[value="executive"]'))).click();
+      await (await driver.findElement(css('#contact-attitude option[value="champion"]'))).click();
+      await (await driver.findElement(css('[data-action="save-contact"]'))).click();
+      await visible(driver, '[data-stakeholder-map] [data-map-contact]');
+      assert((await (await driver.findElement(css('[data-contact] .contact-name'))).getText()).includes('Wang <b>Fang</b>'), 'the name is shown as text');
+      await visible(driver, '[data-coverage="no-economic-buyer"]');
+      await userReload(driver);
+      await visible(driver, '[data-stakeholder-map] [data-map-contact]');
+      const stored = await driver.executeScript((k) => JSON.parse(localStorage.getItem(k)).contacts.map((c) => c.name), key);
+      assertEq(JSON.stringify(stored), JSON.stringify(['Wang <b>Fang</b>']), 'stored contacts');
+    },
+  },
+  {
     name: 'language switch to 简体中文 and back',
     async run(driver) {
       await openApp(driver);

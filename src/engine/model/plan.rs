@@ -218,6 +218,14 @@ pub fn lever_for_action(action_id: &str) -> Option<String> {
         "satisfaction" | "switching_cost" | "safeguard" | "warning" | "capability"
         | "symbiosis" => Some(action_id.to_owned()).filter(|k| lever_keys().any(|l| l == *k)),
         "phase" | "regression" => Some("index.defection_risk".to_owned()),
+        // What the stakeholder map's findings move, where one figure shows it: a new tie with
+        // the successor, a channel at the top, the key people seen again.
+        "coverage" => match action_id {
+            "coverage.champion-left" => Some("warning.contact_change".to_owned()),
+            "coverage.no-executive" => Some("switching_cost.executive_ties".to_owned()),
+            "coverage.not-met-90-days" => Some("safeguard.communication".to_owned()),
+            _ => None,
+        },
         "quadrant" => match action_id {
             "quadrant.mercenary" => Some("axis.switching_cost".to_owned()),
             _ => Some("axis.satisfaction".to_owned()),

@@ -216,14 +216,14 @@ const COLUMN: u32 = MAP_WIDTH / 5;
 const HEAD: u32 = 22;
 /// Contacts per line within one cell, and the distance between their centres.
 const PER_LINE: usize = 3;
-const STEP: u32 = 23;
+const STEP: u32 = 24;
 const LINE: u32 = 24;
 
 fn radius(influence: Influence) -> &'static str {
     match influence {
-        Influence::High => "10",
+        Influence::High => "11",
         Influence::Medium => "8.5",
-        Influence::Low => "7",
+        Influence::Low => "6",
     }
 }
 
@@ -272,7 +272,7 @@ fn map_view(lang: Lang, account: &AccountRecord) -> Html {
         let x0 = COLUMN * small(attitude as usize);
         html! {
             { for in_cell(seniority, attitude).enumerate().map(|(k, (n, c))| {
-                let cx = x0 + 13 + STEP * small(k % PER_LINE);
+                let cx = x0 + 12 + STEP * small(k % PER_LINE);
                 let cy = top + 30 + LINE * small(k / PER_LINE);
                 html! {
                     <g class={format!("map-dot influence-{}", c.influence.id())} data-map-contact={c.id.clone()}>
@@ -641,11 +641,11 @@ pub fn evidence(lang: Lang, account: &AccountRecord, question_id: &str) -> Html 
         _ => return html! {},
     };
     html! {
-        <aside class="evidence" data-evidence={question_id.to_owned()} aria-label={later_text(lang, "contacts.evidence_heading")}>
+        <div class="evidence" role="note" data-evidence={question_id.to_owned()}>
             <p class="evidence-heading">{ later_text(lang, "contacts.evidence_heading") }</p>
             <ul>{ for lines.into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
             <p class="meta">{ later_text(lang, "contacts.evidence.note") }</p>
-        </aside>
+        </div>
     }
 }
 
