@@ -188,7 +188,7 @@ test('the stakeholder map reads in Chinese, is axe-clean in both languages, and 
   expect(lines[2]).toContain(`z2,"'=HYPERLINK(""x"")",,finance,,staff,low,opponent`);
 });
 
-test('200 accounts × 15 contacts: the account page and the portfolio render; the times are printed', async ({ page }) => {
+test('200 accounts × 15 contacts and a 20-item plan: the account page and the portfolio render; the times are printed', async ({ page }) => {
   test.setTimeout(90_000);
   await openApp(page);
   const roles = ['economic_buyer', 'technical_evaluator', 'user', 'coach', 'gatekeeper'];
@@ -201,6 +201,12 @@ test('200 accounts × 15 contacts: the account page and the portfolio render; th
       id: `c${c}`, name: `Contact ${a}-${c}`, title: 'Director of something important', function: 'technical',
       role: roles[c % 5], seniority: seniorities[c % 4], influence: 'medium', attitude: attitudes[c % 5],
       owner: `Owner ${c % 3}`, last_met: '2026-06-01', created_ms: c + 1, updated_ms: c + 1,
+    }));
+    // Issue 15's figure too: every account holds a plan, some of it overdue.
+    r.plan = Array.from({ length: 20 }, (_, i) => ({
+      id: `p${i}`, title: `Quarterly business review with the plant's purchasing and quality leads #${i}`,
+      lever: 'safeguard.communication', owner: 'Wang Lei', due: i % 4 ? '2030-03-31' : '2020-03-31',
+      status: 'planned', measure: 'Review held, minutes shared', created_ms: 100 + i, updated_ms: 100 + i,
     }));
     return r;
   });
@@ -218,8 +224,10 @@ test('200 accounts × 15 contacts: the account page and the portfolio render; th
   };
   const account = await timed('#/account/big7', '[data-stakeholder-map] [data-map-contact]');
   await expect(page.locator('[data-block="contacts"] [data-contact]')).toHaveCount(15);
+  await expect(page.locator('[data-block="plan"] [data-plan-item]')).toHaveCount(20);
   const portfolio = await timed('#/portfolio', '[data-portfolio] tbody tr:nth-child(200)');
-  const line = `stakeholder maps 200 accounts × 15 contacts: account page ${account} ms, portfolio ${portfolio} ms from click to rendered; storage ${(bytes / 1000).toFixed(0)}k characters`;
+  await expect(page.locator('tr[data-account="big7"] [data-col="overdue"]')).toHaveText('5');
+  const line = `200 accounts × 15 contacts and a 20-item plan: account page ${account} ms, portfolio ${portfolio} ms from click to rendered (overdue counted); storage ${(bytes / 1000).toFixed(0)}k characters`;
   console.log(line);
   fs.mkdirSync('.results', { recursive: true });
   fs.writeFileSync('.results/contacts-render.txt', `${line}\n`);
