@@ -45,6 +45,8 @@ pub struct ExchangeTools {
     pub import: ImportFn,
     /// The CSV export of every completed assessment.
     pub csv: fn(&Bank, &[AccountRecord]) -> String,
+    /// The preview of a validated import, with its confirmation.
+    pub panel: fn(ImportPreview, Callback<Option<String>>) -> Html,
 }
 
 /// The stakeholder map's facts beside a contact question of the questionnaire.
@@ -71,6 +73,7 @@ const DEFERRED: Deferred = Deferred {
     tools: ExchangeTools {
         import: import_preview,
         csv: exchange::export_csv,
+        panel: crate::ui::widgets::import_panel::import_panel,
     },
     evidence: crate::ui::screens::contacts::evidence,
 };
@@ -144,6 +147,12 @@ pub async fn exchange_tools() -> Option<ExchangeTools> {
     if split::loaded().is_none() {
         split::load().await;
     }
+    split::loaded().map(|d| d.tools)
+}
+
+/// The import and spreadsheet export if their code is in already (it is, once a file has been
+/// validated).
+pub fn loaded_exchange_tools() -> Option<ExchangeTools> {
     split::loaded().map(|d| d.tools)
 }
 

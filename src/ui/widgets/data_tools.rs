@@ -5,7 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::engine::state::app::Action;
-use crate::engine::storage::exchange::{self, ImportError, ImportPreview, Resolution};
+use crate::engine::storage::exchange::{self, ImportError, ImportPreview};
 use crate::engine::text::i18n::{messages, Messages};
 use crate::engine::text::labels::text_with;
 use crate::engine::text::lang::Lang;
@@ -59,7 +59,6 @@ pub fn DataTools() -> Html {
     // (needed to validate answers).
     let picked = use_state(|| None::<Result<Vec<u8>, String>>);
     let preview = use_state(|| None::<Result<ImportPreview, ImportError>>);
-    let resolution = use_state(|| Resolution::KeepBoth);
     let outcome = use_state(|| None::<String>);
     // The import or CSV code (fetched with the later screens) could not be fetched.
     let tools_failed = use_state(|| false);
@@ -145,46 +144,15 @@ pub fn DataTools() -> Html {
         let preview = preview.clone();
         Callback::from(move |_| preview.set(None))
     };
-    let confirm = {
-        let state = state.clone();
-        let preview = preview.clone();
-        let resolution = resolution.clone();
-        let outcome = outcome.clone();
-        Callback::from(move |_| {
-            if let Some(Ok(p)) = (*preview).clone() {
-                let count = p.incoming.len();
-                let new_ids = p.conflicts.iter().map(|_| browser::new_id()).collect();
-                state.dispatch(Action::Import {
-                    preview: p,
-                    resolution: *resolution,
-                    new_ids,
-                });
-                outcome.set(Some((messages(state.lang).imported)(count)));
-                preview.set(None);
-            }
-        })
-    };
-    let choose = |r: Resolution| {
-        let resolution = resolution.clone();
-        Callback::from(move |_| resolution.set(r))
-    };
     let has_accounts = !state.accounts.is_empty();
     let csv_ready = has_accounts && state.loaded().is_some();
-    // The space the previewed import needs, against what the browser seems to have left.
-    let (needed_kb, free_kb) = match &*preview {
-        Some(Ok(p)) => {
-            let needed = exchange::space_needed(&state.accounts, p, *resolution);
-            let free = browser::storage_free_units();
-            (
-                Some((needed + 1023).div_euclid(1024)),
-                free.map(|f| f.div_euclid(1024)),
-            )
-        }
-        _ => (None, None),
-    };
-    let fits = match (needed_kb, free_kb) {
-        (Some(needed), Some(free)) => needed <= free,
-        _ => true,
+    let close_panel = {
+        let preview = preview.clone();
+        let outcome = outcome.clone();
+        Callback::from(move |done: Option<String>| {
+            outcome.set(done);
+            preview.set(None);
+        })
     };
 
     html! {
@@ -218,49 +186,12 @@ pub fn DataTools() -> Html {
                             <button type="button" class="button-secondary" onclick={cancel.clone()}>{ m.dismiss }</button>
                         </div>
                     },
-                    Ok(p) => html! {
-                        <div class="import-preview" data-import="preview">
-                            <h3>{ m.import_preview_heading }</h3>
-                            <p>{ (m.import_summary)(p.added.len(), p.conflicts.len()) }</p>
-                            { space_line(state.lang, needed_kb, free_kb) }
-                            if !p.conflicts.is_empty() {
-                                <ul>{ for p.conflicts.iter().map(|c| html! { <li>{ (m.import_conflict)(&c.existing_name, &c.incoming_name) }</li> }) }</ul>
-                                <fieldset class="resolution">
-                                    <legend>{ m.import_resolution_legend }</legend>
-                                    <div class="option">
-                                        <input type="radio" id="resolve-keep" name="resolve" checked={*resolution == Resolution::KeepBoth} onchange={choose(Resolution::KeepBoth)} />
-                                        <label for="resolve-keep">{ m.import_keep_both }</label>
-                                    </div>
-                                    <div class="option">
-                                        <input type="radio" id="resolve-replace" name="resolve" checked={*resolution == Resolution::Replace} onchange={choose(Resolution::Replace)} />
-                                        <label for="resolve-replace">{ m.import_replace }</label>
-                                    </div>
-                                </fieldset>
-                            }
-                            <div class="card-actions">
-                                <button type="button" class="button-primary" data-action="import-confirm" disabled={!fits} onclick={confirm.clone()}>{ m.import_confirm }</button>
-                                <button type="button" class="button-secondary" onclick={cancel.clone()}>{ m.cancel }</button>
-                            </div>
-                        </div>
-                    },
+                    // A preview exists only once the later module validated the file.
+                    Ok(p) => crate::ui::lazy::loaded_exchange_tools()
+                        .map_or_else(Html::default, |tools| (tools.panel)(p.clone(), close_panel.clone())),
                 } }
             }
         </section>
-    }
-}
-
-/// "Needs about N KB; about M KB is free", or the refusal when it cannot fit. One KB here is
-/// 1,024 characters (UTF-16 code units, as `localStorage` counts), so the quota reads as the
-/// "5 MB" browsers document and the README states.
-fn space_line(lang: Lang, needed_kb: Option<i64>, free_kb: Option<i64>) -> Html {
-    match (needed_kb, free_kb) {
-        (Some(needed), Some(free)) if needed > free => html! {
-            <p class="warning" role="alert" data-import="no-space">{ text_with(lang, "import_no_space", &[("needed", &needed.max(1).to_string()), ("free", &free.max(0).to_string())]) }</p>
-        },
-        (Some(needed), Some(free)) => html! {
-            <p data-import="space">{ text_with(lang, "import_space", &[("needed", &needed.max(1).to_string()), ("free", &free.to_string())]) }</p>
-        },
-        _ => html! {},
     }
 }
 

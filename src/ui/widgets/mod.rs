@@ -2,4 +2,5 @@
 
 pub mod charts;
 pub mod data_tools;
+pub mod import_panel;
 pub mod notices;
