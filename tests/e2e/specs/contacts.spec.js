@@ -188,6 +188,37 @@ test('the stakeholder map reads in Chinese, is axe-clean in both languages, and 
   expect(lines[2]).toContain(`z2,"'=HYPERLINK(""x"")",,finance,,staff,low,opponent`);
 });
 
+test('a contact is added from the keyboard alone, and the map prints without its controls', async ({ page }) => {
+  await openApp(page);
+  await seedAccounts(page, [accountRecord('ct4', 'Keyboard Co', ['huawei-phase-one'])]);
+  await page.goto('./#/account/ct4');
+  await page.locator('[data-action="add-contact"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#contact-name')).toBeFocused();
+  await page.keyboard.type('Li Na');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#contact-title')).toBeFocused();
+  await page.keyboard.type('Chief engineer');
+  // Function, role, seniority: the selects take their value from the keyboard too.
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#contact-function')).toBeFocused();
+  await page.locator('#contact-function').press('t');
+  await expect(page.locator('#contact-function')).toHaveValue('technical');
+  // Enter in a text field submits the form; focus returns to the map's heading.
+  await page.locator('#contact-title').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#contacts-heading')).toBeFocused();
+  await expect(page.locator('[data-contact]')).toHaveCount(1);
+  await expect(page.locator('[data-contact]')).toHaveAttribute('data-left', 'false');
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('[data-stakeholder-map] svg')).toBeVisible();
+  await expect(page.locator('[data-coverage-list]')).toBeVisible();
+  await expect(page.locator('[data-action="add-contact"]')).toBeHidden();
+  await expect(page.locator('[data-action="edit-contact"]')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+});
+
 test('200 accounts × 15 contacts and a 20-item plan: the account page and the portfolio render; the times are printed', async ({ page }) => {
   test.setTimeout(90_000);
   await openApp(page);
