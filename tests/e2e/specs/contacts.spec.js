@@ -149,7 +149,7 @@ test('the map is evidence beside the contact questions and contradicts claimed t
   for (let i = 0; i < 4 && !(await evidence.isVisible()); i += 1) {
     await page.locator('[data-action="next"]').click();
   }
-  await expect(evidence).toContainText('2 contacts');
+  await expect(evidence).toContainText('Contacts at the customer: 2');
   await expect(evidence).toContainText('No executive on the map');
   await expect(page.locator('[data-question="lvl_contacts"] input[type="radio"]:checked')).toHaveCount(0);
   await expectNoViolations(page, 'questionnaire with map evidence (en)');
