@@ -23,6 +23,9 @@ pub const RELATIONSHIP_DAYS: i64 = 180;
 /// An advocate who left within this many days is a live warning sign (a change of key contact,
 /// `warn_contacts`); earlier departures are history.
 pub const LEFT_RECENTLY_DAYS: i64 = 180;
+/// An advocate who left within this many days contradicts "no changes in key contacts": the
+/// question asks about recent changes, and a quarter is what "recently" means in a review.
+pub const ADVOCATE_GONE_DAYS: i64 = 90;
 /// At most this many coverage findings below the alarm tier join an assessment's action plan
 /// (all are listed on the account page): a thin map raises most of them at once, and the plan
 /// must stay a plan.
@@ -342,58 +345,76 @@ pub fn facts(contacts: &[Contact], today: &str) -> Option<MapFacts> {
 /// An answer the map clearly contradicts (flagged in the results' confidence; the answer stays).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MapConflict {
-    /// `executive_not_mapped`: ties said to reach top management, no executive on the map.
+    /// `executive_not_mapped` or `contact_change_not_seen` (see [`conflicts`]).
     pub id: &'static str,
     /// The questions whose answers claim it.
     pub questions: Vec<&'static str>,
 }
 
-/// The answers the map contradicts. Only a clear contradiction counts: a map that lists people
-/// but no executive met in the last [`RELATIONSHIP_DAYS`], against an answer that says ties
-/// reach top management ("also top management" on `lvl_contacts`) or executives meet and trust
-/// each other (75 or more on `sw_exec_channel` or `sw_personal_ties`). A map missing people is
-/// not a contradiction of an answer about breadth: maps are rarely complete. The ties may be
-/// real and run elsewhere (seed 004's incumbent B: through the ministry that holds its shares),
-/// so the results ask the user to name them, not to change the answer.
+/// The answers the map contradicts. Only a clear contradiction counts:
+///
+/// - `executive_not_mapped`: a map that lists people but no executive met in the last
+///   [`RELATIONSHIP_DAYS`], against an answer that says ties reach top management ("also top
+///   management" on `lvl_contacts`) or executives meet and trust each other (75 or more on
+///   `sw_exec_channel` or `sw_personal_ties`). The ties may be real and run elsewhere (seed
+///   004's incumbent B: through the ministry that holds its shares), so the results ask the
+///   user to name them, not to change the answer.
+/// - `contact_change_not_seen`: "no changes, or the new people already support us" on
+///   `warn_contacts`, while an advocate left within [`ADVOCATE_GONE_DAYS`] and no champion or
+///   coach remains on the map.
+///
+/// A map missing people is not a contradiction of an answer about breadth: maps are rarely
+/// complete.
 pub fn conflicts(
     bank: &Bank,
     answers: &Answers,
     contacts: &[Contact],
     today: &str,
 ) -> Vec<MapConflict> {
-    let any_active = contacts.iter().any(Contact::is_active);
+    if !contacts.iter().any(Contact::is_active) {
+        return Vec::new();
+    }
+    let score = |id: &str| {
+        bank.questions
+            .iter()
+            .find(|q| q.id == id)
+            .and_then(|q| score_of(q, answers.get(id)))
+    };
+    let mut out = Vec::new();
     let executive = contacts.iter().any(|c| {
         c.is_active()
             && c.seniority == Seniority::Executive
             && days_between(&c.last_met, today).is_some_and(|d| d <= RELATIONSHIP_DAYS)
     });
-    if !any_active || executive {
-        return Vec::new();
-    }
-    let claims = |id: &str, at_least: u8| {
-        bank.questions
-            .iter()
-            .find(|q| q.id == id)
-            .and_then(|q| score_of(q, answers.get(id)))
-            .is_some_and(|s| s >= at_least)
-    };
     let questions: Vec<&'static str> = [
         ("lvl_contacts", 67),
         ("sw_exec_channel", 75),
         ("sw_personal_ties", 75),
     ]
     .into_iter()
-    .filter(|(id, at)| claims(id, *at))
+    .filter(|(id, at)| !executive && score(id).is_some_and(|s| s >= *at))
     .map(|(id, _)| id)
     .collect();
-    if questions.is_empty() {
-        Vec::new()
-    } else {
-        vec![MapConflict {
+    if !questions.is_empty() {
+        out.push(MapConflict {
             id: "executive_not_mapped",
             questions,
-        }]
+        });
     }
+    let advocate_gone = contacts.iter().any(|c| {
+        departure_matters(c)
+            && days_between(&c.left_on, today).is_some_and(|d| d <= ADVOCATE_GONE_DAYS)
+    });
+    let advocate_left_standing = contacts.iter().any(|c| {
+        c.is_active() && (c.attitude == Attitude::Champion || c.role == Some(BuyingRole::Coach))
+    });
+    if score("warn_contacts") == Some(100) && advocate_gone && !advocate_left_standing {
+        out.push(MapConflict {
+            id: "contact_change_not_seen",
+            questions: vec!["warn_contacts"],
+        });
+    }
+    out
 }
 
 /// The results of an account's latest assessment read against its map: the most pressing

@@ -132,12 +132,17 @@ test('the map is evidence beside the contact questions and contradicts claimed t
   record.contacts = [
     { id: 'm1', name: 'Maintenance chief', function: 'operations', role: 'user', seniority: 'manager', influence: 'medium', attitude: 'supporter', last_met: await localDate(page, 5), created_ms: 1, updated_ms: 1 },
     { id: 'm2', name: 'Purchasing clerk', function: 'purchasing', role: 'gatekeeper', seniority: 'staff', influence: 'low', attitude: 'neutral', created_ms: 2, updated_ms: 2 },
+    // The planning engineer who coached B's team retired three weeks ago.
+    { id: 'm3', name: 'Planning engineer', function: 'technical', role: 'coach', seniority: 'manager', influence: 'medium', attitude: 'supporter', left_on: await localDate(page, 20), created_ms: 3, updated_ms: 3 },
   ];
   await seedAccounts(page, [record]);
   await page.goto('./#/results/ct2/ct2-s0');
   const conflict = page.locator('[data-block="confidence"] [data-inconsistency="executive_not_mapped"]');
   await expect(conflict).toBeVisible();
   await expect(conflict).toHaveAttribute('data-map-conflict', 'lvl_contacts sw_exec_channel sw_personal_ties');
+  // B's KAM also answered "no changes in key contacts", with its only coach gone.
+  await expect(page.locator('[data-inconsistency="contact_change_not_seen"]')).toHaveAttribute('data-map-conflict', 'warn_contacts');
+  await expect(page.locator('[data-block="actions"] [data-action-id="coverage.champion-left"]')).toHaveCount(1);
   // Two people, neither the economic buyer: in the action plan (beyond the first seven shown).
   await expect(page.locator('[data-block="actions"] [data-action-id="coverage.single-threaded"]')).toHaveCount(1);
   await expect(page.locator('[data-block="actions"] [data-action-id="coverage.no-economic-buyer"]')).toHaveCount(1);

@@ -404,3 +404,34 @@ fn the_latest_results_read_against_the_map_lose_confidence_for_a_contradiction()
     // The answers are untouched: the level still reads what B's KAM said.
     assert_eq!(result.level.level, score(bank(), &answers).level.level);
 }
+
+#[test]
+fn no_change_in_key_contacts_is_contradicted_when_the_only_advocate_just_left() {
+    // Huawei's KAM answers "no changes, or the new people already support us", but the market
+    // manager (our coach) left in October and the planning director is only a supporter now.
+    let mut answers = answers_of(bank(), HUAWEI_PHASE_ONE);
+    let q = bank().question("warn_contacts").unwrap();
+    answers.set(
+        "warn_contacts",
+        crate::engine::model::scenarios::nearest(q, 100),
+    );
+    let mut rows = HUAWEI_MAP.to_vec();
+    rows[0].5 = A::Supporter;
+    rows[1].8 = "2026-10-15";
+    let found = conflicts(bank(), &answers, &map(&rows), TODAY);
+    assert_eq!(
+        found.iter().map(|c| c.id).collect::<Vec<_>>(),
+        ["contact_change_not_seen"]
+    );
+    assert_eq!(found[0].questions, ["warn_contacts"]);
+    // A champion still there: "the new people already support us" may well be true.
+    rows[0].5 = A::Champion;
+    assert!(conflicts(bank(), &answers, &map(&rows), TODAY).is_empty());
+    // The KAM's own answer, "minor changes, well handled", claims nothing the map denies.
+    rows[0].5 = A::Supporter;
+    let honest = answers_of(bank(), HUAWEI_PHASE_ONE);
+    assert!(conflicts(bank(), &honest, &map(&rows), TODAY).is_empty());
+    // A departure older than a quarter is not the "recent change" the question asks about.
+    rows[1].8 = "2026-08-01";
+    assert!(conflicts(bank(), &answers, &map(&rows), TODAY).is_empty());
+}
