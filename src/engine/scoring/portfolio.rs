@@ -20,6 +20,8 @@ pub struct Row {
     pub summary: Option<Summary>,
     /// Open account-plan items past their due date.
     pub overdue: usize,
+    /// The stakeholder map's coverage findings (`scoring::coverage`); `None` without a map.
+    pub map_gaps: Option<usize>,
 }
 
 impl Row {
@@ -47,6 +49,8 @@ pub fn rows(bank: &Bank, accounts: &[AccountRecord], today: &str) -> Vec<Row> {
                 last_ms: latest.and_then(|r| r.completed_ms),
                 summary: latest.map(|r| summarize(bank, &r.answers)),
                 overdue: a.overdue_count(today),
+                map_gaps: (!a.contacts.is_empty())
+                    .then(|| crate::engine::scoring::coverage::coverage(&a.contacts, today).len()),
             }
         })
         .collect()
@@ -64,11 +68,12 @@ pub enum SortKey {
     Risk,
     Last,
     Overdue,
+    MapGaps,
 }
 
 impl SortKey {
     /// Every column, in table order.
-    pub const ALL: [SortKey; 8] = [
+    pub const ALL: [SortKey; 9] = [
         SortKey::Name,
         SortKey::Level,
         SortKey::Target,
@@ -77,6 +82,7 @@ impl SortKey {
         SortKey::Risk,
         SortKey::Last,
         SortKey::Overdue,
+        SortKey::MapGaps,
     ];
 
     /// The column's stable id (`data-sort`).
@@ -90,6 +96,7 @@ impl SortKey {
             SortKey::Risk => "risk",
             SortKey::Last => "last",
             SortKey::Overdue => "overdue",
+            SortKey::MapGaps => "map-gaps",
         }
     }
 }
@@ -128,6 +135,7 @@ fn compare_rows(key: SortKey, a: &Row, b: &Row) -> Ordering {
             .cmp(&s(b).and_then(|s| s.defection_risk)),
         SortKey::Last => a.last_ms.cmp(&b.last_ms),
         SortKey::Overdue => a.overdue.cmp(&b.overdue),
+        SortKey::MapGaps => a.map_gaps.cmp(&b.map_gaps),
     }
 }
 
@@ -275,6 +283,39 @@ mod tests {
             names(select(&rows, &q)),
             ["Gamma", "Beta Corp", "alpha Ltd", "Delta (never assessed)"]
         );
+    }
+
+    #[test]
+    fn map_gaps_are_counted_per_mapped_account_and_sort() {
+        use crate::engine::model::contacts::ContactInput;
+        use crate::engine::model::ids::{Attitude, BuyingRole, Seniority};
+        let mut accounts = portfolio();
+        // One contact: a single thread, no economic buyer, no executive, ...
+        let one = ContactInput {
+            name: "Wang".into(),
+            attitude: Attitude::Champion,
+            last_met: "2026-11-20".into(),
+            ..Default::default()
+        };
+        accounts[0].add_contact("c1", &one, 5).unwrap();
+        // The economic buyer, an executive and a champion met last month: fewer gaps.
+        let buyer = ContactInput {
+            name: "Zhao".into(),
+            role: Some(BuyingRole::EconomicBuyer),
+            seniority: Seniority::Executive,
+            ..one.clone()
+        };
+        accounts[1].add_contact("c1", &buyer, 5).unwrap();
+        let rows = rows(bank(), &accounts, "2026-12-01");
+        let gaps: Vec<Option<usize>> = rows.iter().map(|r| r.map_gaps).collect();
+        assert!(gaps[0] > gaps[1] && gaps[1].is_some());
+        assert_eq!((gaps[2], gaps[3]), (None, None), "no map, nothing judged");
+        let q = Query {
+            sort: SortKey::MapGaps,
+            descending: true,
+            ..Default::default()
+        };
+        assert_eq!(names(select(&rows, &q))[0], accounts[0].name);
     }
 
     #[test]

@@ -23,6 +23,7 @@ fn column_name(lang: crate::engine::text::lang::Lang, m: &Messages, key: SortKey
         SortKey::Risk => m.col_risk,
         SortKey::Last => m.col_last,
         SortKey::Overdue => crate::engine::scoring::later_text(lang, "plan.col_overdue"),
+        SortKey::MapGaps => crate::engine::scoring::later_text(lang, "contacts.col_gaps"),
     }
 }
 
@@ -176,6 +177,7 @@ pub fn Portfolio() -> Html {
                                     <td data-col="risk">{ s.and_then(|s| s.risk_band).map_or_else(dash, |b| format!("{}{}", b.label(lang), (m.paren)(&s.and_then(|s| s.defection_risk).unwrap_or_default().to_string()))) }</td>
                                     <td>{ r.last_ms.map_or_else(dash, date) }</td>
                                     <td data-col="overdue" data-overdue={r.overdue.to_string()}>{ r.overdue.to_string() }</td>
+                                    <td data-col="map-gaps">{ r.map_gaps.map_or_else(dash, |n| n.to_string()) }</td>
                                 </tr>
                             }
                         }) }

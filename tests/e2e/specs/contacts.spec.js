@@ -263,6 +263,10 @@ test('200 accounts × 15 contacts and a 20-item plan: the account page and the p
   await expect(page.locator('[data-block="plan"] [data-plan-item]')).toHaveCount(20);
   const portfolio = await timed('#/portfolio', '[data-portfolio] tbody tr:nth-child(200)');
   await expect(page.locator('tr[data-account="big7"] [data-col="overdue"]')).toHaveText('5');
+  // The sales leader's view of the maps: gaps per account, sortable.
+  await expect(page.locator('tr[data-account="big7"] [data-col="map-gaps"]')).toHaveText(/^\d+$/);
+  await page.locator('[data-sort="map-gaps"]').click();
+  await expect(page.locator('th[aria-sort="ascending"] [data-sort="map-gaps"]')).toBeVisible();
   const line = `200 accounts × 15 contacts and a 20-item plan: account page ${account} ms, portfolio ${portfolio} ms from click to rendered (overdue counted); storage ${(bytes / 1000).toFixed(0)}k characters`;
   console.log(line);
   fs.mkdirSync('.results', { recursive: true });
