@@ -243,6 +243,8 @@ pub struct LaterEvidenceProps {
 #[function_component]
 pub fn LaterEvidence(props: &LaterEvidenceProps) -> Html {
     let state = use_app();
+    // Only set, never read: setting it re-renders, and the render reads the loaded module (as
+    // `Later` does). A failed fetch sets it too and shows nothing: the question works without.
     let arrived = use_state(|| false);
     {
         let arrived = arrived.clone();
