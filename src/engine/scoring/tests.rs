@@ -468,11 +468,21 @@ proptest! {
 
     #[test]
     fn dont_know_never_raises_confidence(answers in any_answers(), pick in 0usize..1000) {
+        // Answering can only lower confidence through the contradictions it reveals: each costs
+        // INCONSISTENCY_PENALTY, and one answer can reveal more than one (a high satisfaction
+        // answer alone can make the account both "satisfied while orders fall" and "loyal while
+        // a rival is qualified").
         let q = &bank().questions[pick % bank().questions.len()];
-        let dk = score(bank(), &with(&answers, &q.id, Choice::DontKnow)).confidence.score;
+        let dk = score(bank(), &with(&answers, &q.id, Choice::DontKnow)).confidence;
         for i in 0..q.options.len() {
-            let answered = score(bank(), &with(&answers, &q.id, Choice::option(i))).confidence.score;
-            prop_assert!(dk <= answered + 10, "{}: dk {dk} vs option {i} {answered}", q.id);
+            let answered = score(bank(), &with(&answers, &q.id, Choice::option(i))).confidence;
+            let revealed = answered.inconsistencies.len().saturating_sub(dk.inconsistencies.len());
+            let allowance = u32::from(super::INCONSISTENCY_PENALTY) * u32::try_from(revealed).unwrap_or(u32::MAX);
+            prop_assert!(
+                u32::from(dk.score) <= u32::from(answered.score) + allowance,
+                "{}: dk {} vs option {i} {} ({revealed} contradictions revealed)",
+                q.id, dk.score, answered.score
+            );
         }
     }
 
