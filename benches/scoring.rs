@@ -164,6 +164,7 @@ fn contact_figures(mut account: AccountRecord) {
             black_box(rapport::engine::scoring::coverage::coverage(
                 black_box(&account.contacts),
                 "2026-12-01",
+                rapport::engine::scoring::coverage::Cadence::STEADY,
             ));
             t.elapsed()
         })

@@ -344,7 +344,7 @@ id_enum! {
         SingleThreaded => "single-threaded",
         NoEconomicBuyer => "no-economic-buyer",
         NoExecutive => "no-executive",
-        NotMet => "not-met-90-days",
+        NotMet => "not-met",
         SingleOwner => "single-owner",
         NoCoach => "no-coach",
         NoTechnicalEvaluator => "no-technical-evaluator",

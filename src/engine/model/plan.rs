@@ -223,7 +223,7 @@ pub fn lever_for_action(action_id: &str) -> Option<String> {
         "coverage" => match action_id {
             "coverage.champion-left" => Some("warning.contact_change".to_owned()),
             "coverage.no-executive" => Some("switching_cost.executive_ties".to_owned()),
-            "coverage.not-met-90-days" => Some("safeguard.communication".to_owned()),
+            "coverage.not-met" => Some("safeguard.communication".to_owned()),
             _ => None,
         },
         "quadrant" => match action_id {

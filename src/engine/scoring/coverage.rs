@@ -9,14 +9,56 @@
 use crate::engine::model::answers::{score_of, Answers};
 use crate::engine::model::bank::Bank;
 use crate::engine::model::contacts::Contact;
+use crate::engine::model::ids::ResponsePhase;
 use crate::engine::model::ids::{
     Attitude, BuyingRole, ContactFunction, CoverageId, Influence, Level, Seniority,
 };
-use crate::engine::scoring::{AssessmentResult, Finding, PlannedAction, INCONSISTENCY_PENALTY};
+use crate::engine::scoring::{
+    AssessmentResult, Finding, PlannedAction, Stage, INCONSISTENCY_PENALTY,
+};
 
-/// A contact not met for longer than this many days is "not met" (a quarter: the rhythm of
-/// account reviews).
-pub const NOT_MET_DAYS: i64 = 90;
+/// How long influential contacts may go unseen before "not met" (days, by influence).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cadence {
+    pub high: i64,
+    pub medium: i64,
+}
+
+impl Cadence {
+    /// A quarter, the rhythm of account reviews.
+    pub const STEADY: Cadence = Cadence {
+        high: 90,
+        medium: 90,
+    };
+    /// While the business is contested — still being won (development, initial cooperation),
+    /// put to tender, or being lost — a quarter unseen is far too long: a month for the people
+    /// of high influence, two for the others.
+    pub const CONTESTED: Cadence = Cadence {
+        high: 30,
+        medium: 60,
+    };
+
+    /// The cadence an assessment calls for.
+    pub fn of(result: &AssessmentResult) -> Cadence {
+        let contested = matches!(
+            result.stage.stage,
+            Some(Stage::Development | Stage::Initial)
+        ) || result.level.regression.is_some()
+            || result.defection.phase != ResponsePhase::Warn;
+        if contested {
+            Cadence::CONTESTED
+        } else {
+            Cadence::STEADY
+        }
+    }
+
+    fn days(self, influence: Influence) -> i64 {
+        match influence {
+            Influence::High => self.high,
+            _ => self.medium,
+        }
+    }
+}
 /// A contact met within this many days, and not against the user, is a working relationship
 /// ([`covered`]); someone unseen for longer is a name on the map, not a tie.
 pub const RELATIONSHIP_DAYS: i64 = 180;
@@ -81,9 +123,10 @@ fn days_between(from: &str, to: &str) -> Option<i64> {
     Some(day_number(to)? - day_number(from)?)
 }
 
-/// Whether a contact has not been met in [`NOT_MET_DAYS`] (or no meeting is recorded).
-pub fn not_met(contact: &Contact, today: &str) -> bool {
-    days_between(&contact.last_met, today).is_none_or(|d| d > NOT_MET_DAYS)
+/// Whether a contact has gone unseen longer than `cadence` allows for their influence (or no
+/// meeting is recorded).
+pub fn not_met(contact: &Contact, today: &str, cadence: Cadence) -> bool {
+    days_between(&contact.last_met, today).is_none_or(|d| d > cadence.days(contact.influence))
 }
 
 /// Whether the user has a working relationship with a contact, not only their name on the map:
@@ -121,8 +164,9 @@ fn departure_matters(c: &Contact) -> bool {
         || (c.attitude.is_favourable() && c.influence == Influence::High)
 }
 
-/// The coverage findings of a map, most pressing first (the order of [`CoverageId::ALL`]).
-pub fn coverage(contacts: &[Contact], today: &str) -> Vec<CoverageFinding> {
+/// The coverage findings of a map, most pressing first (the order of [`CoverageId::ALL`]);
+/// `cadence` is how long key people may go unseen ([`Cadence::of`] the latest assessment).
+pub fn coverage(contacts: &[Contact], today: &str, cadence: Cadence) -> Vec<CoverageFinding> {
     if contacts.is_empty() {
         return Vec::new();
     }
@@ -182,7 +226,7 @@ pub fn coverage(contacts: &[Contact], today: &str) -> Vec<CoverageFinding> {
     let mut unmet: Vec<&&Contact> = active
         .iter()
         .filter(|c| c.influence != Influence::Low && !c.attitude.is_hostile())
-        .filter(|c| not_met(c, today))
+        .filter(|c| not_met(c, today, cadence))
         .collect();
     // The weightiest first, then the longest unseen (no meeting recorded counts as longest).
     crate::engine::model::sort::sort_by(&mut unmet, |a, b| {
@@ -428,7 +472,7 @@ pub fn apply_map(
     contacts: &[Contact],
     today: &str,
 ) -> Vec<MapConflict> {
-    let findings = coverage(contacts, today);
+    let findings = coverage(contacts, today, Cadence::of(result));
     result.actions = with_coverage(&result.actions, &findings, result.target.target_level);
     let found = conflicts(bank, answers, contacts, today);
     let penalty =

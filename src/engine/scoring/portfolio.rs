@@ -6,7 +6,8 @@ use std::cmp::Ordering;
 use crate::engine::model::bank::Bank;
 use crate::engine::model::ids::{AccountId, AssessmentId, Quadrant, RiskBand};
 use crate::engine::model::record::AccountRecord;
-use crate::engine::scoring::{summarize, Summary};
+use crate::engine::scoring::coverage::{coverage, Cadence};
+use crate::engine::scoring::{score_figures, summarize, AssessmentResult, Summary};
 
 /// One account's latest figures (`summary` is `None` until it has a completed assessment).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +41,8 @@ pub fn rows(bank: &Bank, accounts: &[AccountRecord], today: &str) -> Vec<Row> {
         .iter()
         .map(|a| {
             let latest = a.latest_completed();
+            let figures = latest.map(|r| score_figures(bank, &r.answers));
+            let cadence = figures.as_ref().map_or(Cadence::STEADY, Cadence::of);
             Row {
                 account_id: a.id.clone(),
                 name: a.name.clone(),
@@ -47,10 +50,10 @@ pub fn rows(bank: &Bank, accounts: &[AccountRecord], today: &str) -> Vec<Row> {
                 industry: a.industry.clone(),
                 assessment_id: latest.map(|r| r.id.clone()),
                 last_ms: latest.and_then(|r| r.completed_ms),
-                summary: latest.map(|r| summarize(bank, &r.answers)),
+                summary: figures.as_ref().map(AssessmentResult::summary),
                 overdue: a.overdue_count(today),
                 map_gaps: (!a.contacts.is_empty())
-                    .then(|| crate::engine::scoring::coverage::coverage(&a.contacts, today).len()),
+                    .then(|| coverage(&a.contacts, today, cadence).len()),
             }
         })
         .collect()

@@ -10,7 +10,7 @@ use crate::engine::model::ids::{
     AccountId, Attitude, BuyingRole, ContactFunction, Influence, Seniority,
 };
 use crate::engine::model::record::{AccountRecord, EditError};
-use crate::engine::scoring::coverage::{self, CoverageFinding, MapConflict};
+use crate::engine::scoring::coverage::{self, Cadence, CoverageFinding, MapConflict};
 use crate::engine::scoring::{later_text, later_text_with};
 use crate::engine::state::app::edited;
 use crate::engine::text::i18n::messages;
@@ -101,7 +101,8 @@ pub fn StakeholderMap(props: &StakeholderMapProps) -> Html {
         return html! {};
     };
     let today = browser::today();
-    let findings = coverage::coverage(&account.contacts, &today);
+    let cadence = cadence(&state, account);
+    let findings = coverage::coverage(&account.contacts, &today, cadence);
     let on_done = Callback::from({
         let open = open.clone();
         move |()| open.set(Open::None)
@@ -138,7 +139,7 @@ pub fn StakeholderMap(props: &StakeholderMapProps) -> Html {
             } else {
                 { coverage_view(lang, account, &findings) }
                 { map_view(lang, account) }
-                { contact_list(&state, account, &open, &undo, &today) }
+                { contact_list(&state, account, &open, &undo, &today, cadence) }
             }
             if *open == Open::Adding {
                 <ContactForm account_id={account.id.clone()} contact_id={None::<String>} on_done={on_done.clone()} />
@@ -154,6 +155,18 @@ pub fn StakeholderMap(props: &StakeholderMapProps) -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+/// How long key people may go unseen at this account: by its latest assessment (a month while
+/// the business is contested), a quarter without one.
+fn cadence(state: &AppHandle, account: &AccountRecord) -> Cadence {
+    match (state.loaded(), account.latest_completed()) {
+        (Some(loaded), Some(latest)) => Cadence::of(&crate::engine::scoring::score_figures(
+            loaded.bank,
+            &latest.answers,
+        )),
+        _ => Cadence::STEADY,
     }
 }
 
@@ -320,6 +333,7 @@ fn contact_list(
     open: &UseStateHandle<Open>,
     undo: &UseStateHandle<Option<Contact>>,
     today: &str,
+    cadence: Cadence,
 ) -> Html {
     let lang = state.lang;
     let left: Vec<&Contact> = account.contacts.iter().filter(|c| !c.is_active()).collect();
@@ -327,12 +341,12 @@ fn contact_list(
         <>
             <h3>{ later_text(lang, "contacts.list_heading") }</h3>
             <ol class="contact-list">
-                { for account.active_contacts().map(|c| contact_view(state, account, c, open, undo, today)) }
+                { for account.active_contacts().map(|c| contact_view(state, account, c, (open, undo), today, cadence)) }
             </ol>
             if !left.is_empty() {
                 <h3>{ later_text(lang, "contacts.left_heading") }</h3>
                 <ul class="contact-list contact-left">
-                    { for left.into_iter().map(|c| contact_view(state, account, c, open, undo, today)) }
+                    { for left.into_iter().map(|c| contact_view(state, account, c, (open, undo), today, cadence)) }
                 </ul>
             }
         </>
@@ -343,9 +357,9 @@ fn contact_view(
     state: &AppHandle,
     account: &AccountRecord,
     c: &Contact,
-    open: &UseStateHandle<Open>,
-    undo: &UseStateHandle<Option<Contact>>,
+    (open, undo): (&UseStateHandle<Open>, &UseStateHandle<Option<Contact>>),
     today: &str,
+    cadence: Cadence,
 ) -> Html {
     let lang = state.lang;
     let m = messages(lang);
@@ -399,7 +413,8 @@ fn contact_view(
     .into_iter()
     .filter(|s| !s.is_empty())
     .collect();
-    let stale = c.is_active() && coverage::not_met(c, today);
+    let stale =
+        c.is_active() && c.influence != Influence::Low && coverage::not_met(c, today, cadence);
     let hidden_name = format!("{}{}", m.colon, c.name);
     html! {
         <li class="contact" data-contact={c.id.clone()} data-attitude={c.attitude.id()} data-seniority={c.seniority.id()}

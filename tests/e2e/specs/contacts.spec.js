@@ -70,7 +70,7 @@ test('map the buying centre, see the gaps, mark a departure, delete and undo, ac
   await expect(page.locator('[data-coverage="influential-opponent"]')).toContainText('Zhao (General manager)');
   await expect(page.locator('[data-coverage="no-economic-buyer"]')).toContainText('Zhou <b>Jianguo</b> (Planning director)');
   await expect(page.locator('[data-coverage="no-executive"]')).toBeVisible();
-  await expect(page.locator('[data-coverage="not-met-90-days"]')).toHaveCount(0);
+  await expect(page.locator('[data-coverage="not-met"]')).toHaveCount(0);
 
   // Reload: both are stored; the general manager warms to neutral.
   await page.reload();
@@ -81,7 +81,7 @@ test('map the buying centre, see the gaps, mark a departure, delete and undo, ac
   await page.locator('[data-action="save-contact"]').click();
   await expect(page.locator('[data-coverage="influential-opponent"]')).toHaveCount(0);
   // Neutral now, and still never met: the key person to see.
-  await expect(page.locator('[data-coverage="not-met-90-days"]')).toContainText('Zhao');
+  await expect(page.locator('[data-coverage="not-met"]')).toContainText('Zhao');
 
   // The champion leaves: kept, dated, and a finding.
   await contacts.first().locator('[data-action="contact-left"]').click();
@@ -178,7 +178,7 @@ test('the stakeholder map reads in Chinese, is axe-clean in both languages, and 
 
   await page.getByRole('button', { name: '简体中文' }).click();
   await expect(page.locator('#contacts-heading')).toHaveText('客户关系图谱');
-  await expect(page.locator('[data-coverage="not-met-90-days"]')).toContainText('周建国（网络规划部主任）');
+  await expect(page.locator('[data-coverage="not-met"]')).toContainText('周建国（网络规划部主任）');
   await expectNoViolations(page, 'stakeholder map (zh)');
   await page.locator('[data-action="add-contact"]').click();
   await expectNoViolations(page, 'contact form (zh)');

@@ -130,7 +130,7 @@ fn ids_of(findings: &[CoverageFinding]) -> Vec<&'static str> {
 
 #[test]
 fn huawei_sees_the_top_is_not_ours_though_the_general_manager_is_on_the_map() {
-    let findings = coverage(&map(HUAWEI_MAP), TODAY);
+    let findings = coverage(&map(HUAWEI_MAP), TODAY, Cadence::STEADY);
     // The general manager is mapped, but as a sceptic nobody has met: mapped is not covered.
     assert_eq!(
         ids_of(&findings),
@@ -138,7 +138,7 @@ fn huawei_sees_the_top_is_not_ours_though_the_general_manager_is_on_the_map() {
             "influential-opponent",
             "no-economic-buyer",
             "no-executive",
-            "not-met-90-days"
+            "not-met"
         ]
     );
     // Never approached cold: the most senior champion who can open the door is named with him.
@@ -153,12 +153,12 @@ fn huawei_counter_to_bs_top_level_support_enters_the_action_plan() {
     // Seed 004's action 4: open top-level channels to counter B's support from the top. The
     // map makes it concrete: the economic buyer is not covered and the general manager doubts us.
     let result = score(bank(), &answers_of(bank(), HUAWEI_PHASE_ONE));
-    let findings = coverage(&map(HUAWEI_MAP), TODAY);
+    let findings = coverage(&map(HUAWEI_MAP), TODAY, Cadence::STEADY);
     let plan = with_coverage(&result.actions, &findings, result.target.target_level);
     let has = |id: &str| plan.iter().any(|a| a.action_id == id);
     for id in [
         "coverage.no-economic-buyer",
-        "coverage.not-met-90-days",
+        "coverage.not-met",
         "coverage.influential-opponent",
     ] {
         assert!(has(id), "{id}");
@@ -174,10 +174,10 @@ fn huawei_counter_to_bs_top_level_support_enters_the_action_plan() {
 #[test]
 fn a_map_of_working_level_only_shows_no_economic_buyer_and_no_executive() {
     // The same KAM who never mapped the general manager.
-    let findings = coverage(&map(&HUAWEI_MAP[..4]), TODAY);
+    let findings = coverage(&map(&HUAWEI_MAP[..4]), TODAY, Cadence::STEADY);
     assert_eq!(
         ids_of(&findings),
-        ["no-economic-buyer", "no-executive", "not-met-90-days"]
+        ["no-economic-buyer", "no-executive", "not-met"]
     );
     // Whom to ask for an introduction: the most senior champions first.
     assert_eq!(
@@ -197,7 +197,7 @@ fn a_champion_who_left_is_the_first_finding_and_shows_as_a_recent_departure() {
     // The market manager, our coach, moved to the provincial head office in October.
     rows[1].8 = "2026-10-15";
     let contacts = map(&rows);
-    let findings = coverage(&contacts, TODAY);
+    let findings = coverage(&contacts, TODAY, Cadence::STEADY);
     assert_eq!(findings[0].id, CoverageId::ChampionLeft);
     assert_eq!(findings[0].who, ["liu-market"]);
     let facts = facts(&contacts, TODAY).unwrap();
@@ -205,21 +205,21 @@ fn a_champion_who_left_is_the_first_finding_and_shows_as_a_recent_departure() {
     assert_eq!(facts.active, 4);
     // A departure older than half a year is history, not a warning.
     rows[1].8 = "2026-05-01";
-    let findings = coverage(&map(&rows), TODAY);
+    let findings = coverage(&map(&rows), TODAY, Cadence::STEADY);
     assert!(!ids_of(&findings).contains(&"champion-left"));
 }
 
 #[test]
 fn one_contact_or_one_owner_holding_everything_is_single_threaded() {
     let one = map(&HUAWEI_MAP[1..2]);
-    let findings = coverage(&one, TODAY);
+    let findings = coverage(&one, TODAY, Cadence::STEADY);
     assert_eq!(findings[0].id, CoverageId::SingleThreaded);
     assert_eq!(findings[0].who, ["liu-market"]);
     let mut rows = HUAWEI_MAP.to_vec();
     for row in &mut rows {
         row.6 = "Chen";
     }
-    let findings = coverage(&map(&rows), TODAY);
+    let findings = coverage(&map(&rows), TODAY, Cadence::STEADY);
     let single = findings
         .iter()
         .find(|f| f.id == CoverageId::SingleOwner)
@@ -232,10 +232,10 @@ fn one_contact_or_one_owner_holding_everything_is_single_threaded() {
 fn an_opponent_is_an_alarm_and_always_joins_the_plan_a_sceptic_is_a_safeguard() {
     let mut rows = HUAWEI_MAP.to_vec();
     rows[4].5 = A::Opponent; // the general manager openly backs B
-    let findings = coverage(&map(&rows), TODAY);
+    let findings = coverage(&map(&rows), TODAY, Cadence::STEADY);
     assert!(findings[0].opposed);
     assert!(priority(&findings[0], Level::Extended) > 5.0);
-    let sceptic = coverage(&map(HUAWEI_MAP), TODAY);
+    let sceptic = coverage(&map(HUAWEI_MAP), TODAY, Cadence::STEADY);
     assert!(priority(&sceptic[0], Level::Extended) < 5.0);
     // Alarm-tier findings are outside the cap of three.
     let result = score(bank(), &answers_of(bank(), INCUMBENT_B));
@@ -253,7 +253,7 @@ fn an_opponent_is_an_alarm_and_always_joins_the_plan_a_sceptic_is_a_safeguard() 
     ));
     let plan = with_coverage(
         &result.actions,
-        &coverage(&map(&b), TODAY),
+        &coverage(&map(&b), TODAY, Cadence::STEADY),
         result.target.target_level,
     );
     let added = plan
@@ -348,7 +348,7 @@ fn incumbent_bs_top_level_ties_are_contradicted_by_a_map_without_an_executive() 
 
 #[test]
 fn an_empty_map_says_nothing() {
-    assert!(coverage(&[], TODAY).is_empty());
+    assert!(coverage(&[], TODAY, Cadence::STEADY).is_empty());
     assert!(facts(&[], TODAY).is_none());
     let answers = answers_of(bank(), INCUMBENT_B);
     assert!(conflicts(bank(), &answers, &[], TODAY).is_empty());
@@ -357,7 +357,7 @@ fn an_empty_map_says_nothing() {
 #[test]
 fn at_most_three_coverage_actions_join_the_plan() {
     let result = score(bank(), &answers_of(bank(), INCUMBENT_B));
-    let findings = coverage(&map(INCUMBENT_B_MAP), TODAY);
+    let findings = coverage(&map(INCUMBENT_B_MAP), TODAY, Cadence::STEADY);
     assert!(findings.len() > MAX_COVERAGE_ACTIONS);
     let plan = with_coverage(&result.actions, &findings, result.target.target_level);
     let added: Vec<&str> = plan
@@ -381,9 +381,9 @@ fn dates_count_days_and_a_quarter_unseen_is_not_met() {
     }
     let mut rows = HUAWEI_MAP[..1].to_vec();
     rows[0].7 = "2026-09-02"; // 90 days before TODAY
-    assert!(!not_met(&map(&rows)[0], TODAY));
+    assert!(!not_met(&map(&rows)[0], TODAY, Cadence::STEADY));
     rows[0].7 = "2026-09-01";
-    assert!(not_met(&map(&rows)[0], TODAY));
+    assert!(not_met(&map(&rows)[0], TODAY, Cadence::STEADY));
 }
 
 #[test]
@@ -434,4 +434,42 @@ fn no_change_in_key_contacts_is_contradicted_when_the_only_advocate_just_left() 
     // A departure older than a quarter is not the "recent change" the question asks about.
     rows[1].8 = "2026-08-01";
     assert!(conflicts(bank(), &answers, &map(&rows), TODAY).is_empty());
+}
+
+#[test]
+fn while_the_business_is_contested_key_people_must_be_seen_monthly() {
+    // Huawei before phase two: initial cooperation, a fiercer tender ahead. The incumbent B:
+    // stable cooperation, nobody competing yet.
+    let huawei = score(bank(), &answers_of(bank(), HUAWEI_PHASE_ONE));
+    let b = score(bank(), &answers_of(bank(), INCUMBENT_B));
+    assert_eq!(Cadence::of(&huawei), Cadence::CONTESTED);
+    assert_eq!(Cadence::of(&b), Cadence::STEADY);
+    // The planning director, high influence, last seen 45 days ago.
+    let mut rows = HUAWEI_MAP[..1].to_vec();
+    rows[0].7 = "2026-10-17";
+    let zhou = &map(&rows)[0];
+    assert!(not_met(zhou, TODAY, Cadence::CONTESTED));
+    assert!(!not_met(zhou, TODAY, Cadence::STEADY));
+    // A medium-influence contact gets two months while contested.
+    rows[0].4 = I::Medium;
+    assert!(!not_met(&map(&rows)[0], TODAY, Cadence::CONTESTED));
+    // The results read the map at the assessment's cadence.
+    let mut result = huawei.clone();
+    let mut full = HUAWEI_MAP.to_vec();
+    full[0].7 = "2026-10-17";
+    apply_map(
+        bank(),
+        &mut result,
+        &answers_of(bank(), HUAWEI_PHASE_ONE),
+        &map(&full),
+        TODAY,
+    );
+    let not_met_action = result
+        .actions
+        .iter()
+        .find(|a| a.action_id == "coverage.not-met")
+        .unwrap();
+    assert!(
+        matches!(&not_met_action.finding, Finding::Coverage { who, .. } if who.contains(&"zhou-planning".to_owned()))
+    );
 }
