@@ -177,7 +177,7 @@ pub fn Portfolio() -> Html {
                                     <td data-col="risk">{ s.and_then(|s| s.risk_band).map_or_else(dash, |b| format!("{}{}", b.label(lang), (m.paren)(&s.and_then(|s| s.defection_risk).unwrap_or_default().to_string()))) }</td>
                                     <td>{ r.last_ms.map_or_else(dash, date) }</td>
                                     <td data-col="overdue" data-overdue={r.overdue.to_string()}>{ r.overdue.to_string() }</td>
-                                    <td data-col="map-gaps">{ r.map_gaps.map_or_else(dash, |n| n.to_string()) }</td>
+                                    <td data-col="map-gaps">{ r.map_gaps.map_or_else(|| crate::engine::scoring::later_text(lang, "contacts.no_map").to_owned(), |n| n.to_string()) }</td>
                                 </tr>
                             }
                         }) }

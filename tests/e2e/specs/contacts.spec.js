@@ -168,7 +168,7 @@ test('the stakeholder map reads in Chinese, is axe-clean in both languages, and 
     { id: 'z1', name: '周建国', title: '网络规划部主任', function: 'technical', role: 'technical_evaluator', seniority: 'senior_manager', influence: 'high', attitude: 'champion', owner: '陈经理', last_met: '2020-01-01', created_ms: 1, updated_ms: 1 },
     { id: 'z2', name: '=HYPERLINK("x")', function: 'finance', seniority: 'staff', influence: 'low', attitude: 'opponent', left_on: '2020-02-01', created_ms: 2, updated_ms: 2 },
   ];
-  await seedAccounts(page, [record]);
+  await seedAccounts(page, [record, accountRecord('ct3b', '无图谱客户', ['incumbent-b'])]);
   await page.goto('./#/account/ct3');
   await expect(page.locator('[data-stakeholder-map]')).toBeVisible();
   await expectNoViolations(page, 'stakeholder map (en)');
@@ -191,6 +191,11 @@ test('the stakeholder map reads in Chinese, is axe-clean in both languages, and 
   expect(lines).toHaveLength(3);
   expect(lines[1]).toContain('ct3,铁通,z1,周建国,网络规划部主任,technical,technical_evaluator,senior_manager,high,champion,陈经理,2020-01-01');
   expect(lines[2]).toContain(`z2,"'=HYPERLINK(""x"")",,finance,,staff,low,opponent`);
+
+  // The portfolio counts the map's gaps; an account without a map says so instead of a number.
+  await page.goto('./#/portfolio');
+  await expect(page.locator('tr[data-account="ct3"] [data-col="map-gaps"]')).toHaveText(/^\d+$/);
+  await expect(page.locator('tr[data-account="ct3b"] [data-col="map-gaps"]')).toHaveText('未建图谱');
 });
 
 test('a contact is added from the keyboard alone, and the map prints without its controls', async ({ page }) => {
