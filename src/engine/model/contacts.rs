@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::engine::model::ids::{Attitude, BuyingRole, ContactFunction, Influence, Seniority};
-use crate::engine::model::keyed::{next_edit_time, Keyed, KeyedList};
+use crate::engine::model::keyed::{by_creation, next_edit_time, Keyed, KeyedList};
 use crate::engine::model::plan::is_date;
 use crate::engine::model::record::{clean_text, is_valid_id, AccountRecord, EditError};
 
@@ -304,9 +304,7 @@ impl AccountRecord {
         back.updated_ms = next_edit_time(tombstone.max(back.updated_ms), now_ms);
         self.contacts_removed.remove(&contact.id);
         self.contacts.push(back);
-        crate::engine::model::sort::sort_by(&mut self.contacts, |a, b| {
-            (a.created_ms, a.id.as_str()).cmp(&(b.created_ms, b.id.as_str()))
-        });
+        crate::engine::model::sort::sort_by(&mut self.contacts, by_creation);
         Ok(())
     }
 }

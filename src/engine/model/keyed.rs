@@ -99,7 +99,8 @@ impl<T: Keyed> KeyedList<'_, T> {
     }
 }
 
-fn by_creation<T: Keyed>(a: &T, b: &T) -> Ordering {
+/// The order of a keyed list: by creation, then id.
+pub fn by_creation<T: Keyed>(a: &T, b: &T) -> Ordering {
     (a.created_ms(), a.key()).cmp(&(b.created_ms(), b.key()))
 }
 

@@ -7,9 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::model::answers::{score_of, Choice};
 use crate::engine::model::bank::Bank;
-use crate::engine::model::contacts::{MAX_CONTACTS, MAX_CONTACTS_REMOVED};
+use crate::engine::model::contacts::{Contact, MAX_CONTACTS, MAX_CONTACTS_REMOVED};
 use crate::engine::model::ids::{AccountId, AssessmentId, SatisfactionLever, SwitchingLever};
-use crate::engine::model::plan::{MAX_PLAN_ITEMS, MAX_PLAN_REMOVED};
+use crate::engine::model::keyed::Keyed;
+use crate::engine::model::pairs::Pairs;
+use crate::engine::model::plan::{PlanItem, MAX_PLAN_ITEMS, MAX_PLAN_REMOVED};
 use crate::engine::model::record::{
     is_valid_id, AccountRecord, MAX_DISCARDED, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_REV_CHARS,
     MAX_SHORT_TEXT_CHARS, MAX_TAGS, MAX_TAG_CHARS, RECORD_VERSION,
@@ -108,37 +110,25 @@ fn check_len(what: &str, text: &str, max: usize) -> Result<(), ImportError> {
     }
 }
 
-/// The account plan: bounded, every item checked like an edit, ids unique.
-fn validate_plan(account: &AccountRecord) -> Result<(), String> {
-    if account.plan.len() > MAX_PLAN_ITEMS
-        || account.plan_removed.len() > MAX_PLAN_REMOVED
-        || account.plan_removed.keys().any(|id| !is_valid_id(id))
+/// One keyed list (the plan, the contacts): at most `max` items and `max_removed` tombstones,
+/// every item checked like an edit (`check`), ids unique. `what` names the items in the message.
+fn validate_keyed<T: Keyed>(
+    what: &str,
+    (items, removed): (&[T], &Pairs<u64>),
+    (max, max_removed): (usize, usize),
+    check: impl Fn(&T) -> Result<(), String>,
+) -> Result<(), String> {
+    if items.len() > max || removed.len() > max_removed || removed.keys().any(|id| !is_valid_id(id))
     {
-        return Err("a plan longer than its limit, or malformed removals".into());
+        return Err(format!(
+            "more {what}s than the limit, or malformed removals"
+        ));
     }
     let mut ids = HashSet::new();
-    for item in &account.plan {
-        item.check_stored()?;
-        if !ids.insert(item.id.as_str()) {
-            return Err(format!("plan item id {:?} repeated", item.id));
-        }
-    }
-    Ok(())
-}
-
-/// The contacts: bounded, every one checked like an edit, ids unique.
-fn validate_contacts(account: &AccountRecord) -> Result<(), String> {
-    if account.contacts.len() > MAX_CONTACTS
-        || account.contacts_removed.len() > MAX_CONTACTS_REMOVED
-        || account.contacts_removed.keys().any(|id| !is_valid_id(id))
-    {
-        return Err("more contacts than the limit, or malformed deletions".into());
-    }
-    let mut ids = HashSet::new();
-    for contact in &account.contacts {
-        contact.check_stored()?;
-        if !ids.insert(contact.id.as_str()) {
-            return Err(format!("contact id {:?} repeated", contact.id));
+    for item in items {
+        check(item)?;
+        if !ids.insert(item.key()) {
+            return Err(format!("{what} id {:?} repeated", item.key()));
         }
     }
     Ok(())
@@ -151,8 +141,18 @@ fn validate_lists(account: &AccountRecord) -> Result<(), String> {
     {
         return Err("a malformed list of discarded drafts".into());
     }
-    validate_plan(account)?;
-    validate_contacts(account)
+    validate_keyed(
+        "plan item",
+        (&account.plan, &account.plan_removed),
+        (MAX_PLAN_ITEMS, MAX_PLAN_REMOVED),
+        PlanItem::check_stored,
+    )?;
+    validate_keyed(
+        "contact",
+        (&account.contacts, &account.contacts_removed),
+        (MAX_CONTACTS, MAX_CONTACTS_REMOVED),
+        Contact::check_stored,
+    )
 }
 
 fn validate(bank: &Bank, account: &AccountRecord) -> Result<(), ImportError> {
