@@ -525,25 +525,15 @@ fn ContactForm(props: &ContactFormProps) -> Html {
                     input,
                 },
             };
-            match dispatch_contact(&state, &account.id, edit) {
-                Ok(()) => {
-                    on_done.emit(());
-                    browser::focus_element("contacts-heading");
-                }
-                Err(e) => {
-                    error.set(Some(e));
-                    browser::focus_element("contact-name");
-                }
-            }
+            crate::ui::widgets::edit_form::settle(
+                dispatch_contact(&state, &account.id, edit),
+                &error,
+                &on_done,
+                ("contacts-heading", "contact-name"),
+            );
         })
     };
-    let cancel = {
-        let on_done = props.on_done.clone();
-        Callback::from(move |_| {
-            on_done.emit(());
-            browser::focus_element("contacts-heading");
-        })
-    };
+    let cancel = crate::ui::widgets::edit_form::cancel(&props.on_done, "contacts-heading");
     let heading = later_text(
         lang,
         if contact.is_some() {

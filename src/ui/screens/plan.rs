@@ -292,25 +292,15 @@ fn PlanForm(props: &PlanFormProps) -> Html {
                     from: None,
                 },
             };
-            match dispatch_plan(&state, &account.id, edit) {
-                Ok(()) => {
-                    on_done.emit(());
-                    browser::focus_element("plan-heading");
-                }
-                Err(e) => {
-                    error.set(Some(e));
-                    browser::focus_element("plan-title");
-                }
-            }
+            crate::ui::widgets::edit_form::settle(
+                dispatch_plan(&state, &account.id, edit),
+                &error,
+                &on_done,
+                ("plan-heading", "plan-title"),
+            );
         })
     };
-    let cancel = {
-        let on_done = props.on_done.clone();
-        Callback::from(move |_| {
-            on_done.emit(());
-            browser::focus_element("plan-heading");
-        })
-    };
+    let cancel = crate::ui::widgets::edit_form::cancel(&props.on_done, "plan-heading");
     let heading = if item.is_some() {
         later_text(lang, "plan.form_edit")
     } else {

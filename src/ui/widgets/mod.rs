@@ -2,5 +2,6 @@
 
 pub mod charts;
 pub mod data_tools;
+pub mod edit_form;
 pub mod import_panel;
 pub mod notices;
