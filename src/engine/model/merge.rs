@@ -115,11 +115,15 @@ pub fn merge(ours: &AccountRecord, theirs: &AccountRecord) -> AccountRecord {
     out
 }
 
-/// Plan items and contacts one by one (`model::keyed`).
+/// Plan items, contacts, invitations and responses one by one (`model::keyed`).
 fn merge_lists(out: &mut AccountRecord, theirs: &AccountRecord) {
     out.plan_list().merge(&theirs.plan, &theirs.plan_removed);
     out.contact_list()
         .merge(&theirs.contacts, &theirs.contacts_removed);
+    out.invitation_list()
+        .merge(&theirs.invitations, &theirs.invitations_removed);
+    out.response_list()
+        .merge(&theirs.responses, &theirs.responses_removed);
 }
 
 /// Two tabs that each began a re-assessment at the same time hold two drafts; an account has at

@@ -4,6 +4,7 @@ pub mod answers;
 pub mod bank;
 pub mod contacts;
 pub mod edit_times;
+pub mod eyes;
 pub mod ids;
 pub mod keyed;
 pub mod merge;

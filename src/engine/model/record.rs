@@ -7,6 +7,7 @@ use crate::engine::model::answers::{Answers, Choice};
 use crate::engine::model::bank::Bank;
 use crate::engine::model::contacts::Contact;
 use crate::engine::model::edit_times::EditTimes;
+use crate::engine::model::eyes::{Invitation, Response};
 use crate::engine::model::ids::{AccountId, AssessmentId};
 use crate::engine::model::pairs::Pairs;
 use crate::engine::model::plan::PlanItem;
@@ -122,6 +123,18 @@ pub struct AccountRecord {
     /// [`crate::engine::model::contacts::MAX_CONTACTS_REMOVED`], the latest kept.
     #[serde(default, skip_serializing_if = "Pairs::is_empty")]
     pub contacts_removed: Pairs<u64>,
+    /// Invitations sent for other eyes on the account (issue 17), in the order they were made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub invitations: Vec<Invitation>,
+    /// Invitations withdrawn lately (id → when).
+    #[serde(default, skip_serializing_if = "Pairs::is_empty")]
+    pub invitations_removed: Pairs<u64>,
+    /// Responses attached (issue 17): the customer's view and colleagues' ratings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<Response>,
+    /// Responses removed lately (id → when).
+    #[serde(default, skip_serializing_if = "Pairs::is_empty")]
+    pub responses_removed: Pairs<u64>,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -252,6 +265,10 @@ impl AccountRecord {
             plan_removed: Pairs::new(),
             contacts: Vec::new(),
             contacts_removed: Pairs::new(),
+            invitations: Vec::new(),
+            invitations_removed: Pairs::new(),
+            responses: Vec::new(),
+            responses_removed: Pairs::new(),
         })
     }
 

@@ -84,7 +84,7 @@ pub fn answers_of(bank: &Bank, case: &[Answer]) -> Answers {
 }
 
 /// Replaces some answers of a case (a later snapshot, a variant).
-fn amend(base: &[Answer], changes: &[Answer]) -> Vec<Answer> {
+pub fn amend(base: &[Answer], changes: &[Answer]) -> Vec<Answer> {
     base.iter()
         .map(|a| *changes.iter().find(|c| c.0 == a.0).unwrap_or(a))
         .collect()
@@ -999,4 +999,237 @@ fn flat_cases(bank: &Bank) -> Vec<Scenario> {
             ),
         ),
     ]
+}
+
+/// One answer of a customer respondent (issue 17): the question, what they picked — a score,
+/// a reason's dimension id, or `?` for "can't say" — and why.
+pub type CustomerAnswer = (&'static str, &'static str, &'static str);
+
+/// Seed 004, the moment after Huawei's technical exchange and before phase one is decided:
+/// B's key-account manager still answers [`INCUMBENT_B`] (nobody at B watches the signals), and B
+/// sends the customer questionnaire to the head of network maintenance at J-province railway
+/// telecom. Seed 004: the staff 「都是技術維護出身」, know B's switches well, are 「不是十分滿意」,
+/// and Huawei has just shown them the missing inter-office billing (「每個月損失十幾萬元」).
+pub const B_MAINTENANCE_HEAD: &[CustomerAnswer] = &[
+    (
+        "c.product_quality",
+        "25",
+        "「運行不很穩定」: recurring faults his team fixes.",
+    ),
+    (
+        "c.technical_capability",
+        "50",
+        "B answers what his team asks, nothing more.",
+    ),
+    ("c.service_level", "50", "Ordinary day-to-day service."),
+    (
+        "c.trade_terms",
+        "50",
+        "Normal terms; he does not negotiate them.",
+    ),
+    (
+        "c.solution_fit",
+        "0",
+        "No inter-office billing: settlement with China Telecom is on its terms.",
+    ),
+    (
+        "c.personalization",
+        "25",
+        "Standard equipment, little adapted to the railway network.",
+    ),
+    (
+        "c.psychological_needs",
+        "50",
+        "Courteous, businesslike; nothing more.",
+    ),
+    (
+        "c.quality_guarantee",
+        "25",
+        "Stability varies from month to month.",
+    ),
+    (
+        "c.service_guarantee",
+        "50",
+        "Agreed service levels are met.",
+    ),
+    ("c.delivery_guarantee", "50", "Expansions arrive as agreed."),
+    (
+        "c.value_guarantee",
+        "25",
+        "Since Huawei's exchange he knows a rival would give more.",
+    ),
+    (
+        "c.communication",
+        "25",
+        "B's people see the ministry side; nobody asked his team what it needs.",
+    ),
+    (
+        "c.complaints",
+        "50",
+        "One or two stability issues stay open for a while.",
+    ),
+    (
+        "c.behavioural",
+        "100",
+        "Every switch in the network is B's.",
+    ),
+    (
+        "c.intentional",
+        "25",
+        "「完全動搖了對B公司交換設備的信心」: renewing is now in doubt.",
+    ),
+    ("c.emotional", "25", "He would not recommend B to peers."),
+    (
+        "c.depth",
+        "33",
+        "A familiar supplier they buy from by habit; no shared plans.",
+    ),
+    (
+        "c.switching",
+        "75",
+        "His team's operation and maintenance are built around B's switches.",
+    ),
+    (
+        "c.competitor_offer",
+        "0",
+        "Huawei's proposal is being evaluated now.",
+    ),
+    (
+        "c.leave_reason",
+        "warning.competitor_offer",
+        "A better product: Huawei's billing function.",
+    ),
+];
+
+/// Seed 004, the same moment: the customer's market manager, whom Huawei coached in selling
+/// (「主動為他們上銷售技巧課」). Commercial, not technical: what the billing gap costs, what
+/// growth to 「幾十萬門、幾百萬門」 will need.
+pub const B_MARKET_MANAGER: &[CustomerAnswer] = &[
+    ("c.product_quality", "?", "Not her field."),
+    ("c.technical_capability", "?", "Not her field."),
+    (
+        "c.service_level",
+        "50",
+        "Nothing to complain of, nothing special.",
+    ),
+    ("c.trade_terms", "50", "About the market's terms."),
+    (
+        "c.solution_fit",
+        "0",
+        "The switches cost them 「每個月損失十幾萬元」 in settlement.",
+    ),
+    (
+        "c.personalization",
+        "25",
+        "B offers what it offered years ago.",
+    ),
+    (
+        "c.psychological_needs",
+        "25",
+        "B has never once asked about her business.",
+    ),
+    ("c.quality_guarantee", "?", "Not her field."),
+    ("c.service_guarantee", "50", "Fine when called."),
+    ("c.delivery_guarantee", "50", "On time."),
+    (
+        "c.value_guarantee",
+        "0",
+        "The settlement losses make B clearly worse value than Huawei.",
+    ),
+    (
+        "c.communication",
+        "25",
+        "B talks to the top; the market team never hears from it.",
+    ),
+    ("c.complaints", "?", "She raises none."),
+    ("c.behavioural", "100", "All switching equipment is B's."),
+    (
+        "c.intentional",
+        "25",
+        "Phase one will go to whoever fixes billing.",
+    ),
+    (
+        "c.emotional",
+        "0",
+        "She would warn peers about the billing loss.",
+    ),
+    (
+        "c.depth",
+        "0",
+        "To her, B is a seller of boxes, chosen long ago on price and specification.",
+    ),
+    (
+        "c.switching",
+        "50",
+        "Months of work, but the losses are larger.",
+    ),
+    (
+        "c.competitor_offer",
+        "0",
+        "Huawei is helping them plan their market.",
+    ),
+    (
+        "c.leave_reason",
+        "warning.unmet_needs",
+        "Growth needs billing and market skills B does not offer.",
+    ),
+];
+
+/// Seed 004, the same moment: B's field service engineer, who is in the customer's maintenance
+/// room every week, answers the full questionnaire as a colleague of the key-account manager
+/// (the changes to [`INCUMBENT_B`]; the rest he answers alike).
+pub const B_FIELD_ENGINEER_CHANGES: &[Answer] = &[
+    (
+        "warn_offer",
+        Some(25),
+        "Huawei's engineers were in the maintenance room twice this month.",
+    ),
+    (
+        "sg_communication",
+        Some(25),
+        "The KAM sees the ministry side; the maintenance team hardly sees him.",
+    ),
+    (
+        "mon_watch",
+        Some(25),
+        "He notices things on site, but nobody asks him.",
+    ),
+    (
+        "lvl_contacts",
+        None,
+        "He does not know who the KAM meets at the top.",
+    ),
+    (
+        "loy_intentional",
+        Some(25),
+        "The maintenance head asked him what Huawei's billing would cost to add.",
+    ),
+];
+
+/// A customer respondent's answers by position of the customer questionnaire.
+///
+/// # Panics
+/// If an answer names a question the questionnaire lacks, or a score or reason no option has.
+pub fn customer_choices(
+    set: &crate::engine::model::bank::customer::CustomerSet,
+    case: &[CustomerAnswer],
+) -> Vec<Option<Choice>> {
+    let mut choices = vec![None; set.questions.len()];
+    for (id, pick, why) in case {
+        let position = set
+            .questions
+            .iter()
+            .position(|q| q.id == *id)
+            .unwrap_or_else(|| panic!("{id}: no such customer question ({why})"));
+        let q = &set.questions[position];
+        let option = q.options.iter().position(|o| {
+            o.points_to.as_deref() == Some(pick) || o.score.is_some_and(|s| s.to_string() == *pick)
+        });
+        choices[position] = Some(match (*pick, option) {
+            ("?", _) => Choice::DontKnow,
+            (_, Some(i)) => Choice::option(i),
+            (_, None) => panic!("{id}: no option {pick} ({why})"),
+        });
+    }
+    choices
 }

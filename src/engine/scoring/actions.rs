@@ -24,6 +24,7 @@ use super::safeguards::SafeguardStatus;
 use super::stage::Stage;
 use super::target::Stance;
 use super::{AssessmentResult, HIGH};
+use crate::engine::model::bank::customer::CustomerSet;
 use crate::engine::model::ids::*;
 use crate::engine::model::pairs::Pairs;
 use crate::engine::text::bilingual::Text;
@@ -39,14 +40,22 @@ const ACTIONS_JSON: &str = include_str!("../model/bank/actions.json");
 
 static ACTIONS: Installed<LaterTexts> = Installed::empty();
 
-/// `actions.json`: the texts fetched with the later screens — every action's, and the later
-/// screens' own strings (the account plan's), kept out of the first load.
+/// `actions.json`: the data fetched with the later screens — every action's text, the later
+/// screens' own strings (the plan's, the map's, other eyes'), and the customer questionnaire,
+/// kept out of the first load.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LaterTexts {
     pub actions: Vec<ActionText>,
     /// Strings of the later screens by key, e.g. `plan.heading`.
     pub texts: Pairs<Text>,
+    /// The customer-side questionnaire (issue 17).
+    pub customer: CustomerSet,
+}
+
+/// The customer questionnaire, once the later data is installed.
+pub fn customer_set() -> Option<&'static CustomerSet> {
+    later_texts().map(|t| &t.customer)
 }
 
 /// One action's text.
@@ -67,7 +76,12 @@ pub struct ActionText {
 /// installed copy carries them already).
 pub fn install_actions(json: &str, langs: Langs) -> Result<(), String> {
     ACTIONS.install(langs, || {
-        serde_json::from_str(json).map_err(|e| format!("action plan texts: {e}"))
+        let texts: LaterTexts =
+            serde_json::from_str(json).map_err(|e| format!("action plan texts: {e}"))?;
+        match texts.customer.problems().first() {
+            Some(problem) => Err(problem.clone()),
+            None => Ok(texts),
+        }
     })?;
     Ok(())
 }
@@ -176,6 +190,9 @@ pub enum Finding {
         coverage: CoverageId,
         who: Vec<String>,
     },
+    /// The KAM rates a figure well above what the customer's own answers give it
+    /// (`scoring::eyes`): the lens id and both figures. Never raised by `score`.
+    BlindSpot { lens: String, own: u8, theirs: u8 },
 }
 
 impl Finding {
@@ -203,6 +220,7 @@ impl Finding {
             Finding::SwitchingCost { lever, .. } => format!("switching_cost.{lever}"),
             Finding::Symbiosis { facet, .. } => format!("symbiosis.{facet}"),
             Finding::Coverage { coverage, .. } => format!("coverage.{coverage}"),
+            Finding::BlindSpot { .. } => "gap.blind_spot".to_owned(),
         }
     }
 }

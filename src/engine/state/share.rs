@@ -61,7 +61,7 @@ pub enum ShareError {
 
 /// What chat apps and sentences add around a link: whitespace, and trailing punctuation that is
 /// never part of a payload (the base64url alphabet has none of it).
-fn trim_link(payload: &str) -> &str {
+pub(crate) fn trim_link(payload: &str) -> &str {
     payload
         .trim()
         .trim_end_matches([
@@ -270,6 +270,10 @@ impl SharedAssessment {
             plan_removed: Default::default(),
             contacts: Vec::new(),
             contacts_removed: Default::default(),
+            invitations: Vec::new(),
+            invitations_removed: Default::default(),
+            responses: Vec::new(),
+            responses_removed: Default::default(),
         }
     }
 }
@@ -277,7 +281,7 @@ impl SharedAssessment {
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Base64url without padding (RFC 4648 §5): safe in a URL fragment as is.
-fn base64url(bytes: &[u8]) -> String {
+pub(crate) fn base64url(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let n = chunk
@@ -291,7 +295,7 @@ fn base64url(bytes: &[u8]) -> String {
     out
 }
 
-fn from_base64url(text: &str) -> Option<Vec<u8>> {
+pub(crate) fn from_base64url(text: &str) -> Option<Vec<u8>> {
     if text.len() % 4 == 1 {
         return None;
     }

@@ -289,7 +289,7 @@ mod tests {
         store.set(&broken, "{\"v\":1,\"id\":").unwrap();
         let v3 = include_str!("../../../tests/fixtures/storage/v3-account.json").trim_end();
         let newer_key = account_key(&"acct-v1".into());
-        let newer = v3.replacen("\"rev\":", "\"invitations\":[],\"rev\":", 1);
+        let newer = v3.replacen("\"rev\":", "\"watchers\":[],\"rev\":", 1);
         store.set(&newer_key, &newer).unwrap();
         let loaded = load_accounts(&store, 7);
         let copies: Vec<(String, String)> = loaded

@@ -536,16 +536,43 @@ mod tests {
         }
     }
 
+    /// Format 3 with other eyes (issue 17: optional fields, no format bump): read as is, written
+    /// back byte for byte, its invitations and responses valid; earlier fixtures read with none.
+    #[test]
+    fn format_3_fixture_with_invitations_and_responses_reads_as_is() {
+        const WITH_EYES: &str =
+            include_str!("../../../tests/fixtures/storage/v3-account-eyes.json");
+        let account = decode_account(WITH_EYES).unwrap().account;
+        assert_eq!(account.invitations.len(), 2);
+        assert_eq!(
+            account.invitation("inv-1").unwrap().sent_to,
+            "Ms Li <ops> & \"head\""
+        );
+        let response = &account.responses[0];
+        assert_eq!(response.name, "李女士");
+        assert_eq!(response.choices().unwrap().len(), 20);
+        assert_eq!(response.check_stored(), Ok(()));
+        for i in &account.invitations {
+            assert_eq!(i.check_stored(), Ok(()), "{}", i.id);
+        }
+        assert_eq!(account.contacts.len(), 3, "the map beside it is kept");
+        assert_eq!(
+            serde_json::to_string(&account).unwrap(),
+            WITH_EYES.trim_end()
+        );
+        for old in [V1_ACCOUNT, V2_ACCOUNT, V3_ACCOUNT] {
+            let upgraded = decode_account(old).unwrap().account;
+            assert!(upgraded.invitations.is_empty() && upgraded.responses.is_empty());
+        }
+    }
+
     #[test]
     fn newer_unknown_and_broken_records_are_refused() {
         let newer = V3_ACCOUNT.replacen("\"v\":3", "\"v\":4", 1);
         assert_eq!(decode_account(&newer), Err(DecodeError::Newer(4)));
         assert!(DecodeError::Newer(4).to_string().contains("newer version"));
         // A field added by a later build within format 3, at the top or in an assessment.
-        for (at, field) in [
-            ("\"rev\":", "invitations"),
-            ("\"bank_version\":", "responses"),
-        ] {
+        for (at, field) in [("\"rev\":", "watchers"), ("\"bank_version\":", "responses")] {
             let later = V3_ACCOUNT.replacen(at, &format!("\"{field}\":[],{at}"), 1);
             let error = decode_account(&later).unwrap_err();
             assert_eq!(error, DecodeError::NewerField(field.into()));
@@ -553,7 +580,7 @@ mod tests {
             assert!(error.to_string().contains("newer version"));
         }
         // An unknown field in an older format is damage, not a newer build's work.
-        let damaged = V2_ACCOUNT.replacen("\"name\":", "\"invitations\":[],\"name\":", 1);
+        let damaged = V2_ACCOUNT.replacen("\"name\":", "\"watchers\":[],\"name\":", 1);
         assert!(matches!(
             decode_account(&damaged),
             Err(DecodeError::Invalid(_))

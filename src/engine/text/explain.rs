@@ -37,6 +37,19 @@ fn described(lang: Lang, id: impl Labelled) -> String {
     )
 }
 
+/// The name of a figure compared by other eyes (`scoring::eyes`): a dimension's label, or the
+/// level's or the switching-cost axis's.
+pub fn lens_label(lang: Lang, lens: &str) -> &str {
+    let key = match lens {
+        "level" => "index.level_rank",
+        "switching_cost" => "axis.switching_cost",
+        "satisfaction" => "axis.satisfaction",
+        "defection_risk" => "index.defection_risk",
+        other => other,
+    };
+    crate::engine::text::labels::label(lang, key)
+}
+
 /// The finding that triggered an action, e.g. "Trade terms: 25/100".
 pub fn finding(lang: Lang, finding: &Finding) -> String {
     let m = messages(lang);
@@ -61,6 +74,15 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
         Finding::NoClearHold => text(lang, "no_clear_hold").to_owned(),
         Finding::ShallowContacts => text(lang, "shallow_contacts").to_owned(),
         Finding::Unwatched => text(lang, "unwatched").to_owned(),
+        Finding::BlindSpot { lens, own, theirs } => crate::engine::scoring::later_text_with(
+            lang,
+            "eyes.finding",
+            &[
+                ("figure", lens_label(lang, lens)),
+                ("own", &own.to_string()),
+                ("theirs", &theirs.to_string()),
+            ],
+        ),
         Finding::Coverage { coverage, .. } => {
             crate::engine::scoring::later_text(lang, &format!("coverage.finding.{coverage}"))
                 .to_owned()

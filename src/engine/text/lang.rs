@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 /// An interface language. Serialised as its storage id (`"en"`, `"zh"`), which is part of
 /// the stored settings and of the embed API's `lang` parameter, so it must not change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 pub enum Lang {
     #[default]
     #[serde(rename = "en")]

@@ -4,6 +4,8 @@
 //! dimension it measures and each option its score (0–100, higher = healthier relationship;
 //! for context questions, more reason to aim for a deeper level).
 
+pub mod customer;
+
 use std::collections::HashSet;
 
 use serde::Deserialize;

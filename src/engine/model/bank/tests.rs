@@ -182,6 +182,17 @@ fn chinese_text_uses_full_width_punctuation() {
     for (key, text) in crate::engine::scoring::later_strings() {
         check(text, key);
     }
+    let customer = crate::engine::scoring::customer_set().expect("customer questionnaire");
+    for s in &customer.sections {
+        check(&s.title, &s.id);
+        check(&s.intro, &s.id);
+    }
+    for q in &customer.questions {
+        check(&q.prompt, &q.id);
+        for o in &q.options {
+            check(&o.label, &q.id);
+        }
+    }
     for (key, text) in crate::engine::text::labels::labels().iter() {
         check(text, key);
     }
@@ -206,6 +217,71 @@ fn options_within_a_question_are_distinct() {
             );
         }
     }
+}
+
+/// The customer questionnaire is valid, mirrors a figure of the assessment with each question,
+/// and covers what issue 17 names: every satisfaction lever, the four guarantees, the three
+/// loyalty types, the relationship's depth and what would make them leave.
+#[test]
+fn customer_questionnaire_mirrors_the_assessment() {
+    use crate::engine::model::bank::customer::Lens;
+    use crate::engine::model::ids::{Dimension, LoyaltyType, Safeguard, SatisfactionLever};
+    let set = crate::engine::scoring::customer_set().expect("customer questionnaire");
+    assert_eq!(set.problems(), Vec::<String>::new());
+    let lenses: Vec<Lens> = set.questions.iter().map(|q| q.dimension).collect();
+    let has = |d: Dimension| lenses.contains(&Lens::Dimension(d));
+    assert!(SatisfactionLever::ALL
+        .iter()
+        .all(|l| has(Dimension::Satisfaction(*l))));
+    assert!(Safeguard::ALL
+        .iter()
+        .filter(|g| g.is_guarantee())
+        .all(|g| has(Dimension::Safeguard(*g))));
+    assert!(LoyaltyType::ALL
+        .iter()
+        .all(|t| has(Dimension::LoyaltyType(*t))));
+    for lens in [Lens::Level, Lens::SwitchingCost, Lens::Reason] {
+        assert!(lenses.contains(&lens), "{lens:?}");
+    }
+    // Every scored lens is asked once, so a figure is one question's answer.
+    let mut ids: Vec<String> = lenses.iter().map(|l| l.id()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), lenses.len());
+    // The English never says the model's jargon to the customer.
+    for q in &set.questions {
+        let words = format!(
+            "{} {}",
+            q.prompt.en,
+            q.options
+                .iter()
+                .map(|o| o.label.en.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        for jargon in [
+            "switching cost",
+            "safeguard",
+            "loyalty",
+            "extended enterprise",
+            "lever",
+        ] {
+            assert!(!words.to_lowercase().contains(jargon), "{}: {jargon}", q.id);
+        }
+    }
+}
+
+#[test]
+fn a_broken_customer_questionnaire_is_refused() {
+    let texts = include_str!("actions.json");
+    let mut value: serde_json::Value = serde_json::from_str(texts).unwrap();
+    value["customer"]["questions"][0]["options"][1]["score"] = serde_json::json!(0);
+    let set: crate::engine::model::bank::customer::CustomerSet =
+        serde_json::from_value(value["customer"].take()).unwrap();
+    assert!(set
+        .problems()
+        .iter()
+        .any(|p| p.contains("c.product_quality")));
 }
 
 #[test]

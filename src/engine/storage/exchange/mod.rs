@@ -6,8 +6,12 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::model::answers::{score_of, Choice};
+use crate::engine::model::bank::customer::CustomerSet;
 use crate::engine::model::bank::Bank;
 use crate::engine::model::contacts::{Contact, MAX_CONTACTS, MAX_CONTACTS_REMOVED};
+use crate::engine::model::eyes::{
+    Invitation, Response, MAX_EYES_REMOVED, MAX_INVITATIONS, MAX_RESPONSES,
+};
 use crate::engine::model::ids::{AccountId, AssessmentId, SatisfactionLever, SwitchingLever};
 use crate::engine::model::keyed::Keyed;
 use crate::engine::model::pairs::Pairs;
@@ -16,6 +20,7 @@ use crate::engine::model::record::{
     is_valid_id, AccountRecord, MAX_DISCARDED, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_REV_CHARS,
     MAX_SHORT_TEXT_CHARS, MAX_TAGS, MAX_TAG_CHARS, RECORD_VERSION,
 };
+use crate::engine::scoring::eyes::{perception_gap, team_view, Spread};
 use crate::engine::scoring::{round, score_figures};
 use crate::engine::storage::schema;
 use crate::engine::storage::schema::{answer_count, ANSWER_ORDER};
@@ -64,14 +69,19 @@ pub fn export_one(
     now_ms: u64,
 ) -> Option<String> {
     let assessment = account.assessment(assessment_id)?.clone();
-    // One assessment to pass on: the account plan is the team's working document and the
-    // contacts are personal data; neither is part of it.
+    // One assessment to pass on: the account plan is the team's working document, the
+    // contacts are personal data and the responses are other people's opinions given to the
+    // user; none of them is part of it.
     let one = AccountRecord {
         assessments: vec![assessment],
         plan: Vec::new(),
         plan_removed: Default::default(),
         contacts: Vec::new(),
         contacts_removed: Default::default(),
+        invitations: Vec::new(),
+        invitations_removed: Default::default(),
+        responses: Vec::new(),
+        responses_removed: Default::default(),
         ..account.clone()
     };
     Some(export_all(&[one], now_ms))
@@ -152,7 +162,32 @@ fn validate_lists(account: &AccountRecord) -> Result<(), String> {
         (&account.contacts, &account.contacts_removed),
         (MAX_CONTACTS, MAX_CONTACTS_REMOVED),
         Contact::check_stored,
+    )?;
+    validate_keyed(
+        "invitation",
+        (&account.invitations, &account.invitations_removed),
+        (MAX_INVITATIONS, MAX_EYES_REMOVED),
+        Invitation::check_stored,
+    )?;
+    validate_keyed(
+        "response",
+        (&account.responses, &account.responses_removed),
+        (MAX_RESPONSES, MAX_EYES_REMOVED),
+        Response::check_stored,
     )
+}
+
+/// A colleague's answers are an assessment's: every one an option its question offers. (A
+/// customer's are checked for shape by `validate_lists`; an option its question lacks scores
+/// nothing.)
+fn validate_responses(bank: &Bank, account: &AccountRecord) -> Result<(), String> {
+    if account.responses.iter().any(|r| {
+        r.colleague_answers()
+            .is_some_and(|a| r.version > bank.version || !a.invalid_entries(bank).is_empty())
+    }) {
+        return Err("a colleague's response names an answer the questionnaire lacks".into());
+    }
+    Ok(())
 }
 
 fn validate(bank: &Bank, account: &AccountRecord) -> Result<(), ImportError> {
@@ -185,6 +220,7 @@ fn validate(bank: &Bank, account: &AccountRecord) -> Result<(), ImportError> {
         return invalid("a malformed revision".into());
     }
     validate_lists(account).or_else(invalid)?;
+    validate_responses(bank, account).or_else(invalid)?;
     if account.assessments.iter().filter(|a| a.is_draft()).count() > 1 {
         return invalid("more than one draft".into());
     }
@@ -633,6 +669,71 @@ pub fn export_contacts_csv(accounts: &[AccountRecord]) -> String {
         })
     });
     csv_table(&header, rows)
+}
+
+/// Other eyes, one row per figure compared: for each completed assessment with responses
+/// compared with it, the customer's view (`view` = `customer`) and the team's (`team`) beside the
+/// key-account manager's own. Respondents' names stay out (they are in the JSON export).
+pub fn export_perception_csv(
+    bank: &Bank,
+    customer: &CustomerSet,
+    accounts: &[AccountRecord],
+) -> String {
+    let header = [
+        "account_id",
+        "account",
+        "assessment_id",
+        "completed",
+        "view",
+        "figure",
+        "own",
+        "theirs_median",
+        "theirs_low",
+        "theirs_high",
+        "respondents",
+    ];
+    let figure = |v: Option<f64>| v.map(|v| round(v).to_string()).unwrap_or_default();
+    let mut rows = Vec::new();
+    for account in accounts {
+        for a in account.completed() {
+            let responses: Vec<&Response> = account.responses_against(a.id.as_str()).collect();
+            if responses.is_empty() {
+                continue;
+            }
+            let row = |view: &str, id: String, own: Option<f64>, theirs: Option<Spread>| {
+                vec![
+                    account.id.to_string(),
+                    account.name.clone(),
+                    a.id.to_string(),
+                    date(a.completed_ms.unwrap_or(a.updated_ms)),
+                    view.to_owned(),
+                    id,
+                    figure(own),
+                    figure(theirs.map(|t| t.median)),
+                    figure(theirs.map(|t| t.low)),
+                    figure(theirs.map(|t| t.high)),
+                    theirs.map_or(0, |t| t.n).to_string(),
+                ]
+            };
+            let gap = perception_gap(bank, customer, &a.answers, &responses);
+            if gap.respondents > 0 {
+                rows.extend(
+                    gap.rows
+                        .iter()
+                        .map(|r| row("customer", r.lens.id(), r.own, r.theirs)),
+                );
+            }
+            let team = team_view(bank, &a.answers, &responses);
+            if team.colleagues > 0 {
+                rows.extend(
+                    team.rows
+                        .iter()
+                        .map(|r| row("team", r.id.to_owned(), r.owner, r.team)),
+                );
+            }
+        }
+    }
+    csv_table(&header, rows.into_iter())
 }
 
 #[cfg(test)]

@@ -584,3 +584,119 @@ fn the_contacts_csv_has_one_row_per_contact_with_safe_cells() {
     // A formula-looking name neutralised, its commas and quotes kept inside one cell.
     assert!(lines[2].contains(",\"'=HYPERLINK(\"\"x\"\") Zhao, \"\"GM\"\"\",,other,,executive,medium,neutral,,,2026-10-01,"));
 }
+
+/// An account asked for other eyes: a customer and a colleague invitation, one response each.
+fn with_eyes(id: &str) -> AccountRecord {
+    use crate::engine::model::eyes::{colleague_choices, encode_choices, Kind, Response};
+    use crate::engine::model::scenarios::{
+        amend, answers_of, customer_choices, B_FIELD_ENGINEER_CHANGES, B_MAINTENANCE_HEAD,
+        INCUMBENT_B,
+    };
+    use crate::engine::text::lang::Lang;
+    let mut a = mapped(id);
+    a.assessments[0].answers = answers_of(bank(), INCUMBENT_B);
+    a.invite(
+        "inv-c",
+        Kind::Customer,
+        Lang::Zh,
+        "B Telecom",
+        "王主任 (maintenance)",
+        1_700_000_004_000,
+    )
+    .unwrap();
+    a.invite(
+        "inv-t",
+        Kind::Colleague,
+        Lang::En,
+        "",
+        "",
+        1_700_000_004_100,
+    )
+    .unwrap();
+    let set = crate::engine::scoring::customer_set().unwrap();
+    let customer = Response {
+        id: "r-c".into(),
+        invitation: "inv-c".into(),
+        kind: Kind::Customer,
+        version: 1,
+        answered_ms: 1_700_000_000_000 / 86_400_000 * 86_400_000,
+        name: "=cmd|' /C calc'!A0".into(),
+        answers: encode_choices(&customer_choices(set, B_MAINTENANCE_HEAD)),
+        against: String::new(),
+        attached_ms: 0,
+    };
+    a.attach(&customer, 1_700_000_005_000).unwrap();
+    let engineer = answers_of(bank(), &amend(INCUMBENT_B, B_FIELD_ENGINEER_CHANGES));
+    let colleague = Response {
+        id: "r-t".into(),
+        invitation: "inv-t".into(),
+        kind: Kind::Colleague,
+        version: bank().version,
+        answers: encode_choices(&colleague_choices(&engineer, bank().version)),
+        name: String::new(),
+        ..customer
+    };
+    a.attach(&colleague, 1_700_000_005_100).unwrap();
+    a
+}
+
+#[test]
+fn other_eyes_travel_in_the_json_export_and_are_checked_on_import() {
+    let accounts = vec![with_eyes("a1")];
+    let json = export_all(&accounts, 1);
+    let back = parse_import(json.as_bytes(), bank()).unwrap();
+    assert_eq!(back, accounts);
+    // A one-assessment file and a share link carry none of it.
+    let one = export_one(&accounts[0], &"a1s1".into(), 1).unwrap();
+    assert!(!one.contains("inv-c") && !one.contains("r-c"));
+    let mutated = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        f(&mut value["accounts"][0]);
+        parse_import(value.to_string().as_bytes(), bank())
+    };
+    let invalid =
+        |r: Result<Vec<AccountRecord>, ImportError>| matches!(r, Err(ImportError::Invalid(_)));
+    assert!(mutated(&|_| ()).is_ok());
+    assert!(invalid(mutated(
+        &|a| a["responses"][0]["answers"] = "12".into()
+    )));
+    assert!(invalid(mutated(
+        &|a| a["responses"][0]["kind"] = "boss".into()
+    )));
+    assert!(invalid(
+        mutated(&|a| a["responses"][1]["id"] = "r-c".into())
+    ));
+    assert!(invalid(mutated(
+        &|a| a["invitations"][0]["sent_to"] = "x".repeat(81).into()
+    )));
+    assert!(invalid(mutated(
+        &|a| a["invitations"][0]["secret"] = "1".into()
+    )));
+    // A colleague's answer that names an option its question lacks.
+    assert!(invalid(mutated(&|a| {
+        let answers = a["responses"][1]["answers"].as_str().unwrap().to_owned();
+        a["responses"][1]["answers"] = format!("9{}", &answers[1..]).into();
+    })));
+}
+
+#[test]
+fn the_perception_csv_sets_both_views_side_by_side() {
+    let accounts = vec![with_eyes("a1")];
+    let csv = export_perception_csv(
+        bank(),
+        crate::engine::scoring::customer_set().unwrap(),
+        &accounts,
+    );
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert!(lines[0].starts_with("account_id,account,assessment_id,completed,view,figure,own"));
+    // 19 scored customer figures and 7 team figures, for the one assessment compared.
+    assert_eq!(lines.len(), 1 + 19 + 7, "{csv}");
+    let competitor = lines
+        .iter()
+        .find(|l| l.contains(",customer,warning.competitor_offer,"))
+        .unwrap();
+    assert!(competitor.ends_with(",100,0,0,0,1"), "{competitor}");
+    assert!(lines.iter().any(|l| l.contains(",team,defection_risk,")));
+    // The respondent's name, a formula here, is not in the file at all.
+    assert!(!csv.contains("calc"));
+}
