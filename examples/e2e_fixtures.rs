@@ -48,7 +48,33 @@ fn main() {
         .iter()
         .map(|s| json!({ "id": s.id, "questions": bank.section_questions(&s.id).map(|q| &q.id).collect::<Vec<_>>() }))
         .collect();
+    // Other eyes (issue 17): seed 004's customer respondents, as option index (or "dk") per
+    // question id of the customer questionnaire.
+    let set = rapport::engine::scoring::customer_set().expect("customer questionnaire");
+    let respondent = |case: &[scenarios::CustomerAnswer]| {
+        let choices = scenarios::customer_choices(set, case);
+        let by_id: serde_json::Map<String, serde_json::Value> = set
+            .questions
+            .iter()
+            .zip(choices)
+            .filter_map(|(q, c)| {
+                let value = match c? {
+                    rapport::engine::model::answers::Choice::Option(i) => json!(i),
+                    rapport::engine::model::answers::Choice::DontKnow => json!("dk"),
+                };
+                Some((q.id.clone(), value))
+            })
+            .collect();
+        serde_json::Value::Object(by_id)
+    };
+    let customer = json!({
+        "questions": set.questions.iter().map(|q| &q.id).collect::<Vec<_>>(),
+        "sections": set.sections.iter().map(|s| json!({ "id": s.id, "questions": set.questions.iter().filter(|q| q.section == s.id).map(|q| &q.id).collect::<Vec<_>>() })).collect::<Vec<_>>(),
+        "b-maintenance-head": respondent(scenarios::B_MAINTENANCE_HEAD),
+        "b-market-manager": respondent(scenarios::B_MARKET_MANAGER),
+    });
     let out = json!({
+        "customer": customer,
         "bank_version": bank.version,
         "total_questions": bank.questions.len(),
         // The compact answer string's positions (storage::schema::ANSWER_ORDER).

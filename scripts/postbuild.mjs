@@ -1,7 +1,8 @@
 // Trunk post-build hook (see Trunk.toml), run on the staging directory before it becomes dist/:
 // 1. moves trunk's inline start-up module into a hashed file (with static/boot.js appended) so
 //    the Content-Security-Policy can forbid inline scripts, and adds that policy;
-// 2. gives the on-demand data files (question bank, action texts, labels) content-hashed names,
+// 2. gives the on-demand data files (question bank, action texts, labels, customer questionnaire)
+//    content-hashed names,
 //    writes a copy of each per language, and lists them in <meta name="rapport-data"> for the
 //    app to fetch;
 // 3. writes the service worker from static/sw.js with the list of every file to precache and a
@@ -152,7 +153,7 @@ const onlyLang = (value, lang) => {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, onlyLang(v, lang)]));
 };
 const data = [];
-for (const kind of ['bank', 'actions', 'labels']) {
+for (const kind of ['bank', 'actions', 'labels', 'customer']) {
   const plain = join(dir, `${kind}.json`);
   if (!existsSync(plain)) continue;
   const parsed = JSON.parse(readFileSync(plain, 'utf8'));

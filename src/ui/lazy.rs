@@ -1,5 +1,5 @@
 //! The screens outside the first load: results, shared results, the account page, compare,
-//! portfolio and the scoring rules, and the import and spreadsheet export behind the home
+//! portfolio, the scoring rules, and other eyes' respondent and response screens, and the import and spreadsheet export behind the home
 //! screen's buttons ([`ExchangeTools`]). A new visitor's way to the first question (home, start,
 //! questionnaire) never needs them, so the release build moves their code into a second wasm
 //! module fetched the first time one of them is shown (ARCHITECTURE.md, "Loading on demand").
@@ -26,6 +26,7 @@ use crate::ui::edge::data::ensure_actions;
 use crate::ui::root::{use_app, AppHandle};
 use crate::ui::screens::account::AccountPage;
 use crate::ui::screens::compare_screen::compare_page;
+use crate::ui::screens::eyes::{Respond, ResponseScreen};
 use crate::ui::screens::portfolio_screen::Portfolio;
 use crate::ui::screens::results::{Results, SharedResults};
 use crate::ui::screens::rules::rules;
@@ -87,6 +88,8 @@ fn later_screens(state: &AppHandle, route: &Route) -> Html {
             html! { <Results account_id={account.clone()} assessment_id={assessment.clone()} /> }
         }
         Route::Shared { payload } => html! { <SharedResults payload={payload.clone()} /> },
+        Route::Respond { payload } => html! { <Respond payload={payload.clone()} /> },
+        Route::Response { payload } => html! { <ResponseScreen payload={payload.clone()} /> },
         Route::Account { account } => html! { <AccountPage account_id={account.clone()} /> },
         Route::Compare { a, b } => compare_page(state, a, b),
         Route::Portfolio => html! { <Portfolio /> },

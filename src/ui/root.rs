@@ -350,10 +350,18 @@ pub fn App(props: &AppProps) -> Html {
                 browser::focus_element("main");
             })}>{ m.skip_to_content }</a>
             <header class="site-header">
-                <a class="brand" href="#/">
-                    <span class="brand-name">{ m.app_name }</span>
-                    <span class="brand-tagline">{ m.tagline }</span>
-                </a>
+                // A respondent sees only the questionnaire: no way into the app's own screens.
+                if matches!(state.route, Route::Respond { .. }) {
+                    <span class="brand">
+                        <span class="brand-name">{ m.app_name }</span>
+                        <span class="brand-tagline">{ m.tagline }</span>
+                    </span>
+                } else {
+                    <a class="brand" href="#/">
+                        <span class="brand-name">{ m.app_name }</span>
+                        <span class="brand-tagline">{ m.tagline }</span>
+                    </a>
+                }
                 { lang_switch(state.lang, m.language_switch_label, on_lang) }
             </header>
             if state.update_ready {

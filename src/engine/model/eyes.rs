@@ -54,15 +54,31 @@ pub const CUSTOMER_ORDER: [&str; 20] = [
     "c.leave_reason",
 ];
 
-/// Who is asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// Who is asked. Stored as its id (`customer`, `colleague`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     /// Someone at the customer: the short customer-side questionnaire.
-    #[serde(rename = "customer")]
     Customer,
     /// A colleague who also knows the account: the full questionnaire.
-    #[serde(rename = "colleague")]
     Colleague,
+}
+
+// By hand, through its id: serde's derive for an enum costs the first load (where records are
+// read) about a kilobyte of wasm.
+impl Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(d)?;
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.id() == id)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown kind {id:?}")))
+    }
 }
 
 impl Kind {
@@ -96,6 +112,83 @@ impl Kind {
             Kind::Customer => (version == CUSTOMER_VERSION).then_some(CUSTOMER_ORDER.len()),
             Kind::Colleague => answer_count(version),
         }
+    }
+}
+
+/// What a customer respondent says their part is in choosing suppliers: it tells whether the
+/// people who decide were heard (a KAM's belief in ties at the top is tested only by them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RespondentRole {
+    /// Takes or signs off the decision.
+    Decides,
+    /// Uses what is bought, day to day.
+    Uses,
+    /// Judges it technically.
+    Evaluates,
+    /// Buys it: purchasing.
+    Buys,
+    Other,
+}
+
+impl RespondentRole {
+    /// Every role, in the order offered.
+    pub const ALL: [RespondentRole; 5] = [
+        RespondentRole::Decides,
+        RespondentRole::Uses,
+        RespondentRole::Evaluates,
+        RespondentRole::Buys,
+        RespondentRole::Other,
+    ];
+
+    /// The id in storage and `data-role`.
+    pub fn id(self) -> &'static str {
+        match self {
+            RespondentRole::Decides => "decides",
+            RespondentRole::Uses => "uses",
+            RespondentRole::Evaluates => "evaluates",
+            RespondentRole::Buys => "buys",
+            RespondentRole::Other => "other",
+        }
+    }
+
+    /// The byte a response code carries (0 is "not said").
+    pub fn code(role: Option<RespondentRole>) -> u8 {
+        match role {
+            None => 0,
+            Some(RespondentRole::Decides) => 1,
+            Some(RespondentRole::Uses) => 2,
+            Some(RespondentRole::Evaluates) => 3,
+            Some(RespondentRole::Buys) => 4,
+            Some(RespondentRole::Other) => 5,
+        }
+    }
+
+    /// The role a response code's byte names (`Some(None)` for "not said"); `None` for a byte
+    /// no role has.
+    pub fn from_code(code: u8) -> Option<Option<RespondentRole>> {
+        match code {
+            0 => Some(None),
+            n => RespondentRole::ALL
+                .get(usize::from(n) - 1)
+                .copied()
+                .map(Some),
+        }
+    }
+}
+
+impl Serialize for RespondentRole {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+impl<'de> Deserialize<'de> for RespondentRole {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(d)?;
+        RespondentRole::ALL
+            .into_iter()
+            .find(|r| r.id() == id)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown role {id:?}")))
     }
 }
 
@@ -162,6 +255,9 @@ pub struct Response {
     /// The name the respondent gave; may be empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
+    /// A customer respondent's part in choosing suppliers, if they said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<RespondentRole>,
     /// One character per position of the kind's questionnaire ([`encode_choices`]).
     pub answers: String,
     /// The account's latest completed assessment when it was attached: the one it is compared
@@ -255,6 +351,26 @@ pub fn decode_choices(text: &str, positions: usize) -> Option<Vec<Option<Choice>
 pub fn colleague_choices(answers: &Answers, bank_version: u32) -> Vec<Option<Choice>> {
     let positions = answer_count(bank_version).unwrap_or(ANSWER_ORDER.len());
     (0..positions).map(|p| answers.at(p)).collect()
+}
+
+/// A respondent's unfinished answers, kept in their own browser under
+/// [`crate::engine::storage::store::RESPOND_PREFIX`] and the invitation id until they finish.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RespondDraft {
+    /// As [`Response::answers`].
+    pub answers: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+}
+
+impl RespondDraft {
+    /// Reads a stored draft for a questionnaire of `positions` answers; `None` if it is not one.
+    pub fn read(json: &str, positions: usize) -> Option<(Vec<Option<Choice>>, String)> {
+        let draft: RespondDraft = serde_json::from_str(json).ok()?;
+        let name = clean_text(&draft.name, MAX_RESPONDENT_CHARS).ok()?;
+        Some((decode_choices(&draft.answers, positions)?, name))
+    }
 }
 
 /// Why a response could not be attached. Nothing has changed when this is returned.

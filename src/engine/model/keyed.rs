@@ -81,21 +81,24 @@ impl<T: Keyed> KeyedList<'_, T> {
                 None => self.items.push(other.clone()),
             }
         }
-        // Listed by id, so both copies' merges store the tombstones alike.
-        let mut removed: Vec<(String, u64)> = self
-            .removed
-            .iter()
-            .map(|(id, at)| (id.clone(), *at))
-            .collect();
-        crate::engine::model::sort::sort_by(&mut removed, |a, b| a.0.cmp(&b.0));
-        *self.removed = Pairs::new();
-        for (id, at) in removed {
-            self.removed.insert(id, at);
-        }
+        sort_removed(self.removed);
         let removed = &*self.removed;
         self.items
             .retain(|p| removed.get(p.key()).is_none_or(|at| p.updated_ms() > *at));
         crate::engine::model::sort::sort_by(self.items, by_creation);
+    }
+}
+
+/// Lists tombstones by id, so both copies' merges store them alike. Not generic: one copy of
+/// this code serves every list (each list type would otherwise carry its own in the first load,
+/// where records are merged).
+#[inline(never)]
+fn sort_removed(removed: &mut Pairs<u64>) {
+    let mut sorted: Vec<(String, u64)> = removed.iter().map(|(id, at)| (id.clone(), *at)).collect();
+    crate::engine::model::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
+    *removed = Pairs::new();
+    for (id, at) in sorted {
+        removed.insert(id, at);
     }
 }
 

@@ -24,7 +24,6 @@ use super::safeguards::SafeguardStatus;
 use super::stage::Stage;
 use super::target::Stance;
 use super::{AssessmentResult, HIGH};
-use crate::engine::model::bank::customer::CustomerSet;
 use crate::engine::model::ids::*;
 use crate::engine::model::pairs::Pairs;
 use crate::engine::text::bilingual::Text;
@@ -40,22 +39,14 @@ const ACTIONS_JSON: &str = include_str!("../model/bank/actions.json");
 
 static ACTIONS: Installed<LaterTexts> = Installed::empty();
 
-/// `actions.json`: the data fetched with the later screens — every action's text, the later
-/// screens' own strings (the plan's, the map's, other eyes'), and the customer questionnaire,
-/// kept out of the first load.
+/// `actions.json`: the texts fetched with the later screens — every action's, and the later
+/// screens' own strings (the plan's, the map's, other eyes'), kept out of the first load.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LaterTexts {
     pub actions: Vec<ActionText>,
     /// Strings of the later screens by key, e.g. `plan.heading`.
     pub texts: Pairs<Text>,
-    /// The customer-side questionnaire (issue 17).
-    pub customer: CustomerSet,
-}
-
-/// The customer questionnaire, once the later data is installed.
-pub fn customer_set() -> Option<&'static CustomerSet> {
-    later_texts().map(|t| &t.customer)
 }
 
 /// One action's text.
@@ -76,12 +67,7 @@ pub struct ActionText {
 /// installed copy carries them already).
 pub fn install_actions(json: &str, langs: Langs) -> Result<(), String> {
     ACTIONS.install(langs, || {
-        let texts: LaterTexts =
-            serde_json::from_str(json).map_err(|e| format!("action plan texts: {e}"))?;
-        match texts.customer.problems().first() {
-            Some(problem) => Err(problem.clone()),
-            None => Ok(texts),
-        }
+        serde_json::from_str(json).map_err(|e| format!("action plan texts: {e}"))
     })?;
     Ok(())
 }
@@ -220,6 +206,9 @@ impl Finding {
             Finding::SwitchingCost { lever, .. } => format!("switching_cost.{lever}"),
             Finding::Symbiosis { facet, .. } => format!("symbiosis.{facet}"),
             Finding::Coverage { coverage, .. } => format!("coverage.{coverage}"),
+            Finding::BlindSpot { lens, .. } if crate::engine::scoring::eyes::is_threat(lens) => {
+                "gap.threat".to_owned()
+            }
             Finding::BlindSpot { .. } => "gap.blind_spot".to_owned(),
         }
     }
@@ -232,6 +221,9 @@ pub struct PlannedAction {
     pub finding: Finding,
     /// Higher first; comparable within one plan only. The integer part is the tier.
     pub priority: f64,
+    /// The customer's own median for the figure, when their answers confirm the weakness
+    /// (`scoring::eyes::with_blind_spots`): the action then ranks right after the blind spots.
+    pub confirmed_by_customer: Option<u8>,
 }
 
 impl PlannedAction {
@@ -514,6 +506,7 @@ pub(super) fn plan(result: &AssessmentResult) -> Vec<PlannedAction> {
             action_id,
             finding,
             priority,
+            confirmed_by_customer: None,
         });
     }
     plan

@@ -329,6 +329,7 @@ pub fn with_coverage(
                 who: f.who.clone(),
             },
             priority: at,
+            confirmed_by_customer: None,
         });
     }
     crate::engine::model::sort::sort_by(&mut out, |a, b| b.priority.total_cmp(&a.priority));

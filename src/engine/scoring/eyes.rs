@@ -5,12 +5,16 @@
 //! is a figure the KAM rates at least [`BLIND_SPOT`] points above the customer's median: the
 //! supplier believes something the customer does not feel (seed 001: most defections come from
 //! poor communication; the satisfaction levers are by definition what the customer feels). Blind
-//! spots lead the action plan. The reverse, the customer rating higher, is a hidden strength.
+//! spots lead the action plan, a warning signal or intended repurchase first (a **threat**: the
+//! customer says the business is in play, which calls for a counter-move, not a question). The
+//! reverse, the customer rating higher, is a hidden strength. A weakness both sides see — the
+//! customer's median at or below [`CONFIRMED`] on a figure the plan already acts on — is
+//! *confirmed by the customer* and ranks right after the blind spots.
 
 use crate::engine::model::answers::{score_of, Answers};
 use crate::engine::model::bank::customer::{CustomerSet, Lens};
 use crate::engine::model::bank::Bank;
-use crate::engine::model::eyes::{Kind, Response};
+use crate::engine::model::eyes::{Kind, RespondentRole, Response};
 use crate::engine::model::ids::{Capability, Level};
 use crate::engine::model::record::AccountRecord;
 use crate::engine::model::sort::sort_by;
@@ -24,6 +28,18 @@ pub const BLIND_SPOT: f64 = 20.0;
 pub const MAX_BLIND_SPOT_ACTIONS: usize = 3;
 /// Above every tier of the plan: what the customer says outranks what the KAM believes.
 const BLIND_SPOT_TIER: f64 = 10.0;
+/// A threat above the other blind spots.
+const THREAT_TIER: f64 = 11.0;
+/// Right after the blind spots: a weakness the customer confirms.
+const CONFIRMED_TIER: f64 = 9.9;
+/// A customer median at or below this confirms a weakness, and on a threat figure is an alarm.
+pub const CONFIRMED: f64 = 25.0;
+
+/// Whether a blind spot on this figure is a threat to the business: a warning signal or the
+/// customer's intention to keep buying.
+pub fn is_threat(lens: &str) -> bool {
+    lens.starts_with("warning.") || lens == "loyalty_type.intentional"
+}
 /// A question on which raters' scores lie this far apart is where the team disagrees.
 pub const TEAM_SPLIT: u8 = 50;
 /// Most disagreements listed.
@@ -91,11 +107,19 @@ impl GapRow {
 pub struct PerceptionGap {
     /// Customer responses compared.
     pub respondents: usize,
-    /// Biggest blind spot first, then by gap, hidden strengths last; figures nobody at the
+    /// Biggest blind spot first, then by gap (at an equal gap, the lower customer figure
+    /// first), hidden strengths last; figures nobody at the
     /// customer rated at the end.
     pub rows: Vec<GapRow>,
     /// What would most likely make them leave: the dimension id (or `none`) and how many said so.
     pub reasons: Vec<(String, usize)>,
+    /// Threat figures the customer rates at or below [`CONFIRMED`] (a rival being evaluated,
+    /// complaints left unresolved, no intention to keep buying): an early warning from the
+    /// customer's own mouth, whatever the KAM's risk band says.
+    pub alarm: Vec<String>,
+    /// Respondents who said they take part in deciding on suppliers. None while the KAM's view
+    /// rests on ties at the top means that view is untested.
+    pub deciders: usize,
 }
 
 impl PerceptionGap {
@@ -135,11 +159,18 @@ pub fn perception_gap(
     answers: &Answers,
     responses: &[&Response],
 ) -> PerceptionGap {
-    let customer: Vec<Vec<_>> = responses
+    let customer_responses: Vec<&&Response> = responses
         .iter()
         .filter(|r| r.kind == Kind::Customer)
+        .collect();
+    let customer: Vec<Vec<_>> = customer_responses
+        .iter()
         .filter_map(|r| r.choices())
         .collect();
+    let deciders = customer_responses
+        .iter()
+        .filter(|r| r.role == Some(RespondentRole::Decides))
+        .count();
     let scores = Scores::collect(bank, answers);
     let result = score_figures(bank, answers);
     let mut rows = Vec::new();
@@ -164,41 +195,101 @@ pub fn perception_gap(
             theirs: Spread::of(theirs.map(|c| q.score(c).map(f64::from))),
         });
     }
-    sort_by(&mut rows, |a, b| match (a.gap(), b.gap()) {
-        (Some(x), Some(y)) => y.total_cmp(&x),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
+    // Blind spots first, threats first among them; then by gap, widest first; at an equal
+    // gap, the figure the customer rates lower is more urgent.
+    let threat = |r: &GapRow| r.is_blind_spot() && is_threat(&r.lens.id());
+    sort_by(&mut rows, |a, b| {
+        let by_kind = (b.is_blind_spot(), threat(b)).cmp(&(a.is_blind_spot(), threat(a)));
+        by_kind.then_with(|| match (a.gap(), b.gap()) {
+            (Some(x), Some(y)) => y.total_cmp(&x).then_with(|| {
+                let theirs = |r: &GapRow| r.theirs.map_or(f64::MAX, |t| t.median);
+                theirs(a).total_cmp(&theirs(b))
+            }),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        })
     });
     sort_by(&mut reasons, |a, b| b.1.cmp(&a.1));
+    let alarm = rows
+        .iter()
+        .filter(|r| is_threat(&r.lens.id()) && r.theirs.is_some_and(|t| t.median <= CONFIRMED))
+        .map(|r| r.lens.id())
+        .collect();
     PerceptionGap {
         respondents: customer.len(),
         rows,
         reasons,
+        alarm,
+        deciders,
     }
 }
 
-/// The action plan with the biggest blind spots ranked first (at most
-/// [`MAX_BLIND_SPOT_ACTIONS`]): find out from the customer what lies behind their figure before
-/// acting on one's own.
+/// The figure an action of the plan addresses, as a lens id, when the customer questionnaire
+/// asks about it.
+fn action_lens(finding: &Finding) -> Option<String> {
+    match finding {
+        Finding::Safeguard { safeguard, .. } => Some(format!("safeguard.{safeguard}")),
+        Finding::Warning { warning, .. } => Some(format!("warning.{warning}")),
+        Finding::Satisfaction { lever, .. } => Some(format!("satisfaction.{lever}")),
+        _ => None,
+    }
+}
+
+/// The action plan read against the customer's answers: the biggest blind spots first (at most
+/// [`MAX_BLIND_SPOT_ACTIONS`], threats above the rest), then the plan's own actions that the
+/// customer's answers confirm, then the rest as ranked. A threat calls for a counter-move
+/// (`gap.threat`); another blind spot for asking the customer what lies behind their figure
+/// before acting on one's own (`gap.blind_spot`).
 pub fn with_blind_spots(plan: &[PlannedAction], gap: &PerceptionGap) -> Vec<PlannedAction> {
     let mut out: Vec<PlannedAction> = gap
         .blind_spots()
         .take(MAX_BLIND_SPOT_ACTIONS)
         .filter_map(|row| {
             let (own, theirs) = (row.own?, row.theirs?.median);
+            let finding = Finding::BlindSpot {
+                lens: row.lens.id(),
+                own: round(own),
+                theirs: round(theirs),
+            };
+            let tier = if is_threat(&row.lens.id()) {
+                THREAT_TIER
+            } else {
+                BLIND_SPOT_TIER
+            };
             Some(PlannedAction {
-                action_id: "gap.blind_spot".to_owned(),
-                finding: Finding::BlindSpot {
-                    lens: row.lens.id(),
-                    own: round(own),
-                    theirs: round(theirs),
-                },
-                priority: BLIND_SPOT_TIER + (own - theirs) / 1000.0,
+                action_id: finding.action_id(),
+                finding,
+                priority: tier + (own - theirs) / 1000.0,
+                confirmed_by_customer: None,
             })
         })
         .collect();
-    out.extend_from_slice(plan);
+    let theirs = |lens: &str| {
+        gap.rows
+            .iter()
+            .find(|r| r.lens.id() == lens)
+            .and_then(|r| r.theirs)
+            .map(|t| t.median)
+    };
+    let mut rest: Vec<PlannedAction> = plan
+        .iter()
+        .map(|a| {
+            let confirmed = action_lens(&a.finding)
+                .and_then(|lens| theirs(&lens))
+                .filter(|median| *median <= CONFIRMED);
+            match confirmed {
+                Some(median) => PlannedAction {
+                    priority: CONFIRMED_TIER + a.priority / 100.0,
+                    confirmed_by_customer: Some(round(median)),
+                    ..a.clone()
+                },
+                None => a.clone(),
+            }
+        })
+        .collect();
+    sort_by(&mut rest, |a, b| b.priority.total_cmp(&a.priority));
+    out.extend(rest);
     out
 }
 

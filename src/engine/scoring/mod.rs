@@ -26,7 +26,7 @@ use crate::engine::model::answers::{score_of, Answers};
 use crate::engine::model::bank::Bank;
 use crate::engine::model::ids::*;
 
-pub use actions::customer_set;
+pub use crate::engine::model::bank::customer::customer_set;
 pub use actions::{
     action_catalogue, actions_cover, actions_langs, install_actions, later_strings, later_text,
     later_text_with, ActionText, Finding, PlannedAction, FIRST_ACTIONS_SHOWN,

@@ -232,6 +232,27 @@ pub fn completed_message(summary: &Summary) -> String {
     message("completed", Completed { results: summary })
 }
 
+/// The `response` payload: what a respondent sends back, as the code the inviter pastes (the
+/// same text as the response link's payload), with the invitation it answers.
+#[derive(Serialize)]
+struct ResponseSent<'a> {
+    invitation: &'a str,
+    kind: &'static str,
+    code: &'a str,
+}
+
+/// Sent when a respondent finishes an invitation's questionnaire in an embedded page.
+pub fn response_message(invitation: &str, kind: &'static str, code: &str) -> String {
+    message(
+        "response",
+        ResponseSent {
+            invitation,
+            kind,
+            code,
+        },
+    )
+}
+
 /// A command from the host page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
@@ -346,6 +367,21 @@ mod tests {
         assert_eq!(ready["lang"], "zh");
         let resize: Value = serde_json::from_str(&resize_message(640)).unwrap();
         assert_eq!(resize["height"], 640);
+        let response: Value =
+            serde_json::from_str(&response_message("inv-1", "customer", "UgE")).unwrap();
+        assert_eq!(response["type"], "response");
+        assert_eq!(
+            (
+                &response["invitation"],
+                &response["kind"],
+                &response["code"]
+            ),
+            (
+                &Value::from("inv-1"),
+                &Value::from("customer"),
+                &Value::from("UgE")
+            )
+        );
     }
 
     #[test]

@@ -10,14 +10,15 @@
 //!
 //! An invitation carries its kind, its language, its id, the questionnaire version and the
 //! name the user chose to show — nothing else of the account. A response carries the invitation
-//! id, its own id, the day, the name the respondent gave (optional) and the answers, four bits
-//! each.
+//! id, its own id, the day, the name and part in choosing suppliers the respondent gave
+//! (optional) and the answers, four bits each.
 
 use crate::engine::model::answers::Choice;
 use crate::engine::model::bank::customer::CustomerSet;
 use crate::engine::model::bank::Bank;
 use crate::engine::model::eyes::{
-    encode_choices, Invitation, Kind, Response, MAX_RESPONDENT_CHARS, MAX_SHOWN_CHARS,
+    encode_choices, Invitation, Kind, RespondentRole, Response, MAX_RESPONDENT_CHARS,
+    MAX_SHOWN_CHARS,
 };
 use crate::engine::model::record::{clean_text, is_valid_id};
 use crate::engine::storage::checksum::crc32;
@@ -73,15 +74,15 @@ fn seal(tag: u8, body: &[u8]) -> String {
     base64url(&bytes)
 }
 
-/// The part of `text` after the route prefix, if a whole link was pasted.
-fn payload_of<'a>(text: &'a str, route: &str) -> &'a str {
+/// The part of `text` after its last `/`, if a whole link was pasted (base64url has no `/`),
+/// so an invitation pasted where a response belongs is named as such.
+fn payload_of(text: &str) -> &str {
     let text = trim_link(text);
-    text.rfind(route)
-        .map_or(text, |at| &text[at + route.len()..])
+    text.rfind('/').map_or(text, |at| &text[at + 1..])
 }
 
-fn open(text: &str, tag: u8, route: &str) -> Result<Vec<u8>, LinkError> {
-    let payload = trim_link(payload_of(text, route));
+fn open(text: &str, tag: u8) -> Result<Vec<u8>, LinkError> {
+    let payload = trim_link(payload_of(text));
     if payload.is_empty() || payload.len() > MAX_CODE_CHARS || !payload.is_ascii() {
         return Err(if payload.is_empty() {
             LinkError::CutShort
@@ -195,7 +196,7 @@ pub fn encode_invitation(invitation: &Invitation, version: u32) -> String {
 
 /// Reads an invitation link or its payload.
 pub fn decode_invitation(text: &str) -> Result<InvitationLink, LinkError> {
-    let body = open(text, INVITATION_TAG, "respond/")?;
+    let body = open(text, INVITATION_TAG)?;
     let mut r = Reader(&body);
     let kind = Kind::from_code(r.byte()?).ok_or(LinkError::Changed)?;
     let lang = match r.byte()? {
@@ -232,6 +233,7 @@ pub fn encode_response(response: &Response) -> String {
     push_text(&mut body, &response.invitation);
     push_text(&mut body, &response.id);
     push_text(&mut body, &response.name);
+    body.push(RespondentRole::code(response.role));
     let choices = response.choices().unwrap_or_default();
     let mut packed = vec![0u8; choices.len().div_ceil(2)];
     for (i, choice) in choices.iter().enumerate() {
@@ -254,7 +256,7 @@ pub fn decode_response(
     bank: &Bank,
     customer: &CustomerSet,
 ) -> Result<Response, LinkError> {
-    let body = open(text, RESPONSE_TAG, "response/")?;
+    let body = open(text, RESPONSE_TAG)?;
     let mut r = Reader(&body);
     let kind = Kind::from_code(r.byte()?).ok_or(LinkError::Changed)?;
     let version = u32::from(r.byte()?);
@@ -270,6 +272,7 @@ pub fn decode_response(
     let id = r.text()?.to_owned();
     let name = r.text()?;
     let name = clean_text(name, MAX_RESPONDENT_CHARS).map_err(|_| LinkError::Changed)?;
+    let role = RespondentRole::from_code(r.byte()?).ok_or(LinkError::Changed)?;
     let packed = r.take(positions.div_ceil(2))?;
     if !r.0.is_empty() || !is_valid_id(&invitation) || !is_valid_id(&id) {
         return Err(LinkError::Changed);
@@ -310,6 +313,7 @@ pub fn decode_response(
         name,
         answers: encode_choices(&choices),
         against: String::new(),
+        role,
         attached_ms: 0,
     })
 }

@@ -29,6 +29,10 @@ pub enum Route {
     Portfolio,
     /// A shared assessment carried in the fragment itself (see `engine::state::share`), shown read-only.
     Shared { payload: String },
+    /// An invitation opened by its respondent (`engine::state::invite`): only its questionnaire.
+    Respond { payload: String },
+    /// A response brought back to the inviter, to attach to its account.
+    Response { payload: String },
 }
 
 /// One assessment of one account.
@@ -54,6 +58,22 @@ impl Route {
                     .take(crate::engine::state::share::MAX_PAYLOAD_CHARS * 2 + 1)
                     .collect(),
             };
+        }
+        // Invitations and responses, like shared links: the screen judges the payload.
+        let carried = |prefix: &str| {
+            path.strip_prefix(prefix)
+                .filter(|p| !p.trim().is_empty())
+                .map(|p| {
+                    p.chars()
+                        .take(crate::engine::state::invite::MAX_CODE_CHARS + 1)
+                        .collect::<String>()
+                })
+        };
+        if let Some(payload) = carried("respond/") {
+            return Route::Respond { payload };
+        }
+        if let Some(payload) = carried("response/") {
+            return Route::Response { payload };
         }
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
@@ -106,6 +126,8 @@ impl Route {
             ),
             Route::Portfolio => "#/portfolio".to_owned(),
             Route::Shared { payload } => format!("#/shared/{payload}"),
+            Route::Respond { payload } => format!("#/respond/{payload}"),
+            Route::Response { payload } => format!("#/response/{payload}"),
         }
     }
 }
@@ -117,6 +139,12 @@ mod tests {
     #[test]
     fn routes_round_trip() {
         for route in [
+            Route::Respond {
+                payload: "SQEAEw".into(),
+            },
+            Route::Response {
+                payload: "UgEAEw".into(),
+            },
             Route::Home,
             Route::New,
             Route::Rules,

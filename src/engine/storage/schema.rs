@@ -550,6 +550,10 @@ mod tests {
         );
         let response = &account.responses[0];
         assert_eq!(response.name, "李女士");
+        assert_eq!(
+            response.role,
+            Some(crate::engine::model::eyes::RespondentRole::Uses)
+        );
         assert_eq!(response.choices().unwrap().len(), 20);
         assert_eq!(response.check_stored(), Ok(()));
         for i in &account.invitations {

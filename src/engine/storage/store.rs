@@ -20,6 +20,9 @@ pub const SETTINGS_KEY: &str = "rapport.v1.settings";
 /// Prefix of the per-account keys: `rapport.v1.account.<account id>`. One key per account keeps
 /// each write small and lets two tabs edit different accounts without overwriting each other.
 pub const ACCOUNT_PREFIX: &str = "rapport.v1.account.";
+/// The prefix of a respondent's draft answers to an invitation (`<prefix><invitation id>`),
+/// kept in the respondent's own browser until they finish.
+pub const RESPOND_PREFIX: &str = "rapport.v1.respond.";
 /// Prefix of keys holding unreadable values moved aside for the user to recover.
 pub const QUARANTINE_PREFIX: &str = "rapport.quarantine.";
 

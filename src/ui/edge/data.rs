@@ -116,6 +116,23 @@ pub fn ensure_actions(lang: Lang) -> impl std::future::Future<Output = Result<()
     }
 }
 
+/// Fetches and installs the customer questionnaire in `lang` unless it is in already, like
+/// [`ensure_actions`]. Only the later screens call it, so its parser is in their module.
+pub fn ensure_customer(lang: Lang) -> impl std::future::Future<Output = Result<(), String>> {
+    use crate::engine::model::bank::customer::{customer_covers, customer_langs, install_customer};
+    let langs = Langs::to_fetch(customer_langs(), lang);
+    let pending = (!customer_covers(lang)).then(|| begin("customer", langs));
+    async move {
+        match pending {
+            None => Ok(()),
+            Some(pending) => {
+                let (text, langs) = finish(pending?).await?;
+                install_customer(&text, langs)
+            }
+        }
+    }
+}
+
 /// Starts loading and reports the outcome to the reducer.
 pub fn start_loading(state: AppHandle) {
     let langs = state.data_langs_to_fetch();

@@ -113,6 +113,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
             }
             <crate::ui::screens::contacts::StakeholderMap account_id={id.clone()} />
             <crate::ui::screens::plan::AccountPlan account_id={id.clone()} />
+            <crate::ui::screens::eyes::OtherEyes account_id={id.clone()} />
         </section>
     }
 }

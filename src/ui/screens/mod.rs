@@ -3,6 +3,7 @@
 pub mod account;
 pub mod compare_screen;
 pub mod contacts;
+pub mod eyes;
 pub mod home;
 pub mod plan;
 pub mod portfolio_screen;

@@ -52,6 +52,12 @@ pub fn Results(props: &ResultsProps) -> Html {
     let copied = use_state(|| None::<bool>);
     let lang = state.lang;
     let m = messages(lang);
+    let has_responses = state.account(&props.account_id).is_some_and(|a| {
+        a.responses_against(props.assessment_id.as_str())
+            .next()
+            .is_some()
+    });
+    crate::ui::screens::eyes::use_customer(lang, has_responses);
     let Some(account) = state.account(&props.account_id) else {
         return html! {};
     };
@@ -240,6 +246,14 @@ fn results_view(
             &today,
         )
     });
+    // What the customer said about this assessment's figures leads its action plan.
+    let eyes = account.filter(|a| a.responses_against(record.id.as_str()).next().is_some());
+    if let (Some(a), Some(set)) = (eyes, crate::engine::scoring::customer_set()) {
+        let responses: Vec<_> = a.responses_against(record.id.as_str()).collect();
+        let gap =
+            crate::engine::scoring::eyes::perception_gap(bank, set, &record.answers, &responses);
+        result.actions = crate::engine::scoring::eyes::with_blind_spots(&result.actions, &gap);
+    }
     let summary = result.summary();
     let s = &summary;
     // The `data-*` contract of the results root (see README). Written as attributes here: adding
@@ -268,7 +282,7 @@ fn results_view(
                 <div class="card-actions">{ actions }</div>
             </div>
             { before }
-            { section_nav(lang, !record.notes.is_empty(), account.is_some_and(|a| !a.plan.is_empty())) }
+            { section_nav(lang, !record.notes.is_empty(), account.is_some_and(|a| !a.plan.is_empty()), eyes.is_some()) }
             { summary_block(lang, &result) }
             { carried_over(lang, bank, record) }
             { level_block(lang, &result) }
@@ -277,6 +291,7 @@ fn results_view(
             { risk_block(lang, &result) }
             { symbiosis_block(lang, &result) }
             { actions_block(lang, &result, show_all, account.map(|a| (a, &record.id))) }
+            { eyes.map(|a| crate::ui::screens::eyes::results_part(lang, bank, a, record.id.as_str())).unwrap_or_default() }
             { account.map(|a| crate::ui::screens::plan::results_plan_block(lang, bank, a, &record.id)).unwrap_or_default() }
             { confidence_block(lang, bank, &result, &conflicts) }
             { notes_block(lang, bank, &record.notes) }
@@ -300,7 +315,7 @@ const SECTION_HEADINGS: [&str; 10] = [
 
 /// A row of buttons that stays at the top of the window and moves focus to any block, so a
 /// reader can jump to a framework and back. Buttons, not `#` links: the fragment is the router's.
-fn section_nav(lang: Lang, has_notes: bool, has_plan: bool) -> Html {
+fn section_nav(lang: Lang, has_notes: bool, has_plan: bool, has_eyes: bool) -> Html {
     let m = messages(lang);
     let mut sections: Vec<(&'static str, &'static str)> = SECTION_HEADINGS
         .into_iter()
@@ -320,6 +335,20 @@ fn section_nav(lang: Lang, has_notes: bool, has_plan: bool) -> Html {
             (
                 "plan-heading",
                 crate::engine::scoring::later_text(lang, "plan.heading"),
+            ),
+        );
+    }
+    if has_eyes {
+        // Right after the action plan its blind spots lead.
+        let at = sections
+            .iter()
+            .position(|(id, _)| *id == "actions-heading")
+            .map_or(sections.len(), |i| i + 1);
+        sections.insert(
+            at,
+            (
+                "eyes-results-heading",
+                crate::engine::scoring::later_text(lang, "eyes.heading"),
             ),
         );
     }
@@ -693,6 +722,9 @@ fn actions_block(
                                 <p>{ text.map_or("", |t| t.detail.get(lang)) }</p>
                                 <p class="first-step"><span>{ format!("{}{}", m.first_step, m.colon) }</span>{ text.map_or("", |t| t.first_step.get(lang)) }</p>
                                 <p class="because"><span>{ format!("{}{}", m.because, m.colon) }</span>{ explain::finding(lang, &a.finding) }</p>
+                                if let Some(theirs) = a.confirmed_by_customer {
+                                    <p class="confirmed" data-confirmed={theirs.to_string()}>{ crate::engine::scoring::later_text_with(lang, "eyes.confirmed", &[("theirs", &theirs.to_string())]) }</p>
+                                }
                                 <p class="meta" data-source={text.map(|t| t.source.clone())}>{ text.map_or(String::new(), |t| (m.source_article)(&t.source.split(", ").collect::<Vec<_>>().join(m.enumeration))) }</p>
                                 if let (Some((account, _)), crate::engine::scoring::Finding::Coverage { who, .. }) = (adopt, &a.finding) {
                                     { crate::ui::screens::contacts::whom(lang, account, who, "") }

@@ -1,13 +1,51 @@
 //! The customer-side questionnaire (issue 17): about twenty questions in the customer's own
 //! words, each mirroring a figure of the key-account manager's assessment, so the two views can
-//! be set side by side. It is data (`actions.json` → `customer`, fetched with the later screens),
-//! like the bank; its question ids are frozen by position in [`CUSTOMER_ORDER`].
+//! be set side by side. It is data (`customer.json`, fetched by the screens that show it, whose
+//! code is in the later module, so its parser is too), like the bank; its question ids are
+//! frozen by position in [`CUSTOMER_ORDER`]. Like the bank it is validated by the host tests
+//! ([`CustomerSet::problems`]), not on install: a one-language copy has blank other-language
+//! texts by design.
 
 use serde::{Deserialize, Deserializer};
 
 use crate::engine::model::eyes::{CUSTOMER_ORDER, CUSTOMER_VERSION};
 use crate::engine::model::ids::Dimension;
 use crate::engine::text::bilingual::Text;
+use crate::engine::text::installed::Installed;
+use crate::engine::text::lang::{Lang, Langs};
+
+/// Embedded on the host only; the browser fetches `customer.json`.
+#[cfg(not(target_arch = "wasm32"))]
+const CUSTOMER_JSON: &str = include_str!("customer.json");
+
+static CUSTOMER: Installed<CustomerSet> = Installed::empty();
+
+/// Installs the customer questionnaire from a copy carrying `langs`' texts.
+pub fn install_customer(json: &str, langs: Langs) -> Result<(), String> {
+    CUSTOMER.install(langs, || {
+        serde_json::from_str(json).map_err(|e| format!("customer questionnaire: {e}"))
+    })?;
+    Ok(())
+}
+
+/// The installed customer questionnaire (on the host, the embedded copy).
+pub fn customer_set() -> Option<&'static CustomerSet> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Err(problem) = install_customer(CUSTOMER_JSON, Langs::ALL) {
+        panic!("invalid embedded customer questionnaire: {problem}");
+    }
+    CUSTOMER.get().map(|(set, _)| set)
+}
+
+/// Whether it is installed with `lang`'s texts.
+pub fn customer_covers(lang: Lang) -> bool {
+    CUSTOMER.covers(lang)
+}
+
+/// The languages of the installed copy.
+pub fn customer_langs() -> Langs {
+    CUSTOMER.langs()
+}
 
 /// What a customer question measures, in the assessment's terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -273,11 +273,10 @@ fn customer_questionnaire_mirrors_the_assessment() {
 
 #[test]
 fn a_broken_customer_questionnaire_is_refused() {
-    let texts = include_str!("actions.json");
-    let mut value: serde_json::Value = serde_json::from_str(texts).unwrap();
-    value["customer"]["questions"][0]["options"][1]["score"] = serde_json::json!(0);
+    let mut value: serde_json::Value = serde_json::from_str(include_str!("customer.json")).unwrap();
+    value["questions"][0]["options"][1]["score"] = serde_json::json!(0);
     let set: crate::engine::model::bank::customer::CustomerSet =
-        serde_json::from_value(value["customer"].take()).unwrap();
+        serde_json::from_value(value).unwrap();
     assert!(set
         .problems()
         .iter()
@@ -319,7 +318,12 @@ fn validation_catches_broken_banks() {
 fn every_later_screen_string_exists_and_is_used() {
     let strings = crate::engine::scoring::later_strings();
     let mut ui = String::new();
-    for dir in ["src/ui/screens", "src/ui/widgets", "src/ui"] {
+    for dir in [
+        "src/ui/screens",
+        "src/ui/widgets",
+        "src/ui",
+        "src/engine/text",
+    ] {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -334,10 +338,11 @@ fn every_later_screen_string_exists_and_is_used() {
         .skip(1)
         .step_by(2)
         .filter(|s| {
-            ["plan.", "contacts.", "coverage."]
+            ["plan.", "contacts.", "coverage.", "eyes."]
                 .iter()
                 .any(|p| s.starts_with(p))
                 && !s.ends_with('.')
+                && !s.contains('{')
         })
         .collect();
     assert!(!named.is_empty());
@@ -363,9 +368,20 @@ fn every_later_screen_string_exists_and_is_used() {
                 "contacts.field.",
                 "contacts.conflict.",
                 "coverage.finding.",
+                "eyes.error.",
+                "eyes.kind.",
+                "eyes.mark.",
+                "eyes.role.",
+                "eyes.respond.heading.",
+                "eyes.respond.intro.",
+                "eyes.respond.intro_named.",
+                "eyes.response.from.",
             ]
             .iter()
-            .any(|p| key.starts_with(p) && ui.contains(&format!("\"{p}\"")));
+            .any(|p| {
+                key.starts_with(p)
+                    && (ui.contains(&format!("\"{p}\"")) || ui.contains(&format!("\"{p}{{")))
+            });
         assert!(used, "unused later-screen string {key}");
     }
 }

@@ -35,6 +35,7 @@ fn response(id: &str, invitation: &str, kind: Kind) -> Response {
         name: "Ms Li, operations".into(),
         answers: encode_choices(&choices),
         against: String::new(),
+        role: None,
         attached_ms: 0,
     }
 }
@@ -158,4 +159,22 @@ fn two_copies_that_each_attached_a_response_keep_both() {
             .collect::<Vec<_>>(),
         ["r2"]
     );
+}
+
+#[test]
+fn a_respondent_draft_reads_back_or_not_at_all() {
+    let draft = RespondDraft {
+        answers: "12?-".into(),
+        name: "Li".into(),
+    };
+    let json = serde_json::to_string(&draft).unwrap();
+    let (choices, name) = RespondDraft::read(&json, 4).unwrap();
+    assert_eq!(encode_choices(&choices), "12?-");
+    assert_eq!(name, "Li");
+    assert_eq!(
+        RespondDraft::read(&json, 5),
+        None,
+        "another questionnaire's draft"
+    );
+    assert_eq!(RespondDraft::read("{\"answers\":1}", 4), None);
 }

@@ -13,6 +13,12 @@ use crate::engine::model::scenarios::{
 use crate::engine::scoring::customer_set;
 
 fn customer(id: &str, case: &[CustomerAnswer]) -> Response {
+    // The maintenance head judges the switches; the market manager has no part in choosing
+    // suppliers (neither decides: B's top-level ties are not what they speak to).
+    let role = match id {
+        "r2" => RespondentRole::Other,
+        _ => RespondentRole::Evaluates,
+    };
     Response {
         id: id.into(),
         invitation: "inv-b".into(),
@@ -22,6 +28,7 @@ fn customer(id: &str, case: &[CustomerAnswer]) -> Response {
         name: String::new(),
         answers: encode_choices(&customer_choices(customer_set().unwrap(), case)),
         against: String::new(),
+        role: Some(role),
         attached_ms: 0,
     }
 }
@@ -109,23 +116,61 @@ fn b_learns_what_its_ties_at_the_top_hid() {
 }
 
 #[test]
-fn blind_spots_lead_the_action_plan() {
+fn blind_spots_lead_the_action_plan_threats_first_then_what_the_customer_confirms() {
     let head = customer("r1", B_MAINTENANCE_HEAD);
-    let gap = gap(&[&head]);
+    let market = customer("r2", B_MARKET_MANAGER);
+    let gap = gap(&[&head, &market]);
     let result = crate::engine::scoring::score(bank(), &answers_of(bank(), INCUMBENT_B));
     let plan = with_blind_spots(&result.actions, &gap);
-    let leading: Vec<&PlannedAction> = plan
-        .iter()
-        .take_while(|a| a.action_id == "gap.blind_spot")
-        .collect();
-    assert_eq!(leading.len(), MAX_BLIND_SPOT_ACTIONS);
+    let ids: Vec<&str> = plan.iter().map(|a| a.action_id.as_str()).collect();
+    // A rival being evaluated and no intention to renew: the business is in play. That calls
+    // for a counter-move (decision date, the billing loss answered, B's executive at the top),
+    // not a polite question, and it comes before everything else.
+    assert_eq!(
+        ids[..3],
+        ["gap.threat", "gap.threat", "gap.blind_spot"],
+        "{ids:?}"
+    );
     assert!(matches!(
-        &leading[0].finding,
+        &plan[0].finding,
         Finding::BlindSpot { lens, own: 100, theirs: 0 } if lens == "warning.competitor_offer"
     ));
+    assert!(matches!(
+        &plan[2].finding,
+        Finding::BlindSpot { lens, .. } if lens == "safeguard.communication"
+    ));
+    // Then what both sides see and the customer confirms: the value B delivers (the billing
+    // loss) and the solution's fit, ahead of the rest of the plan, each with the customer's
+    // figure.
+    let confirmed: Vec<(&str, u8)> = plan
+        .iter()
+        .filter_map(|a| Some((a.action_id.as_str(), a.confirmed_by_customer?)))
+        .collect();
+    assert!(
+        confirmed.contains(&("safeguard.value_guarantee", 13)),
+        "{confirmed:?}"
+    );
+    assert!(
+        confirmed.contains(&("satisfaction.solution_fit", 0)),
+        "{confirmed:?}"
+    );
+    let first_unconfirmed = plan
+        .iter()
+        .skip(MAX_BLIND_SPOT_ACTIONS)
+        .position(|a| a.confirmed_by_customer.is_none())
+        .unwrap();
+    assert!(plan[MAX_BLIND_SPOT_ACTIONS + first_unconfirmed..]
+        .iter()
+        .all(|a| a.confirmed_by_customer.is_none()));
     assert_eq!(plan.len(), result.actions.len() + MAX_BLIND_SPOT_ACTIONS);
-    // Ranked, so a later sort by priority keeps them first.
+    // Ranked, so a later sort by priority keeps this order.
     assert!(plan.windows(2).all(|w| w[0].priority >= w[1].priority));
+    // The customer's own alarm, and nobody who decides was heard (B's case rests on the top).
+    assert_eq!(
+        gap.alarm,
+        ["warning.competitor_offer", "loyalty_type.intentional"]
+    );
+    assert_eq!(gap.deciders, 0);
     // Without a customer response there is nothing to add.
     assert_eq!(
         with_blind_spots(&result.actions, &super::tests::gap(&[])),

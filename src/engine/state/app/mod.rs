@@ -341,8 +341,14 @@ impl AppState {
         };
         missing
             && (self.data_requested
-                || match self.route {
+                || match &self.route {
                     Route::Home => !self.accounts.is_empty(),
+                    // A customer answers the customer questionnaire, which comes with the later
+                    // screens: a respondent on mobile data does not fetch the bank for nothing.
+                    Route::Respond { payload } => {
+                        crate::engine::state::invite::decode_invitation(payload)
+                            .is_ok_and(|i| i.kind == crate::engine::model::eyes::Kind::Colleague)
+                    }
                     // Every other screen shows scored figures or the questions.
                     _ => true,
                 })
@@ -382,9 +388,13 @@ impl AppState {
     /// bookmark or a deleted account never shows a broken screen.
     fn resolve(&self, route: Route) -> Route {
         let ok = match &route {
-            Route::Home | Route::New | Route::Rules | Route::Portfolio | Route::Shared { .. } => {
-                true
-            }
+            Route::Home
+            | Route::New
+            | Route::Rules
+            | Route::Portfolio
+            | Route::Shared { .. }
+            | Route::Respond { .. }
+            | Route::Response { .. } => true,
             Route::Account { account } => self.account(account).is_some(),
             Route::Compare { a, b } => [a, b].iter().all(|r| self.completed(r).is_some()),
             Route::Assess { account } => self.account(account).is_some_and(|a| a.draft().is_some()),

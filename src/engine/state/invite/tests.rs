@@ -31,6 +31,7 @@ fn customer_response() -> Response {
         name: "李女士".into(),
         answers: encode_choices(&choices),
         against: String::new(),
+        role: Some(crate::engine::model::eyes::RespondentRole::Uses),
         attached_ms: 0,
     }
 }
@@ -117,6 +118,10 @@ fn a_damaged_code_is_refused_with_its_reason() {
     // An invitation pasted where a response belongs.
     let invitation = encode_invitation(&invitation(Kind::Customer), 1);
     assert_eq!(decode(&invitation), Err(LinkError::NotThisKind));
+    assert_eq!(
+        decode(&format!("https://x.example/app/#/respond/{invitation}")),
+        Err(LinkError::NotThisKind)
+    );
     assert_eq!(decode_invitation(&code), Err(LinkError::NotThisKind));
 }
 

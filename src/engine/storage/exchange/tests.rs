@@ -623,6 +623,7 @@ fn with_eyes(id: &str) -> AccountRecord {
         name: "=cmd|' /C calc'!A0".into(),
         answers: encode_choices(&customer_choices(set, B_MAINTENANCE_HEAD)),
         against: String::new(),
+        role: None,
         attached_ms: 0,
     };
     a.attach(&customer, 1_700_000_005_000).unwrap();
