@@ -516,6 +516,48 @@ const tests = [
     },
   },
   {
+    name: 'other eyes: invite, answer the invitation, attach the code, see the gap',
+    async run(driver, bank) {
+      await openApp(driver);
+      await startAssessment(driver, 'Eyes Co');
+      await completeByPointer(driver, bank, 100);
+      const [key] = await accountKeys(driver);
+      const id = key.replace('rapport.v1.account.', '');
+      await driver.get(`${BASE}#/account/${id}`);
+      await (await visible(driver, '#invite-shown')).sendKeys('Supplier <b>X</b>');
+      await (await visible(driver, '[data-action="invite"][data-kind="customer"]')).click();
+      const input = await visible(driver, '[data-invitation] input');
+      let link = '';
+      await waitFor(driver, async () => (link = await input.getAttribute('value')) !== '' && link !== null, 'the invitation link stayed empty');
+      assert(/#\/respond\/[A-Za-z0-9_-]+$/.test(link), `invitation link shape: ${link}`);
+
+      // The respondent's screen (in this same browser: the two-profile flow is the Chromium e2e
+      // test's) answers every question with its lowest option.
+      const other = driver;
+      await other.get(link);
+      await visible(other, '[data-screen="respond"]');
+      assert((await (await other.findElement(css('[data-screen="respond"]'))).getText()).includes('Supplier <b>X</b>'), 'the shown name is text');
+      for (let step = 0; step < 3; step++) {
+        const firsts = await other.findElements(css('[data-screen="respond"] fieldset .option:first-child input'));
+        for (const radio of firsts) await radio.click();
+        await (await visible(other, '[data-action="respond-next"]')).click();
+      }
+      await (await visible(other, '[data-action="finish-response"]')).click();
+      const codeBox = await visible(other, '#response-code');
+      let code = '';
+      await waitFor(other, async () => (code = await codeBox.getAttribute('value')) !== '' && code !== null, 'no response code');
+      await driver.get(`${BASE}#/account/${id}`);
+
+      await (await visible(driver, '#attach-text')).sendKeys(code);
+      await (await visible(driver, '.attach [data-action="attach-response"]')).click();
+      await visible(driver, '[data-perception-gap] [data-gap="satisfaction.product_quality"]');
+      assertEq(await attr(driver, '[data-gap="satisfaction.product_quality"]', 'data-theirs'), '0', 'the customer\'s figure');
+      assertEq(await attr(driver, '[data-gap="satisfaction.product_quality"]', 'data-mark'), 'blind-spot', 'all-best own vs all-worst theirs');
+      await userReload(driver);
+      await visible(driver, '[data-perception-gap] [data-gap]');
+    },
+  },
+  {
     name: 'language switch to 简体中文 and back',
     async run(driver) {
       await openApp(driver);

@@ -237,13 +237,22 @@ fn action_lens(finding: &Finding) -> Option<String> {
 }
 
 /// The action plan read against the customer's answers: the biggest blind spots first (at most
-/// [`MAX_BLIND_SPOT_ACTIONS`], threats above the rest), then the plan's own actions that the
+/// [`MAX_BLIND_SPOT_ACTIONS`]; the widest threat above the rest, once), then the plan's own actions that the
 /// customer's answers confirm, then the rest as ranked. A threat calls for a counter-move
 /// (`gap.threat`); another blind spot for asking the customer what lies behind their figure
 /// before acting on one's own (`gap.blind_spot`).
 pub fn with_blind_spots(plan: &[PlannedAction], gap: &PerceptionGap) -> Vec<PlannedAction> {
+    // One counter-move answers every threat (the widest names it; the alarm above the gap
+    // lists them all), so the other threats do not repeat it.
+    let mut threat_taken = false;
     let mut out: Vec<PlannedAction> = gap
         .blind_spots()
+        .filter(|row| {
+            let threat = is_threat(&row.lens.id());
+            let keep = !(threat && threat_taken);
+            threat_taken |= threat;
+            keep
+        })
         .take(MAX_BLIND_SPOT_ACTIONS)
         .filter_map(|row| {
             let (own, theirs) = (row.own?, row.theirs?.median);

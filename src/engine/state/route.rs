@@ -46,34 +46,20 @@ impl Route {
     /// Parses `location.hash` (with or without `#`). Anything unknown is the home screen.
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        // Everything after `shared/` is the payload, whatever it holds (a standard-base64 `/`,
-        // punctuation a chat app added): the shared screen judges it and says what is wrong.
-        if let Some(payload) = path
-            .strip_prefix("shared/")
-            .filter(|p| !p.trim().is_empty())
-        {
-            return Route::Shared {
-                payload: payload
-                    .chars()
-                    .take(crate::engine::state::share::MAX_PAYLOAD_CHARS * 2 + 1)
-                    .collect(),
-            };
-        }
-        // Invitations and responses, like shared links: the screen judges the payload.
-        let carried = |prefix: &str| {
-            path.strip_prefix(prefix)
-                .filter(|p| !p.trim().is_empty())
-                .map(|p| {
-                    p.chars()
-                        .take(crate::engine::state::invite::MAX_CODE_CHARS + 1)
-                        .collect::<String>()
-                })
-        };
-        if let Some(payload) = carried("respond/") {
-            return Route::Respond { payload };
-        }
-        if let Some(payload) = carried("response/") {
-            return Route::Response { payload };
+        // Everything after `shared/`, `respond/` or `response/` is the payload, whatever it holds
+        // (a standard-base64 `/`, punctuation a chat app added): the screen judges it and says
+        // what is wrong. One bound for all three: a little over the longest valid payload.
+        const CARRIED: [&str; 3] = ["shared/", "respond/", "response/"];
+        let bound = crate::engine::state::share::MAX_PAYLOAD_CHARS * 2 + 1;
+        for (i, prefix) in CARRIED.iter().enumerate() {
+            if let Some(payload) = path.strip_prefix(prefix).filter(|p| !p.trim().is_empty()) {
+                let payload: String = payload.chars().take(bound).collect();
+                return match i {
+                    0 => Route::Shared { payload },
+                    1 => Route::Respond { payload },
+                    _ => Route::Response { payload },
+                };
+            }
         }
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {

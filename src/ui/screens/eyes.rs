@@ -400,7 +400,7 @@ pub fn Respond(props: &RespondProps) -> Html {
             if *unreadable_draft {
                 <p class="notice" role="status">{ t(lang, "eyes.respond.draft_unreadable") }</p>
             }
-            <p class="meta" role="status">{ (m.question_of)(at.min(total_steps - 1) + 1, total_steps) }</p>
+            <p class="meta" role="status">{ later_text_with(lang, "eyes.respond.step", &[("n", &(at + 1).to_string()), ("total", &(total_steps + 1).to_string())]) }</p>
             { body }
             <div class="step-nav">
                 if at > 0 {
@@ -578,7 +578,7 @@ fn describe_response(lang: Lang, response: &Response) -> String {
     match response.role {
         Some(role) => format!(
             "{said}{}",
-            (messages(lang).paren)(t(lang, &format!("eyes.role.{}", role.id())))
+            (messages(lang).paren)(t(lang, &format!("eyes.role_of.{}", role.id())))
         ),
         None => said,
     }
@@ -688,7 +688,7 @@ pub fn OtherEyes(props: &OtherEyesProps) -> Html {
                         <option value={l.id()} selected={*l == lang}>{ l.native_name() }</option>
                     }) }
                 </select>
-                <div class="actions">
+                <div class="card-actions">
                     <button type="button" class="button-primary" data-action="invite" data-kind="customer" onclick={invite(Kind::Customer)}>{ t(lang, "eyes.invite.customer") }</button>
                     <button type="button" class="button-secondary" data-action="invite" data-kind="colleague" onclick={invite(Kind::Colleague)}>{ t(lang, "eyes.invite.colleague") }</button>
                 </div>
@@ -697,7 +697,7 @@ pub fn OtherEyes(props: &OtherEyesProps) -> Html {
             <div class="attach">
                 <label for="attach-text">{ t(lang, "eyes.attach.label") }</label>
                 <textarea id="attach-text" rows="2" />
-                <div class="actions">
+                <div class="card-actions">
                     <button type="button" class="button-primary" data-action="attach-response" onclick={on_attach}>{ t(lang, "eyes.attach.button") }</button>
                     <label class="button-secondary file-button" for="attach-file">{ t(lang, "eyes.attach.file") }</label>
                     <input id="attach-file" class="visually-hidden" type="file" accept=".txt,text/plain" onchange={on_file} />
@@ -779,11 +779,14 @@ pub fn gap_view(lang: Lang, gap: &PerceptionGap) -> Html {
         };
         html! {
             <tr data-gap={r.lens.id()} data-own={figure(r.own)} data-theirs={round(theirs.median).to_string()} data-mark={mark}>
-                <th scope="row">{ lens_label(lang, &r.lens.id()) }</th>
+                <th scope="row">{ lens_label(lang, &r.lens.id()) }
+                    if mark != "agreed" {
+                        <span class="gap-mark">{ t(lang, &format!("eyes.mark.{mark}")) }</span>
+                    }
+                </th>
                 <td>{ figure(r.own) }</td>
                 <td>{ round(theirs.median).to_string() }</td>
                 <td>{ spread }</td>
-                <td>{ t(lang, &format!("eyes.mark.{mark}")) }</td>
             </tr>
         }
     });
@@ -802,13 +805,12 @@ pub fn gap_view(lang: Lang, gap: &PerceptionGap) -> Html {
                 <p class="notice" role="note" data-no-decider="">{ t(lang, "eyes.gap.no_decider") }</p>
             }
             <div class="table-scroll">
-                <table>
+                <table class="eyes-table">
                     <thead><tr>
                         <th scope="col">{ t(lang, "eyes.gap.figure") }</th>
                         <th scope="col">{ t(lang, "eyes.gap.own") }</th>
                         <th scope="col">{ t(lang, "eyes.gap.theirs") }</th>
                         <th scope="col">{ t(lang, "eyes.gap.spread") }</th>
-                        <th scope="col">{ t(lang, "eyes.gap.reading") }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
@@ -855,7 +857,7 @@ pub fn team_block(lang: Lang, bank: &Bank, team: &TeamView) -> Html {
             <h3>{ t(lang, "eyes.team.heading") }</h3>
             <p>{ later_text_with(lang, "eyes.team.intro", &[("n", &team.colleagues.to_string())]) }</p>
             <div class="table-scroll">
-                <table>
+                <table class="eyes-table">
                     <thead><tr>
                         <th scope="col">{ t(lang, "eyes.gap.figure") }</th>
                         <th scope="col">{ t(lang, "eyes.team.owner") }</th>

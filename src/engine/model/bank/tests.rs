@@ -372,6 +372,7 @@ fn every_later_screen_string_exists_and_is_used() {
                 "eyes.kind.",
                 "eyes.mark.",
                 "eyes.role.",
+                "eyes.role_of.",
                 "eyes.respond.heading.",
                 "eyes.respond.intro.",
                 "eyes.respond.intro_named.",
