@@ -123,7 +123,90 @@ fn main() {
     );
 
     plan_figures(bank, account.clone());
+    eyes_figures(bank, account.clone());
     contact_figures(account);
+}
+
+/// Other eyes (issue 17): what a customer response stores, and the perception gap of five
+/// customer respondents with the team view of three colleagues.
+fn eyes_figures(bank: &Bank, mut account: AccountRecord) {
+    use rapport::engine::model::eyes::{
+        colleague_choices, encode_choices, Kind, Response, CUSTOMER_VERSION,
+    };
+    use rapport::engine::model::scenarios::{customer_choices, B_MAINTENANCE_HEAD};
+    use rapport::engine::scoring::customer_set;
+    use rapport::engine::scoring::eyes::{perception_gap, team_view};
+    use rapport::engine::text::lang::Lang;
+    let set = customer_set().expect("customer questionnaire");
+    account
+        .invite(
+            "inv-c",
+            Kind::Customer,
+            Lang::Zh,
+            "Supplier",
+            "",
+            1_803_300_000_000,
+        )
+        .expect("valid invitation");
+    account
+        .invite(
+            "inv-t",
+            Kind::Colleague,
+            Lang::En,
+            "",
+            "",
+            1_803_300_000_001,
+        )
+        .expect("valid invitation");
+    let before = serde_json::to_string(&account).expect("serialises").len();
+    let customer = |i: u64| Response {
+        id: format!("rc{i}"),
+        invitation: "inv-c".into(),
+        kind: Kind::Customer,
+        version: CUSTOMER_VERSION,
+        answered_ms: 1_803_283_200_000,
+        name: "Li Wei, head of maintenance".into(),
+        role: None,
+        answers: encode_choices(&customer_choices(set, B_MAINTENANCE_HEAD)),
+        against: String::new(),
+        attached_ms: 0,
+    };
+    account
+        .attach(&customer(0), 1_803_400_000_000)
+        .expect("attaches");
+    let per_response = serde_json::to_string(&account).expect("serialises").len() - before;
+    for i in 1..5 {
+        account
+            .attach(&customer(i), 1_803_400_000_000 + i)
+            .expect("attaches");
+    }
+    for i in 0..3u64 {
+        let colleague = Response {
+            id: format!("rt{i}"),
+            invitation: "inv-t".into(),
+            kind: Kind::Colleague,
+            version: bank.version,
+            answers: encode_choices(&colleague_choices(&answers(bank, 100 + i), bank.version)),
+            ..customer(i)
+        };
+        account
+            .attach(&colleague, 1_803_500_000_000 + i)
+            .expect("attaches");
+    }
+    let latest = account.latest_completed().expect("a completed assessment");
+    let responses: Vec<&Response> = account.responses_against(latest.id.as_str()).collect();
+    let us = median_per_call_us(100, || {
+        black_box(perception_gap(
+            bank,
+            set,
+            &latest.answers,
+            black_box(&responses),
+        ));
+        black_box(team_view(bank, &latest.answers, black_box(&responses)));
+    });
+    println!(
+        "other eyes: {per_response} characters per customer response; the gap of 5 customer respondents and the team view of 3 colleagues: {us:.1} µs (median of 30 × 100)"
+    );
 }
 
 /// The stakeholder map (issue 16): what a contact stores, and the coverage findings of a

@@ -81,3 +81,29 @@ test('theme and accent parameters are applied with readable contrast', async ({ 
   const background = await app.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(background).not.toBe('rgb(243, 245, 248)');
 });
+
+test('a customer questionnaire answered inside the iframe posts its response to the host only', async ({ page, baseURL }) => {
+  // The invitation, made on the inviter's device (here the app's own origin).
+  await page.goto(baseURL);
+  await page.evaluate((record) => localStorage.setItem(`rapport.v1.account.${record.id}`, JSON.stringify(record)),
+    draftRecord('emb2', 'Embedded Account', 'incumbent-b', 0));
+  await page.goto(`${baseURL}#/account/emb2`);
+  await page.locator('[data-action="invite"][data-kind="customer"]').click();
+  const link = await page.locator('[data-invitation] input').inputValue();
+  const payload = link.split('#/respond/')[1];
+  const invitation = await page.locator('[data-invitation]').getAttribute('data-invitation');
+
+  // A consulting website embeds the customer questionnaire.
+  const app = new URL(baseURL);
+  app.hash = `/respond/${payload}`;
+  await page.goto(`${host}/embed.html?app=${encodeURIComponent(app.href)}`);
+  const frame = page.frameLocator('#rapport');
+  await expect(frame.locator('[data-screen="respond"]')).toBeVisible();
+  await frame.locator('#r-c-product_quality-1').check();
+  for (let step = 0; step < fixtures.customer.sections.length; step += 1) await frame.locator('[data-action="respond-next"]').click();
+  await frame.locator('[data-action="finish-response"]').click();
+  const code = await frame.locator('#response-code').inputValue();
+  await expect.poll(() => messages(page, 'response')).toEqual([
+    { source: 'rapport', version: 1, type: 'response', invitation, kind: 'customer', code },
+  ]);
+});
