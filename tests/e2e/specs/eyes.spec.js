@@ -151,6 +151,11 @@ test('a response link opens on the inviter\'s device and attaches; a colleague a
   await page.goto('./#/account/b2');
   await expect(page.locator('[data-team-view]')).toHaveAttribute('data-colleagues', '1');
   await expect(page.locator('[data-team-view] [data-team="satisfaction"]')).toBeVisible();
+  // Printed, the account page keeps what the responses show and drops the forms.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('[data-team-view]')).toBeVisible();
+  await expect(page.locator('.invite-form')).toBeHidden();
+  await expect(page.locator('.attach')).toBeHidden();
 });
 
 test('damaged, hostile and misplaced links and codes are refused with the reason', async ({ page }) => {
