@@ -81,7 +81,7 @@ step "Size report"
 # Raised on 2026-12-03 (issue 17, other eyes; measured first paint 10.9, first load 237.0, first
 # question 259.0, later 182.4). A REGRESSION of 8.1 KB on the first load: the invitations' and
 # responses' record fields (twiggy, before/after: their sequence visitors 8.6 KB raw, the record's
-# reader, writer, equality and merge +5.9 KB raw), read at boot and merged on every save and
+# reader, writer, equality and merge about +6.5 KB raw), read at boot and merged on every save and
 # storage event like the plan's and the map's. Won back on the way: the invitation decoder out of
 # the boot path (a colleague's respondent screen asks for the bank itself), the customer
 # questionnaire in a data set of its own fetched by the later screens (its parser moved with it),

@@ -1,7 +1,7 @@
 // Rapport inside an iframe on another origin (examples/embed.html served as the host page).
 import { test, expect } from '@playwright/test';
 import { hostPort } from '../playwright.config.js';
-import { fixtures, scenario, radio, draftRecord, expectSummary } from '../assess.js';
+import { fixtures, scenario, radio, draftRecord, expectSummary, seedAccounts } from '../assess.js';
 
 const host = `http://127.0.0.1:${hostPort}`;
 const messages = (page, type) =>
@@ -84,9 +84,10 @@ test('theme and accent parameters are applied with readable contrast', async ({ 
 
 test('a customer questionnaire answered inside the iframe posts its response to the host only', async ({ page, baseURL }) => {
   // The invitation, made on the inviter's device (here the app's own origin).
+  // Stored, then the page reloaded: a same-document navigation would keep the app's state from
+  // before the record existed, and the account page would fall back to home.
   await page.goto(baseURL);
-  await page.evaluate((record) => localStorage.setItem(`rapport.v1.account.${record.id}`, JSON.stringify(record)),
-    draftRecord('emb2', 'Embedded Account', 'incumbent-b', 0));
+  await seedAccounts(page, [draftRecord('emb2', 'Embedded Account', 'incumbent-b', 0)]);
   await page.goto(`${baseURL}#/account/emb2`);
   await page.locator('[data-action="invite"][data-kind="customer"]').click();
   const link = await page.locator('[data-invitation] input').inputValue();
