@@ -483,21 +483,10 @@ fn attach(state: &AppHandle, text: &str) -> Result<AccountId, String> {
         .map_err(|e| link_error(lang, e).to_owned())?;
     let account = account_for(&state.accounts, &response)
         .ok_or_else(|| attach_error(lang, AttachError::UnknownInvitation).to_owned())?;
-    let mut error = None;
-    let action = edited(account, |a| {
-        a.attach(&response, browser::now_ms()).map_err(|e| {
-            error = Some(e);
-            crate::engine::model::record::EditError::NoItem
-        })
-    });
-    match (action, error) {
-        (Ok(action), _) => {
-            state.dispatch(action);
-            Ok(account.id.clone())
-        }
-        (Err(_), Some(e)) => Err(attach_error(lang, e).to_owned()),
-        (Err(e), None) => Err(e.describe().to_owned()),
-    }
+    let action = edited(account, |a| a.attach(&response, browser::now_ms()))
+        .map_err(|e| attach_error(lang, e).to_owned())?;
+    state.dispatch(action);
+    Ok(account.id.clone())
 }
 
 /// Properties of the response screen.

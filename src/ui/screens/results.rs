@@ -324,33 +324,19 @@ fn section_nav(lang: Lang, has_notes: bool, has_plan: bool, has_eyes: bool) -> H
     if !has_notes {
         sections.pop();
     }
-    if has_plan {
-        // Right after the action plan its items come from.
+    // Right after the action plan: the plan items it became, and the blind spots that lead it.
+    let mut after_actions = |id: &'static str, key: &str| {
         let at = sections
             .iter()
             .position(|(id, _)| *id == "actions-heading")
             .map_or(sections.len(), |i| i + 1);
-        sections.insert(
-            at,
-            (
-                "plan-heading",
-                crate::engine::scoring::later_text(lang, "plan.heading"),
-            ),
-        );
+        sections.insert(at, (id, crate::engine::scoring::later_text(lang, key)));
+    };
+    if has_plan {
+        after_actions("plan-heading", "plan.heading");
     }
     if has_eyes {
-        // Right after the action plan its blind spots lead.
-        let at = sections
-            .iter()
-            .position(|(id, _)| *id == "actions-heading")
-            .map_or(sections.len(), |i| i + 1);
-        sections.insert(
-            at,
-            (
-                "eyes-results-heading",
-                crate::engine::scoring::later_text(lang, "eyes.heading"),
-            ),
-        );
+        after_actions("eyes-results-heading", "eyes.heading");
     }
     html! {
         <nav class="results-nav" aria-label={m.results_nav_label} data-results-nav="">

@@ -75,7 +75,7 @@ fn b_learns_what_its_ties_at_the_top_hid() {
         "{blind:?}"
     );
     // Regular visits at the top are not communication to the people who use the switches
-    // (seed 003's 一个沟通).
+    // (seed 003's first safeguard, 一个沟通 in the seed).
     assert!(
         blind.contains(&"safeguard.communication".to_owned()),
         "{blind:?}"

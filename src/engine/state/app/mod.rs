@@ -729,10 +729,10 @@ impl AppState {
 /// to dispatch). The edit itself runs here, in the screen's code: the reducer only merges the
 /// copy, with the same merge as two tabs (an edit always carries a later time than anything
 /// the copy held), which keeps the edits' code out of the first load.
-pub fn edited(
+pub fn edited<E>(
     account: &AccountRecord,
-    edit: impl FnOnce(&mut AccountRecord) -> Result<(), EditError>,
-) -> Result<Action, EditError> {
+    edit: impl FnOnce(&mut AccountRecord) -> Result<(), E>,
+) -> Result<Action, E> {
     let mut copy = account.clone();
     edit(&mut copy)?;
     Ok(Action::Edited {

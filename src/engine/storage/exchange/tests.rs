@@ -525,16 +525,25 @@ fn contacts_travel_in_the_json_export_only() {
     assert!(!export_csv(bank(), &accounts).contains("周建国"));
 }
 
+/// Imports `json` (an export of one account) after `f` changed that account.
+fn import_changed(
+    json: &str,
+    f: &dyn Fn(&mut serde_json::Value),
+) -> Result<Vec<AccountRecord>, ImportError> {
+    let mut value: serde_json::Value = serde_json::from_str(json).unwrap();
+    f(&mut value["accounts"][0]);
+    parse_import(value.to_string().as_bytes(), bank())
+}
+
+/// The import was refused as invalid.
+fn invalid(r: Result<Vec<AccountRecord>, ImportError>) -> bool {
+    matches!(r, Err(ImportError::Invalid(_)))
+}
+
 #[test]
 fn malformed_or_too_many_contacts_refuse_the_file() {
-    let mutated = |f: &dyn Fn(&mut serde_json::Value)| {
-        let mut value: serde_json::Value =
-            serde_json::from_str(&export_all(&[mapped("a1")], 1)).unwrap();
-        f(&mut value["accounts"][0]);
-        parse_import(value.to_string().as_bytes(), bank())
-    };
-    let invalid =
-        |r: Result<Vec<AccountRecord>, ImportError>| matches!(r, Err(ImportError::Invalid(_)));
+    let json = export_all(&[mapped("a1")], 1);
+    let mutated = |f: &dyn Fn(&mut serde_json::Value)| import_changed(&json, f);
     assert!(mutated(&|_| ()).is_ok());
     assert!(invalid(mutated(
         &|a| a["contacts"][0]["attitude"] = "enemy".into()
@@ -650,13 +659,7 @@ fn other_eyes_travel_in_the_json_export_and_are_checked_on_import() {
     // A one-assessment file and a share link carry none of it.
     let one = export_one(&accounts[0], &"a1s1".into(), 1).unwrap();
     assert!(!one.contains("inv-c") && !one.contains("r-c"));
-    let mutated = |f: &dyn Fn(&mut serde_json::Value)| {
-        let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
-        f(&mut value["accounts"][0]);
-        parse_import(value.to_string().as_bytes(), bank())
-    };
-    let invalid =
-        |r: Result<Vec<AccountRecord>, ImportError>| matches!(r, Err(ImportError::Invalid(_)));
+    let mutated = |f: &dyn Fn(&mut serde_json::Value)| import_changed(&json, f);
     assert!(mutated(&|_| ()).is_ok());
     assert!(invalid(mutated(
         &|a| a["responses"][0]["answers"] = "12".into()
