@@ -5,4 +5,5 @@ pub mod model;
 pub mod scoring;
 pub mod state;
 pub mod storage;
+pub mod sync;
 pub mod text;

@@ -33,7 +33,8 @@ fn later(ours_ms: u64, theirs_ms: u64, by_value: impl FnOnce() -> Ordering) -> O
     ours_ms.cmp(&theirs_ms).then_with(by_value)
 }
 
-fn merge_assessment(ours: &AssessmentRecord, theirs: &AssessmentRecord) -> AssessmentRecord {
+/// One assessment from two copies of it, field by field (the later edit wins).
+pub fn merge_assessment(ours: &AssessmentRecord, theirs: &AssessmentRecord) -> AssessmentRecord {
     let mut out = ours.clone();
     // Rebuilt in question order, so two tabs' merges list the notes alike.
     out.notes = Default::default();

@@ -190,6 +190,12 @@ fn validate_responses(bank: &Bank, account: &AccountRecord) -> Result<(), String
     Ok(())
 }
 
+/// Checks one account exactly as an import does (bounds, ids, answers against the bank): a
+/// document pulled from a team's server passes here before it touches local storage.
+pub fn validate_account(bank: &Bank, account: &AccountRecord) -> Result<(), ImportError> {
+    validate(bank, account)
+}
+
 fn validate(bank: &Bank, account: &AccountRecord) -> Result<(), ImportError> {
     let invalid = |why: String| {
         Err(ImportError::Invalid(format!(
