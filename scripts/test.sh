@@ -19,8 +19,12 @@ cargo clippy --locked --features prerender --all-targets -- -D warnings
 step "Host tests of the core (cargo test)"
 cargo test --locked
 
-step "Scoring benchmark (a figure, not a pass/fail test)"
+step "The team database's design document (validate_doc_update, node's test runner)"
+node --test tests/sync/
+
+step "Scoring and sync benchmarks (figures, not pass/fail tests)"
 cargo bench --locked --bench scoring
+cargo bench --locked --bench sync
 
 "$RAPPORT_ROOT/scripts/build.sh"
 node scripts/single-file.mjs dist dist-single/rapport.html

@@ -15,7 +15,8 @@ pub mod merge3;
 pub mod session;
 pub mod state;
 
-#[cfg(test)]
-mod fake_couch;
+/// An in-memory stand-in for CouchDB, for the host tests and the sync benchmark only.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fake_couch;
 #[cfg(test)]
 mod tests;

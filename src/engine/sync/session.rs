@@ -151,6 +151,8 @@ pub struct Round<'b> {
     incoming: Pairs<Incoming>,
     to_fetch: Vec<(String, Vec<String>)>,
     passes: u8,
+    /// Documents a push found changed on the server (409), to read and merge again.
+    again: Vec<String>,
     writes: Vec<AccountId>,
     deletes: Vec<AccountId>,
     pulled: usize,
@@ -179,6 +181,7 @@ impl<'b> Round<'b> {
             incoming: Pairs::new(),
             to_fetch: Vec::new(),
             passes: 1,
+            again: Vec::new(),
             writes: Vec::new(),
             deletes: Vec::new(),
             pulled: 0,
@@ -251,7 +254,8 @@ impl<'b> Round<'b> {
                 }
                 Step::Push(docs, _) if docs.is_empty() => self.step = Step::SaveCheckpoint,
                 Step::Push(docs, _) => {
-                    let body = serde_json::json!({ "docs": docs }).to_string();
+                    let batch = &docs[..docs.len().min(PAGE)];
+                    let body = serde_json::json!({ "docs": batch }).to_string();
                     return Some(HttpRequest {
                         method: Method::Post,
                         path: "_bulk_docs".into(),
@@ -303,7 +307,22 @@ impl<'b> Round<'b> {
             }
             Step::Pull => self.on_changes(&json),
             Step::Fetch => self.on_revisions(&json),
-            Step::Push(_, pushed) => self.on_pushed(&json, &pushed),
+            Step::Push(mut docs, mut pushed) => {
+                let sent = docs.len().min(PAGE);
+                let ok = self.on_pushed(&json, &pushed[..sent]);
+                docs.drain(..sent);
+                pushed.drain(..sent);
+                self.step = if !docs.is_empty() {
+                    Step::Push(docs, pushed)
+                } else if !self.again.is_empty() && self.passes < MAX_PASSES {
+                    self.passes += 1;
+                    Step::Get(std::mem::take(&mut self.again))
+                } else {
+                    self.again.clear();
+                    Step::SaveCheckpoint
+                };
+                ok
+            }
             Step::Done => true,
         };
         if !ok {
@@ -582,8 +601,6 @@ impl<'b> Round<'b> {
             let inc = incoming.get(id.as_str()).cloned().unwrap_or_default();
             self.settle(&id, inc, &mut docs, &mut pushed);
         }
-        docs.truncate(PAGE);
-        pushed.truncate(PAGE);
         self.step = Step::Push(docs, pushed);
     }
 
@@ -822,7 +839,6 @@ impl<'b> Round<'b> {
         let Some(results) = json.as_array() else {
             return false;
         };
-        let mut again: Vec<String> = Vec::new();
         for (result, what) in results.iter().zip(pushed) {
             let rev = result.get("rev").and_then(Value::as_str);
             let error = result.get("error").and_then(Value::as_str);
@@ -833,7 +849,7 @@ impl<'b> Round<'b> {
                 }
                 (_, Some("conflict")) => {
                     if let Some(id) = result.get("id").and_then(Value::as_str) {
-                        again.push(id.to_owned());
+                        self.again.push(id.to_owned());
                     }
                 }
                 (_, Some(error)) => {
@@ -855,12 +871,6 @@ impl<'b> Round<'b> {
                 (None, None) => return false,
             }
         }
-        self.step = if !again.is_empty() && self.passes < MAX_PASSES {
-            self.passes += 1;
-            Step::Get(again)
-        } else {
-            Step::SaveCheckpoint
-        };
         true
     }
 

@@ -492,3 +492,27 @@ proptest! {
         prop_assert_eq!(asked, expected);
     }
 }
+
+/// The documents Rapport writes, as `tests/sync/validate.test.mjs` hands them to the design
+/// document's `validate_doc_update`: what the server checks is what the app writes.
+#[test]
+fn the_documents_written_match_the_fixtures_the_server_check_is_tested_on() {
+    let (server, _, _) = shared();
+    for (id, file) in [
+        ("account:acct1", "account-doc.json"),
+        ("assessment:acct1:s1", "assessment-doc.json"),
+    ] {
+        let mut doc = server.current(id).unwrap();
+        doc.as_object_mut().unwrap().remove("_rev");
+        let path = format!("{}/tests/fixtures/sync/{file}", env!("CARGO_MANIFEST_DIR"));
+        let written = serde_json::to_string_pretty(&doc).unwrap() + "\n";
+        if std::env::var_os("RAPPORT_WRITE_FIXTURES").is_some() {
+            std::fs::write(&path, &written).unwrap();
+        }
+        let stored = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(
+            stored, written,
+            "{path} (RAPPORT_WRITE_FIXTURES=1 rewrites it)"
+        );
+    }
+}
