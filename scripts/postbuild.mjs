@@ -101,7 +101,8 @@ if (splitOut) {
   const fileName = (name) => new RegExp(`(['"])(\\./)?${escaped(name)}\\1`, 'g');
   // Only import statements: the imports object handed to the wasm keeps the module name the
   // wasm itself asks for ("./__wasm_split.js").
-  const importOf = (name) => new RegExp(`(\\bfrom\\s*)(['"])\\./${escaped(name)}\\2`);
+  // Every import statement: the glue has one per split point.
+  const importOf = (name) => new RegExp(`(\\bfrom\\s*)(['"])\\./${escaped(name)}\\2`, 'g');
   const read = (name) => readFileSync(join(splitOut, name), 'utf8');
   let loader = read('__wasm_split.js');
   for (const module of readdirSync(splitOut).filter((f) => f.endsWith('.wasm') && f !== 'main_bg.wasm')) {

@@ -88,6 +88,7 @@ if [ "$want_test" = 1 ]; then
   fi
   npm_ci_if_changed "$RAPPORT_ROOT/tests/e2e"
   npm_ci_if_changed "$RAPPORT_ROOT/tests/xbrowser"
+  npm_ci_if_changed "$RAPPORT_ROOT/tests/sync"
 fi
 
 step "Tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), wasm-split-cli $WASM_SPLIT_CLI_VERSION"

@@ -20,6 +20,8 @@ use crate::engine::model::bank::Bank;
 use crate::engine::model::record::AccountRecord;
 use crate::engine::state::route::Route;
 use crate::engine::storage::exchange::{self, ImportError, ImportPreview};
+#[cfg(target_arch = "wasm32")]
+use crate::engine::storage::store::KeyValueStore;
 use crate::engine::text::i18n::messages;
 use crate::engine::text::lang::Lang;
 use crate::ui::edge::data::ensure_actions;
@@ -59,6 +61,8 @@ struct Deferred {
     view: View,
     tools: ExchangeTools,
     evidence: EvidenceFn,
+    /// Team sync's screen (`true`) or header status.
+    sync: fn(bool) -> Html,
 }
 
 fn import_preview(
@@ -77,6 +81,7 @@ const DEFERRED: Deferred = Deferred {
         panel: crate::ui::widgets::import_panel::import_panel,
     },
     evidence: crate::ui::screens::contacts::evidence,
+    sync: sync_slot,
 };
 
 fn later_screens(state: &AppHandle, route: &Route) -> Html {
@@ -94,6 +99,7 @@ fn later_screens(state: &AppHandle, route: &Route) -> Html {
         Route::Compare { a, b } => compare_page(state, a, b),
         Route::Portfolio => html! { <Portfolio /> },
         Route::Rules => rules(state),
+        Route::Sync => sync_slot(true),
         Route::Home | Route::New | Route::Assess { .. } => Html::default(),
     }
 }
@@ -189,6 +195,10 @@ pub fn prefetch(lang: Lang) {
 pub struct LaterProps {
     /// The route to render: any but home, start and the questionnaire.
     pub route: Route,
+    /// The header's team sync status instead of a screen: nothing shows while it loads or if
+    /// it fails (see [`sync_is_on`]).
+    #[prop_or_default]
+    pub sync_status: bool,
 }
 
 /// A deferred screen: the screen itself once its module has loaded, a short "Opening…" while it
@@ -211,6 +221,11 @@ pub fn Later(props: &LaterProps) -> Html {
         });
     }
     let m = messages(state.lang);
+    if props.sync_status {
+        return split::loaded()
+            .filter(|_| ready(state.lang).is_some())
+            .map_or_else(Html::default, |d| (d.sync)(false));
+    }
     match ready(state.lang) {
         Some(view) => view(&state, &props.route),
         None if *failed => {
@@ -265,4 +280,121 @@ pub fn LaterEvidence(props: &LaterEvidenceProps) -> Html {
         }),
         _ => Html::default(),
     }
+}
+
+/// What the sync module provides: team sync has a split point of its own, so neither the first
+/// load nor the later screens carry its code until a user opens its settings or has turned it
+/// on (code the sync module shares with the later screens goes to a chunk both load).
+#[derive(Clone, Copy)]
+struct SyncParts {
+    /// The header's status, which also runs the rounds while sync is on.
+    badge: fn() -> Html,
+    /// The settings screen.
+    screen: fn() -> Html,
+}
+
+const SYNC_PARTS: SyncParts = SyncParts {
+    badge: crate::ui::screens::sync::badge,
+    screen: crate::ui::screens::sync::screen,
+};
+
+#[cfg(feature = "split")]
+mod sync_split {
+    use std::cell::Cell;
+
+    use super::{SyncParts, SYNC_PARTS};
+
+    #[wasm_split_helpers::wasm_split(sync, fallible)]
+    fn sync_module() -> Result<SyncParts, wasm_split_helpers::SplitLoaderError> {
+        Ok(SYNC_PARTS)
+    }
+
+    thread_local! {
+        static LOADED: Cell<Option<SyncParts>> = const { Cell::new(None) };
+    }
+
+    pub fn loaded() -> Option<SyncParts> {
+        LOADED.with(Cell::get)
+    }
+
+    pub async fn load() -> bool {
+        match sync_module().await {
+            Ok(parts) => {
+                LOADED.with(|cell| cell.set(Some(parts)));
+                true
+            }
+            Err(_) => false,
+        }
+    }
+}
+
+#[cfg(not(feature = "split"))]
+mod sync_split {
+    use super::{SyncParts, SYNC_PARTS};
+
+    pub fn loaded() -> Option<SyncParts> {
+        Some(SYNC_PARTS)
+    }
+
+    pub async fn load() -> bool {
+        true
+    }
+}
+
+/// Properties of [`SyncSlot`].
+#[derive(Properties, PartialEq)]
+struct SyncSlotProps {
+    /// The settings screen rather than the header's status.
+    screen: bool,
+}
+
+/// Team sync inside the later module: it fetches the sync module (a split point called from
+/// the later module, so its loader is not in the first load either) and shows the settings
+/// screen or the header's status once it is in.
+#[function_component]
+fn SyncSlot(props: &SyncSlotProps) -> Html {
+    let state = use_app();
+    let failed = use_state(|| false);
+    {
+        let failed = failed.clone();
+        use_effect_with((), move |()| {
+            if sync_split::loaded().is_none() {
+                yew::platform::spawn_local(async move {
+                    failed.set(!sync_split::load().await);
+                });
+            }
+        });
+    }
+    let m = messages(state.lang);
+    match sync_split::loaded() {
+        Some(parts) if props.screen => (parts.screen)(),
+        Some(parts) => (parts.badge)(),
+        None if !props.screen => Html::default(),
+        None if *failed => html! {
+            <p class="data-pending notice" role="alert" data-lazy="failed">{ m.screen_load_failed }</p>
+        },
+        None => {
+            html! { <p class="data-pending" role="status" data-lazy="loading">{ m.screen_loading }</p> }
+        }
+    }
+}
+
+fn sync_slot(screen: bool) -> Html {
+    html! { <SyncSlot {screen} /> }
+}
+
+/// Whether the stored sync settings say on (the header then shows the status, and the rounds
+/// run). Read at render time in the browser only: the
+/// build-time render has no storage (and shows a first visit, where sync is off).
+pub fn sync_is_on() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        crate::ui::edge::browser::BrowserStore
+            .get(crate::engine::sync::config::CONFIG_KEY)
+            .ok()
+            .flatten()
+            .is_some_and(|c| c.contains("\"on\":true"))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
 }

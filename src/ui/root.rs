@@ -16,7 +16,7 @@ use crate::engine::text::i18n::messages;
 use crate::engine::text::lang::Lang;
 use crate::ui::edge::browser::{self, BrowserStore};
 use crate::ui::edge::host_frame;
-use crate::ui::lazy::Later;
+use crate::ui::lazy::{sync_is_on, Later};
 use crate::ui::screens::home::home;
 use crate::ui::screens::questionnaire::questionnaire;
 use crate::ui::screens::start::Start;
@@ -362,6 +362,9 @@ pub fn App(props: &AppProps) -> Html {
                         <span class="brand-tagline">{ m.tagline }</span>
                     </a>
                 }
+                if !matches!(state.route, Route::Respond { .. } | Route::Sync) && sync_is_on() {
+                    <Later route={Route::Sync} sync_status=true />
+                }
                 { lang_switch(state.lang, m.language_switch_label, on_lang) }
             </header>
             if state.update_ready {
@@ -382,7 +385,12 @@ pub fn App(props: &AppProps) -> Html {
                 { notices(&state, on_dismiss) }
             }
             <main id="main" tabindex="-1">{ screen }</main>
-            <footer class="site-footer"><p>{ m.privacy_note }</p></footer>
+            <footer class="site-footer">
+                <p>{ m.privacy_note }</p>
+                if !matches!(state.route, Route::Respond { .. }) {
+                    <p><a href="#/sync" data-action="sync-settings">{ m.sync_link }</a></p>
+                }
+            </footer>
         </ContextProvider<AppHandle>>
     }
 }

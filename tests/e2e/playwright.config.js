@@ -7,6 +7,9 @@ export const subPathPort = port + 1;
 export const subPath = '/tools/rapport/';
 /** A third server plays a consultant's website that embeds Rapport (examples/embed.html). */
 export const hostPort = port + 3;
+/** A fourth serves the build with a CouchDB stand-in behind the same origin, as the recommended
+ *  reverse proxy does (tests/sync/server.mjs, docs/SYNC.md); stopped by its PID with the run. */
+export const syncPort = port + 4;
 
 export default defineConfig({
   testDir: './specs',
@@ -51,6 +54,13 @@ export default defineConfig({
     {
       command: `node serve.mjs --dir ../../examples --port ${hostPort}`,
       url: `http://127.0.0.1:${hostPort}/embed.html`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: `node ../sync/server.mjs ${syncPort}`,
+      env: { DIST: '../../dist' },
+      url: `http://127.0.0.1:${syncPort}/`,
       reuseExistingServer: false,
       stdout: 'ignore',
     },

@@ -33,6 +33,8 @@ pub enum Route {
     Respond { payload: String },
     /// A response brought back to the inviter, to attach to its account.
     Response { payload: String },
+    /// The team sync settings, status and conflicts.
+    Sync,
 }
 
 /// One assessment of one account.
@@ -90,6 +92,7 @@ impl Route {
                 }
             }
             ["portfolio"] => Route::Portfolio,
+            ["sync"] => Route::Sync,
             _ => Route::Home,
         }
     }
@@ -114,6 +117,7 @@ impl Route {
             Route::Shared { payload } => format!("#/shared/{payload}"),
             Route::Respond { payload } => format!("#/respond/{payload}"),
             Route::Response { payload } => format!("#/response/{payload}"),
+            Route::Sync => "#/sync".to_owned(),
         }
     }
 }
@@ -134,6 +138,7 @@ mod tests {
             Route::Home,
             Route::New,
             Route::Rules,
+            Route::Sync,
             Route::Assess {
                 account: "a1".into(),
             },

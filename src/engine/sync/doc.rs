@@ -90,6 +90,59 @@ pub struct Authors {
     pub by: String,
 }
 
+/// A record as a JSON tree, through its JSON text: the record's text serializer is in the first
+/// load anyway (storage uses it), while `serde_json::to_value` would add a second serializer of
+/// every type it holds. Every other value the sync code turns into JSON goes through a record
+/// too ([`part_tree`]), for the same reason: a (de)serializer of its own for an item type would
+/// be code shared with the first load, which the first load would then have to carry.
+pub fn tree(record: &AccountRecord) -> Value {
+    serde_json::to_string(record)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or(Value::Null)
+}
+
+/// An otherwise empty account with the given id, to carry one part (an item, an assessment).
+pub fn holder(id: &AccountId) -> AccountRecord {
+    let text = format!(
+        r#"{{"v":{},"id":"{}","name":"-","created_ms":0,"assessments":[]}}"#,
+        crate::engine::storage::schema::RECORD_VERSION,
+        id.as_str()
+    );
+    decode_account(&text)
+        .map(|d| d.account)
+        .unwrap_or_else(|_| unreachable_holder())
+}
+
+#[cold]
+fn unreachable_holder() -> AccountRecord {
+    // The literal above always decodes (a host test reads it); never reached.
+    decode_account(r#"{"v":3,"id":"x","name":"-","created_ms":0,"assessments":[]}"#)
+        .map(|d| d.account)
+        .unwrap_or_else(|e| panic!("the holder record does not decode: {e}"))
+}
+
+/// The JSON of one part of a record: `fill` puts it into an empty account, whose field `list`
+/// then holds it first.
+pub fn part_tree(list: &str, fill: impl FnOnce(&mut AccountRecord)) -> Value {
+    let mut h = holder(&AccountId::from("x"));
+    fill(&mut h);
+    tree(&h)
+        .get(list)
+        .and_then(|v| v.get(0))
+        .cloned()
+        .unwrap_or(Value::Null)
+}
+
+/// Reads one part back: an account whose field `list` holds `value` alone, decoded and checked
+/// like a stored record.
+pub fn part_from_tree(list: &str, value: &Value) -> Option<AccountRecord> {
+    let mut h = tree(&holder(&AccountId::from("x")));
+    h.as_object_mut()?
+        .insert(list.to_owned(), Value::Array(vec![value.clone()]));
+    decode_account(&h.to_string()).ok().map(|d| d.account)
+}
+
 /// The JSON of an account document (`rev`: the server revision it replaces, if any).
 pub fn account_doc(
     record: &AccountRecord,
@@ -103,7 +156,7 @@ pub fn account_doc(
         "owner": authors.owner,
         "by": authors.by,
         "at": now_ms,
-        "record": account_body(record),
+        "record": tree(&account_body(record)),
     });
     set_rev(&mut doc, rev);
     doc
@@ -124,7 +177,7 @@ pub fn assessment_doc(
         "owner": authors.owner,
         "by": authors.by,
         "at": now_ms,
-        "assessment": assessment_body(assessment),
+        "assessment": part_tree("assessments", |h| h.assessments.push(assessment_body(assessment))),
     });
     set_rev(&mut doc, rev);
     doc

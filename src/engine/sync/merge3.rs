@@ -17,6 +17,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::engine::model::answers::Choice;
 use crate::engine::model::contacts::Contact;
 use crate::engine::model::eyes::Invitation;
 use crate::engine::model::ids::{AccountId, AssessmentId};
@@ -103,8 +104,29 @@ pub struct Merged {
     pub conflicts: Vec<Conflict>,
 }
 
-fn json<T: Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).unwrap_or(Value::Null)
+/// An answer as stored: an option's index, `"dk"`, or `null` for none.
+fn answer_json(choice: Option<Choice>) -> Value {
+    match choice {
+        None => Value::Null,
+        Some(Choice::Option(i)) => Value::from(i),
+        Some(Choice::DontKnow) => Value::from("dk"),
+    }
+}
+
+fn answer_from_json(value: &Value) -> Result<Option<Choice>, ResolveError> {
+    match value {
+        Value::Null => Ok(None),
+        Value::String(s) if s == "dk" => Ok(Some(Choice::DontKnow)),
+        other => other
+            .as_u64()
+            .and_then(|i| u8::try_from(i).ok())
+            .map(|i| Some(Choice::Option(i)))
+            .ok_or(ResolveError::BadValue),
+    }
+}
+
+fn note_json(note: Option<&String>) -> Value {
+    note.map_or(Value::Null, |n| Value::String(n.clone()))
 }
 
 /// Merges `mine` and `theirs`, which both descend from `base` (`None`: the account was new to
@@ -193,7 +215,14 @@ fn details(
     theirs: &AccountRecord,
     merged: &AccountRecord,
 ) {
-    let value = |a: &AccountRecord| serde_json::json!({"name": a.name, "industry": a.industry, "tags": a.tags});
+    let value = |a: &AccountRecord| {
+        let mut v = serde_json::Map::new();
+        v.insert("name".into(), Value::String(a.name.clone()));
+        v.insert("industry".into(), Value::String(a.industry.clone()));
+        let tags = a.tags.iter().map(|t| Value::String(t.clone())).collect();
+        v.insert("tags".into(), Value::Array(tags));
+        Value::Object(v)
+    };
     let at = |a: &AccountRecord| a.details_ms.max(a.created_ms);
     let (b, m, t) = (value(base), value(mine), value(theirs));
     let changed = |v: &Value, a: &AccountRecord| *v != b || at(a) != at(base);
@@ -272,7 +301,7 @@ fn draft_against_discard(
     crate::engine::model::sort::sort_by(&mut merged.assessments, |a, b| {
         (a.started_ms, a.id.as_str()).cmp(&(b.started_ms, b.id.as_str()))
     });
-    let answered = (json(&edited.answers.len()), edited.last_edit_ms());
+    let answered = (Value::from(edited.answers.len()), edited.last_edit_ms());
     let gone = (Value::Null, discarded_at);
     let (mine, theirs) = match edited_side {
         Side::Mine => (answered, gone),
@@ -310,8 +339,8 @@ fn answers_and_notes(
                     assessment: id.clone(),
                     question: question.to_owned(),
                 },
-                (json(&am.0), am.1),
-                (json(&atheirs.0), atheirs.1),
+                (answer_json(am.0), am.1),
+                (answer_json(atheirs.0), atheirs.1),
                 kept,
             );
         }
@@ -328,8 +357,8 @@ fn answers_and_notes(
                     assessment: id.clone(),
                     question: question.to_owned(),
                 },
-                (json(&nm.0), nm.1),
-                (json(&nt.0), nt.1),
+                (note_json(nm.0.as_ref()), nm.1),
+                (note_json(nt.0.as_ref()), nt.1),
                 kept,
             );
         }
@@ -337,37 +366,60 @@ fn answers_and_notes(
 }
 
 /// An item whose edit time can be moved past a removal, so that the edit survives every later
-/// merge.
-pub trait Touch: Keyed + Serialize {
+/// merge; and the list of a record that holds it, through which it becomes JSON and back.
+pub trait Touch: Keyed {
+    /// The record field that holds these items.
+    const LIST: &'static str;
     /// The same item, last edited at `ms`.
     fn touched(&self, ms: u64) -> Self;
+    /// The items of that field.
+    fn list(record: &mut AccountRecord) -> &mut Vec<Self>;
 }
 
 impl Touch for PlanItem {
+    const LIST: &'static str = "plan";
     fn touched(&self, ms: u64) -> Self {
         PlanItem {
             updated_ms: ms,
             ..self.clone()
         }
     }
+    fn list(record: &mut AccountRecord) -> &mut Vec<Self> {
+        &mut record.plan
+    }
 }
 
 impl Touch for Contact {
+    const LIST: &'static str = "contacts";
     fn touched(&self, ms: u64) -> Self {
         Contact {
             updated_ms: ms,
             ..self.clone()
         }
     }
+    fn list(record: &mut AccountRecord) -> &mut Vec<Self> {
+        &mut record.contacts
+    }
 }
 
 impl Touch for Invitation {
+    const LIST: &'static str = "invitations";
     fn touched(&self, ms: u64) -> Self {
         Invitation {
             updated_ms: ms,
             ..self.clone()
         }
     }
+    fn list(record: &mut AccountRecord) -> &mut Vec<Self> {
+        &mut record.invitations
+    }
+}
+
+/// An item as stored (`null`: none).
+fn item_json<T: Touch>(item: Option<&T>) -> Value {
+    item.map_or(Value::Null, |item| {
+        crate::engine::sync::doc::part_tree(T::LIST, |h| T::list(h).push(item.clone()))
+    })
 }
 
 fn items<T: Touch>(
@@ -393,10 +445,13 @@ fn items<T: Touch>(
             list,
             id: id.clone(),
         };
-        let (mine_v, theirs_v) = ((json(&m), at(&m)), (json(&t), at(&t)));
+        let (mine_v, theirs_v) = (
+            (item_json(m.as_ref()), at(&m)),
+            (item_json(t.as_ref()), at(&t)),
+        );
         match (&m, &t) {
             (Some(_), Some(_)) => {
-                let kept = kept_of(&json(&find(merged, &id)), &mine_v.0);
+                let kept = kept_of(&item_json(find(merged, &id).as_ref()), &mine_v.0);
                 found.push(field, mine_v, theirs_v, kept);
             }
             (Some(edit), None) | (None, Some(edit)) => {
@@ -464,23 +519,27 @@ pub fn resolve(
     }
     match &conflict.field {
         Field::Details => {
-            #[derive(Deserialize)]
-            struct Details {
-                name: String,
-                industry: String,
-                tags: Vec<String>,
-            }
-            let d: Details = read(value)?;
-            record.name = d.name;
-            record.industry = d.industry;
-            record.tags = d.tags;
+            let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_owned);
+            let (Some(name), Some(industry), Some(tags)) = (
+                text("name"),
+                text("industry"),
+                value.get("tags").and_then(Value::as_array),
+            ) else {
+                return Err(ResolveError::BadValue);
+            };
+            record.name = name;
+            record.industry = industry;
+            record.tags = tags
+                .iter()
+                .filter_map(|t| t.as_str().map(str::to_owned))
+                .collect();
             record.details_ms = next_edit_time(record.details_ms.max(record.created_ms), now_ms);
         }
         Field::Answer {
             assessment,
             question,
         } => {
-            let choice: Option<crate::engine::model::answers::Choice> = read(value)?;
+            let choice = answer_from_json(value)?;
             let at = position(question)?;
             let a = assessment_mut(record, assessment)?;
             let ms = a.answered_at.next(at, now_ms);
@@ -492,7 +551,11 @@ pub fn resolve(
             assessment,
             question,
         } => {
-            let note: Option<String> = read(value)?;
+            let note = match value {
+                Value::Null => None,
+                Value::String(s) => Some(s.clone()),
+                _ => return Err(ResolveError::BadValue),
+            };
             let at = position(question)?;
             let a = assessment_mut(record, assessment)?;
             let ms = a.noted_at.next(at, now_ms);
@@ -520,10 +583,6 @@ pub fn resolve(
     Ok(Resolved::Record)
 }
 
-fn read<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, ResolveError> {
-    serde_json::from_value(value.clone()).map_err(|_| ResolveError::BadValue)
-}
-
 fn position(question: &str) -> Result<usize, ResolveError> {
     crate::engine::model::answers::position(question).ok_or(ResolveError::BadValue)
 }
@@ -539,7 +598,7 @@ fn assessment_mut<'a>(
         .ok_or(ResolveError::Gone)
 }
 
-fn set_item<T: Touch + serde::de::DeserializeOwned>(
+fn set_item<T: Touch>(
     list: &mut crate::engine::model::keyed::KeyedList<'_, T>,
     id: &str,
     value: &Value,
@@ -549,7 +608,9 @@ fn set_item<T: Touch + serde::de::DeserializeOwned>(
         list.remove(id, now_ms);
         return Ok(());
     }
-    let item: T = serde_json::from_value(value.clone()).map_err(|_| ResolveError::BadValue)?;
+    let item = crate::engine::sync::doc::part_from_tree(T::LIST, value)
+        .and_then(|mut h| T::list(&mut h).pop())
+        .ok_or(ResolveError::BadValue)?;
     if item.key() != id {
         return Err(ResolveError::BadValue);
     }

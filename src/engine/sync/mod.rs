@@ -10,6 +10,7 @@
 //! - [`session`]: one sync round as a sequence of HTTP requests and replies, without I/O, so
 //!   the host tests run the whole protocol against an in-memory server.
 
+pub mod config;
 pub mod doc;
 pub mod merge3;
 pub mod session;

@@ -516,3 +516,19 @@ fn the_documents_written_match_the_fixtures_the_server_check_is_tested_on() {
         );
     }
 }
+
+#[test]
+fn a_part_goes_to_json_and_back_through_an_empty_record() {
+    use crate::engine::sync::doc::{part_from_tree, part_tree};
+    let mut a = new_account(1);
+    a.add_plan_item("p1", &plan_input("Brief the CIO"), "", None, 5)
+        .unwrap();
+    let item = a.plan[0].clone();
+    let value = part_tree("plan", |h| h.plan.push(item.clone()));
+    assert_eq!(value["title"], json!("Brief the CIO"));
+    assert_eq!(part_from_tree("plan", &value).unwrap().plan, vec![item]);
+    assert!(
+        part_from_tree("plan", &json!({"title": 5})).is_none(),
+        "a damaged value is refused"
+    );
+}

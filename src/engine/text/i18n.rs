@@ -29,6 +29,8 @@ pub struct Messages {
     pub accounts_empty_body: &'static str,
     pub accounts_empty_steps: [&'static str; 3],
     pub privacy_note: &'static str,
+    /// The footer's way to the team sync settings.
+    pub sync_link: &'static str,
     pub dismiss: &'static str,
     pub notices_label: &'static str,
     /// Stored data could not be read and was copied to a quarantine key.
@@ -288,6 +290,7 @@ pub const EN: Messages = Messages {
         "Get its relationship level, loyalty position, defection risk and a ranked action plan.",
     ],
     privacy_note: "Everything you enter stays in this browser on this device. Nothing is sent anywhere unless you export it.",
+    sync_link: "Team sync",
     dismiss: "Dismiss",
     notices_label: "Notices",
     unreadable_kept: |what, kept_as, error| {
@@ -562,6 +565,7 @@ pub const ZH: Messages = Messages {
         "得到关系层级、忠诚度定位、叛离风险和按优先级排列的行动计划。",
     ],
     privacy_note: "您输入的所有内容只保存在本设备的浏览器中；除非您主动导出，不会发送到任何地方。",
+    sync_link: "团队同步",
     dismiss: "关闭",
     notices_label: "提示",
     unreadable_kept: |what, kept_as, error| {

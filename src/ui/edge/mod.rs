@@ -3,3 +3,4 @@
 pub mod browser;
 pub mod data;
 pub mod host_frame;
+pub mod sync;

@@ -11,3 +11,4 @@ pub mod questionnaire;
 pub mod results;
 pub mod rules;
 pub mod start;
+pub mod sync;

@@ -338,7 +338,7 @@ fn every_later_screen_string_exists_and_is_used() {
         .skip(1)
         .step_by(2)
         .filter(|s| {
-            ["plan.", "contacts.", "coverage.", "eyes."]
+            ["plan.", "contacts.", "coverage.", "eyes.", "sync."]
                 .iter()
                 .any(|p| s.starts_with(p))
                 && !s.ends_with('.')
@@ -377,6 +377,10 @@ fn every_later_screen_string_exists_and_is_used() {
                 "eyes.respond.intro.",
                 "eyes.respond.intro_named.",
                 "eyes.response.from.",
+                "sync.status.",
+                "sync.url.",
+                "sync.field.",
+                "sync.hint.",
             ]
             .iter()
             .any(|p| {

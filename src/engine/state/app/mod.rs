@@ -392,6 +392,7 @@ impl AppState {
             | Route::New
             | Route::Rules
             | Route::Portfolio
+            | Route::Sync
             | Route::Shared { .. }
             | Route::Respond { .. }
             | Route::Response { .. } => true,

@@ -1,0 +1,232 @@
+//! What the user sets for sync, and the status the app shows of it.
+//!
+//! Stored under [`CONFIG_KEY`] on this device: the team database's address, the member's name
+//! and whether sync is on. Never the password: signing in trades it for CouchDB's session
+//! cookie (`_session`), which the browser keeps and the app cannot read.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::sync::session::Stop;
+
+/// Where the settings are stored.
+pub const CONFIG_KEY: &str = "rapport.v1.sync";
+/// Where the sync state ([`crate::engine::sync::state::SyncState`]) is stored.
+pub const STATE_KEY: &str = "rapport.v1.sync.state";
+/// Longest address accepted.
+pub const MAX_URL_CHARS: usize = 300;
+
+/// The sync settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncConfig {
+    /// The team database, as a path on this origin ending with `/` (`/couch/rapport-team/`).
+    pub url: String,
+    /// The member's CouchDB user name.
+    pub user: String,
+    /// Whether rounds run.
+    #[serde(default)]
+    pub on: bool,
+}
+
+/// Why an address was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlError {
+    /// Nothing typed.
+    Missing,
+    /// Another origin: the Content Security Policy allows only this one (docs/SYNC.md).
+    OtherOrigin,
+    /// Not an address of a database (`/<path>/<database>/`), or too long.
+    Malformed,
+}
+
+impl UrlError {
+    /// The id of its message (`sync.url.<id>`).
+    pub fn id(self) -> &'static str {
+        match self {
+            UrlError::Missing => "missing",
+            UrlError::OtherOrigin => "other_origin",
+            UrlError::Malformed => "malformed",
+        }
+    }
+}
+
+/// The address as a path on `origin` (`https://app.example.com`), ending with `/`. An address
+/// on another origin is refused: the app's CSP allows requests to its own origin only, and a
+/// database behind a reverse proxy on that origin is the setup docs/SYNC.md recommends.
+pub fn check_url(typed: &str, origin: &str) -> Result<String, UrlError> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Err(UrlError::Missing);
+    }
+    if typed.chars().count() > MAX_URL_CHARS {
+        return Err(UrlError::Malformed);
+    }
+    let path = if typed.starts_with('/') && !typed.starts_with("//") {
+        typed
+    } else if let Some(rest) = typed.strip_prefix(origin.trim_end_matches('/')) {
+        if !rest.starts_with('/') {
+            return Err(UrlError::OtherOrigin);
+        }
+        rest
+    } else if typed.contains("://") || typed.starts_with("//") {
+        return Err(UrlError::OtherOrigin);
+    } else {
+        return Err(UrlError::Malformed);
+    };
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    // CouchDB's rule for database names: a lowercase letter, then lowercase letters, digits and
+    // _$()+-/ (no slash here: a slash is a path).
+    let valid_db = segments.last().is_some_and(|db| {
+        db.starts_with(|c: char| c.is_ascii_lowercase())
+            && db
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_$()+-".contains(c))
+    });
+    let valid_path = segments.iter().all(|s| {
+        s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-._~$()+".contains(c))
+    });
+    if !valid_db || !valid_path {
+        return Err(UrlError::Malformed);
+    }
+    Ok(format!("/{}/", segments.join("/")))
+}
+
+/// The server's session endpoint for a database address: the server is the address without its
+/// last segment (`/couch/rapport-team/` → `/couch/_session`).
+pub fn session_url(db_url: &str) -> String {
+    let trimmed = db_url.trim_end_matches('/');
+    let server = trimmed.rsplit_once('/').map_or("", |(server, _)| server);
+    format!("{server}/_session")
+}
+
+/// What sync is doing, as the header and the settings show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncStatus {
+    Off,
+    Syncing,
+    /// The last round went through.
+    Synced {
+        at_ms: u64,
+    },
+    /// No answer from the server; `waiting` local changes wait for it.
+    Offline,
+    /// The server wants the member to sign in again, or refuses them the database.
+    Paused(Stop),
+    /// Something the user must act on: the server's trouble, a missing database, a full storage.
+    Error(StatusError),
+}
+
+/// An error the status names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusError {
+    Server(Stop),
+    /// This device's storage refused a write (full): pulling stopped, nothing was lost.
+    StorageFull,
+}
+
+impl SyncStatus {
+    /// The contract's `data-sync-status` value.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SyncStatus::Off => "off",
+            SyncStatus::Syncing => "syncing",
+            SyncStatus::Synced { .. } => "synced",
+            SyncStatus::Offline => "offline",
+            SyncStatus::Paused(_) => "paused",
+            SyncStatus::Error(_) => "error",
+        }
+    }
+
+    /// The status a round's end gives.
+    pub fn after(stop: Option<Stop>, now_ms: u64) -> SyncStatus {
+        match stop {
+            None => SyncStatus::Synced { at_ms: now_ms },
+            Some(Stop::Offline) => SyncStatus::Offline,
+            Some(stop @ (Stop::SignIn | Stop::Forbidden)) => SyncStatus::Paused(stop),
+            Some(other) => SyncStatus::Error(StatusError::Server(other)),
+        }
+    }
+
+    /// The id of its explanation (`sync.status.<id>`).
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            SyncStatus::Off => "off",
+            SyncStatus::Syncing => "syncing",
+            SyncStatus::Synced { .. } => "synced",
+            SyncStatus::Offline => "offline",
+            SyncStatus::Paused(Stop::Forbidden) => "forbidden",
+            SyncStatus::Paused(_) => "sign_in",
+            SyncStatus::Error(StatusError::StorageFull) => "storage_full",
+            SyncStatus::Error(StatusError::Server(Stop::NoDatabase)) => "no_database",
+            SyncStatus::Error(StatusError::Server(Stop::BadReply)) => "bad_reply",
+            SyncStatus::Error(_) => "server",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORIGIN: &str = "https://app.example.com";
+
+    #[test]
+    fn an_address_on_this_origin_becomes_a_path_and_any_other_origin_is_refused() {
+        assert_eq!(
+            check_url("/couch/rapport-team", ORIGIN),
+            Ok("/couch/rapport-team/".into())
+        );
+        assert_eq!(
+            check_url(" https://app.example.com/couch/rapport-team/ ", ORIGIN),
+            Ok("/couch/rapport-team/".into())
+        );
+        assert_eq!(
+            check_url("https://evil.example/db/", ORIGIN),
+            Err(UrlError::OtherOrigin)
+        );
+        assert_eq!(
+            check_url("//evil.example/db/", ORIGIN),
+            Err(UrlError::OtherOrigin)
+        );
+        assert_eq!(
+            check_url("https://app.example.com.evil.example/db/", ORIGIN),
+            Err(UrlError::OtherOrigin)
+        );
+        assert_eq!(check_url("", ORIGIN), Err(UrlError::Missing));
+        assert_eq!(
+            check_url("/couch/Team DB/", ORIGIN),
+            Err(UrlError::Malformed)
+        );
+        assert_eq!(
+            check_url("/couch/<script>/", ORIGIN),
+            Err(UrlError::Malformed)
+        );
+        assert_eq!(
+            check_url("javascript:alert(1)", ORIGIN),
+            Err(UrlError::Malformed)
+        );
+    }
+
+    #[test]
+    fn the_session_endpoint_is_on_the_server_above_the_database() {
+        assert_eq!(session_url("/couch/rapport-team/"), "/couch/_session");
+        assert_eq!(session_url("/rapport-team/"), "/_session");
+    }
+
+    #[test]
+    fn every_stop_has_a_status_the_contract_names() {
+        assert_eq!(SyncStatus::after(None, 5).code(), "synced");
+        assert_eq!(SyncStatus::after(Some(Stop::Offline), 5).code(), "offline");
+        assert_eq!(SyncStatus::after(Some(Stop::SignIn), 5).code(), "paused");
+        assert_eq!(
+            SyncStatus::after(Some(Stop::Forbidden), 5).message_id(),
+            "forbidden"
+        );
+        assert_eq!(SyncStatus::after(Some(Stop::NoDatabase), 5).code(), "error");
+        assert_eq!(
+            SyncStatus::after(Some(Stop::Server(500)), 5).message_id(),
+            "server"
+        );
+    }
+}

@@ -1,0 +1,321 @@
+//! The browser's side of team sync: HTTP requests to the team database on this origin, the
+//! rounds' timing, and applying a round's outcome to storage and the app state. Everything it
+//! decides comes from `engine::sync`; this only moves bytes and schedules.
+//!
+//! Reached only from the later module's screens: the first load carries none of it.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use yew::Callback;
+
+use crate::engine::state::app::Action;
+use crate::engine::storage::persist::{self, ExternalChange};
+use crate::engine::storage::store::{load_json, save_json, KeyValueStore, Loaded, StoreError};
+use crate::engine::sync::config::{
+    session_url, StatusError, SyncConfig, SyncStatus, CONFIG_KEY, STATE_KEY,
+};
+use crate::engine::sync::session::{HttpRequest, Method, Reply, Round};
+use crate::engine::sync::state::SyncState;
+use crate::ui::edge::browser::{self, BrowserStore};
+use crate::ui::root::AppHandle;
+
+/// Seconds between rounds while sync is on and the page is visible.
+const EVERY_SECONDS: u32 = 20;
+
+#[derive(Default)]
+struct Driver {
+    status: Option<SyncStatus>,
+    running: bool,
+    /// Another round was asked for while one ran.
+    again: bool,
+    /// The latest app state, handed over by every render of the sync badge.
+    app: Option<AppHandle>,
+    /// The sync state as last stored (shown by the settings screen).
+    state: SyncState,
+    timer: Option<gloo_timers::callback::Interval>,
+    online: Option<gloo_events::EventListener>,
+    listeners: Vec<(u32, Callback<()>)>,
+    next_listener: u32,
+}
+
+thread_local! {
+    static DRIVER: RefCell<Driver> = RefCell::new(Driver::default());
+}
+
+/// The settings as stored (none: never set).
+pub fn config() -> SyncConfig {
+    match load_json::<SyncConfig>(&BrowserStore, CONFIG_KEY, browser::now_ms()) {
+        Loaded::Found(c) => c,
+        _ => SyncConfig::default(),
+    }
+}
+
+/// Stores the settings.
+pub fn save_config(config: &SyncConfig) -> Result<(), StoreError> {
+    save_json(&BrowserStore, CONFIG_KEY, config)
+}
+
+/// The sync state as stored; a new one (with this device's name) when there is none.
+pub fn stored_state() -> SyncState {
+    // An unreadable state is quarantined by the reader and started afresh: that loses nothing
+    // (every account then merges with the server's copy again), it only asks more questions.
+    let mut state = match load_json::<SyncState>(&BrowserStore, STATE_KEY, browser::now_ms()) {
+        Loaded::Found(s) => s,
+        _ => SyncState::default(),
+    };
+    if state.device.is_empty() {
+        let (a, b): (String, String) = (browser::new_id(), browser::new_id());
+        state.device = format!("{a}{b}");
+    }
+    state
+}
+
+/// What the screens show: the status, local changes waiting, conflicts waiting, documents
+/// kept aside.
+pub fn snapshot() -> (SyncStatus, SyncState) {
+    DRIVER.with(|d| {
+        let d = d.borrow();
+        let status = d.status.clone().unwrap_or(if config().on {
+            SyncStatus::Syncing
+        } else {
+            SyncStatus::Off
+        });
+        (status, d.state.clone())
+    })
+}
+
+/// Re-renders `callback`'s component whenever the status changes; returns its id.
+pub fn subscribe(callback: Callback<()>) -> u32 {
+    DRIVER.with(|d| {
+        let mut d = d.borrow_mut();
+        d.next_listener += 1;
+        let id = d.next_listener;
+        d.listeners.push((id, callback));
+        id
+    })
+}
+
+/// Stops re-rendering that component.
+pub fn unsubscribe(id: u32) {
+    DRIVER.with(|d| d.borrow_mut().listeners.retain(|(i, _)| *i != id));
+}
+
+fn notify() {
+    let listeners: Vec<Callback<()>> = DRIVER.with(|d| {
+        d.borrow()
+            .listeners
+            .iter()
+            .map(|(_, c)| c.clone())
+            .collect()
+    });
+    for l in listeners {
+        l.emit(());
+    }
+}
+
+fn set_status(status: SyncStatus) {
+    DRIVER.with(|d| d.borrow_mut().status = Some(status));
+    notify();
+}
+
+/// Hands the driver the app state of this render, and starts rounds if sync is on.
+pub fn observe(app: &AppHandle) {
+    let start = DRIVER.with(|d| {
+        let mut d = d.borrow_mut();
+        d.app = Some(app.clone());
+        d.timer.is_none()
+    });
+    if start && config().on {
+        start_rounds();
+    }
+}
+
+/// Starts the timer and the `online` listener, and runs a round now.
+pub fn start_rounds() {
+    let timer = gloo_timers::callback::Interval::new(EVERY_SECONDS * 1000, || {
+        let visible = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| !d.hidden());
+        if visible {
+            run_now();
+        }
+    });
+    let online =
+        web_sys::window().map(|w| gloo_events::EventListener::new(&w, "online", |_| run_now()));
+    DRIVER.with(|d| {
+        let mut d = d.borrow_mut();
+        d.timer = Some(timer);
+        d.online = online;
+        d.state = stored_state();
+    });
+    run_now();
+}
+
+/// Stops the rounds (sync turned off); the data here stays as it is.
+pub fn stop_rounds() {
+    DRIVER.with(|d| {
+        let mut d = d.borrow_mut();
+        d.timer = None;
+        d.online = None;
+    });
+    set_status(SyncStatus::Off);
+}
+
+/// Runs a round now, or right after the one running.
+pub fn run_now() {
+    let busy = DRIVER.with(|d| {
+        let mut d = d.borrow_mut();
+        if d.running {
+            d.again = true;
+        }
+        std::mem::replace(&mut d.running, true)
+    });
+    if busy {
+        return;
+    }
+    yew::platform::spawn_local(async {
+        loop {
+            round().await;
+            let again = DRIVER.with(|d| {
+                let mut d = d.borrow_mut();
+                let again = std::mem::take(&mut d.again);
+                d.running = again;
+                again
+            });
+            if !again {
+                break;
+            }
+        }
+    });
+}
+
+async fn round() {
+    let config = config();
+    let app = DRIVER.with(|d| d.borrow().app.clone());
+    let (Some(app), true) = (app, config.on) else {
+        return;
+    };
+    let Some(loaded) = app.loaded() else {
+        // Pulled documents are checked against the question bank: fetch it, and try again
+        // once it is in.
+        app.dispatch(Action::NeedData);
+        gloo_timers::callback::Timeout::new(400, run_now).forget();
+        return;
+    };
+    set_status(SyncStatus::Syncing);
+    let mut state = stored_state();
+    let now = browser::now_ms();
+    deleted_here(&app, &mut state);
+    let mut round = Round::new(loaded.bank, &config.user, app.accounts.clone(), state, now);
+    while let Some(request) = round.request() {
+        let reply = send(&config.url, &request).await;
+        round.reply(reply);
+    }
+    let outcome = round.outcome();
+    let status = match apply(&app, &outcome) {
+        Ok(()) => SyncStatus::after(outcome.stop.clone(), browser::now_ms()),
+        Err(StoreError::QuotaExceeded) => SyncStatus::Error(StatusError::StorageFull),
+        Err(_) => SyncStatus::Error(StatusError::StorageFull),
+    };
+    set_status(status);
+}
+
+/// Accounts this device synced before and has deleted since (their key is gone, not merely
+/// unreadable): their deletion goes to the server.
+fn deleted_here(app: &AppHandle, state: &mut SyncState) {
+    let gone: Vec<_> = state
+        .accounts
+        .iter()
+        .filter(|(id, meta)| {
+            !meta.rev.is_empty()
+                && !meta.deleted
+                && !app.accounts.iter().any(|a| a.id.as_str() == id.as_str())
+                && BrowserStore
+                    .get(&persist::account_key(&id.as_str().into()))
+                    .is_ok_and(|v| v.is_none())
+        })
+        .map(|(id, _)| crate::engine::model::ids::AccountId::from(id.as_str()))
+        .collect();
+    for id in gone {
+        state.mark_deleted(&id);
+    }
+}
+
+/// Saves the round's records (each merged with what storage holds, as another tab's would be),
+/// tells the app, then remembers the sync state — only once every write went through.
+fn apply(
+    app: &AppHandle,
+    outcome: &crate::engine::sync::session::Outcome,
+) -> Result<(), StoreError> {
+    for record in &outcome.writes {
+        let written = persist::save_account(&BrowserStore, record)?;
+        app.dispatch(Action::External(ExternalChange::Written(Box::new(written))));
+    }
+    for id in &outcome.deletes {
+        persist::remove_account(&BrowserStore, id)?;
+        app.dispatch(Action::External(ExternalChange::Removed(id.clone())));
+    }
+    save_json(&BrowserStore, STATE_KEY, &outcome.state)?;
+    DRIVER.with(|d| d.borrow_mut().state = outcome.state.clone());
+    Ok(())
+}
+
+/// Remembers a changed sync state (a conflict resolved) and runs a round to send the choice.
+pub fn save_state(state: &SyncState) -> Result<(), StoreError> {
+    save_json(&BrowserStore, STATE_KEY, state)?;
+    DRIVER.with(|d| d.borrow_mut().state = state.clone());
+    notify();
+    Ok(())
+}
+
+/// One request to the team database; `Offline` when nothing answered.
+async fn send(db_url: &str, request: &HttpRequest) -> Reply {
+    let method = match request.method {
+        Method::Get => "GET",
+        Method::Post => "POST",
+        Method::Put => "PUT",
+    };
+    let url = format!("{db_url}{}", request.path);
+    match fetch(method, &url, request.body.as_deref()).await {
+        Ok((status, body)) => Reply::Http { status, body },
+        Err(_) => Reply::Offline,
+    }
+}
+
+/// Signs in with CouchDB's session endpoint: `Ok(status)` (200: signed in, 401: wrong name or
+/// password), `Err` when nothing answered. The password is sent once and never kept.
+pub async fn sign_in(db_url: &str, user: &str, password: &str) -> Result<u16, ()> {
+    let body = serde_json::json!({ "name": user, "password": password }).to_string();
+    fetch("POST", &session_url(db_url), Some(&body))
+        .await
+        .map(|(status, _)| status)
+        .map_err(|_| ())
+}
+
+/// Ends the session on the server (the cookie goes).
+pub async fn sign_out(db_url: &str) {
+    let _ = fetch("DELETE", &session_url(db_url), None).await;
+}
+
+async fn fetch(method: &str, url: &str, body: Option<&str>) -> Result<(u16, String), JsValue> {
+    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    // Same origin only (the CSP allows no other): the session cookie goes with every request.
+    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let headers = web_sys::Headers::new()?;
+    headers.set("Accept", "application/json")?;
+    if let Some(body) = body {
+        headers.set("Content-Type", "application/json")?;
+        init.set_body(&JsValue::from_str(body));
+    }
+    init.set_headers(&headers);
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await?
+        .dyn_into()?;
+    let text = JsFuture::from(response.text()?).await?;
+    Ok((response.status(), text.as_string().unwrap_or_default()))
+}

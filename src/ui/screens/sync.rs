@@ -1,0 +1,426 @@
+//! Team sync: the settings (the team database, sign-in, on and off), the status, the conflicts
+//! waiting for the user and the documents kept aside; and the header's status badge, which
+//! also runs the rounds. All in the later module: a visitor who never turns sync on never
+//! fetches any of it.
+
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::engine::model::bank::Bank;
+use crate::engine::scoring::{later_text, later_text_with};
+use crate::engine::state::app::Action;
+use crate::engine::sync::config::{check_url, SyncConfig, SyncStatus};
+use crate::engine::sync::merge3::{resolve, Conflict, Field, Resolved, Side};
+use crate::engine::sync::state::SyncState;
+use crate::engine::text::explain::date;
+use crate::engine::text::lang::Lang;
+use crate::ui::edge::browser;
+use crate::ui::edge::sync as driver;
+use crate::ui::root::use_app;
+
+fn t(lang: Lang, key: &str) -> &'static str {
+    later_text(lang, key)
+}
+
+/// Re-renders the calling component whenever the sync status changes.
+#[hook]
+fn use_sync_status() -> (SyncStatus, SyncState) {
+    let tick = use_state(|| 0_u32);
+    {
+        let tick = tick.clone();
+        use_effect_with((), move |_| {
+            let id = driver::subscribe(Callback::from(move |()| tick.set(tick.wrapping_add(1))));
+            move || driver::unsubscribe(id)
+        });
+    }
+    driver::snapshot()
+}
+
+/// The time of day of a moment, `HH:MM` in the user's time zone.
+fn clock(ms: u64) -> String {
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "milliseconds since 1970 fit in f64 exactly"
+    )]
+    let when = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!("{:02}:{:02}", when.get_hours(), when.get_minutes())
+}
+
+fn status_text(lang: Lang, status: &SyncStatus) -> String {
+    let key = format!("sync.status.{}", status.message_id());
+    match status {
+        SyncStatus::Synced { at_ms } => later_text_with(lang, &key, &[("time", &clock(*at_ms))]),
+        _ => t(lang, &key).to_owned(),
+    }
+}
+
+/// The header's status: one element, `data-sync-status`, with the changes waiting.
+#[function_component]
+fn SyncBadge() -> Html {
+    let state = use_app();
+    driver::observe(&state);
+    let (status, sync) = use_sync_status();
+    let waiting = sync.waiting(&state.accounts);
+    let lang = state.lang;
+    let mut text = status_text(lang, &status);
+    if waiting > 0 && !matches!(status, SyncStatus::Off) {
+        text = format!(
+            "{text} {}",
+            later_text_with(lang, "sync.waiting", &[("n", &waiting.to_string())])
+        );
+    }
+    html! {
+        <p class="sync-badge" role="status" data-sync-status={status.code()}
+            data-sync-waiting={waiting.to_string()} data-sync-conflicts={sync.conflicts.len().to_string()}>
+            <a href="#/sync" class="sync-badge-label">{ t(lang, "sync.badge") }</a>
+            { " " }
+            <span class="sync-badge-text">{ text }</span>
+            if !sync.conflicts.is_empty() {
+                { " " }
+                <span class="sync-badge-conflicts">{ later_text_with(lang, "sync.conflicts.count", &[("n", &sync.conflicts.len().to_string())]) }</span>
+            }
+        </p>
+    }
+}
+
+/// The header's badge, for the first load's `lazy::LaterSync`.
+pub fn badge() -> Html {
+    html! { <SyncBadge /> }
+}
+
+/// The settings screen with the status on top, for `lazy::LaterSync`.
+pub fn screen() -> Html {
+    html! { <><SyncBadge /><SyncScreen /></> }
+}
+
+fn input_value(e: &Event) -> String {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
+
+/// The settings screen.
+#[function_component]
+pub fn SyncScreen() -> Html {
+    let state = use_app();
+    let lang = state.lang;
+    let (status, sync) = use_sync_status();
+    let stored = use_memo((), |_| driver::config());
+    let url = use_state(|| stored.url.clone());
+    let user = use_state(|| stored.user.clone());
+    let password = use_state(String::new);
+    let message = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+    let on = driver::config().on;
+
+    let on_submit = {
+        let (url, user, password, message, busy) = (
+            url.clone(),
+            user.clone(),
+            password.clone(),
+            message.clone(),
+            busy.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let origin = web_sys::window()
+                .and_then(|w| w.location().origin().ok())
+                .unwrap_or_default();
+            let checked = match check_url(&url, &origin) {
+                Ok(path) => path,
+                Err(error) => {
+                    message.set(Some(
+                        t(lang, &format!("sync.url.{}", error.id())).to_owned(),
+                    ));
+                    return;
+                }
+            };
+            if user.trim().is_empty() {
+                message.set(Some(t(lang, "sync.sign_in.no_user").to_owned()));
+                return;
+            }
+            let (user_name, secret) = (user.trim().to_owned(), (*password).clone());
+            let (message, busy, password) = (message.clone(), busy.clone(), password.clone());
+            busy.set(true);
+            yew::platform::spawn_local(async move {
+                let answer = driver::sign_in(&checked, &user_name, &secret).await;
+                busy.set(false);
+                password.set(String::new());
+                let text = match answer {
+                    Ok(200..=299) => {
+                        let config = SyncConfig {
+                            url: checked,
+                            user: user_name,
+                            on: true,
+                        };
+                        match driver::save_config(&config) {
+                            Ok(()) => {
+                                driver::start_rounds();
+                                None
+                            }
+                            Err(_) => Some(t(lang, "sync.status.storage_full").to_owned()),
+                        }
+                    }
+                    Ok(401 | 403) => Some(t(lang, "sync.sign_in.wrong").to_owned()),
+                    Ok(status) => Some(later_text_with(
+                        lang,
+                        "sync.sign_in.failed",
+                        &[("status", &status.to_string())],
+                    )),
+                    Err(()) => Some(t(lang, "sync.sign_in.offline").to_owned()),
+                };
+                message.set(text);
+            });
+        })
+    };
+    let on_off = {
+        let message = message.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut config = driver::config();
+            config.on = false;
+            match driver::save_config(&config) {
+                Ok(()) => {
+                    driver::stop_rounds();
+                    let url = config.url.clone();
+                    yew::platform::spawn_local(async move { driver::sign_out(&url).await });
+                    message.set(None);
+                }
+                Err(_) => message.set(Some(t(lang, "sync.status.storage_full").to_owned())),
+            }
+        })
+    };
+    let field = |id: &'static str,
+                 kind: &'static str,
+                 value: &UseStateHandle<String>,
+                 autocomplete: &'static str| {
+        let setter = value.clone();
+        html! {
+            <p class="field">
+                <label for={format!("sync-{id}")}>{ t(lang, &format!("sync.field.{id}")) }</label>
+                <input id={format!("sync-{id}")} type={kind} data-field={format!("sync-{id}")}
+                    autocomplete={autocomplete} value={(**value).clone()}
+                    aria-describedby={format!("sync-{id}-hint")}
+                    onchange={Callback::from(move |e: Event| setter.set(input_value(&e)))}
+                    oninput={{ let setter = value.clone(); Callback::from(move |e: InputEvent| setter.set(input_value(&e))) }} />
+                <span class="meta" id={format!("sync-{id}-hint")}>{ t(lang, &format!("sync.hint.{id}")) }</span>
+            </p>
+        }
+    };
+    html! {
+        <section class="sync-screen" aria-labelledby="sync-heading" data-screen="sync">
+            <h1 id="sync-heading">{ t(lang, "sync.heading") }</h1>
+            <p>{ t(lang, "sync.intro") }</p>
+            <p class="sync-status-line">{ status_text(lang, &status) }</p>
+            if let Some(text) = &*message {
+                <p class="notice" role="alert" data-sync-message="">{ text.clone() }</p>
+            }
+            <form class="sync-form" onsubmit={on_submit}>
+                <fieldset>
+                    <legend>{ t(lang, "sync.legend") }</legend>
+                    { field("url", "text", &url, "url") }
+                    { field("user", "text", &user, "username") }
+                    { field("password", "password", &password, "current-password") }
+                </fieldset>
+                <p class="actions">
+                    <button type="submit" class="button-primary" data-action="sync-on" disabled={*busy}>
+                        { t(lang, if on { "sync.sign_in_again" } else { "sync.on" }) }
+                    </button>
+                    if on {
+                        <button type="button" class="button-secondary" data-action="sync-now"
+                            onclick={Callback::from(|_| driver::run_now())}>{ t(lang, "sync.now") }</button>
+                        <button type="button" class="button-secondary" data-action="sync-off" onclick={on_off}>
+                            { t(lang, "sync.off") }</button>
+                    }
+                </p>
+            </form>
+            { conflicts(lang, &sync) }
+            { kept(lang, &sync) }
+        </section>
+    }
+}
+
+fn conflicts(lang: Lang, sync: &SyncState) -> Html {
+    html! {
+        <section class="sync-conflicts" aria-labelledby="sync-conflicts-heading">
+            <h2 id="sync-conflicts-heading">{ t(lang, "sync.conflicts.heading") }</h2>
+            if sync.conflicts.is_empty() {
+                <p>{ t(lang, "sync.conflicts.none") }</p>
+            } else {
+                <p>{ t(lang, "sync.conflicts.intro") }</p>
+                <ul class="sync-conflict-list">
+                    { for sync.conflicts.iter().enumerate().map(|(i, c)| html! { <ConflictItem index={i} conflict={c.clone()} /> }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+/// Properties of [`ConflictItem`].
+#[derive(Properties, PartialEq)]
+struct ConflictProps {
+    index: usize,
+    conflict: Conflict,
+}
+
+/// One conflict: the field, both values and who made theirs when, and the two choices.
+#[function_component]
+fn ConflictItem(props: &ConflictProps) -> Html {
+    let state = use_app();
+    let lang = state.lang;
+    let c = &props.conflict;
+    let account = state.account(&c.account);
+    let bank = state.loaded().map(|l| l.bank);
+    let account_name = account.map_or_else(|| c.account.as_str().to_owned(), |a| a.name.clone());
+    let what = bank.map_or_else(String::new, |bank| field_text(lang, bank, c));
+    let choose = |side: Side| {
+        let state = state.clone();
+        let conflict = c.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (_, mut sync) = driver::snapshot();
+            let now = browser::now_ms();
+            if let Some(mut record) = state.account(&conflict.account).cloned() {
+                match resolve(&mut record, &conflict, side, now) {
+                    Ok(Resolved::Record) => state.dispatch(Action::Edited {
+                        record: Box::new(record),
+                    }),
+                    Ok(Resolved::DeleteAccount) => state.dispatch(Action::Delete {
+                        account_id: conflict.account.clone(),
+                    }),
+                    Err(_) => {}
+                }
+            }
+            sync.conflicts.retain(|x| !x.same_field(&conflict));
+            if driver::save_state(&sync).is_ok() {
+                driver::run_now();
+            }
+        })
+    };
+    let heading_id = format!("sync-conflict-{}", props.index);
+    html! {
+        <li data-conflict={field_code(&c.field)} aria-labelledby={heading_id.clone()}>
+            <h3 id={heading_id}>{ format!("{account_name}: {what}") }</h3>
+            <dl>
+                <dt>{ t(lang, "sync.conflict.mine") }</dt>
+                <dd data-side="mine">{ bank.map_or_else(String::new, |b| value_text(lang, b, c, &c.mine)) }</dd>
+                <dt>{ later_text_with(lang, "sync.conflict.theirs", &[("who", &c.by), ("date", &date(c.theirs_ms))]) }</dt>
+                <dd data-side="theirs">{ bank.map_or_else(String::new, |b| value_text(lang, b, c, &c.theirs)) }</dd>
+            </dl>
+            <p class="meta">{ t(lang, if c.kept == Side::Mine { "sync.conflict.kept_mine" } else { "sync.conflict.kept_theirs" }) }</p>
+            <p class="actions">
+                <button type="button" class="button-secondary" data-action="keep-mine" onclick={choose(Side::Mine)}>
+                    { t(lang, "sync.keep_mine") }</button>
+                <button type="button" class="button-secondary" data-action="keep-theirs" onclick={choose(Side::Theirs)}>
+                    { t(lang, "sync.keep_theirs") }</button>
+            </p>
+        </li>
+    }
+}
+
+fn field_code(field: &Field) -> String {
+    match field {
+        Field::Details => "details".into(),
+        Field::Answer { question, .. } => format!("answer:{question}"),
+        Field::Note { question, .. } => format!("note:{question}"),
+        Field::Draft { .. } => "draft".into(),
+        Field::Item { id, .. } => format!("item:{id}"),
+        Field::Account => "account".into(),
+    }
+}
+
+/// What the conflict is about, in words.
+fn field_text(lang: Lang, bank: &Bank, c: &Conflict) -> String {
+    let question = |id: &str| {
+        bank.question(id)
+            .map_or_else(|| id.to_owned(), |q| q.prompt.get(lang).to_owned())
+    };
+    match &c.field {
+        Field::Details => t(lang, "sync.field_kind.details").to_owned(),
+        Field::Answer { question: q, .. } => later_text_with(
+            lang,
+            "sync.field_kind.answer",
+            &[("question", &question(q))],
+        ),
+        Field::Note { question: q, .. } => {
+            later_text_with(lang, "sync.field_kind.note", &[("question", &question(q))])
+        }
+        Field::Draft { .. } => t(lang, "sync.field_kind.draft").to_owned(),
+        Field::Item { id, .. } => {
+            let name = [&c.mine, &c.theirs]
+                .iter()
+                .find_map(|v| {
+                    v.get("title")
+                        .or_else(|| v.get("name"))
+                        .or_else(|| v.get("shown"))
+                        .and_then(Value::as_str)
+                })
+                .unwrap_or(id)
+                .to_owned();
+            later_text_with(lang, "sync.field_kind.item", &[("name", &name)])
+        }
+        Field::Account => t(lang, "sync.field_kind.account").to_owned(),
+    }
+}
+
+/// One side's value, in words.
+fn value_text(lang: Lang, bank: &Bank, c: &Conflict, value: &Value) -> String {
+    if value.is_null() {
+        return t(
+            lang,
+            match c.field {
+                Field::Answer { .. } | Field::Note { .. } => "sync.value.none",
+                Field::Draft { .. } => "sync.value.discarded",
+                _ => "sync.value.removed",
+            },
+        )
+        .to_owned();
+    }
+    match &c.field {
+        Field::Answer { question, .. } => match value {
+            Value::String(s) if s == "dk" => t(lang, "sync.value.dont_know").to_owned(),
+            Value::Number(n) => bank
+                .question(question)
+                .and_then(|q| {
+                    n.as_u64()
+                        .and_then(|i| q.options.get(usize::try_from(i).ok()?))
+                })
+                .map_or_else(|| n.to_string(), |o| o.label.get(lang).to_owned()),
+            _ => String::new(),
+        },
+        Field::Note { .. } => value.as_str().unwrap_or_default().to_owned(),
+        Field::Details => ["name", "industry"]
+            .iter()
+            .filter_map(|k| value.get(*k).and_then(Value::as_str))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · "),
+        Field::Draft { .. } | Field::Account => t(lang, "sync.value.kept").to_owned(),
+        Field::Item { .. } => ["title", "name", "shown", "status", "due", "owner"]
+            .iter()
+            .filter_map(|k| value.get(*k).and_then(Value::as_str))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · "),
+    }
+}
+
+fn kept(lang: Lang, sync: &SyncState) -> Html {
+    if sync.kept.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="sync-kept" aria-labelledby="sync-kept-heading">
+            <h2 id="sync-kept-heading">{ t(lang, "sync.kept.heading") }</h2>
+            <p>{ t(lang, "sync.kept.intro") }</p>
+            <ul>
+                { for sync.kept.iter().map(|k| html! {
+                    <li data-kept={k.id.clone()}>
+                        <strong>{ t(lang, if k.by_server { "sync.kept.by_server" } else { "sync.kept.pulled" }) }</strong>
+                        { " " }<code>{ k.id.clone() }</code>{ ": " }{ k.why.clone() }
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
