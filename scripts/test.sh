@@ -95,7 +95,18 @@ step "Size report"
 # respondent's screen, the account page's section, the gap and team views and their rules
 # (~44 KB; Yew's html! expansions dominate: the respondent screen is 25 KB raw), the first paint
 # by their styles (0.3 KB).
-node scripts/size-report.mjs dist --budget-kb 238 --first-paint-budget-kb 11.1 --first-question-budget-kb 260 --later-budget-kb 184 --target-kb 150
+# Raised on 2026-12-03 (issue 20, team sync; measured first paint 11.1, first load 239.3, first
+# question 261.3, later 187.5, sync 62.3; first load +2.3). The first paint grows by the sync styles and the privacy
+# note, which now says that turning on team sync sends data too (both languages in the HTML). A REGRESSION of 2.1 KB on the first load although sync
+# has a split point of its own, called from the later module: what the first load holds of sync
+# itself is the footer link, the route and the check of one stored key (<0.5 KB); the rest is the
+# price of sharing (twiggy, before/after): functions the first load used to inline (save_account,
+# sort_by, serde_json's number formatting, from_utf8_lossy, the split runtime) now also serve the
+# sync module, so they exist once, outlined and exported, in the main module. Values the sync code
+# turns into JSON go through the record's own serializer (sync::doc::tree) to keep second
+# serializers of every type out (-9 KB on the sync module). The later screens grow by the chunk
+# they now share with sync and by sync's strings in the action texts (+1.6 KB per language).
+node scripts/size-report.mjs dist --budget-kb 240 --first-paint-budget-kb 11.3 --first-question-budget-kb 262 --later-budget-kb 189 --sync-budget-kb 64 --target-kb 150
 
 step "End-to-end tests in Chromium (headless shell) against dist/"
 mkdir -p tests/e2e/.results

@@ -558,6 +558,39 @@ const tests = [
     },
   },
   {
+    name: 'team sync: sign in to a team database on this origin and share an account',
+    async run(driver) {
+      // The CouchDB stand-in the e2e suite uses (tests/sync/server.mjs), serving the same build.
+      const port = PORT + 1;
+      const base = `http://127.0.0.1:${port}/`;
+      const child = spawn(process.execPath, [join(HERE, '..', 'sync', 'server.mjs'), String(port)], {
+        env: { ...process.env, DIST },
+        stdio: 'ignore',
+      });
+      try {
+        await waitHttp(base, 15_000);
+        await driver.get(base);
+        await visible(driver, 'html[data-app="running"] header.site-header');
+        await startAssessment(driver, 'Team Co');
+        await waitFor(driver, async () => (await accountKeys(driver)).length === 1, 'the new account was never stored');
+        const [key] = await accountKeys(driver);
+        await driver.get(`${base}#/sync`);
+        await (await visible(driver, '[data-field="sync-url"]')).sendKeys('/couch/rapport-team/');
+        await (await driver.findElement(css('[data-field="sync-user"]'))).sendKeys('ana');
+        await (await driver.findElement(css('[data-field="sync-password"]'))).sendKeys('anapw');
+        await (await driver.findElement(css('[data-action="sync-on"]'))).click();
+        await waitFor(driver, async () => (await attr(driver, '[data-sync-status]', 'data-sync-status')) === 'synced', 'never synced');
+        const id = key.replace('rapport.v1.account.', '');
+        const auth = 'Basic ' + Buffer.from('admin:adminpw').toString('base64');
+        const doc = await (await fetch(`${base}couch/rapport-team/account:${id}`, { headers: { Authorization: auth, Accept: 'application/json' } })).json();
+        assertEq(doc.record?.name, 'Team Co', 'the account on the server');
+        assertEq(doc.by, 'ana', 'written as the member');
+      } finally {
+        child.kill('SIGTERM');
+      }
+    },
+  },
+  {
     name: 'language switch to 简体中文 and back',
     async run(driver) {
       await openApp(driver);

@@ -55,6 +55,15 @@ fn status_text(lang: Lang, status: &SyncStatus) -> String {
     }
 }
 
+/// A count in words: `<key>_one` for one, `<key>` with `{n}` for any other number.
+fn count(lang: Lang, key: &str, n: usize) -> String {
+    if n == 1 {
+        t(lang, &format!("{key}_one")).to_owned()
+    } else {
+        later_text_with(lang, key, &[("n", &n.to_string())])
+    }
+}
+
 /// The header's status: one element, `data-sync-status`, with the changes waiting.
 #[function_component]
 fn SyncBadge() -> Html {
@@ -63,22 +72,21 @@ fn SyncBadge() -> Html {
     let (status, sync) = use_sync_status();
     let waiting = sync.waiting(&state.accounts);
     let lang = state.lang;
+    // Chinese runs on without spaces after its full-width punctuation.
+    let gap = if lang == Lang::Zh { "" } else { " " };
     let mut text = status_text(lang, &status);
     if waiting > 0 && !matches!(status, SyncStatus::Off) {
-        text = format!(
-            "{text} {}",
-            later_text_with(lang, "sync.waiting", &[("n", &waiting.to_string())])
-        );
+        text = format!("{text}{gap}{}", count(lang, "sync.waiting", waiting));
     }
     html! {
         <p class="sync-badge" role="status" data-sync-status={status.code()}
             data-sync-waiting={waiting.to_string()} data-sync-conflicts={sync.conflicts.len().to_string()}>
             <a href="#/sync" class="sync-badge-label">{ t(lang, "sync.badge") }</a>
-            { " " }
+            { gap }
             <span class="sync-badge-text">{ text }</span>
             if !sync.conflicts.is_empty() {
-                { " " }
-                <span class="sync-badge-conflicts">{ later_text_with(lang, "sync.conflicts.count", &[("n", &sync.conflicts.len().to_string())]) }</span>
+                { gap }
+                <span class="sync-badge-conflicts">{ count(lang, "sync.conflicts.count", sync.conflicts.len()) }</span>
             }
         </p>
     }
@@ -106,7 +114,7 @@ fn input_value(e: &Event) -> String {
 pub fn SyncScreen() -> Html {
     let state = use_app();
     let lang = state.lang;
-    let (status, sync) = use_sync_status();
+    let (_, sync) = use_sync_status();
     let stored = use_memo((), |_| driver::config());
     let url = use_state(|| stored.url.clone());
     let user = use_state(|| stored.user.clone());
@@ -212,7 +220,6 @@ pub fn SyncScreen() -> Html {
         <section class="sync-screen" aria-labelledby="sync-heading" data-screen="sync">
             <h1 id="sync-heading">{ t(lang, "sync.heading") }</h1>
             <p>{ t(lang, "sync.intro") }</p>
-            <p class="sync-status-line">{ status_text(lang, &status) }</p>
             if let Some(text) = &*message {
                 <p class="notice" role="alert" data-sync-message="">{ text.clone() }</p>
             }

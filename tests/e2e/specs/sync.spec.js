@@ -142,6 +142,12 @@ test('a wrong password and a member removed pause sync and leave local data alon
   await signIn(page, url, ana, 'not-the-password');
   await expect(page.locator('[data-sync-message]')).toContainText('Wrong user name or password');
   await expect(status(page)).toHaveAttribute('data-sync-status', 'off');
+  for (const lang of ['zh', 'en']) {
+    await page.locator(`[data-lang="${lang}"]`).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => v.id), `axe on the sync settings (${lang})`).toEqual([]);
+  }
 
   await signIn(page, url, ana);
   await expect(status(page)).toHaveAttribute('data-sync-status', 'synced');
@@ -150,7 +156,7 @@ test('a wrong password and a member removed pause sync and leave local data alon
   await couch('PUT', `_users/org.couchdb.user:${ana}`, { ...user, roles: [] });
   await page.locator('[data-action="sync-now"]').click();
   await expect(status(page)).toHaveAttribute('data-sync-status', 'paused');
-  await expect(page.locator('.sync-status-line')).toContainText('refuses this user');
+  await expect(status(page)).toContainText('refuses this user');
   await page.goto('./');
   await expect(page.locator('[data-account]').filter({ hasText: 'Acme rail' })).toBeVisible();
 });

@@ -381,6 +381,8 @@ fn every_later_screen_string_exists_and_is_used() {
                 "sync.url.",
                 "sync.field.",
                 "sync.hint.",
+                "sync.waiting",
+                "sync.conflicts.count",
             ]
             .iter()
             .any(|p| {
