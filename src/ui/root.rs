@@ -234,12 +234,12 @@ fn use_note_flush_on_hide() {
     use_effect_with((), |_| {
         let listeners = web_sys::window().map(|window| {
             let hide = EventListener::new(&window, "pagehide", |_| {
-                crate::ui::screens::questionnaire::flush_note();
+                crate::ui::screens::questionnaire::flush_note_on_hide();
             });
             let hidden = window.document().map(|document| {
                 EventListener::new(&document.clone(), "visibilitychange", move |_| {
                     if document.hidden() {
-                        crate::ui::screens::questionnaire::flush_note();
+                        crate::ui::screens::questionnaire::flush_note_on_hide();
                     }
                 })
             });

@@ -320,10 +320,48 @@ fn hand_over_note() {
     }
 }
 
-/// Saves a note still being typed, at once (on leaving the field, and when the page is hidden).
+/// Saves a note still being typed, at once (on leaving the field).
 pub fn flush_note() {
     NOTE_TIMER.with(|t| t.borrow_mut().take());
     hand_over_note();
+}
+
+/// Saves a note still being typed when the page is hidden or closed: written to storage here,
+/// synchronously, as well as handed to the app. The app's own save runs in an effect after the
+/// next render, which Yew's scheduler may put after a `setTimeout` — too late when the page is
+/// being closed or reloaded, and the note would be lost.
+pub fn flush_note_on_hide() {
+    NOTE_TIMER.with(|t| t.borrow_mut().take());
+    if let Some((state, action)) = PENDING_NOTE.with(|p| p.borrow_mut().take()) {
+        write_note_now(&state, &action);
+        state.dispatch(action);
+    }
+}
+
+fn write_note_now(state: &AppHandle, action: &Action) {
+    let Action::Note {
+        account_id,
+        question_id,
+        text,
+        now_ms,
+    } = action
+    else {
+        return;
+    };
+    let (Some(loaded), Some(account)) = (state.loaded(), state.account(account_id)) else {
+        return;
+    };
+    if state.protected.contains(account_id) {
+        return;
+    }
+    let mut record = account.clone();
+    if record
+        .set_note(loaded.bank, question_id, text, *now_ms)
+        .is_ok()
+    {
+        // A failure is reported by the app's own save of the same edit, which follows.
+        let _ = crate::engine::storage::persist::save_account(&browser::BrowserStore, &record);
+    }
 }
 
 /// A note's text area: the stored note, typing handed over by [`note_typed`].
