@@ -104,51 +104,61 @@ fn later_screens(state: &AppHandle, route: &Route) -> Html {
     }
 }
 
-#[cfg(feature = "split")]
-mod split {
-    use std::cell::Cell;
+/// A split point: module `$name` holds `$value` (a `Copy` table of functions) and everything only
+/// it reaches. With the `split` feature the module is fetched by `load()` the first time, and
+/// `loaded()` is `None` until then; without it (`trunk serve`, the single-file edition, the
+/// build-time render) the value is always there.
+macro_rules! split_point {
+    ($module:ident, $split:ident, $fetch:ident, $ty:ty, $value:ident) => {
+        #[cfg(feature = "split")]
+        mod $module {
+            use std::cell::Cell;
 
-    use super::{Deferred, DEFERRED};
+            use super::{$ty, $value};
 
-    // `fallible`: a failed fetch (offline before the service worker holds the module) returns an
-    // error instead of trapping, and is not cached, so "Try again" fetches again.
-    #[wasm_split_helpers::wasm_split(later, fallible)]
-    fn later_module() -> Result<Deferred, wasm_split_helpers::SplitLoaderError> {
-        Ok(DEFERRED)
-    }
+            // `fallible`: a failed fetch (offline before the service worker holds the module)
+            // returns an error instead of trapping, and is not cached, so "Try again" fetches again.
+            #[wasm_split_helpers::wasm_split($split, fallible)]
+            fn $fetch() -> Result<$ty, wasm_split_helpers::SplitLoaderError> {
+                Ok($value)
+            }
 
-    thread_local! {
-        static LOADED: Cell<Option<Deferred>> = const { Cell::new(None) };
-    }
+            thread_local! {
+                static LOADED: Cell<Option<$ty>> = const { Cell::new(None) };
+            }
 
-    pub fn loaded() -> Option<Deferred> {
-        LOADED.with(Cell::get)
-    }
+            pub fn loaded() -> Option<$ty> {
+                LOADED.with(Cell::get)
+            }
 
-    /// Fetches and instantiates the module; `false` when that failed.
-    pub async fn load() -> bool {
-        match later_module().await {
-            Ok(deferred) => {
-                LOADED.with(|cell| cell.set(Some(deferred)));
+            /// Fetches and instantiates the module; `false` when that failed.
+            pub async fn load() -> bool {
+                match $fetch().await {
+                    Ok(value) => {
+                        LOADED.with(|cell| cell.set(Some(value)));
+                        true
+                    }
+                    Err(_) => false,
+                }
+            }
+        }
+
+        #[cfg(not(feature = "split"))]
+        mod $module {
+            use super::{$ty, $value};
+
+            pub fn loaded() -> Option<$ty> {
+                Some($value)
+            }
+
+            pub async fn load() -> bool {
                 true
             }
-            Err(_) => false,
         }
-    }
+    };
 }
 
-#[cfg(not(feature = "split"))]
-mod split {
-    use super::{Deferred, DEFERRED};
-
-    pub fn loaded() -> Option<Deferred> {
-        Some(DEFERRED)
-    }
-
-    pub async fn load() -> bool {
-        true
-    }
-}
+split_point!(split, later, later_module, Deferred, DEFERRED);
 
 /// The import and spreadsheet export, once their code is in (fetching it if need be); `None`
 /// when it could not be fetched.
@@ -298,48 +308,7 @@ const SYNC_PARTS: SyncParts = SyncParts {
     screen: crate::ui::screens::sync::screen,
 };
 
-#[cfg(feature = "split")]
-mod sync_split {
-    use std::cell::Cell;
-
-    use super::{SyncParts, SYNC_PARTS};
-
-    #[wasm_split_helpers::wasm_split(sync, fallible)]
-    fn sync_module() -> Result<SyncParts, wasm_split_helpers::SplitLoaderError> {
-        Ok(SYNC_PARTS)
-    }
-
-    thread_local! {
-        static LOADED: Cell<Option<SyncParts>> = const { Cell::new(None) };
-    }
-
-    pub fn loaded() -> Option<SyncParts> {
-        LOADED.with(Cell::get)
-    }
-
-    pub async fn load() -> bool {
-        match sync_module().await {
-            Ok(parts) => {
-                LOADED.with(|cell| cell.set(Some(parts)));
-                true
-            }
-            Err(_) => false,
-        }
-    }
-}
-
-#[cfg(not(feature = "split"))]
-mod sync_split {
-    use super::{SyncParts, SYNC_PARTS};
-
-    pub fn loaded() -> Option<SyncParts> {
-        Some(SYNC_PARTS)
-    }
-
-    pub async fn load() -> bool {
-        true
-    }
-}
+split_point!(sync_split, sync, sync_module, SyncParts, SYNC_PARTS);
 
 /// Properties of [`SyncSlot`].
 #[derive(Properties, PartialEq)]

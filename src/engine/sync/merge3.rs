@@ -376,44 +376,27 @@ pub trait Touch: Keyed {
     fn list(record: &mut AccountRecord) -> &mut Vec<Self>;
 }
 
-impl Touch for PlanItem {
-    const LIST: &'static str = "plan";
-    fn touched(&self, ms: u64) -> Self {
-        PlanItem {
-            updated_ms: ms,
-            ..self.clone()
+/// Each keyed list's item type: its record field, and its `updated_ms` moved.
+macro_rules! touch {
+    ($item:ty, $field:ident) => {
+        impl Touch for $item {
+            const LIST: &'static str = stringify!($field);
+            fn touched(&self, ms: u64) -> Self {
+                Self {
+                    updated_ms: ms,
+                    ..self.clone()
+                }
+            }
+            fn list(record: &mut AccountRecord) -> &mut Vec<Self> {
+                &mut record.$field
+            }
         }
-    }
-    fn list(record: &mut AccountRecord) -> &mut Vec<Self> {
-        &mut record.plan
-    }
+    };
 }
 
-impl Touch for Contact {
-    const LIST: &'static str = "contacts";
-    fn touched(&self, ms: u64) -> Self {
-        Contact {
-            updated_ms: ms,
-            ..self.clone()
-        }
-    }
-    fn list(record: &mut AccountRecord) -> &mut Vec<Self> {
-        &mut record.contacts
-    }
-}
-
-impl Touch for Invitation {
-    const LIST: &'static str = "invitations";
-    fn touched(&self, ms: u64) -> Self {
-        Invitation {
-            updated_ms: ms,
-            ..self.clone()
-        }
-    }
-    fn list(record: &mut AccountRecord) -> &mut Vec<Self> {
-        &mut record.invitations
-    }
-}
+touch!(PlanItem, plan);
+touch!(Contact, contacts);
+touch!(Invitation, invitations);
 
 /// An item as stored (`null`: none).
 fn item_json<T: Touch>(item: Option<&T>) -> Value {
