@@ -104,7 +104,15 @@ if (splitOut) {
   // Every import statement: the glue has one per split point.
   const importOf = (name) => new RegExp(`(\\bfrom\\s*)(['"])\\./${escaped(name)}\\2`, 'g');
   const read = (name) => readFileSync(join(splitOut, name), 'utf8');
-  let loader = read('__wasm_split.js');
+  // A load the browser cancels because the page is going away (a reload mid-fetch: Firefox says
+  // AbortError) is not a failure to report; a real one (offline, a missing file) still is, and
+  // the Rust side gets it either way.
+  let loader = named(
+    'loader (quiet about loads cancelled by leaving the page)',
+    read('__wasm_split.js'),
+    /console\.error\(e\);/,
+    "if (!(e && e.name === 'AbortError')) console.error(e);",
+  );
   for (const module of readdirSync(splitOut).filter((f) => f.endsWith('.wasm') && f !== 'main_bg.wasm')) {
     const body = readFileSync(join(splitOut, module));
     const name = `${module.replace(/\.wasm$/, '')}-${sha(body).slice(0, 16)}.wasm`;
