@@ -298,7 +298,7 @@ fn plan_figures(bank: &Bank, mut account: AccountRecord) {
     let samples: Vec<Duration> = (0..10)
         .map(|_| {
             let t = Instant::now();
-            black_box(rows(bank, black_box(&accounts), "2027-06-01"));
+            black_box(rows(bank, black_box(&accounts), "2027-06-01", None));
             t.elapsed()
         })
         .collect();

@@ -5,6 +5,10 @@
 const VERSION = '__VERSION__';
 const ASSETS = __ASSETS__;
 const CACHE = `rapport-${VERSION}`;
+// The app's own files by path. Anything else on this origin (the team database behind the same
+// origin, docs/SYNC.md) is left to the network as if no worker were here: sync never meets a
+// cached reply, and its requests are the page's own.
+const OWN = new Set(ASSETS.map((url) => new URL(url, self.registration.scope).pathname));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -29,7 +33,9 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.mode !== 'navigate' && !OWN.has(url.pathname)) return;
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);

@@ -8,6 +8,7 @@ use crate::engine::model::ids::{AccountId, AssessmentId, Quadrant, RiskBand};
 use crate::engine::model::record::AccountRecord;
 use crate::engine::scoring::coverage::{coverage, Cadence};
 use crate::engine::scoring::{score_figures, summarize, AssessmentResult, Summary};
+use crate::engine::sync::team::Team;
 
 /// One account's latest figures (`summary` is `None` until it has a completed assessment).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +24,8 @@ pub struct Row {
     pub overdue: usize,
     /// The stakeholder map's coverage findings (`scoring::coverage`); `None` without a map.
     pub map_gaps: Option<usize>,
+    /// The member it belongs to, while team sync is on.
+    pub owner: Option<String>,
 }
 
 impl Row {
@@ -35,8 +38,9 @@ impl Row {
 }
 
 /// The table's rows, in the accounts' order. Scoring each latest assessment costs ~20 µs.
-/// `today` (`YYYY-MM-DD`, the user's local date) decides which plan items are overdue.
-pub fn rows(bank: &Bank, accounts: &[AccountRecord], today: &str) -> Vec<Row> {
+/// `today` (`YYYY-MM-DD`, the user's local date) decides which plan items are overdue; `team`
+/// (while team sync is on) names each account's owner.
+pub fn rows(bank: &Bank, accounts: &[AccountRecord], today: &str, team: Option<&Team>) -> Vec<Row> {
     accounts
         .iter()
         .map(|a| {
@@ -54,6 +58,7 @@ pub fn rows(bank: &Bank, accounts: &[AccountRecord], today: &str) -> Vec<Row> {
                 overdue: a.overdue_count(today),
                 map_gaps: (!a.contacts.is_empty())
                     .then(|| coverage(&a.contacts, today, cadence).len()),
+                owner: team.map(|t| t.owner_of(&a.id).to_owned()),
             }
         })
         .collect()
@@ -114,6 +119,8 @@ pub struct Query {
     pub text: String,
     pub quadrant: Option<Quadrant>,
     pub risk_band: Option<RiskBand>,
+    /// Only this member's accounts (team sync); `None`: the whole team's.
+    pub owner: Option<String>,
 }
 
 fn compare_rows(key: SortKey, a: &Row, b: &Row) -> Ordering {
@@ -163,6 +170,7 @@ pub fn select<'a>(rows: &'a [Row], query: &Query) -> Vec<&'a Row> {
             query.risk_band.is_none()
                 || r.summary.as_ref().and_then(|s| s.risk_band) == query.risk_band
         })
+        .filter(|r| query.owner.is_none() || r.owner == query.owner)
         .collect();
     crate::engine::model::sort::sort_by(&mut out, |a, b| {
         let o = compare_rows(query.sort, a, b);
@@ -244,7 +252,7 @@ mod tests {
 
     #[test]
     fn rows_use_the_latest_completed_assessment() {
-        let rows = rows(bank(), &portfolio(), "2027-01-01");
+        let rows = rows(bank(), &portfolio(), "2027-01-01", None);
         assert_eq!(rows.len(), 4);
         let beta = &rows[0];
         assert_eq!(beta.assessment_id, Some(AssessmentId::from("a-2")));
@@ -274,7 +282,7 @@ mod tests {
         accounts[1]
             .add_plan_item("p1", &item("2026-12-31"), "", None, 5)
             .unwrap();
-        let rows = rows(bank(), &accounts, "2026-12-01");
+        let rows = rows(bank(), &accounts, "2026-12-01", None);
         let counts: Vec<usize> = rows.iter().map(|r| r.overdue).collect();
         assert_eq!(counts, [1, 0, 2, 0]);
         let q = Query {
@@ -309,7 +317,7 @@ mod tests {
             ..one.clone()
         };
         accounts[1].add_contact("c1", &buyer, 5).unwrap();
-        let rows = rows(bank(), &accounts, "2026-12-01");
+        let rows = rows(bank(), &accounts, "2026-12-01", None);
         let gaps: Vec<Option<usize>> = rows.iter().map(|r| r.map_gaps).collect();
         assert!(gaps[0] > gaps[1] && gaps[1].is_some());
         assert_eq!((gaps[2], gaps[3]), (None, None), "no map, nothing judged");
@@ -323,7 +331,7 @@ mod tests {
 
     #[test]
     fn sorting_and_filtering() {
-        let rows = rows(bank(), &portfolio(), "2027-01-01");
+        let rows = rows(bank(), &portfolio(), "2027-01-01", None);
         let q = |sort, descending| Query {
             sort,
             descending,
@@ -372,5 +380,37 @@ mod tests {
         assert_eq!(t[1].summary.level, Level::Partner);
         assert!(t[0].completed_ms < t[1].completed_ms);
         assert!(trend(bank(), &accounts[3]).is_empty());
+    }
+
+    #[test]
+    fn the_owner_filter_keeps_one_members_accounts_and_new_ones_are_mine() {
+        use crate::engine::model::pairs::Pairs;
+        let mut owners = Pairs::new();
+        owners.insert("a".into(), "ben".into());
+        owners.insert("b".into(), "ana".into());
+        owners.insert("c".into(), "ben".into());
+        // "d" was made on this device and never sent: it goes to the server as ana's.
+        let team = Team {
+            me: "ana".into(),
+            owners,
+            assessed_by: Pairs::new(),
+        };
+        let rows = rows(bank(), &portfolio(), "2027-01-01", Some(&team));
+        let only = |owner: &str| Query {
+            owner: Some(owner.into()),
+            ..Query::default()
+        };
+        assert_eq!(
+            names(select(&rows, &only("ben"))),
+            vec!["Beta Corp", "Gamma"]
+        );
+        assert_eq!(
+            names(select(&rows, &only("ana"))),
+            vec!["alpha Ltd", "Delta (never assessed)"]
+        );
+        assert_eq!(select(&rows, &Query::default()).len(), 4);
+        assert!(rows.iter().all(|r| r.owner.is_some()));
+        let solo = super::rows(bank(), &portfolio(), "2027-01-01", None);
+        assert!(solo.iter().all(|r| r.owner.is_none()));
     }
 }

@@ -123,6 +123,9 @@ pub enum StatusError {
     Server(Stop),
     /// This device's storage refused a write (full): pulling stopped, nothing was lost.
     StorageFull,
+    /// The server refused some of this device's changes (its `validate_doc_update`, or a
+    /// member's rights): they stay here, listed with the server's reason.
+    Refused,
 }
 
 impl SyncStatus {
@@ -139,8 +142,9 @@ impl SyncStatus {
     }
 
     /// The status a round's end gives.
-    pub fn after(stop: Option<Stop>, now_ms: u64) -> SyncStatus {
+    pub fn after(stop: Option<Stop>, refused: bool, now_ms: u64) -> SyncStatus {
         match stop {
+            None if refused => SyncStatus::Error(StatusError::Refused),
             None => SyncStatus::Synced { at_ms: now_ms },
             Some(Stop::Offline) => SyncStatus::Offline,
             Some(stop @ (Stop::SignIn | Stop::Forbidden)) => SyncStatus::Paused(stop),
@@ -158,6 +162,7 @@ impl SyncStatus {
             SyncStatus::Paused(Stop::Forbidden) => "forbidden",
             SyncStatus::Paused(_) => "sign_in",
             SyncStatus::Error(StatusError::StorageFull) => "storage_full",
+            SyncStatus::Error(StatusError::Refused) => "refused",
             SyncStatus::Error(StatusError::Server(Stop::NoDatabase)) => "no_database",
             SyncStatus::Error(StatusError::Server(Stop::BadReply)) => "bad_reply",
             SyncStatus::Error(_) => "server",
@@ -216,16 +221,26 @@ mod tests {
 
     #[test]
     fn every_stop_has_a_status_the_contract_names() {
-        assert_eq!(SyncStatus::after(None, 5).code(), "synced");
-        assert_eq!(SyncStatus::after(Some(Stop::Offline), 5).code(), "offline");
-        assert_eq!(SyncStatus::after(Some(Stop::SignIn), 5).code(), "paused");
+        assert_eq!(SyncStatus::after(None, false, 5).code(), "synced");
+        assert_eq!(SyncStatus::after(None, true, 5).message_id(), "refused");
         assert_eq!(
-            SyncStatus::after(Some(Stop::Forbidden), 5).message_id(),
+            SyncStatus::after(Some(Stop::Offline), false, 5).code(),
+            "offline"
+        );
+        assert_eq!(
+            SyncStatus::after(Some(Stop::SignIn), false, 5).code(),
+            "paused"
+        );
+        assert_eq!(
+            SyncStatus::after(Some(Stop::Forbidden), false, 5).message_id(),
             "forbidden"
         );
-        assert_eq!(SyncStatus::after(Some(Stop::NoDatabase), 5).code(), "error");
         assert_eq!(
-            SyncStatus::after(Some(Stop::Server(500)), 5).message_id(),
+            SyncStatus::after(Some(Stop::NoDatabase), false, 5).code(),
+            "error"
+        );
+        assert_eq!(
+            SyncStatus::after(Some(Stop::Server(500)), false, 5).message_id(),
             "server"
         );
     }

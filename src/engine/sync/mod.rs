@@ -7,6 +7,7 @@
 //! - [`merge3`]: the three-way merge against the last synced body, and the conflicts it asks
 //!   the user about;
 //! - [`state`]: what a device remembers of its sync (revisions, bases, checkpoint, conflicts);
+//! - [`team`]: who owns which account and who assessed it, for the screens;
 //! - [`session`]: one sync round as a sequence of HTTP requests and replies, without I/O, so
 //!   the host tests run the whole protocol against an in-memory server.
 
@@ -15,6 +16,7 @@ pub mod doc;
 pub mod merge3;
 pub mod session;
 pub mod state;
+pub mod team;
 
 /// An in-memory stand-in for CouchDB, for the host tests and the sync benchmark only.
 #[cfg(not(target_arch = "wasm32"))]

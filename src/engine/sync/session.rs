@@ -100,6 +100,8 @@ struct Incoming {
     account: Option<(String, Authors, AccountRecord)>,
     deleted: Option<String>,
     assessments: Vec<(String, AssessmentRecord)>,
+    /// Who sent each of those assessments first (assessment id, member).
+    assessors: Vec<(String, String)>,
     /// Losing revisions of a server conflict, to delete once merged: (doc id, rev).
     losers: Vec<(String, String)>,
     /// Losing revisions' account bodies and assessments, merged in.
@@ -504,10 +506,12 @@ impl<'b> Round<'b> {
                 account,
                 rev,
                 assessment,
-                ..
+                authors,
             }) => {
                 let inc = self.incoming_mut(&account);
                 inc.assessments.retain(|(_, a)| a.id != assessment.id);
+                inc.assessors
+                    .push((assessment.id.as_str().to_owned(), authors.by));
                 inc.assessments.push((rev, assessment));
             }
             Ok(ServerDoc::Deleted {
@@ -623,6 +627,11 @@ impl<'b> Round<'b> {
         for (rev, a) in &inc.assessments {
             meta.assessments
                 .insert(a.id.as_str().to_owned(), rev.clone());
+        }
+        for (assessment, by) in &inc.assessors {
+            if !by.is_empty() && !meta.assessed_by.contains_key(assessment) {
+                meta.assessed_by.insert(assessment.clone(), by.clone());
+            }
         }
         let server_completed: Vec<AssessmentRecord> =
             inc.assessments.iter().map(|(_, a)| a.clone()).collect();
@@ -898,6 +907,10 @@ impl<'b> Round<'b> {
             } => {
                 let mut meta = meta_of(&mut self.state, account);
                 meta.assessments.insert(assessment.clone(), rev.to_owned());
+                if !meta.assessed_by.contains_key(assessment) {
+                    meta.assessed_by
+                        .insert(assessment.clone(), self.member.clone());
+                }
                 self.state
                     .accounts
                     .insert(account.as_str().to_owned(), meta);

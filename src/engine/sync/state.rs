@@ -26,6 +26,10 @@ pub struct AccountSync {
     /// The `_rev` of each completed assessment's document (assessment id → rev).
     #[serde(default, skip_serializing_if = "Pairs::is_empty")]
     pub assessments: Pairs<String>,
+    /// Who completed each assessment: the member whose device first sent it (assessment id →
+    /// member), for "assessed by" on the account page.
+    #[serde(default, skip_serializing_if = "Pairs::is_empty")]
+    pub assessed_by: Pairs<String>,
     /// The member it belongs to, and who wrote the server's last revision, and when.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
@@ -85,10 +89,35 @@ pub struct SyncState {
     pub kept: Vec<Kept>,
 }
 
+/// See [`SyncState::sign_out_plan`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SignOutPlan {
+    pub remove: Vec<AccountId>,
+    pub unsent: Vec<AccountId>,
+    pub stays: usize,
+}
+
 /// Most documents kept aside that are remembered.
 pub const MAX_KEPT: usize = 50;
 
 impl SyncState {
+    /// Owners and assessors for the screens, `me` being the member signed in here.
+    pub fn team(&self, me: &str) -> crate::engine::sync::team::Team {
+        let mut team = crate::engine::sync::team::Team {
+            me: me.to_owned(),
+            ..Default::default()
+        };
+        for (id, meta) in self.accounts.iter() {
+            if !meta.owner.is_empty() {
+                team.owners.insert(id.clone(), meta.owner.clone());
+            }
+            for (assessment, by) in meta.assessed_by.iter() {
+                team.assessed_by.insert(assessment.clone(), by.clone());
+            }
+        }
+        team
+    }
+
     /// Whether this record holds edits the server does not have yet.
     pub fn is_dirty(&self, record: &AccountRecord) -> bool {
         let Some(meta) = self.accounts.get(record.id.as_str()) else {
@@ -136,6 +165,28 @@ impl SyncState {
     pub fn waiting(&self, records: &[AccountRecord]) -> usize {
         records.iter().filter(|r| self.is_dirty(r)).count()
             + self.accounts.iter().filter(|(_, m)| m.deleted).count()
+    }
+
+    /// What signing out removes from this device: every account it shares with the team
+    /// database (`remove`), of which `unsent` hold changes the server does not have yet (to
+    /// export first). Accounts never sent (`stays`) are nobody else's and stay.
+    pub fn sign_out_plan(&self, records: &[AccountRecord]) -> SignOutPlan {
+        let mut plan = SignOutPlan::default();
+        for record in records {
+            let shared = self
+                .accounts
+                .get(record.id.as_str())
+                .is_some_and(|m| !m.rev.is_empty());
+            if !shared {
+                plan.stays += 1;
+                continue;
+            }
+            if self.is_dirty(record) {
+                plan.unsent.push(record.id.clone());
+            }
+            plan.remove.push(record.id.clone());
+        }
+        plan
     }
 
     /// Remembers that the user deleted an account here, so the deletion reaches the server

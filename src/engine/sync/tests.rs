@@ -6,6 +6,7 @@ use serde_json::json;
 
 use crate::engine::model::answers::Choice;
 use crate::engine::model::bank::bank;
+use crate::engine::model::ids::AccountId;
 use crate::engine::model::merge::{merge, same_content};
 use crate::engine::model::plan::PlanInput;
 use crate::engine::model::record::{AccountRecord, NewAccount};
@@ -413,6 +414,41 @@ fn a_completed_assessment_becomes_its_own_document_and_reaches_the_others() {
     ben.sync(&mut server, 3_002);
     assert_eq!(ben.local[0].completed().count(), 2);
     assert!(ben.local[0].draft().is_none());
+}
+
+#[test]
+fn the_team_view_names_each_accounts_owner_and_who_completed_each_assessment() {
+    let (mut server, mut ana, mut ben) = shared();
+    // Ben completes the re-assessment Ana started; his device sends it first.
+    ben.local[0].finish(3_000).unwrap();
+    ben.sync(&mut server, 3_001);
+    ana.sync(&mut server, 3_002);
+    for device in [&ana, &ben] {
+        let team = device.state.team(device.member);
+        assert_eq!(team.owner_of(&"acct1".into()), "ana");
+        assert_eq!(team.assessed_by(&"s1".into()), Some("ana"));
+        assert_eq!(team.assessed_by(&"s2".into()), Some("ben"));
+    }
+}
+
+#[test]
+fn signing_out_removes_only_what_the_team_has_and_names_what_is_unsent() {
+    let (mut server, mut ana, _) = shared();
+    let mut own = new_account(4_000);
+    own.id = "acct2".into();
+    ana.sync(&mut server, 4_001);
+    // acct2 is made after the last round: the server has never seen it.
+    ana.local.push(own);
+    assert_eq!(ana.state.sign_out_plan(&ana.local).stays, 1);
+    answer(ana.account(), 1, 3, 4_002);
+    let plan = ana.state.sign_out_plan(&ana.local);
+    assert_eq!(plan.remove, vec![AccountId::from("acct1")]);
+    assert_eq!(plan.unsent, vec![AccountId::from("acct1")]);
+    ana.sync(&mut server, 4_003);
+    let plan = ana.state.sign_out_plan(&ana.local);
+    assert_eq!(plan.remove.len(), 2, "both are on the server now");
+    assert!(plan.unsent.is_empty());
+    assert_eq!(plan.stays, 0);
 }
 
 #[test]

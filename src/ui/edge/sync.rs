@@ -38,6 +38,8 @@ struct Driver {
     online: Option<gloo_events::EventListener>,
     listeners: Vec<(u32, Callback<()>)>,
     next_listener: u32,
+    /// Bumped by signing out: a round that started before does not apply what it brought.
+    generation: u32,
 }
 
 thread_local! {
@@ -155,11 +157,15 @@ pub fn start_rounds() {
 
 /// Stops the rounds (sync turned off); the data here stays as it is.
 pub fn stop_rounds() {
-    DRIVER.with(|d| {
+    let app = DRIVER.with(|d| {
         let mut d = d.borrow_mut();
         d.timer = None;
         d.online = None;
+        d.app.clone()
     });
+    if let Some(app) = app {
+        app.dispatch(Action::Team(None));
+    }
     set_status(SyncStatus::Off);
 }
 
@@ -205,6 +211,7 @@ async fn round() {
         return;
     };
     set_status(SyncStatus::Syncing);
+    let generation = DRIVER.with(|d| d.borrow().generation);
     let mut state = stored_state();
     let now = browser::now_ms();
     deleted_here(&app, &mut state);
@@ -214,8 +221,22 @@ async fn round() {
         round.reply(reply);
     }
     let outcome = round.outcome();
-    let status = match apply(&app, &outcome) {
-        Ok(()) => SyncStatus::after(outcome.stop.clone(), browser::now_ms()),
+    if DRIVER.with(|d| d.borrow().generation) != generation {
+        // Signed out meanwhile: what this round brought belongs to data just removed.
+        return;
+    }
+    let applied = apply(&app, &outcome);
+    // Owners as the stored sync state has them (the round's, once applied).
+    let team = DRIVER.with(|d| d.borrow().state.team(&config.user));
+    if app.team.as_deref() != Some(&team) {
+        app.dispatch(Action::Team(Some(std::rc::Rc::new(team))));
+    }
+    let status = match applied {
+        Ok(()) => SyncStatus::after(
+            outcome.stop.clone(),
+            outcome.state.kept.iter().any(|k| k.by_server),
+            browser::now_ms(),
+        ),
         Err(StoreError::QuotaExceeded) => SyncStatus::Error(StatusError::StorageFull),
         Err(_) => SyncStatus::Error(StatusError::StorageFull),
     };
@@ -260,6 +281,29 @@ fn apply(
     save_json(&BrowserStore, STATE_KEY, &outcome.state)?;
     DRIVER.with(|d| d.borrow_mut().state = outcome.state.clone());
     Ok(())
+}
+
+/// Signs out and removes from this device the accounts it shares with the team database
+/// (`SyncState::sign_out_plan`; the screen has said which, and offered an export). Sync is
+/// turned off first, so no round brings them back; the sync state goes last, so a removal
+/// that fails half-way can simply be tried again. Returns how many accounts went.
+pub fn sign_out_and_remove(app: &AppHandle) -> Result<usize, StoreError> {
+    let mut config = config();
+    config.on = false;
+    save_config(&config)?;
+    DRIVER.with(|d| d.borrow_mut().generation += 1);
+    stop_rounds();
+    let plan = stored_state().sign_out_plan(&app.accounts);
+    for id in &plan.remove {
+        persist::remove_account(&BrowserStore, id)?;
+        app.dispatch(Action::External(ExternalChange::Removed(id.clone())));
+    }
+    BrowserStore.remove(STATE_KEY)?;
+    DRIVER.with(|d| d.borrow_mut().state = SyncState::default());
+    notify();
+    let url = config.url.clone();
+    yew::platform::spawn_local(async move { sign_out(&url).await });
+    Ok(plan.remove.len())
 }
 
 /// Remembers a changed sync state (a conflict resolved) and runs a round to send the choice.

@@ -7,7 +7,7 @@ use crate::engine::model::ids::AccountId;
 
 use crate::engine::model::record::{AccountRecord, EditError, NewAccount};
 use crate::engine::scoring::portfolio::{trend, TrendPoint};
-use crate::engine::scoring::Summary;
+use crate::engine::scoring::{later_text_with, Summary};
 use crate::engine::state::app::Action;
 use crate::engine::state::route::{AssessmentRef, Route};
 use crate::engine::text::explain::date;
@@ -85,9 +85,11 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
 
     let details = details_control(&state, account, &editing);
     let latest = points.last();
+    let team = state.team.as_deref();
+    let owner = team.map(|t| t.owner_of(&id).to_owned());
 
     html! {
-        <section class="account-page" aria-labelledby="account-heading" data-screen="account" data-account={id.clone()}>
+        <section class="account-page" aria-labelledby="account-heading" data-screen="account" data-account={id.clone()} data-owner={owner.clone()}>
             <div class="screen-head">
                 <div>
                     <h1 id="account-heading">{ &account.name }</h1>
@@ -95,6 +97,9 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
                         { &account.industry }
                         { for account.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }
                     </p>
+                    if let Some(owner) = &owner {
+                        <p class="account-meta account-owner">{ later_text_with(lang, "sync.owner_is", &[("name", owner)]) }</p>
+                    }
                 </div>
                 <div class="card-actions">
                     { details }
@@ -107,7 +112,7 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
                 <section class="card" aria-labelledby="trend-heading" data-block="trend">
                     <h2 id="trend-heading">{ m.trend_heading }</h2>
                     { trend_view(lang, &points, &shown) }
-                    { history_table(lang, &id, &points) }
+                    { history_table(lang, &id, &points, team) }
                 </section>
                 { compare_form(&state, points.len().checked_sub(2).map(|i| AssessmentRef { account: id.clone(), assessment: points[i].assessment_id.clone() }), latest.map(|p| AssessmentRef { account: id.clone(), assessment: p.assessment_id.clone() }), false) }
             }
@@ -274,7 +279,13 @@ fn trend_view(lang: Lang, points: &[TrendPoint], shown: &UseStateHandle<u16>) ->
 
 /// Every completed assessment, newest first, each linked to its results and to a comparison
 /// with the one before.
-fn history_table(lang: Lang, id: &AccountId, points: &[TrendPoint]) -> Html {
+/// Every completed assessment; with team sync on, each says who completed it.
+fn history_table(
+    lang: Lang,
+    id: &AccountId,
+    points: &[TrendPoint],
+    team: Option<&crate::engine::sync::team::Team>,
+) -> Html {
     let m = messages(lang);
     html! {
         <div class="table-wrap">
@@ -297,6 +308,10 @@ fn history_table(lang: Lang, id: &AccountId, points: &[TrendPoint]) -> Html {
                             <tr data-assessment={p.assessment_id.clone()}>
                                 <th scope="row">
                                     <a href={Route::Results { account: id.clone(), assessment: p.assessment_id.clone() }.to_hash()}>{ date(p.completed_ms) }</a>
+                                    if let Some(by) = team.and_then(|t| t.assessed_by(&p.assessment_id)) {
+                                        <br />
+                                        <span class="small-meta" data-assessed-by={by.to_owned()}>{ later_text_with(lang, "sync.assessed_by", &[("name", by)]) }</span>
+                                    }
                                     if let Some(previous) = previous {
                                         <br />
                                         <a class="small-link" data-action="compare-previous" href={Route::Compare { a: previous, b: this }.to_hash()}>{ m.compare_previous }</a>

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::engine::model::ids::AccountId;
 
-use crate::engine::scoring::summarize;
+use crate::engine::scoring::{later_text_with, summarize};
 use crate::engine::state::app::{Action, OpenDraft};
 use crate::engine::state::route::Route;
 use crate::engine::text::explain;
@@ -81,6 +81,10 @@ fn AccountCard(props: &CardProps) -> Html {
         .latest_completed()
         .map(|a| (a, bank.map(|b| summarize(b, &a.answers))));
     let draft = account.draft();
+    let owner = state
+        .team
+        .as_deref()
+        .map(|t| t.owner_of(&account.id).to_owned());
     let overdue = account.overdue_count(&browser::today());
     let id = account.id.clone();
     let resume = {
@@ -102,8 +106,12 @@ fn AccountCard(props: &CardProps) -> Html {
         })
     };
     html! {
-        <li class="account-card" data-account={id.clone()}>
+        <li class="account-card" data-account={id.clone()} data-owner={owner.clone()}>
             <h2 class="account-name"><a href={Route::Account { account: id.clone() }.to_hash()}>{ &account.name }</a></h2>
+            if let Some(owner) = &owner {
+                // Only while team sync is on, so the later screens' texts are in.
+                <p class="account-meta account-owner">{ later_text_with(lang, "sync.owner_is", &[("name", owner)]) }</p>
+            }
             if !account.industry.is_empty() || !account.tags.is_empty() {
                 <p class="account-meta">
                     { &account.industry }

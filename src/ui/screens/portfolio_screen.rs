@@ -38,7 +38,13 @@ pub fn Portfolio() -> Html {
         return crate::ui::edge::data::data_pending(&state);
     };
     // Scoring every account's latest assessment: ~20 µs each on the host.
-    let all = rows(bank, &state.accounts, &crate::ui::edge::browser::today());
+    let team = state.team.as_deref();
+    let all = rows(
+        bank,
+        &state.accounts,
+        &crate::ui::edge::browser::today(),
+        team,
+    );
     let shown = select(&all, &query);
     let points: Vec<MapPoint> = shown
         .iter()
@@ -111,7 +117,7 @@ pub fn Portfolio() -> Html {
     let filter_select = |id: &'static str,
                          name: &'static str,
                          onchange: Callback<Event>,
-                         options: Vec<(&'static str, String, bool)>| {
+                         options: Vec<(String, String, bool)>| {
         let none_selected = !options.iter().any(|o| o.2);
         html! {
             <div class="field">
@@ -142,9 +148,20 @@ pub fn Portfolio() -> Html {
                     <input id="filter-text" type="search" data-field="filter-text" value={query.text.clone()} oninput={on_text} />
                 </div>
                 { filter_select("filter-quadrant", m.col_quadrant, set(|q, v| q.quadrant = Quadrant::parse(&v)),
-                    Quadrant::ALL.iter().map(|q| (q.id(), q.label(lang), query.quadrant == Some(*q))).collect()) }
+                    Quadrant::ALL.iter().map(|q| (q.id().to_owned(), q.label(lang), query.quadrant == Some(*q))).collect()) }
                 { filter_select("filter-risk", m.col_risk, set(|q, v| q.risk_band = RiskBand::parse(&v)),
-                    RiskBand::ALL.iter().map(|b| (b.id(), b.label(lang), query.risk_band == Some(*b))).collect()) }
+                    RiskBand::ALL.iter().map(|b| (b.id().to_owned(), b.label(lang), query.risk_band == Some(*b))).collect()) }
+                if let Some(team) = team {
+                    { filter_select("filter-owner", crate::engine::scoring::later_text(lang, "sync.owner"), set(|q, v| q.owner = (!v.is_empty()).then_some(v)),
+                        team.owners_of(state.accounts.iter().map(|a| &a.id)).into_iter().map(|name| {
+                            let text = if name == team.me {
+                                crate::engine::scoring::later_text_with(lang, "sync.owner_mine", &[("name", name)])
+                            } else {
+                                name.to_owned()
+                            };
+                            (name.to_owned(), text, query.owner.as_deref() == Some(name))
+                        }).collect()) }
+                }
                 <p class="meta" aria-live="polite">{ (m.rows_shown)(shown.len(), all.len()) }</p>
             </div>
             <div class="loyalty-layout">
@@ -159,6 +176,9 @@ pub fn Portfolio() -> Html {
                     <caption>{ m.portfolio_caption }</caption>
                     <thead><tr>
                         { header(SortKey::Name) }
+                        if team.is_some() {
+                            <th scope="col">{ crate::engine::scoring::later_text(lang, "sync.owner") }</th>
+                        }
                         <th scope="col">{ m.col_tags }</th>
                         { for SortKey::ALL[1..].iter().map(|k| header(*k)) }
                     </tr></thead>
@@ -167,8 +187,11 @@ pub fn Portfolio() -> Html {
                             let s = r.summary.as_ref();
                             let dash = || m.unknown.to_owned();
                             html! {
-                                <tr data-account={r.account_id.clone()}>
+                                <tr data-account={r.account_id.clone()} data-owner={r.owner.clone()}>
                                     <th scope="row"><a href={Route::Account { account: r.account_id.clone() }.to_hash()}>{ &r.name }</a></th>
+                                    if let Some(owner) = &r.owner {
+                                        <td data-col="owner">{ owner }</td>
+                                    }
                                     <td>{ for r.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }</td>
                                     <td data-col="level">{ s.map_or_else(dash, |s| s.level.label(lang)) }</td>
                                     <td>{ s.map_or_else(dash, |s| s.target_level.label(lang)) }</td>

@@ -242,8 +242,96 @@ pub fn SyncScreen() -> Html {
                     }
                 </p>
             </form>
+            <SignOut message={message.clone()} />
             { conflicts(lang, &sync) }
             { kept(lang, &sync) }
+        </section>
+    }
+}
+
+/// Properties of [`SignOut`].
+#[derive(Properties, PartialEq)]
+struct SignOutProps {
+    /// The settings screen's message line, which says how it went.
+    message: UseStateHandle<Option<String>>,
+}
+
+/// Signing out and removing the team's accounts: first what goes (and what has not been sent
+/// yet), with an export of exactly those, then the removal.
+#[function_component]
+fn SignOut(props: &SignOutProps) -> Html {
+    let state = use_app();
+    let lang = state.lang;
+    let m = crate::engine::text::i18n::messages(lang);
+    let (_, sync) = use_sync_status();
+    let confirming = use_state(|| false);
+    let plan = sync.sign_out_plan(&state.accounts);
+    if plan.remove.is_empty() {
+        return html! {};
+    }
+    let named = |ids: &[crate::engine::model::ids::AccountId]| -> Vec<_> {
+        state
+            .accounts
+            .iter()
+            .filter(|a| ids.contains(&a.id))
+            .cloned()
+            .collect()
+    };
+    let leaving = named(&plan.remove);
+    let names = leaving
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect::<Vec<_>>()
+        .join(if lang == Lang::Zh { "、" } else { ", " });
+    let set = |v: bool| {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(v))
+    };
+    let export = {
+        let leaving = leaving.clone();
+        Callback::from(move |_: MouseEvent| {
+            crate::ui::widgets::data_tools::download_everything(&leaving);
+        })
+    };
+    let remove = {
+        let (state, message, confirming) =
+            (state.clone(), props.message.clone(), confirming.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = match driver::sign_out_and_remove(&state) {
+                Ok(n) => later_text_with(lang, "sync.sign_out.done", &[("count", &n.to_string())]),
+                Err(_) => t(lang, "sync.sign_out.failed").to_owned(),
+            };
+            confirming.set(false);
+            message.set(Some(text));
+        })
+    };
+    html! {
+        <section class="sync-sign-out" aria-labelledby="sync-sign-out-heading">
+            <h2 id="sync-sign-out-heading">{ t(lang, "sync.sign_out.heading") }</h2>
+            if *confirming {
+                <div class="discard" role="alert" data-sign-out-plan={plan.remove.len().to_string()}
+                    data-sign-out-unsent={plan.unsent.len().to_string()}>
+                    <p>{ later_text_with(lang, "sync.sign_out.intro", &[("count", &plan.remove.len().to_string()), ("names", &names)]) }</p>
+                    if !plan.unsent.is_empty() {
+                        <p><strong>{ later_text_with(lang, "sync.sign_out.unsent", &[("count", &plan.unsent.len().to_string())]) }</strong></p>
+                    }
+                    if plan.stays > 0 {
+                        <p>{ later_text_with(lang, "sync.sign_out.local", &[("count", &plan.stays.to_string())]) }</p>
+                    }
+                    <p class="actions">
+                        <button type="button" class="button-secondary" data-action="sync-export" onclick={export}>
+                            { t(lang, "sync.sign_out.export") }</button>
+                        <button type="button" class="button-danger" data-action="sync-sign-out-confirm" onclick={remove}>
+                            { t(lang, "sync.sign_out.confirm") }</button>
+                        <button type="button" class="button-secondary" onclick={set(false)}>{ m.cancel }</button>
+                    </p>
+                </div>
+            } else {
+                <p class="actions">
+                    <button type="button" class="button-secondary" data-action="sync-sign-out" onclick={set(true)}>
+                        { t(lang, "sync.sign_out") }</button>
+                </p>
+            }
         </section>
     }
 }

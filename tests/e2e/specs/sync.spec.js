@@ -2,11 +2,17 @@
 // two members' browsers (two contexts) share an account, edit it offline, and merge answer by
 // answer; the same answer changed on both is asked about and the choice reaches the other; a
 // wrong password and a member removed from the database pause sync without touching local data;
-// a hostile document another client wrote is kept aside and never applied. Each test has a
-// database and members of its own, so tests never see each other's data.
+// a hostile document another client wrote is kept aside and never applied; a conflict made on
+// the server, a 409 between pull and push and a write the server's validation refuses are each
+// resolved or reported with nothing lost; a server stopped and restarted empty gets everything
+// again; the team view names owners and assessors; signing out says what goes and offers an
+// export first. Each test has a database and members of its own (the restart test a server of
+// its own), so tests never see each other's data.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp } from '../fixtures.js';
-import { fixtures, radio, startAssessment } from '../assess.js';
+import { accountRecord, draftRecord, fixtures, radio, seedAccounts, startAssessment } from '../assess.js';
 import { syncPort } from '../playwright.config.js';
 
 const base = `http://127.0.0.1:${syncPort}`;
@@ -14,10 +20,10 @@ const admin = 'Basic ' + Buffer.from('admin:adminpw').toString('base64');
 // The first round of a device finds no checkpoint (404), a wrong password is 401, a removed
 // member 403, and a round while offline fails to fetch: the browser logs each as a console error,
 // which is the protocol, not a fault.
-test.use({ baseURL: `${base}/`, expectedConsoleErrors: [/status of 40[134]|net::ERR_(FAILED|INTERNET_DISCONNECTED)/] });
+test.use({ baseURL: `${base}/`, expectedConsoleErrors: [/status of 40[134]|net::ERR_(FAILED|INTERNET_DISCONNECTED|CONNECTION_REFUSED)/] });
 
-async function couch(method, path, body) {
-  const res = await fetch(`${base}/couch/${path}`, {
+async function couch(method, path, body, at = base) {
+  const res = await fetch(`${at}/couch/${path}`, {
     method,
     headers: { Authorization: admin, 'Content-Type': 'application/json', Accept: 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -181,4 +187,274 @@ test('a hostile document written by another client is kept aside and never appli
   await expect(page.locator('[data-kept="account:evil1"]')).toContainText('unknown');
   await page.goto('./');
   await expect(page.locator('[data-account]')).toHaveCount(0);
+});
+
+test('the team view: owners on cards and rows, a filter by owner, and who completed each assessment', async ({ page, browser }, info) => {
+  test.setTimeout(120_000);
+  const { url, members: [ana, ben] } = await team(info);
+  const seed = fixtures.scenarios[0].name;
+  // The service worker leaves the team database to the network: no reply comes from it.
+  const fromWorker = [];
+  page.on('response', (r) => r.url().includes('/couch/') && r.fromServiceWorker() && fromWorker.push(r.url()));
+  await openApp(page);
+  await seedAccounts(page, [accountRecord('acctA', 'Ana Rail', [seed])]);
+  await signIn(page, url, ana);
+  await expect(status(page)).toHaveAttribute('data-sync-status', 'synced');
+
+  const benContext = await browser.newContext();
+  const benPage = await benContext.newPage();
+  await openApp(benPage);
+  await seedAccounts(benPage, [accountRecord('acctB', 'Ben Telecom', [seed])]);
+  await signIn(benPage, url, ben);
+  await expect(status(benPage)).toHaveAttribute('data-sync-status', 'synced');
+  await expect(status(benPage)).toHaveAttribute('data-sync-waiting', '0');
+  await syncNow(page);
+
+  await page.goto('./');
+  await expect(page.locator('[data-account="acctA"]')).toHaveAttribute('data-owner', ana);
+  const bens = page.locator('[data-account="acctB"]');
+  await expect(bens).toHaveAttribute('data-owner', ben);
+  await expect(bens.locator('.account-owner')).toHaveText(`Owner: ${ben}`);
+
+  await page.goto('./#/portfolio');
+  await expect(page.locator('tr[data-owner]')).toHaveCount(2);
+  const filter = page.locator('#filter-owner');
+  await expect(filter.locator('option')).toHaveText(['All', `Mine (${ana})`, ben]);
+  await filter.selectOption(ben);
+  await expect(page.locator('[data-screen="portfolio"]')).toHaveAttribute('data-rows', '1');
+  await expect(page.locator('tr[data-owner]')).toHaveAttribute('data-account', 'acctB');
+  await filter.selectOption(ana);
+  await expect(page.locator('tr[data-owner]')).toHaveAttribute('data-account', 'acctA');
+  for (const lang of ['zh', 'en']) {
+    await page.locator(`[data-lang="${lang}"]`).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => v.id), `axe on the team portfolio (${lang})`).toEqual([]);
+  }
+
+  // Ben's account on Ana's device says whose it is and who completed its assessment.
+  await page.goto('./#/account/acctB');
+  await expect(page.locator('[data-screen="account"]')).toHaveAttribute('data-owner', ben);
+  await expect(page.locator('[data-assessment="acctB-s0"] [data-assessed-by]')).toHaveAttribute('data-assessed-by', ben);
+  expect(fromWorker, 'sync requests answered by the service worker').toEqual([]);
+  await benContext.close();
+});
+
+test('signing out says what goes, offers an export of it, and removes only the team\'s accounts', async ({ page, context }, info) => {
+  test.setTimeout(90_000);
+  const { db, url, members: [ana] } = await team(info);
+  const seed = fixtures.scenarios[0].name;
+  await openApp(page);
+  await seedAccounts(page, [draftRecord('acctA', 'Shared Rail', seed, 0)]);
+  await signIn(page, url, ana);
+  await expect(status(page)).toHaveAttribute('data-sync-status', 'synced');
+  await expect(status(page)).toHaveAttribute('data-sync-waiting', '0');
+
+  // Offline: a change to the shared account that the team has not got, and an account made here.
+  await context.setOffline(true);
+  const q0 = fixtures.sections[0].questions[0];
+  await page.goto('./#/assess/acctA');
+  const unchecked = page.locator(`input[name="q-${q0}"]:not(:checked)`).first();
+  await unchecked.check();
+  await page.goto('./');
+  await startAssessment(page, 'Only Here Ltd');
+
+  await page.goto('./#/sync');
+  await page.locator('[data-action="sync-sign-out"]').click();
+  const plan = page.locator('[data-sign-out-plan]');
+  await expect(plan).toHaveAttribute('data-sign-out-plan', '1');
+  await expect(plan).toHaveAttribute('data-sign-out-unsent', '1');
+  await expect(plan).toContainText('Shared Rail');
+  await expect(plan).not.toContainText('Only Here Ltd');
+  await expect(plan).toContainText('never sent to the team database stay on this device (1)');
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => v.id), 'axe on the sign-out check').toEqual([]);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="sync-export"]').click()]);
+  const exported = readFileSync(await download.path(), 'utf8');
+  expect(JSON.parse(exported).accounts.map((a) => a.name)).toEqual(['Shared Rail']);
+
+  await page.locator('[data-action="sync-sign-out-confirm"]').click();
+  await expect(page.locator('[data-sync-message]')).toContainText('Signed out');
+  await expect(status(page)).toHaveAttribute('data-sync-status', 'off');
+  await page.goto('./');
+  await expect(page.locator('[data-account]')).toHaveCount(1);
+  await expect(page.locator('[data-account]')).toContainText('Only Here Ltd');
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys).not.toContain('rapport.v1.account.acctA');
+  expect(keys).not.toContain('rapport.v1.sync.state');
+  // The team database keeps the account.
+  expect((await couch('GET', `${db}/account:acctA`)).record.name).toBe('Shared Rail');
+  // Back online, nothing comes back and nothing is deleted on the server.
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page.locator('[data-account]')).toHaveCount(1);
+  expect((await couch('GET', `${db}/account:acctA`)).record.name).toBe('Shared Rail');
+});
+
+/** The account's document as the server holds it now, with its conflicts and revision history. */
+const serverDoc = (db, id) => couch('GET', `${db}/account:${id}?conflicts=true&revs=true`);
+
+/** The draft's stored answer at a question on the server ('.' for none). */
+const serverAnswer = (doc, q) => doc.record.assessments.find((a) => !a.completed_ms).answers[fixtures.answer_order.indexOf(q)] ?? '.';
+
+/** Ana's shared account with one answer, synced; returns its id. */
+async function shareOne(page, url, ana, q0, password) {
+  await openApp(page);
+  await startAssessment(page, 'Northern Grid');
+  await answerFirstSection(page, { [q0]: 2 });
+  await signIn(page, url, ana, password);
+  await expect(status(page)).toHaveAttribute('data-sync-status', 'synced');
+  await expect(status(page)).toHaveAttribute('data-sync-waiting', '0');
+  return accountId(page);
+}
+
+test('a conflict made on the server directly is merged on the winner, its loser deleted, nothing lost', async ({ page }, info) => {
+  test.setTimeout(60_000);
+  const { db, url, members: [ana] } = await team(info);
+  const [q0, q1] = fixtures.sections[0].questions;
+  const id = await shareOne(page, url, ana, q0);
+
+  // Another replica (a second server replicating into this one) wrote a sibling revision: the
+  // account renamed. CouchDB now holds two leaves of the document.
+  const doc = await serverDoc(db, id);
+  const sibling = { ...doc, record: { ...doc.record, name: 'Northern Grid Holdings', details_ms: Date.now() } };
+  const hash = 'f'.repeat(32);
+  sibling._rev = `${doc._revisions.start}-${hash}`;
+  sibling._revisions = { start: doc._revisions.start, ids: [hash, ...doc._revisions.ids.slice(1)] };
+  delete sibling._conflicts;
+  await couch('POST', `${db}/_bulk_docs`, { docs: [sibling], new_edits: false });
+  expect((await serverDoc(db, id))._conflicts, 'the server holds a conflict').toHaveLength(1);
+
+  // Meanwhile Ana answers another question; her next round meets the conflict.
+  await answerFirstSection(page, { [q1]: 3 });
+  await syncNow(page);
+  const after = await serverDoc(db, id);
+  expect(after._conflicts, 'the losing revision is deleted').toBeUndefined();
+  expect(after.record.name).toBe('Northern Grid Holdings');
+  expect(serverAnswer(after, q0)).toBe('2');
+  expect(serverAnswer(after, q1)).toBe('3');
+  await page.goto('./');
+  await expect(page.locator(`[data-account="${id}"] .account-name`)).toHaveText('Northern Grid Holdings');
+  await expectAnswers(page, { [q0]: 2, [q1]: 3 });
+  await expect(page.locator('[data-sync-conflicts]')).toHaveAttribute('data-sync-conflicts', '0');
+});
+
+test('a 409 between pull and push is merged and pushed again', async ({ page }, info) => {
+  test.setTimeout(60_000);
+  const { db, url, members: [ana] } = await team(info);
+  const [q0, q1] = fixtures.sections[0].questions;
+  const id = await shareOne(page, url, ana, q0);
+  await answerFirstSection(page, { [q1]: 3 });
+
+  // The administrator renames the account just after Ana's round has read the changes and just
+  // before its push lands: the push meets a newer revision (409).
+  let raced = false;
+  await page.route('**/_bulk_docs', async (route) => {
+    if (!raced) {
+      raced = true;
+      const doc = await serverDoc(db, id);
+      delete doc._revisions;
+      await couch('PUT', `${db}/account:${id}`, { ...doc, by: 'admin', record: { ...doc.record, name: 'Northern Grid Renamed', details_ms: Date.now() } });
+    }
+    await route.continue();
+  });
+  await syncNow(page);
+  expect(raced, 'the push was raced').toBe(true);
+  const after = await serverDoc(db, id);
+  expect(after.record.name).toBe('Northern Grid Renamed');
+  expect(serverAnswer(after, q1)).toBe('3');
+  expect(after.by).toBe(ana);
+  await page.goto('./');
+  await expect(page.locator(`[data-account="${id}"] .account-name`)).toHaveText('Northern Grid Renamed');
+});
+
+test('a write refused by the server\'s validate_doc_update is reported, kept here, and sent once allowed', async ({ page }, info) => {
+  test.setTimeout(60_000);
+  const { db, url, members: [ana] } = await team(info);
+  const [q0, q1] = fixtures.sections[0].questions;
+  const id = await shareOne(page, url, ana, q0);
+
+  // The administrator freezes the database for an audit with a second validation function.
+  const audit = await couch('PUT', `${db}/_design/audit`, {
+    validate_doc_update: "function (doc, old, user) { if (user.roles.indexOf('_admin') < 0) throw { forbidden: 'the team database is frozen for the quarterly audit' }; }",
+  });
+  await answerFirstSection(page, { [q1]: 3 });
+  await page.goto('./#/sync');
+  await page.locator('[data-action="sync-now"]').click();
+  await expect(status(page)).toHaveAttribute('data-sync-status', 'error');
+  await expect(status(page)).toContainText('refused by the server');
+  await expect(status(page)).toHaveAttribute('data-sync-waiting', '1');
+  await expect(page.locator(`[data-kept="account:${id}"]`)).toContainText('frozen for the quarterly audit');
+  expect(serverAnswer(await serverDoc(db, id), q1)).toBe('.');
+  await expectAnswers(page, { [q0]: 2, [q1]: 3 });
+
+  // The audit is over: the change goes, and the refusal leaves the list.
+  await couch('DELETE', `${db}/_design/audit?rev=${audit.rev}`);
+  await syncNow(page);
+  await expect(page.locator('[data-kept]')).toHaveCount(0);
+  expect(serverAnswer(await serverDoc(db, id), q1)).toBe('3');
+});
+
+// A server of its own, so the test can stop it and start it again empty.
+const restartPort = syncPort + 1;
+const restartBase = `http://127.0.0.1:${restartPort}`;
+
+function startServer() {
+  const child = spawn(process.execPath, ['../sync/server.mjs', String(restartPort)], {
+    env: { ...process.env, DIST: '../../dist' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => String(d).includes('READY') && resolve(child));
+    child.once('exit', (code) => reject(new Error(`sync server exited with ${code}`)));
+  });
+}
+
+function stopServer(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+test.describe('a server that stops', () => {
+  test.use({ baseURL: `${restartBase}/` });
+
+  test('stopped mid-sync keeps the edits and retries; restarted empty receives everything again', async ({ page }) => {
+    test.setTimeout(90_000);
+    let server = await startServer();
+    try {
+      const [q0, q1] = fixtures.sections[0].questions;
+      // The server seeds one team database and its members (tests/sync/server.mjs).
+      const id = await shareOne(page, '/couch/rapport-team/', 'ana', q0, 'anapw');
+
+      // The server goes down between two rounds; Ana keeps working.
+      await stopServer(server);
+      await answerFirstSection(page, { [q1]: 3 });
+      await page.goto('./#/sync');
+      await page.locator('[data-action="sync-now"]').click();
+      await expect(status(page)).toHaveAttribute('data-sync-status', 'offline');
+      await expect(status(page)).toHaveAttribute('data-sync-waiting', '1');
+      await expectAnswers(page, { [q0]: 2, [q1]: 3 });
+
+      // It comes back restored from nothing. Its sessions are gone with it, so Ana signs in again;
+      // her device finds its checkpoint missing and sends everything.
+      server = await startServer();
+      await page.goto('./#/sync');
+      await page.locator('[data-action="sync-now"]').click();
+      await expect(status(page)).toHaveAttribute('data-sync-status', /paused|synced/);
+      if ((await status(page).getAttribute('data-sync-status')) === 'paused') {
+        await signIn(page, '/couch/rapport-team/', 'ana', 'anapw');
+      }
+      await expect(status(page)).toHaveAttribute('data-sync-status', 'synced');
+      await expect(status(page)).toHaveAttribute('data-sync-waiting', '0');
+      const doc = await couch('GET', `rapport-team/account:${id}`, undefined, restartBase);
+      expect(serverAnswer(doc, q0)).toBe('2');
+      expect(serverAnswer(doc, q1)).toBe('3');
+    } finally {
+      await stopServer(server);
+    }
+  });
 });

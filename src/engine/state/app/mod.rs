@@ -183,6 +183,8 @@ pub struct AppState {
     /// The assessment most recently completed in this session (account id, assessment id), for
     /// the embed API's `completed` message.
     pub last_completed: Option<(AccountId, AssessmentId)>,
+    /// Owners and assessors from the team database while team sync is on (none when off).
+    pub team: Option<std::rc::Rc<crate::engine::sync::team::Team>>,
     next_notice_id: u32,
 }
 
@@ -254,6 +256,8 @@ pub enum Action {
     NeedData,
     /// Another tab changed an account.
     External(crate::engine::storage::persist::ExternalChange),
+    /// Team sync learnt who owns what (`None`: sync turned off).
+    Team(Option<std::rc::Rc<crate::engine::sync::team::Team>>),
     /// Delete an account (after the user confirmed); it can be undone until forgotten.
     Delete { account_id: AccountId },
     /// Bring back the account deleted last.
@@ -317,6 +321,7 @@ impl AppState {
             data_requested: false,
             deferred: None,
             recently_deleted: None,
+            team: None,
             next_notice_id: 1,
         };
         for problem in settings.problem.into_iter().chain(accounts.problems) {
@@ -830,6 +835,7 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
         }
         Action::NeedData => state.data_requested = true,
         Action::External(change) => state.take_external(change),
+        Action::Team(team) => state.team = team,
         Action::Delete { account_id } => state.delete(&account_id),
         Action::UndoDelete => state.undo_delete(),
         Action::ForgetDeleted => state.recently_deleted = None,
