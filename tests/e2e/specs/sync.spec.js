@@ -458,3 +458,61 @@ test.describe('a server that stops', () => {
     }
   });
 });
+
+test('a full storage stops the pull, says so, loses nothing, and the next round after space is freed brings it all', async ({ page, browser }, info) => {
+  test.setTimeout(90_000);
+  const { url, members: [ana, ben] } = await team(info);
+  const seed = fixtures.scenarios[0].name;
+  // Ben is signed in with an account of his own before the team has anything.
+  await openApp(page);
+  await seedAccounts(page, [accountRecord('acctB', 'Ben Telecom', [seed])]);
+  await signIn(page, url, ben);
+  await expect(status(page)).toHaveAttribute('data-sync-status', 'synced');
+  await expect(status(page)).toHaveAttribute('data-sync-waiting', '0');
+  const before = await page.evaluate(() => ({ b: localStorage.getItem('rapport.v1.account.acctB'), s: localStorage.getItem('rapport.v1.sync.state') }));
+
+  // His browser's storage fills up (other data of this origin).
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; i < 200; i++) {
+      try {
+        localStorage.setItem(`filler.${i}`, chunk);
+      } catch {
+        let size = chunk.length;
+        while (size > 16) {
+          size = Math.floor(size / 2);
+          try {
+            localStorage.setItem(`filler.${i}.${size}`, chunk.slice(0, size));
+          } catch {}
+        }
+        break;
+      }
+    }
+  });
+
+  // Ana shares an account with a completed assessment.
+  const anaContext = await browser.newContext();
+  const anaPage = await anaContext.newPage();
+  await openApp(anaPage);
+  await seedAccounts(anaPage, [accountRecord('acctA', 'Ana Rail', [seed, seed])]);
+  await signIn(anaPage, url, ana);
+  await expect(status(anaPage)).toHaveAttribute('data-sync-status', 'synced');
+  await expect(status(anaPage)).toHaveAttribute('data-sync-waiting', '0');
+
+  await page.goto('./#/sync');
+  await page.locator('[data-action="sync-now"]').click();
+  await expect(status(page)).toHaveAttribute('data-sync-status', 'error');
+  await expect(status(page)).toContainText('storage');
+  const after = await page.evaluate(() => ({ b: localStorage.getItem('rapport.v1.account.acctB'), s: localStorage.getItem('rapport.v1.sync.state') }));
+  expect(after, 'his account and the sync state are as they were').toEqual(before);
+
+  // Space freed: the same documents are pulled again, and everything arrives.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  await syncNow(page);
+  await page.goto('./');
+  await expect(page.locator('[data-account="acctA"]')).toHaveAttribute('data-owner', ana);
+  await expect(page.locator('[data-account="acctB"]')).toHaveAttribute('data-owner', ben);
+  await page.goto('./#/account/acctA');
+  await expect(page.locator('[data-history] tbody tr')).toHaveCount(2);
+  await anaContext.close();
+});
