@@ -143,6 +143,46 @@ function requireReader(req, res, next) {
   stack.splice(at + 1, 0, stack.pop());
 }
 
+// JWT authentication, as CouchDB 3's `jwt_authentication` handler does it (express-pouchdb has
+// none): `Authorization: Bearer <jwt>` signed HS256 with the server's key ([jwt_keys] hmac:_default),
+// `sub` is the member, the `_couchdb.roles` claim their roles, `exp`/`nbf` checked when present.
+// A bad or expired token is 401, as CouchDB answers. The member needs no _users document, as in
+// CouchDB. The key: $COUCH_JWT_SECRET (tests use the default).
+const JWT_SECRET = process.env.COUCH_JWT_SECRET || 'rapport-test-jwt-secret';
+const { createHmac, timingSafeEqual } = await import('node:crypto');
+function jwtSession(header) {
+  const token = header.slice('Bearer '.length).trim();
+  const [h, p, sig] = token.split('.');
+  if (!h || !p || !sig) return null;
+  const want = createHmac('sha256', JWT_SECRET).update(`${h}.${p}`).digest();
+  const got = Buffer.from(sig, 'base64url');
+  if (got.length !== want.length || !timingSafeEqual(got, want)) return null;
+  let head, claims;
+  try {
+    head = JSON.parse(Buffer.from(h, 'base64url').toString('utf8'));
+    claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
+  } catch { return null; }
+  const now = Date.now() / 1000;
+  if (head.alg !== 'HS256' || typeof claims.sub !== 'string' || !claims.sub) return null;
+  if ((claims.exp !== undefined && now >= claims.exp) || (claims.nbf !== undefined && now < claims.nbf)) return null;
+  const roles = Array.isArray(claims['_couchdb.roles']) ? claims['_couchdb.roles'].filter((r) => typeof r === 'string') : [];
+  return { ok: true, userCtx: { name: claims.sub, roles }, info: { authenticated: 'jwt', authentication_handlers: ['jwt', 'cookie', 'default'] } };
+}
+{
+  const stack = couchApp._router.stack;
+  const at = stack.findIndex((l) => String(l.handle).includes('buildCookieSession(req, res)'));
+  if (at < 0) throw new Error('express-pouchdb layout changed: no session layer');
+  couchApp.use((req, res, next) => {
+    const header = req.headers.authorization || '';
+    if (!/^Bearer /i.test(header)) return next();
+    const session = jwtSession(header);
+    if (!session) return epUtils.sendJSON(res, 401, { error: 'unauthorized', reason: 'The token is invalid or has expired.' });
+    req.couchSession = session;
+    return next();
+  });
+  stack.splice(at + 1, 0, stack.pop());
+}
+
 const MIME = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',

@@ -2,7 +2,9 @@
 //!
 //! Stored under [`CONFIG_KEY`] on this device: the team database's address, the member's name
 //! and whether sync is on. Never the password: signing in trades it for CouchDB's session
-//! cookie (`_session`), which the browser keeps and the app cannot read.
+//! cookie (`_session`), which the browser keeps and the app cannot read. Nor a bearer token
+//! (CouchDB's JWT authentication, for single sign-on): it lives in this tab's session storage
+//! only ([`TOKEN_KEY`]), so closing the tab signs out and nothing long-lived sits on the disk.
 
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +14,10 @@ use crate::engine::sync::session::Stop;
 pub const CONFIG_KEY: &str = "rapport.v1.sync";
 /// Where the sync state ([`crate::engine::sync::state::SyncState`]) is stored.
 pub const STATE_KEY: &str = "rapport.v1.sync.state";
+/// Where a bearer token is kept, in the tab's `sessionStorage` (never `localStorage`).
+pub const TOKEN_KEY: &str = "rapport.v1.sync.token";
+/// Longest bearer token accepted (a JWT with a few claims is well under 2,000 characters).
+pub const MAX_TOKEN_CHARS: usize = 8_000;
 /// Longest address accepted.
 pub const MAX_URL_CHARS: usize = 300;
 
@@ -25,6 +31,47 @@ pub struct SyncConfig {
     /// Whether rounds run.
     #[serde(default)]
     pub on: bool,
+    /// Signed in with a bearer token (JWT) rather than a password: without the token (a new
+    /// tab) sync pauses and asks for one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub token: bool,
+}
+
+/// Why a bearer token was refused before it was sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenError {
+    /// Not three base64url parts separated by dots, or too long.
+    NotAJwt,
+}
+
+/// The token as typed, trimmed, with a `Bearer ` prefix dropped, if it has a JWT's shape:
+/// three base64url parts. Its signature and claims are the server's to check.
+pub fn check_token(typed: &str) -> Result<String, TokenError> {
+    let token = typed.trim();
+    let token = token
+        .strip_prefix("Bearer ")
+        .or_else(|| token.strip_prefix("bearer "))
+        .unwrap_or(token)
+        .trim();
+    let parts: Vec<&str> = token.split('.').collect();
+    let base64url = |p: &&str| {
+        !p.is_empty()
+            && p.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    };
+    if token.len() > MAX_TOKEN_CHARS || parts.len() != 3 || !parts.iter().all(base64url) {
+        return Err(TokenError::NotAJwt);
+    }
+    Ok(token.to_owned())
+}
+
+/// The signed-in member's name from a `GET _session` reply (`{"userCtx": {"name": …}}`);
+/// `None` when the server knows nobody (`name` is null) or the reply is not CouchDB's.
+pub fn session_user(body: &str) -> Option<String> {
+    let reply: serde_json::Value = serde_json::from_str(body).ok()?;
+    let name = reply.get("userCtx")?.get("name")?.as_str()?;
+    (!name.is_empty() && name.chars().count() <= crate::engine::sync::doc::MAX_MEMBER_CHARS)
+        .then(|| name.to_owned())
 }
 
 /// Why an address was refused.
@@ -172,6 +219,41 @@ impl SyncStatus {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_token_needs_a_jwts_shape_and_loses_a_pasted_bearer_prefix() {
+        let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbmEifQ.c2lnbmF0dXJl";
+        assert_eq!(
+            check_token(&format!("  Bearer {jwt}\n")),
+            Ok(jwt.to_owned())
+        );
+        assert_eq!(check_token(jwt), Ok(jwt.to_owned()));
+        for bad in [
+            "",
+            "abc",
+            "a.b",
+            "a..c",
+            "a.b.c.d",
+            "a.b c.d",
+            "<script>.a.b",
+        ] {
+            assert_eq!(check_token(bad), Err(TokenError::NotAJwt), "{bad}");
+        }
+        assert!(check_token(&format!("{}.b.c", "a".repeat(MAX_TOKEN_CHARS))).is_err());
+    }
+
+    #[test]
+    fn the_session_reply_names_the_member_or_nobody() {
+        let ok = r#"{"ok":true,"userCtx":{"name":"ana","roles":["rapport-team"]},"info":{"authenticated":"jwt"}}"#;
+        assert_eq!(session_user(ok), Some("ana".into()));
+        assert_eq!(
+            session_user(r#"{"ok":true,"userCtx":{"name":null,"roles":[]}}"#),
+            None
+        );
+        assert_eq!(session_user("<html>proxy login</html>"), None);
+        let long = format!(r#"{{"userCtx":{{"name":"{}"}}}}"#, "x".repeat(500));
+        assert_eq!(session_user(&long), None);
+    }
     use super::*;
 
     const ORIGIN: &str = "https://app.example.com";

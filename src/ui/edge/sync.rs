@@ -14,8 +14,10 @@ use crate::engine::state::app::Action;
 use crate::engine::storage::persist::{self, ExternalChange};
 use crate::engine::storage::store::{load_json, save_json, KeyValueStore, Loaded, StoreError};
 use crate::engine::sync::config::{
-    session_url, StatusError, SyncConfig, SyncStatus, CONFIG_KEY, STATE_KEY,
+    session_url, session_user, StatusError, SyncConfig, SyncStatus, CONFIG_KEY, STATE_KEY,
+    TOKEN_KEY,
 };
+use crate::engine::sync::session::Stop;
 use crate::engine::sync::session::{HttpRequest, Method, Reply, Round};
 use crate::engine::sync::state::SyncState;
 use crate::ui::edge::browser::{self, BrowserStore};
@@ -203,6 +205,11 @@ async fn round() {
     let (Some(app), true) = (app, config.on) else {
         return;
     };
+    if config.token && token().is_none() {
+        // Signed in with a token in another tab, or before this tab was closed: ask for one.
+        set_status(SyncStatus::Paused(Stop::SignIn));
+        return;
+    }
     let Some(loaded) = app.loaded() else {
         // Pulled documents are checked against the question bank: fetch it, and try again
         // once it is in.
@@ -322,7 +329,7 @@ async fn send(db_url: &str, request: &HttpRequest) -> Reply {
         Method::Put => "PUT",
     };
     let url = format!("{db_url}{}", request.path);
-    match fetch(method, &url, request.body.as_deref()).await {
+    match fetch(method, &url, request.body.as_deref(), token().as_deref()).await {
         Ok((status, body)) => Reply::Http { status, body },
         Err(_) => Reply::Offline,
     }
@@ -332,18 +339,55 @@ async fn send(db_url: &str, request: &HttpRequest) -> Reply {
 /// password), `Err` when nothing answered. The password is sent once and never kept.
 pub async fn sign_in(db_url: &str, user: &str, password: &str) -> Result<u16, ()> {
     let body = serde_json::json!({ "name": user, "password": password }).to_string();
-    fetch("POST", &session_url(db_url), Some(&body))
+    fetch("POST", &session_url(db_url), Some(&body), None)
         .await
         .map(|(status, _)| status)
         .map_err(|_| ())
 }
 
-/// Ends the session on the server (the cookie goes).
-pub async fn sign_out(db_url: &str) {
-    let _ = fetch("DELETE", &session_url(db_url), None).await;
+/// Asks the server who is signed in — with `token` (CouchDB's JWT authentication), or with what
+/// the browser already holds (a session cookie, or a company's login proxy in front of the
+/// server): `Ok((status, member))`, `Err` when nothing answered.
+pub async fn who_is_signed_in(
+    db_url: &str,
+    token: Option<&str>,
+) -> Result<(u16, Option<String>), ()> {
+    fetch("GET", &session_url(db_url), None, token)
+        .await
+        .map(|(status, body)| (status, session_user(&body)))
+        .map_err(|_| ())
 }
 
-async fn fetch(method: &str, url: &str, body: Option<&str>) -> Result<(u16, String), JsValue> {
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+/// This tab's bearer token, if the member signed in with one.
+fn token() -> Option<String> {
+    session_storage()?.get_item(TOKEN_KEY).ok().flatten()
+}
+
+/// Keeps a bearer token for this tab (or forgets it): `Err` when the tab's storage refused.
+pub fn set_token(token: Option<&str>) -> Result<(), ()> {
+    let storage = session_storage().ok_or(())?;
+    match token {
+        Some(t) => storage.set_item(TOKEN_KEY, t).map_err(|_| ()),
+        None => storage.remove_item(TOKEN_KEY).map_err(|_| ()),
+    }
+}
+
+/// Ends the session on the server (the cookie goes) and forgets this tab's token.
+pub async fn sign_out(db_url: &str) {
+    let _ = set_token(None);
+    let _ = fetch("DELETE", &session_url(db_url), None, None).await;
+}
+
+async fn fetch(
+    method: &str,
+    url: &str,
+    body: Option<&str>,
+    bearer: Option<&str>,
+) -> Result<(u16, String), JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let init = web_sys::RequestInit::new();
     init.set_method(method);
@@ -352,6 +396,9 @@ async fn fetch(method: &str, url: &str, body: Option<&str>) -> Result<(u16, Stri
     init.set_cache(web_sys::RequestCache::NoStore);
     let headers = web_sys::Headers::new()?;
     headers.set("Accept", "application/json")?;
+    if let Some(token) = bearer {
+        headers.set("Authorization", &format!("Bearer {token}"))?;
+    }
     if let Some(body) = body {
         headers.set("Content-Type", "application/json")?;
         init.set_body(&JsValue::from_str(body));

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::engine::model::bank::Bank;
 use crate::engine::scoring::{later_text, later_text_with};
 use crate::engine::state::app::Action;
-use crate::engine::sync::config::{check_url, SyncConfig, SyncStatus};
+use crate::engine::sync::config::{check_token, check_url, SyncConfig, SyncStatus};
 use crate::engine::sync::merge3::{resolve, Conflict, Field, Resolved, Side};
 use crate::engine::sync::state::SyncState;
 use crate::engine::text::explain::date;
@@ -102,6 +102,55 @@ pub fn screen() -> Html {
     html! { <><SyncBadge /><SyncScreen /></> }
 }
 
+/// How the member signs in.
+enum SignIn {
+    /// Name and password, traded for CouchDB's session cookie.
+    Password { user: String, password: String },
+    /// A bearer token (CouchDB's JWT authentication), kept for this tab.
+    Token(String),
+    /// Nothing typed: the browser may already be signed in (a session cookie, or a company's
+    /// login proxy in front of the server).
+    AlreadySignedIn,
+}
+
+/// Signs in: `Ok((member, with a token))`, or the message that says what to do.
+async fn sign_in(lang: Lang, db_url: &str, how: SignIn) -> Result<(String, bool), String> {
+    let failed = |status: u16| {
+        later_text_with(
+            lang,
+            "sync.sign_in.failed",
+            &[("status", &status.to_string())],
+        )
+    };
+    let offline = || t(lang, "sync.sign_in.offline").to_owned();
+    match how {
+        SignIn::Password { user, password } => {
+            let _ = driver::set_token(None);
+            match driver::sign_in(db_url, &user, &password).await {
+                Ok(200..=299) => Ok((user, false)),
+                Ok(401 | 403) => Err(t(lang, "sync.sign_in.wrong").to_owned()),
+                Ok(status) => Err(failed(status)),
+                Err(()) => Err(offline()),
+            }
+        }
+        SignIn::Token(jwt) => match driver::who_is_signed_in(db_url, Some(&jwt)).await {
+            Ok((200..=299, Some(member))) => match driver::set_token(Some(&jwt)) {
+                Ok(()) => Ok((member, true)),
+                Err(()) => Err(t(lang, "sync.status.storage_full").to_owned()),
+            },
+            Ok((200..=299 | 401 | 403, _)) => Err(t(lang, "sync.token.refused").to_owned()),
+            Ok((status, _)) => Err(failed(status)),
+            Err(()) => Err(offline()),
+        },
+        SignIn::AlreadySignedIn => match driver::who_is_signed_in(db_url, None).await {
+            Ok((200..=299, Some(member))) => Ok((member, false)),
+            Ok((200..=299 | 401 | 403, _)) => Err(t(lang, "sync.sign_in.no_password").to_owned()),
+            Ok((status, _)) => Err(failed(status)),
+            Err(()) => Err(offline()),
+        },
+    }
+}
+
 fn input_value(e: &Event) -> String {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -119,15 +168,17 @@ pub fn SyncScreen() -> Html {
     let url = use_state(|| stored.url.clone());
     let user = use_state(|| stored.user.clone());
     let password = use_state(String::new);
+    let token = use_state(String::new);
     let message = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let on = driver::config().on;
 
     let on_submit = {
-        let (url, user, password, message, busy) = (
+        let (url, user, password, token, message, busy) = (
             url.clone(),
             user.clone(),
             password.clone(),
+            token.clone(),
             message.clone(),
             busy.clone(),
         );
@@ -145,23 +196,47 @@ pub fn SyncScreen() -> Html {
                     return;
                 }
             };
-            if user.trim().is_empty() {
-                message.set(Some(t(lang, "sync.sign_in.no_user").to_owned()));
-                return;
-            }
-            let (user_name, secret) = (user.trim().to_owned(), (*password).clone());
-            let (message, busy, password) = (message.clone(), busy.clone(), password.clone());
+            let how = if !token.trim().is_empty() {
+                match check_token(&token) {
+                    Ok(jwt) => SignIn::Token(jwt),
+                    Err(_) => {
+                        message.set(Some(t(lang, "sync.token.malformed").to_owned()));
+                        return;
+                    }
+                }
+            } else if !password.is_empty() {
+                if user.trim().is_empty() {
+                    message.set(Some(t(lang, "sync.sign_in.no_user").to_owned()));
+                    return;
+                }
+                SignIn::Password {
+                    user: user.trim().to_owned(),
+                    password: (*password).clone(),
+                }
+            } else {
+                SignIn::AlreadySignedIn
+            };
+            let (user, message, busy, password, token) = (
+                user.clone(),
+                message.clone(),
+                busy.clone(),
+                password.clone(),
+                token.clone(),
+            );
             busy.set(true);
             yew::platform::spawn_local(async move {
-                let answer = driver::sign_in(&checked, &user_name, &secret).await;
+                let answer = sign_in(lang, &checked, how).await;
                 busy.set(false);
                 password.set(String::new());
+                token.set(String::new());
                 let text = match answer {
-                    Ok(200..=299) => {
+                    Ok((member, with_token)) => {
+                        user.set(member.clone());
                         let config = SyncConfig {
                             url: checked,
-                            user: user_name,
+                            user: member,
                             on: true,
+                            token: with_token,
                         };
                         match driver::save_config(&config) {
                             Ok(()) => {
@@ -171,13 +246,7 @@ pub fn SyncScreen() -> Html {
                             Err(_) => Some(t(lang, "sync.status.storage_full").to_owned()),
                         }
                     }
-                    Ok(401 | 403) => Some(t(lang, "sync.sign_in.wrong").to_owned()),
-                    Ok(status) => Some(later_text_with(
-                        lang,
-                        "sync.sign_in.failed",
-                        &[("status", &status.to_string())],
-                    )),
-                    Err(()) => Some(t(lang, "sync.sign_in.offline").to_owned()),
+                    Err(text) => Some(text),
                 };
                 message.set(text);
             });
@@ -229,6 +298,7 @@ pub fn SyncScreen() -> Html {
                     { field("url", "text", &url, "url") }
                     { field("user", "text", &user, "username") }
                     { field("password", "password", &password, "current-password") }
+                    { field("token", "password", &token, "off") }
                 </fieldset>
                 <p class="actions">
                     <button type="submit" class="button-primary" data-action="sync-on" disabled={*busy}>

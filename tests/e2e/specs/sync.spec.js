@@ -9,6 +9,7 @@
 // export first. Each test has a database and members of its own (the restart test a server of
 // its own), so tests never see each other's data.
 import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp } from '../fixtures.js';
@@ -147,6 +148,10 @@ test('a wrong password and a member removed pause sync and leave local data alon
   await startAssessment(page, 'Acme rail');
   await signIn(page, url, ana, 'not-the-password');
   await expect(page.locator('[data-sync-message]')).toContainText('Wrong user name or password');
+  // Nothing typed and no session in the browser: it asks for a password or a token.
+  await page.locator('[data-field="sync-password"]').fill('');
+  await page.locator('[data-action="sync-on"]').click();
+  await expect(page.locator('[data-sync-message]')).toContainText('Type your password, or paste a sign-in token');
   await expect(status(page)).toHaveAttribute('data-sync-status', 'off');
   for (const lang of ['zh', 'en']) {
     await page.locator(`[data-lang="${lang}"]`).click();
@@ -515,4 +520,55 @@ test('a full storage stops the pull, says so, loses nothing, and the next round 
   await page.goto('./#/account/acctA');
   await expect(page.locator('[data-history] tbody tr')).toHaveCount(2);
   await anaContext.close();
+});
+
+/** A JWT as a company's sign-in would issue it for CouchDB (HS256 with the server's key). */
+function jwt(claims, secret = 'rapport-test-jwt-secret') {
+  const part = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
+  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+}
+
+test('single sign-on: a bearer token signs in for this tab only and is never stored', async ({ page, context }, info) => {
+  test.setTimeout(60_000);
+  const { db, url, members: [ana] } = await team(info);
+  const role = (await couch('GET', `${db}/_security`)).members.roles[0];
+  const soon = Math.floor(Date.now() / 1000) + 3600;
+  const token = jwt({ sub: ana, exp: soon, '_couchdb.roles': [role] });
+  await openApp(page);
+  await startAssessment(page, 'Token Rail');
+  await page.goto('./#/sync');
+  await page.locator('[data-field="sync-url"]').fill(url);
+
+  // Pasted wrong, then expired: each says what to do, and sync stays off.
+  await page.locator('[data-field="sync-token"]').fill('not a token');
+  await page.locator('[data-action="sync-on"]').click();
+  await expect(page.locator('[data-sync-message]')).toContainText('three parts joined by dots');
+  await page.locator('[data-field="sync-token"]').fill(jwt({ sub: ana, exp: Math.floor(Date.now() / 1000) - 60, '_couchdb.roles': [role] }));
+  await page.locator('[data-action="sync-on"]').click();
+  await expect(page.locator('[data-sync-message]')).toContainText('may have expired');
+  await expect(status(page)).toHaveAttribute('data-sync-status', 'off');
+
+  // The real one, pasted with its "Bearer " prefix; no user name typed: the server names her.
+  await page.locator('[data-field="sync-token"]').fill(`Bearer ${token}`);
+  await page.locator('[data-action="sync-on"]').click();
+  await expect(status(page)).toHaveAttribute('data-sync-status', 'synced');
+  await expect(status(page)).toHaveAttribute('data-sync-waiting', '0');
+  await expect(page.locator('[data-field="sync-user"]')).toHaveValue(ana);
+  expect((await couch('GET', `${db}/_all_docs`)).rows.map((r) => r.id).filter((id) => id.startsWith('account:'))).toHaveLength(1);
+
+  // Nothing long-lived holds it: localStorage does not, the tab's sessionStorage does.
+  const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => localStorage.getItem(k)).join('\n'));
+  expect(stored).not.toContain(token.split('.')[2]);
+  expect(await page.evaluate(() => sessionStorage.getItem('rapport.v1.sync.token'))).toBe(token);
+  await page.reload();
+  await page.locator('[data-action="sync-now"]').click();
+  await expect(status(page)).toHaveAttribute('data-sync-status', 'synced');
+
+  // A new tab has no token: sync pauses there and asks to sign in again.
+  const tab = await context.newPage();
+  await tab.goto('./');
+  await expect(status(tab)).toHaveAttribute('data-sync-status', 'paused');
+  await expect(status(tab)).toContainText('sign in again');
+  await tab.close();
 });
