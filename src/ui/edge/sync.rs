@@ -38,6 +38,8 @@ struct Driver {
     state: SyncState,
     timer: Option<gloo_timers::callback::Interval>,
     online: Option<gloo_events::EventListener>,
+    /// Another tab's round stored a new sync state: show its conflicts and counts here too.
+    storage: Option<gloo_events::EventListener>,
     listeners: Vec<(u32, Callback<()>)>,
     next_listener: u32,
     /// Bumped by signing out: a round that started before does not apply what it brought.
@@ -148,10 +150,22 @@ pub fn start_rounds() {
     });
     let online =
         web_sys::window().map(|w| gloo_events::EventListener::new(&w, "online", |_| run_now()));
+    let storage = web_sys::window().map(|w| {
+        gloo_events::EventListener::new(&w, "storage", |event| {
+            let key = event
+                .dyn_ref::<web_sys::StorageEvent>()
+                .and_then(web_sys::StorageEvent::key);
+            if key.as_deref() == Some(STATE_KEY) {
+                DRIVER.with(|d| d.borrow_mut().state = stored_state());
+                notify();
+            }
+        })
+    });
     DRIVER.with(|d| {
         let mut d = d.borrow_mut();
         d.timer = Some(timer);
         d.online = online;
+        d.storage = storage;
         d.state = stored_state();
     });
     run_now();
@@ -163,6 +177,7 @@ pub fn stop_rounds() {
         let mut d = d.borrow_mut();
         d.timer = None;
         d.online = None;
+        d.storage = None;
         d.app.clone()
     });
     if let Some(app) = app {
@@ -185,7 +200,7 @@ pub fn run_now() {
     }
     yew::platform::spawn_local(async {
         loop {
-            round().await;
+            with_tab_lock(round()).await;
             let again = DRIVER.with(|d| {
                 let mut d = d.borrow_mut();
                 let again = std::mem::take(&mut d.again);
@@ -197,6 +212,49 @@ pub fn run_now() {
             }
         }
     });
+}
+
+/// Runs `work` holding the browser-wide lock `rapport-sync` (the Web Locks API), waiting for
+/// it while another tab of this browser is in a round: two rounds at once would push the same
+/// changes twice, meet each other's 409s, and overwrite each other's list of conflicts. The
+/// round that waited then starts from what the other stored, so it is short (two requests when
+/// nothing changed). Closing a tab releases its lock. A browser without Web Locks runs `work`
+/// unlocked: the merge still converges, it only does some work twice.
+async fn with_tab_lock(work: impl std::future::Future<Output = ()>) {
+    use js_sys::{Function, Promise, Reflect};
+    let locks = web_sys::window()
+        .and_then(|w| Reflect::get(&w.navigator(), &"locks".into()).ok())
+        .filter(JsValue::is_object);
+    let request = locks.as_ref().and_then(|l| {
+        Reflect::get(l, &"request".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+    });
+    let (Some(locks), Some(request)) = (locks, request) else {
+        work.await;
+        return;
+    };
+    // `hold` stays pending while the round runs: the lock is held until it settles.
+    let mut release: Option<Function> = None;
+    let hold = Promise::new(&mut |resolve, _| release = Some(resolve));
+    let mut answer: Option<Function> = None;
+    let granted = Promise::new(&mut |resolve, _| answer = Some(resolve));
+    let (Some(release), Some(answer)) = (release, answer) else {
+        work.await;
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move |_lock: JsValue| -> JsValue {
+        let _ = answer.call0(&JsValue::NULL);
+        hold.into()
+    });
+    if request
+        .call2(&locks, &"rapport-sync".into(), &callback)
+        .is_ok()
+    {
+        let _ = JsFuture::from(granted).await;
+    }
+    work.await;
+    let _ = release.call0(&JsValue::NULL);
 }
 
 async fn round() {

@@ -572,3 +572,39 @@ test('single sign-on: a bearer token signs in for this tab only and is never sto
   await expect(status(tab)).toContainText('sign in again');
   await tab.close();
 });
+
+test('two tabs of one browser never run a round at the same time', async ({ page, context }, info) => {
+  test.setTimeout(60_000);
+  const { url, members: [ana] } = await team(info);
+  await openApp(page);
+  await startAssessment(page, 'Two Tabs Ltd');
+  await signIn(page, url, ana);
+  await expect(status(page)).toHaveAttribute('data-sync-status', 'synced');
+  // A second tab: the settings are shared, so it syncs too.
+  const tab = await context.newPage();
+  await tab.goto('./#/sync');
+  await expect(status(tab)).toHaveAttribute('data-sync-status', 'synced');
+  const fromTab = [];
+  tab.on('request', (r) => r.url().includes('/couch/') && fromTab.push(r.url()));
+
+  // The first tab's round stalls on a slow _changes; meanwhile the second tab is asked to sync.
+  let clicked;
+  const tabClicked = new Promise((resolve) => (clicked = resolve));
+  let seenDuringHold = -1;
+  await page.route('**/_changes*', async (route) => {
+    await tabClicked;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    seenDuringHold = fromTab.length;
+    await route.continue();
+  });
+  await page.locator('[data-action="sync-now"]').click();
+  await expect(status(page)).toHaveAttribute('data-sync-status', 'syncing');
+  await tab.locator('[data-action="sync-now"]').click();
+  clicked();
+  await expect(status(page)).toHaveAttribute('data-sync-status', 'synced');
+  expect(seenDuringHold, 'requests from the second tab while the first held the round').toBe(0);
+  // Once the first tab's round is over, the second runs its own.
+  await expect.poll(() => fromTab.length).toBeGreaterThan(0);
+  await expect(status(tab)).toHaveAttribute('data-sync-status', 'synced');
+  await tab.close();
+});
