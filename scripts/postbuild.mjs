@@ -11,6 +11,7 @@
 //    in scripts/env.sh), puts the split build in place of Trunk's unsplit one, every file
 //    content-hashed, and keeps Trunk's pair in target/unsplit/ for the single-file edition.
 //   TRUNK_STAGING_DIR=dist node scripts/postbuild.mjs   (or: node scripts/postbuild.mjs DIR)
+import { csp } from './csp.mjs';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -50,19 +51,8 @@ function afterFirstPaint(start) {
     .replace(initialised[0], `const wasm = await init(${initialised[1]});`);
 }
 
-// The policy: only this origin; wasm compilation allowed; no inline script or style, no plugins.
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+// The policy (scripts/csp.mjs), with the team database's origin if one is fixed at build time.
+export const CSP = csp(process.env.RAPPORT_SYNC_ORIGIN || '');
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');

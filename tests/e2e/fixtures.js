@@ -1,11 +1,14 @@
 // Shared test fixtures: every page fails its test on an uncaught error, a console error,
-// or a request to any origin other than the app's own.
+// or a request to any origin other than the app's own (and, for the team-sync test of a build
+// with a fixed sync origin, that one origin: `allowedOrigins`).
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend({
   /** Console errors a test provokes on purpose (regular expressions); everything else fails it. */
   expectedConsoleErrors: [[], { option: true }],
-  page: async ({ page, baseURL, expectedConsoleErrors }, use, testInfo) => {
+  /** Origins besides the app's that a test's build is configured to reach. */
+  allowedOrigins: [[], { option: true }],
+  page: async ({ page, baseURL, expectedConsoleErrors, allowedOrigins }, use, testInfo) => {
     const problems = [];
     const origin = new URL(baseURL).origin;
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
@@ -16,7 +19,7 @@ export const test = base.extend({
     });
     page.on('request', (req) => {
       const url = new URL(req.url());
-      if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) {
+      if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin && !allowedOrigins.includes(url.origin)) {
         problems.push(`request to another origin: ${req.url()}`);
       }
     });

@@ -59,6 +59,7 @@ const PORT = Number(process.argv[2] || process.env.PORT || 5984);
 const HOST = '127.0.0.1';
 const DIST = path.resolve(process.env.DIST || '.');
 const PREFIX = '/couch';
+const CORS_ORIGIN = process.env.COUCH_CORS_ORIGIN || '';
 const ADMIN = { name: 'admin', password: process.env.COUCH_ADMIN_PW || 'adminpw' };
 const USERS = [
   { name: 'ana', password: 'anapw', roles: ['rapport-team'] },
@@ -223,6 +224,21 @@ function serveStatic(req, res) {
 
 const server = http.createServer((req, res) => {
   if (req.url === PREFIX || req.url.startsWith(PREFIX + '/') || req.url.startsWith(PREFIX + '?')) {
+    // CouchDB's CORS ([chttpd] enable_cors, [cors] origins/credentials), for the setup with the
+    // database on an origin of its own fixed at build time (docs/SYNC.md): $COUCH_CORS_ORIGIN.
+    if (CORS_ORIGIN && req.headers.origin === CORS_ORIGIN) {
+      res.setHeader('Access-Control-Allow-Origin', CORS_ORIGIN);
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+      res.setHeader('Vary', 'Origin');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, DELETE',
+          'Access-Control-Allow-Headers': 'accept, authorization, content-type, origin, referer',
+          'Access-Control-Max-Age': '600',
+        }).end();
+        return;
+      }
+    }
     // like a reverse proxy: strip the prefix and hand the raw rest to CouchDB
     req.url = req.url.slice(PREFIX.length) || '/';
     if (req.url[0] === '?') req.url = '/' + req.url;

@@ -96,11 +96,47 @@ impl UrlError {
     }
 }
 
+/// The team database's origin when it is fixed at build time: the one origin besides `'self'`
+/// in the Content Security Policy's `connect-src` (the build writes it there from
+/// `RAPPORT_SYNC_ORIGIN`; docs/SYNC.md, "Alternative"). Reading it from the policy the page runs
+/// under keeps it in one place, and what the app accepts is exactly what the browser allows.
+/// `None`: the database sits behind the app's own origin, the recommended setup.
+pub fn sync_origin_from_csp(policy: &str) -> Option<String> {
+    let connect = policy
+        .split(';')
+        .map(str::trim)
+        .find_map(|d| d.strip_prefix("connect-src "))?;
+    connect
+        .split_whitespace()
+        .find(|t| {
+            let rest = t
+                .strip_prefix("https://")
+                .or_else(|| t.strip_prefix("http://"));
+            rest.is_some_and(|host| {
+                !host.is_empty()
+                    && host
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+            })
+        })
+        .map(str::to_owned)
+}
+
 /// The address as a path on `origin` (`https://app.example.com`), ending with `/`. An address
 /// on another origin is refused: the app's CSP allows requests to its own origin only, and a
-/// database behind a reverse proxy on that origin is the setup docs/SYNC.md recommends.
-pub fn check_url(typed: &str, origin: &str) -> Result<String, UrlError> {
+/// database behind a reverse proxy on that origin is the setup docs/SYNC.md recommends. The
+/// one exception is `sync_origin` ([`sync_origin_from_csp`]): an address there comes back whole.
+pub fn check_url(typed: &str, origin: &str, sync_origin: Option<&str>) -> Result<String, UrlError> {
     let typed = typed.trim();
+    let fixed = sync_origin.filter(|o| !o.is_empty()).and_then(|o| {
+        typed
+            .strip_prefix(o)
+            .filter(|rest| rest.starts_with('/'))
+            .map(|rest| (o, rest))
+    });
+    if let Some((sync_origin, rest)) = fixed {
+        return check_path(rest).map(|path| format!("{sync_origin}{path}"));
+    }
     if typed.is_empty() {
         return Err(UrlError::Missing);
     }
@@ -119,6 +155,14 @@ pub fn check_url(typed: &str, origin: &str) -> Result<String, UrlError> {
     } else {
         return Err(UrlError::Malformed);
     };
+    check_path(path)
+}
+
+/// A database's path (`/couch/rapport-team/`), normalised to end with `/`.
+fn check_path(path: &str) -> Result<String, UrlError> {
+    if path.chars().count() > MAX_URL_CHARS {
+        return Err(UrlError::Malformed);
+    }
     let path = path.split(['?', '#']).next().unwrap_or_default();
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     // CouchDB's rule for database names: a lowercase letter, then lowercase letters, digits and
@@ -221,6 +265,63 @@ impl SyncStatus {
 mod tests {
 
     #[test]
+    fn the_sync_origin_is_read_from_the_policy_the_page_runs_under() {
+        let own = "default-src 'self'; connect-src 'self'; worker-src 'self'";
+        assert_eq!(sync_origin_from_csp(own), None);
+        let fixed =
+            "default-src 'self'; connect-src 'self' https://couch.example.com; worker-src 'self'";
+        assert_eq!(
+            sync_origin_from_csp(fixed),
+            Some("https://couch.example.com".into())
+        );
+        assert_eq!(
+            sync_origin_from_csp("connect-src 'self' http://127.0.0.1:5984"),
+            Some("http://127.0.0.1:5984".into())
+        );
+        assert_eq!(sync_origin_from_csp("connect-src 'self' https:"), None);
+        assert_eq!(
+            sync_origin_from_csp("connect-src 'self' https://*.example.com"),
+            None
+        );
+        assert_eq!(sync_origin_from_csp(""), None);
+    }
+
+    #[test]
+    fn a_sync_origin_fixed_at_build_time_is_the_one_other_origin_accepted() {
+        let (page, couch) = ("https://app.example.com", Some("https://couch.example.com"));
+        assert_eq!(
+            check_url("https://couch.example.com/rapport-team", page, couch),
+            Ok("https://couch.example.com/rapport-team/".into())
+        );
+        assert_eq!(
+            check_url("/couch/rapport-team/", page, couch),
+            Ok("/couch/rapport-team/".into())
+        );
+        for other in [
+            "https://couch.example.com.evil.io/db/",
+            "https://evil.io/db/",
+        ] {
+            assert_eq!(
+                check_url(other, page, couch),
+                Err(UrlError::OtherOrigin),
+                "{other}"
+            );
+        }
+        assert_eq!(
+            check_url("https://couch.example.com/Bad DB/", page, couch),
+            Err(UrlError::Malformed)
+        );
+        assert_eq!(
+            session_url("https://couch.example.com/rapport-team/"),
+            "https://couch.example.com/_session"
+        );
+        assert_eq!(
+            check_url("https://couch.example.com/db/", page, None),
+            Err(UrlError::OtherOrigin)
+        );
+    }
+
+    #[test]
     fn a_token_needs_a_jwts_shape_and_loses_a_pasted_bearer_prefix() {
         let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbmEifQ.c2lnbmF0dXJl";
         assert_eq!(
@@ -261,36 +362,40 @@ mod tests {
     #[test]
     fn an_address_on_this_origin_becomes_a_path_and_any_other_origin_is_refused() {
         assert_eq!(
-            check_url("/couch/rapport-team", ORIGIN),
+            check_url("/couch/rapport-team", ORIGIN, None),
             Ok("/couch/rapport-team/".into())
         );
         assert_eq!(
-            check_url(" https://app.example.com/couch/rapport-team/ ", ORIGIN),
+            check_url(
+                " https://app.example.com/couch/rapport-team/ ",
+                ORIGIN,
+                None
+            ),
             Ok("/couch/rapport-team/".into())
         );
         assert_eq!(
-            check_url("https://evil.example/db/", ORIGIN),
+            check_url("https://evil.example/db/", ORIGIN, None),
             Err(UrlError::OtherOrigin)
         );
         assert_eq!(
-            check_url("//evil.example/db/", ORIGIN),
+            check_url("//evil.example/db/", ORIGIN, None),
             Err(UrlError::OtherOrigin)
         );
         assert_eq!(
-            check_url("https://app.example.com.evil.example/db/", ORIGIN),
+            check_url("https://app.example.com.evil.example/db/", ORIGIN, None),
             Err(UrlError::OtherOrigin)
         );
-        assert_eq!(check_url("", ORIGIN), Err(UrlError::Missing));
+        assert_eq!(check_url("", ORIGIN, None), Err(UrlError::Missing));
         assert_eq!(
-            check_url("/couch/Team DB/", ORIGIN),
+            check_url("/couch/Team DB/", ORIGIN, None),
             Err(UrlError::Malformed)
         );
         assert_eq!(
-            check_url("/couch/<script>/", ORIGIN),
+            check_url("/couch/<script>/", ORIGIN, None),
             Err(UrlError::Malformed)
         );
         assert_eq!(
-            check_url("javascript:alert(1)", ORIGIN),
+            check_url("javascript:alert(1)", ORIGIN, None),
             Err(UrlError::Malformed)
         );
     }

@@ -416,6 +416,15 @@ pub async fn who_is_signed_in(
         .map_err(|_| ())
 }
 
+/// The team database's origin fixed at build time, from the policy this page runs under.
+pub fn sync_origin() -> Option<String> {
+    let meta = web_sys::window()?
+        .document()?
+        .query_selector(r#"meta[http-equiv="Content-Security-Policy"]"#)
+        .ok()??;
+    crate::engine::sync::config::sync_origin_from_csp(&meta.get_attribute("content")?)
+}
+
 fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
@@ -449,8 +458,15 @@ async fn fetch(
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let init = web_sys::RequestInit::new();
     init.set_method(method);
-    // Same origin only (the CSP allows no other): the session cookie goes with every request.
-    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+    // The session cookie goes with every request: on this origin, or on the team database's
+    // origin fixed at build time (the only other one the CSP allows; CouchDB's CORS must then
+    // allow credentials, docs/SYNC.md).
+    let elsewhere = url.starts_with("https://") || url.starts_with("http://");
+    init.set_credentials(if elsewhere {
+        web_sys::RequestCredentials::Include
+    } else {
+        web_sys::RequestCredentials::SameOrigin
+    });
     init.set_cache(web_sys::RequestCache::NoStore);
     let headers = web_sys::Headers::new()?;
     headers.set("Accept", "application/json")?;

@@ -187,7 +187,7 @@ pub fn SyncScreen() -> Html {
             let origin = web_sys::window()
                 .and_then(|w| w.location().origin().ok())
                 .unwrap_or_default();
-            let checked = match check_url(&url, &origin) {
+            let checked = match check_url(&url, &origin, driver::sync_origin().as_deref()) {
                 Ok(path) => path,
                 Err(error) => {
                     message.set(Some(

@@ -10,7 +10,7 @@
 // its own), so tests never see each other's data.
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp } from '../fixtures.js';
 import { accountRecord, draftRecord, fixtures, radio, seedAccounts, startAssessment } from '../assess.js';
@@ -405,16 +405,16 @@ test('a write refused by the server\'s validate_doc_update is reported, kept her
 const restartPort = syncPort + 1;
 const restartBase = `http://127.0.0.1:${restartPort}`;
 
-function startServer() {
-  const child = spawn(process.execPath, ['../sync/server.mjs', String(restartPort)], {
-    env: { ...process.env, DIST: '../../dist' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+/** Starts a server script and resolves once it prints `ready`. */
+function start(args, env, ready) {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => String(d).includes('READY') && resolve(child));
-    child.once('exit', (code) => reject(new Error(`sync server exited with ${code}`)));
+    child.stdout.on('data', (d) => String(d).includes(ready) && resolve(child));
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
   });
 }
+
+const startServer = () => start(['../sync/server.mjs', String(restartPort)], { DIST: '../../dist' }, 'READY');
 
 function stopServer(child) {
   return new Promise((resolve) => {
@@ -607,4 +607,47 @@ test('two tabs of one browser never run a round at the same time', async ({ page
   await expect.poll(() => fromTab.length).toBeGreaterThan(0);
   await expect(status(tab)).toHaveAttribute('data-sync-status', 'synced');
   await tab.close();
+});
+
+// The alternative setup: CouchDB on an origin of its own, fixed when the app is built (the build
+// writes it into the CSP from RAPPORT_SYNC_ORIGIN, scripts/csp.mjs) and with CouchDB's CORS
+// allowing the app's origin. The test makes that build from dist/ by writing the policy the
+// build would write, serves it on one port and the database on another.
+const appPort = syncPort + 2;
+const couchPort = syncPort + 3;
+const appOrigin = `http://127.0.0.1:${appPort}`;
+const couchOrigin = `http://127.0.0.1:${couchPort}`;
+
+test.describe('a team database on an origin of its own', () => {
+  test.use({ baseURL: `${appOrigin}/`, allowedOrigins: [couchOrigin] });
+
+  test('fixed at build time, it is the one other origin the app reaches; any other is refused', async ({ page }) => {
+    test.setTimeout(60_000);
+    const { csp } = await import('../../../scripts/csp.mjs');
+    const dir = new URL('../.results/dist-sync-origin/', import.meta.url).pathname;
+    rmSync(dir, { recursive: true, force: true });
+    cpSync('../../dist', dir, { recursive: true });
+    const index = `${dir}index.html`;
+    const html = readFileSync(index, 'utf8');
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/;
+    expect(html.match(policy)?.[1], 'dist/ carries the build\'s own policy').toBe(csp());
+    writeFileSync(index, html.replace(policy, `<meta http-equiv="Content-Security-Policy" content="${csp(couchOrigin)}">`));
+    const servers = [
+      await start(['serve.mjs', '--dir', dir, '--port', String(appPort)], {}, 'serving'),
+      await start(['../sync/server.mjs', String(couchPort)], { DIST: '../../dist', COUCH_CORS_ORIGIN: appOrigin }, 'READY'),
+    ];
+    try {
+      await openApp(page);
+      await startAssessment(page, 'Cross Origin Rail');
+      await signIn(page, 'http://127.0.0.1:9/couch/rapport-team/', 'ana', 'anapw');
+      await expect(page.locator('[data-sync-message]')).toContainText('another site');
+      await signIn(page, `${couchOrigin}/couch/rapport-team/`, 'ana', 'anapw');
+      await expect(status(page)).toHaveAttribute('data-sync-status', 'synced');
+      await expect(status(page)).toHaveAttribute('data-sync-waiting', '0');
+      const docs = await couch('GET', 'rapport-team/_all_docs?include_docs=true', undefined, couchOrigin);
+      expect(docs.rows.filter((r) => r.id.startsWith('account:')).map((r) => r.doc.record.name)).toEqual(['Cross Origin Rail']);
+    } finally {
+      for (const child of servers) await stopServer(child);
+    }
+  });
 });
