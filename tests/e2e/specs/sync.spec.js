@@ -401,9 +401,10 @@ test('a write refused by the server\'s validate_doc_update is reported, kept her
   expect(serverAnswer(await serverDoc(db, id), q1)).toBe('3');
 });
 
-// A server of its own, so the test can stop it and start it again empty.
-const restartPort = syncPort + 1;
-const restartBase = `http://127.0.0.1:${restartPort}`;
+// Servers of the test's own (one set per worker, so repeated runs side by side never share a
+// port): the restart test stops one and starts it again empty.
+const portOf = (info, offset) => syncPort + offset + 2 * info.parallelIndex;
+const restartBase = (info) => `http://127.0.0.1:${portOf(info, 10)}`;
 
 /** Starts a server script and resolves once it prints `ready`. */
 function start(args, env, ready) {
@@ -414,7 +415,7 @@ function start(args, env, ready) {
   });
 }
 
-const startServer = () => start(['../sync/server.mjs', String(restartPort)], { DIST: '../../dist' }, 'READY');
+const startServer = (info) => start(['../sync/server.mjs', String(portOf(info, 10))], { DIST: '../../dist' }, 'READY');
 
 function stopServer(child) {
   return new Promise((resolve) => {
@@ -425,28 +426,38 @@ function stopServer(child) {
 }
 
 test.describe('a server that stops', () => {
-  test.use({ baseURL: `${restartBase}/` });
+  test.use({ baseURL: async ({}, use, info) => use(`${restartBase(info)}/`) });
 
-  test('stopped mid-sync keeps the edits and retries; restarted empty receives everything again', async ({ page }) => {
+  test('stopped mid-sync keeps the edits and retries; restarted empty receives everything again', async ({ page }, info) => {
     test.setTimeout(90_000);
-    let server = await startServer();
+    let server = await startServer(info);
     try {
       const [q0, q1] = fixtures.sections[0].questions;
       // The server seeds one team database and its members (tests/sync/server.mjs).
       const id = await shareOne(page, '/couch/rapport-team/', 'ana', q0, 'anapw');
 
-      // The server goes down between two rounds; Ana keeps working.
-      await stopServer(server);
+      // The server goes down in the middle of a round: it has answered the changes, and dies
+      // as the push goes out. Ana keeps working.
       await answerFirstSection(page, { [q1]: 3 });
+      let killed = false;
+      await page.route('**/_bulk_docs', async (route) => {
+        if (!killed) {
+          killed = true;
+          await stopServer(server);
+        }
+        await route.continue();
+      });
       await page.goto('./#/sync');
       await page.locator('[data-action="sync-now"]').click();
       await expect(status(page)).toHaveAttribute('data-sync-status', 'offline');
       await expect(status(page)).toHaveAttribute('data-sync-waiting', '1');
+      expect(killed, 'the server stopped during the push').toBe(true);
+      await page.unroute('**/_bulk_docs');
       await expectAnswers(page, { [q0]: 2, [q1]: 3 });
 
       // It comes back restored from nothing. Its sessions are gone with it, so Ana signs in again;
       // her device finds its checkpoint missing and sends everything.
-      server = await startServer();
+      server = await startServer(info);
       await page.goto('./#/sync');
       await page.locator('[data-action="sync-now"]').click();
       await expect(status(page)).toHaveAttribute('data-sync-status', /paused|synced/);
@@ -455,7 +466,7 @@ test.describe('a server that stops', () => {
       }
       await expect(status(page)).toHaveAttribute('data-sync-status', 'synced');
       await expect(status(page)).toHaveAttribute('data-sync-waiting', '0');
-      const doc = await couch('GET', `rapport-team/account:${id}`, undefined, restartBase);
+      const doc = await couch('GET', `rapport-team/account:${id}`, undefined, restartBase(info));
       expect(serverAnswer(doc, q0)).toBe('2');
       expect(serverAnswer(doc, q1)).toBe('3');
     } finally {
@@ -613,38 +624,41 @@ test('two tabs of one browser never run a round at the same time', async ({ page
 // writes it into the CSP from RAPPORT_SYNC_ORIGIN, scripts/csp.mjs) and with CouchDB's CORS
 // allowing the app's origin. The test makes that build from dist/ by writing the policy the
 // build would write, serves it on one port and the database on another.
-const appPort = syncPort + 2;
-const couchPort = syncPort + 3;
-const appOrigin = `http://127.0.0.1:${appPort}`;
-const couchOrigin = `http://127.0.0.1:${couchPort}`;
+const appOrigin = (info) => `http://127.0.0.1:${portOf(info, 20)}`;
+const couchOrigin = (info) => `http://127.0.0.1:${portOf(info, 21)}`;
 
 test.describe('a team database on an origin of its own', () => {
-  test.use({ baseURL: `${appOrigin}/`, allowedOrigins: [couchOrigin] });
+  test.use({
+    baseURL: async ({}, use, info) => use(`${appOrigin(info)}/`),
+    allowedOrigins: async ({}, use, info) => use([couchOrigin(info)]),
+  });
 
-  test('fixed at build time, it is the one other origin the app reaches; any other is refused', async ({ page }) => {
+  test('fixed at build time, it is the one other origin the app reaches; any other is refused', async ({ page }, info) => {
     test.setTimeout(60_000);
+    const [appPort, couchPort] = [portOf(info, 20), portOf(info, 21)];
+    const couchAt = couchOrigin(info);
     const { csp } = await import('../../../scripts/csp.mjs');
-    const dir = new URL('../.results/dist-sync-origin/', import.meta.url).pathname;
+    const dir = new URL(`../.results/dist-sync-origin-${info.parallelIndex}/`, import.meta.url).pathname;
     rmSync(dir, { recursive: true, force: true });
     cpSync('../../dist', dir, { recursive: true });
     const index = `${dir}index.html`;
     const html = readFileSync(index, 'utf8');
     const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/;
     expect(html.match(policy)?.[1], 'dist/ carries the build\'s own policy').toBe(csp());
-    writeFileSync(index, html.replace(policy, `<meta http-equiv="Content-Security-Policy" content="${csp(couchOrigin)}">`));
+    writeFileSync(index, html.replace(policy, `<meta http-equiv="Content-Security-Policy" content="${csp(couchAt)}">`));
     const servers = [
       await start(['serve.mjs', '--dir', dir, '--port', String(appPort)], {}, 'serving'),
-      await start(['../sync/server.mjs', String(couchPort)], { DIST: '../../dist', COUCH_CORS_ORIGIN: appOrigin }, 'READY'),
+      await start(['../sync/server.mjs', String(couchPort)], { DIST: '../../dist', COUCH_CORS_ORIGIN: appOrigin(info) }, 'READY'),
     ];
     try {
       await openApp(page);
       await startAssessment(page, 'Cross Origin Rail');
       await signIn(page, 'http://127.0.0.1:9/couch/rapport-team/', 'ana', 'anapw');
       await expect(page.locator('[data-sync-message]')).toContainText('another site');
-      await signIn(page, `${couchOrigin}/couch/rapport-team/`, 'ana', 'anapw');
+      await signIn(page, `${couchAt}/couch/rapport-team/`, 'ana', 'anapw');
       await expect(status(page)).toHaveAttribute('data-sync-status', 'synced');
       await expect(status(page)).toHaveAttribute('data-sync-waiting', '0');
-      const docs = await couch('GET', 'rapport-team/_all_docs?include_docs=true', undefined, couchOrigin);
+      const docs = await couch('GET', 'rapport-team/_all_docs?include_docs=true', undefined, couchAt);
       expect(docs.rows.filter((r) => r.id.startsWith('account:')).map((r) => r.doc.record.name)).toEqual(['Cross Origin Rail']);
     } finally {
       for (const child of servers) await stopServer(child);
