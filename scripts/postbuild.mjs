@@ -12,6 +12,7 @@
 //    content-hashed, and keeps Trunk's pair in target/unsplit/ for the single-file edition.
 //   TRUNK_STAGING_DIR=dist node scripts/postbuild.mjs   (or: node scripts/postbuild.mjs DIR)
 import { csp } from './csp.mjs';
+import { shortenImports, stripGlue } from './slim-glue.mjs';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -110,10 +111,12 @@ if (splitOut) {
     loader = named(`loader (${module})`, loader, fileName(module), `$1$2${name}$1`);
   }
   const loaderName = `split-loader-${sha(loader).slice(0, 16)}.js`;
-  const mainWasm = readFileSync(join(splitOut, 'main_bg.wasm'));
+  // Short import names on both sides, and a glue without indentation (scripts/slim-glue.mjs).
+  const slim = shortenImports(read('main.js'), readFileSync(join(splitOut, 'main_bg.wasm')));
+  const mainWasm = slim.wasm;
   const wasmName = `rapport-${sha(mainWasm).slice(0, 16)}_bg.wasm`;
   writeFileSync(join(dir, wasmName), mainWasm);
-  let glue = named('glue (its loader import)', read('main.js'), importOf('__wasm_split.js'), `$1$2./${loaderName}$2`);
+  let glue = named('glue (its loader import)', stripGlue(slim.glue), importOf('__wasm_split.js'), `$1$2./${loaderName}$2`);
   glue = named('glue (its wasm)', glue, fileName('main_bg.wasm'), `$1$2${wasmName}$1`);
   const glueName = `rapport-${sha(glue).slice(0, 16)}.js`;
   writeFileSync(join(dir, glueName), glue);

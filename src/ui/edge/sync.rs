@@ -224,7 +224,7 @@ async fn with_tab_lock(work: impl std::future::Future<Output = ()>) {
     use js_sys::{Function, Promise, Reflect};
     let locks = web_sys::window()
         .and_then(|w| Reflect::get(&w.navigator(), &"locks".into()).ok())
-        .filter(JsValue::is_object);
+        .filter(|l| !l.is_undefined());
     let request = locks.as_ref().and_then(|l| {
         Reflect::get(l, &"request".into())
             .ok()
