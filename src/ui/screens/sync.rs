@@ -300,7 +300,7 @@ pub fn SyncScreen() -> Html {
                     { field("password", "password", &password, "current-password") }
                     { field("token", "password", &token, "off") }
                 </fieldset>
-                <p class="actions">
+                <p class="card-actions">
                     <button type="submit" class="button-primary" data-action="sync-on" disabled={*busy}>
                         { t(lang, if on { "sync.sign_in_again" } else { "sync.on" }) }
                     </button>
@@ -388,7 +388,7 @@ fn SignOut(props: &SignOutProps) -> Html {
                     if plan.stays > 0 {
                         <p>{ later_text_with(lang, "sync.sign_out.local", &[("count", &plan.stays.to_string())]) }</p>
                     }
-                    <p class="actions">
+                    <p class="card-actions">
                         <button type="button" class="button-secondary" data-action="sync-export" onclick={export}>
                             { t(lang, "sync.sign_out.export") }</button>
                         <button type="button" class="button-danger" data-action="sync-sign-out-confirm" onclick={remove}>
@@ -397,7 +397,7 @@ fn SignOut(props: &SignOutProps) -> Html {
                     </p>
                 </div>
             } else {
-                <p class="actions">
+                <p class="card-actions">
                     <button type="button" class="button-secondary" data-action="sync-sign-out" onclick={set(true)}>
                         { t(lang, "sync.sign_out") }</button>
                 </p>
@@ -473,7 +473,7 @@ fn ConflictItem(props: &ConflictProps) -> Html {
                 <dd data-side="theirs">{ bank.map_or_else(String::new, |b| value_text(lang, b, c, &c.theirs)) }</dd>
             </dl>
             <p class="meta">{ t(lang, if c.kept == Side::Mine { "sync.conflict.kept_mine" } else { "sync.conflict.kept_theirs" }) }</p>
-            <p class="actions">
+            <p class="card-actions">
                 <button type="button" class="button-secondary" data-action="keep-mine" onclick={choose(Side::Mine)}>
                     { t(lang, "sync.keep_mine") }</button>
                 <button type="button" class="button-secondary" data-action="keep-theirs" onclick={choose(Side::Theirs)}>
