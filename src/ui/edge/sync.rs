@@ -260,7 +260,12 @@ async fn with_tab_lock(work: impl std::future::Future<Output = ()>) {
 async fn round() {
     let config = config();
     let app = DRIVER.with(|d| d.borrow().app.clone());
-    let (Some(app), true) = (app, config.on) else {
+    if !config.on {
+        // Turned off in another tab: this one says so too.
+        set_status(SyncStatus::Off);
+        return;
+    }
+    let Some(app) = app else {
         return;
     };
     if config.token && token().is_none() {
@@ -286,8 +291,10 @@ async fn round() {
         round.reply(reply);
     }
     let outcome = round.outcome();
-    if DRIVER.with(|d| d.borrow().generation) != generation {
-        // Signed out meanwhile: what this round brought belongs to data just removed.
+    if DRIVER.with(|d| d.borrow().generation) != generation || !self::config().on {
+        // Signed out meanwhile, here or in another tab (which turns sync off before removing
+        // anything): what this round brought belongs to data just removed.
+        set_status(SyncStatus::Off);
         return;
     }
     let applied = apply(&app, &outcome);

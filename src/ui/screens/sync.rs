@@ -339,15 +339,12 @@ fn SignOut(props: &SignOutProps) -> Html {
     if plan.remove.is_empty() {
         return html! {};
     }
-    let named = |ids: &[crate::engine::model::ids::AccountId]| -> Vec<_> {
-        state
-            .accounts
-            .iter()
-            .filter(|a| ids.contains(&a.id))
-            .cloned()
-            .collect()
-    };
-    let leaving = named(&plan.remove);
+    let leaving: Vec<_> = state
+        .accounts
+        .iter()
+        .filter(|a| plan.remove.contains(&a.id))
+        .cloned()
+        .collect();
     let names = leaving
         .iter()
         .map(|a| a.name.as_str())
