@@ -124,6 +124,26 @@ fn main() {
         "sync: first push of 1,000 accounts × 5 assessments (+ a draft, 5 plan items, 8 contacts each): {:.0} ms of client work, {:.1} MB sent in {} requests",
         push.ms, push.sent as f64 / 1e6, push.requests
     );
+    if let Ok(path) = std::env::var("RAPPORT_TEAM_DOCS") {
+        // The team's documents as the server holds them, for measuring a first pull in a real
+        // browser (scripts/measure-team-pull.mjs).
+        let docs: Vec<serde_json::Value> = server
+            .live_ids()
+            .iter()
+            .filter_map(|id| server.current(id))
+            .map(|mut doc| {
+                if let Some(map) = doc.as_object_mut() {
+                    map.remove("_rev");
+                }
+                doc
+            })
+            .collect();
+        std::fs::write(&path, serde_json::Value::from(docs).to_string()).expect("writes the team");
+        println!(
+            "sync: wrote the team's {} documents to {path}",
+            server.live_ids().len()
+        );
+    }
     let pull = round(&mut server, "ben", Vec::new(), device("ben"));
     println!(
         "sync: a new device's first pull of that team: {:.0} ms of client work, {:.1} MB received in {} requests, {} accounts written",

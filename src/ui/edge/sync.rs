@@ -44,6 +44,9 @@ struct Driver {
     next_listener: u32,
     /// Bumped by signing out: a round that started before does not apply what it brought.
     generation: u32,
+    /// The last round stopped on a full storage: the timer and `online` wait for the user
+    /// (*Sync now*) rather than pulling the same megabytes again every 20 seconds.
+    waiting_for_space: bool,
 }
 
 thread_local! {
@@ -145,11 +148,11 @@ pub fn start_rounds() {
             .and_then(|w| w.document())
             .is_some_and(|d| !d.hidden());
         if visible {
-            run_now();
+            run_scheduled();
         }
     });
-    let online =
-        web_sys::window().map(|w| gloo_events::EventListener::new(&w, "online", |_| run_now()));
+    let online = web_sys::window()
+        .map(|w| gloo_events::EventListener::new(&w, "online", |_| run_scheduled()));
     let storage = web_sys::window().map(|w| {
         gloo_events::EventListener::new(&w, "storage", |event| {
             let key = event
@@ -186,8 +189,16 @@ pub fn stop_rounds() {
     set_status(SyncStatus::Off);
 }
 
-/// Runs a round now, or right after the one running.
+/// A round the timer or coming online asks for: none while the storage is full.
+fn run_scheduled() {
+    if !DRIVER.with(|d| d.borrow().waiting_for_space) {
+        run_now();
+    }
+}
+
+/// Runs a round now, or right after the one running (the user asked: also after a full storage).
 pub fn run_now() {
+    DRIVER.with(|d| d.borrow_mut().waiting_for_space = false);
     let busy = DRIVER.with(|d| {
         let mut d = d.borrow_mut();
         if d.running {
@@ -309,8 +320,10 @@ async fn round() {
             outcome.state.kept.iter().any(|k| k.by_server),
             browser::now_ms(),
         ),
-        Err(StoreError::QuotaExceeded) => SyncStatus::Error(StatusError::StorageFull),
-        Err(_) => SyncStatus::Error(StatusError::StorageFull),
+        Err(_) => {
+            DRIVER.with(|d| d.borrow_mut().waiting_for_space = true);
+            SyncStatus::Error(StatusError::StorageFull)
+        }
     };
     set_status(status);
 }

@@ -521,6 +521,12 @@ test('a full storage stops the pull, says so, loses nothing, and the next round 
   await expect(status(page)).toContainText('storage');
   const after = await page.evaluate(() => ({ b: localStorage.getItem('rapport.v1.account.acctB'), s: localStorage.getItem('rapport.v1.sync.state') }));
   expect(after, 'his account and the sync state are as they were').toEqual(before);
+  // It waits for him: coming online again (as the 20-second timer would) pulls nothing.
+  const asked = [];
+  page.on('request', (r) => r.url().includes('/couch/') && asked.push(r.url()));
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await page.waitForTimeout(1500);
+  expect(asked, 'requests while the storage is full').toEqual([]);
 
   // Space freed: the same documents are pulled again, and everything arrives.
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
