@@ -132,6 +132,7 @@ fn use_route_sync(state: &AppHandle) {
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|window| {
             EventListener::new(&window, "hashchange", move |_| {
+                browser::note_hash();
                 state.dispatch(Action::Navigate(browser::current_route()));
             })
         });

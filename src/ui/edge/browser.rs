@@ -229,11 +229,33 @@ pub fn show_route(route: &Route) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    let current = window.location().hash().unwrap_or_default();
+    // The address changed since the app last saw it (a link or the back button between this
+    // screen's render and this effect): that navigation is newer than this screen, and its
+    // `hashchange` is on its way; writing this screen's address would lose it.
+    let moved = SEEN_HASH.with(|seen| seen.borrow().as_ref().is_some_and(|s| *s != current));
+    if moved {
+        return;
+    }
     let wanted = route.to_hash();
-    if Route::parse(&window.location().hash().unwrap_or_default()) != *route {
+    if Route::parse(&current) != *route {
         // A failure leaves only the address bar stale; the screen itself is right.
         let _ = window.location().set_hash(&wanted);
     }
+    note_hash();
+}
+
+thread_local! {
+    /// The address as the app last saw or wrote it (`None` before the first look).
+    static SEEN_HASH: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Remembers the address the app has now seen (at start and on every `hashchange`).
+pub fn note_hash() {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    SEEN_HASH.with(|seen| *seen.borrow_mut() = Some(hash));
 }
 
 /// Moves keyboard focus to the element with `id` and scrolls it into view.

@@ -91,3 +91,19 @@ for (const raw of ['{"lang": "zh"', '"hello from another app"', '{"lang":"klingo
     await expect(notice).toHaveCount(0);
   });
 }
+
+test('a link followed while the app is still changing screen wins over the screen it was opening', async ({ page }) => {
+  await openApp(page);
+  await page.locator('[data-action="new-assessment"]').click();
+  await page.locator('[data-field="account-name"]').fill('Race Ltd');
+  // Start, and in the same moment follow a link elsewhere: the questionnaire's screen change
+  // must not write its address over the newer one.
+  await page.evaluate(() => {
+    document.querySelector('[data-action="start"]').click();
+    location.hash = '#/rules';
+  });
+  await expect(page.locator('[data-screen="rules"]')).toBeVisible();
+  await page.waitForTimeout(300);
+  await expect(page.locator('[data-screen="rules"]')).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/rules');
+});
