@@ -94,7 +94,13 @@ for (const raw of ['{"lang": "zh"', '"hello from another app"', '{"lang":"klingo
 
 test('a link followed while the app is still changing screen wins over the screen it was opening', async ({ page }) => {
   await openApp(page);
+  // A first assessment loads the question bank, so the second start opens at once (a start
+  // made before the bank arrives waits, and leaving the screen cancels it by design).
   await page.locator('[data-action="new-assessment"]').click();
+  await page.locator('[data-field="account-name"]').fill('Warm-up Co');
+  await page.locator('[data-action="start"]').click();
+  await expect(page.locator('[data-screen="questionnaire"]')).toBeVisible();
+  await page.goto('./#/new');
   await page.locator('[data-field="account-name"]').fill('Race Ltd');
   // Start, and in the same moment follow a link elsewhere: the questionnaire's screen change
   // must not write its address over the newer one.
@@ -106,4 +112,7 @@ test('a link followed while the app is still changing screen wins over the scree
   await page.waitForTimeout(300);
   await expect(page.locator('[data-screen="rules"]')).toBeVisible();
   expect(new URL(page.url()).hash).toBe('#/rules');
+  // The start it interrupted went through: the account and its draft exist.
+  await page.goto('./');
+  await expect(page.locator('[data-account]').filter({ hasText: 'Race Ltd' })).toBeVisible();
 });
