@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, openApp, APP_HEADER } from '../fixtures.js';
 import { scenario, startAssessment, answerAll } from '../assess.js';
+import { freeStorage } from '../quota.js';
 
 const accountRecords = (page) =>
   page.evaluate(() =>
@@ -125,7 +126,7 @@ test('an import that cannot fit in the browser storage is refused before anythin
   await expect(preview.locator('[data-import="no-space"]')).toContainText('cannot fit');
   await expect(preview.locator('[data-action="import-confirm"]')).toBeDisabled();
   expect(await accountRecords(page)).toEqual(before);
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  await freeStorage(page);
 });
 
 test('one assessment exports as its own file from the results', async ({ page }) => {

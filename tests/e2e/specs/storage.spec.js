@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { test, expect, openApp } from '../fixtures.js';
 import { fixtures, startAssessment, radio, compactAnswer } from '../assess.js';
+import { fillStorage, freeStorage } from '../quota.js';
 
 const accountKeys = (page) =>
   page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rapport.v1.account.')));
@@ -42,23 +43,7 @@ test('a full storage quota shows a clear message and keeps the previous saved st
   const [key] = await accountKeys(page);
   const before = await page.evaluate((k) => localStorage.getItem(k), key);
   // Fill the rest of the quota.
-  await page.evaluate(() => {
-    const chunk = 'x'.repeat(256 * 1024);
-    for (let i = 0; i < 200; i++) {
-      try {
-        localStorage.setItem(`filler.${i}`, chunk);
-      } catch {
-        let size = chunk.length;
-        while (size > 16) {
-          size = Math.floor(size / 2);
-          try {
-            localStorage.setItem(`filler.${i}.${size}`, chunk.slice(0, size));
-          } catch {}
-        }
-        break;
-      }
-    }
-  });
+  await fillStorage(page);
   const q = fixtures.sections[0].questions[0];
   await radio(page, q, 2).check();
   const notice = page.locator('[data-notice="account-not-saved"]');
@@ -72,7 +57,7 @@ test('a full storage quota shows a clear message and keeps the previous saved st
   expect(exported.accounts[0].assessments[0].answers, 'the unsaved answer is in the export').toBe(compactAnswer(q, 2));
   expect(await page.evaluate((k) => localStorage.getItem(k), key), 'no half-written record').toBe(before);
   // Free space: the next change saves everything pending.
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  await freeStorage(page);
   await radio(page, fixtures.sections[0].questions[1], 1).check();
   // Compact answers: one character per position of the frozen answer order (see compactAnswer).
   const [first, second] = fixtures.sections[0].questions;

@@ -14,6 +14,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp } from '../fixtures.js';
 import { accountRecord, draftRecord, fixtures, radio, seedAccounts, startAssessment } from '../assess.js';
+import { fillStorage, freeStorage } from '../quota.js';
 import { syncPort } from '../playwright.config.js';
 
 const base = `http://127.0.0.1:${syncPort}`;
@@ -488,23 +489,7 @@ test('a full storage stops the pull, says so, loses nothing, and the next round 
   const before = await page.evaluate(() => ({ b: localStorage.getItem('rapport.v1.account.acctB'), s: localStorage.getItem('rapport.v1.sync.state') }));
 
   // His browser's storage fills up (other data of this origin).
-  await page.evaluate(() => {
-    const chunk = 'x'.repeat(256 * 1024);
-    for (let i = 0; i < 200; i++) {
-      try {
-        localStorage.setItem(`filler.${i}`, chunk);
-      } catch {
-        let size = chunk.length;
-        while (size > 16) {
-          size = Math.floor(size / 2);
-          try {
-            localStorage.setItem(`filler.${i}.${size}`, chunk.slice(0, size));
-          } catch {}
-        }
-        break;
-      }
-    }
-  });
+  await fillStorage(page);
 
   // Ana shares an account with a completed assessment.
   const anaContext = await browser.newContext();
@@ -529,7 +514,7 @@ test('a full storage stops the pull, says so, loses nothing, and the next round 
   expect(asked, 'requests while the storage is full').toEqual([]);
 
   // Space freed: the same documents are pulled again, and everything arrives.
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  await freeStorage(page);
   await syncNow(page);
   await page.goto('./');
   await expect(page.locator('[data-account="acctA"]')).toHaveAttribute('data-owner', ana);
