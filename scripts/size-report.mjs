@@ -10,15 +10,19 @@
 //                   (split_later, chunk_*.wasm; src/ui/lazy.rs)
 //   team sync       the module loaded only when sync is turned on or its settings opened
 //                   (split_sync)
+//   stored records  what a start with accounts stored fetches before it reads them: the
+//                   records module and the chunks it imports (split_records; src/ui/lazy.rs,
+//                   `Records`), from the service worker's cache on a returning visit
 //   --budget-kb N                 exit 1 when the first load exceeds N KB gzip
 //   --first-paint-budget-kb N     exit 1 when the first paint exceeds N KB gzip
 //   --first-question-budget-kb N  exit 1 when the bytes to the first question exceed N KB gzip
 //   --later-budget-kb N           exit 1 when the later screens' modules together exceed N KB gzip,
 //                                 or when the build has none (the split has silently stopped)
 //   --sync-budget-kb N            exit 1 when the team sync module exceeds N KB gzip, or is missing
+//   --records-budget-kb N         exit 1 when the stored records' code exceeds N KB gzip, or is missing
 //   --target-kb N  print how far the bytes to the first question are from the product's target
 //                  (never fails)
-//   node scripts/size-report.mjs dist [--budget-kb N] [--first-paint-budget-kb N] [--first-question-budget-kb N] [--later-budget-kb N] [--sync-budget-kb N] [--target-kb 150]
+//   node scripts/size-report.mjs dist [--budget-kb N] [--first-paint-budget-kb N] [--first-question-budget-kb N] [--later-budget-kb N] [--sync-budget-kb N] [--records-budget-kb N] [--target-kb 150]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, extname, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -110,13 +114,29 @@ if (targetKb !== null) {
   console.log(`size target: ${questionKb.toFixed(1)} KB gzip to the first question vs ${targetKb} KB target (${gap > 0 ? `${gap.toFixed(1)} KB over` : `${(-gap).toFixed(1)} KB under`})`);
 }
 const isSync = (r) => /^split_sync-/.test(r.name);
-const screens = later.filter((r) => !isSync(r));
+const isRecords = (r) => /^split_records-/.test(r.name);
+const screens = later.filter((r) => !isSync(r) && !isRecords(r));
 const laterKb = screens.reduce((t, r) => t + r.gzip, 0) / 1024 + Math.max(sumKb(dataOf('actions', 'en')), sumKb(dataOf('actions', 'zh')));
-for (const r of later) console.log(`${isSync(r) ? 'team sync' : 'later screens'}: ${r.name} ${(r.gzip / 1024).toFixed(1)} KB gzip, fetched when first ${isSync(r) ? 'turned on or its settings opened' : 'opened'}`);
+for (const r of later.filter((r) => !isRecords(r))) console.log(`${isSync(r) ? 'team sync' : 'later screens'}: ${r.name} ${(r.gzip / 1024).toFixed(1)} KB gzip, fetched when first ${isSync(r) ? 'turned on or its settings opened' : 'opened'}`);
 console.log(`later screens: ${laterKb.toFixed(1)} KB gzip (${screens.length} wasm module(s) and the action texts in the heavier language)`);
 const syncKb = later.filter(isSync).reduce((t, r) => t + r.gzip, 0) / 1024;
 console.log(`team sync: ${syncKb.toFixed(1)} KB gzip on top of the later screens (its code shared with them is in a chunk counted there)`);
+// The chunks the records module imports, as the split loader lists them: each
+// `export const __wasm_split_load_<name> = …fetch(new URL("./<file>"…)…, [__chunk_4, …]))`
+// (the only place a load's part names a chunk).
+const loaderFile = rows.find((r) => /^split-loader-[0-9a-f]+\.js$/.test(r.name));
+const loader = loaderFile ? readFileSync(join(dir, loaderFile.name), 'utf8') : '';
+const recordsPart = loader.split('export const __wasm_split_load_').find((part) => part.startsWith('records ')) ?? '';
+const recordsChunks = [...recordsPart.matchAll(/__(chunk_\d+)/g)].map((m) => m[1]);
+const recordsRows = later.filter((r) => isRecords(r) || recordsChunks.some((c) => r.name.startsWith(`${c}-`)));
+const recordsKb = recordsRows.reduce((t, r) => t + r.gzip, 0) / 1024;
+console.log(`stored records: ${recordsKb.toFixed(1)} KB gzip fetched before a start with accounts stored reads them (${recordsRows.map((r) => r.name).join(', ') || 'no records module'})`);
 let failed = false;
+const recordsBudget = flag('--records-budget-kb');
+if (recordsBudget !== null && !later.some(isRecords)) {
+  console.log('size budget, stored records: no records module in this build (OVER: its split has stopped)');
+  failed = true;
+}
 const syncBudget = flag('--sync-budget-kb');
 if (syncBudget !== null && !later.some(isSync)) {
   console.log('size budget, team sync: no sync module in this build (OVER: its split has stopped)');
@@ -133,6 +153,7 @@ for (const [what, value, budget] of [
   ['to the first question', questionKb, flag('--first-question-budget-kb')],
   ['later screens', laterKb, laterBudget],
   ['team sync', syncKb, syncBudget],
+  ['stored records', recordsKb, recordsBudget],
 ]) {
   if (budget === null) continue;
   const verdict = value <= budget ? 'within' : 'OVER';

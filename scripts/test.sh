@@ -120,7 +120,15 @@ step "Size report"
 # filter and column, assessed-by) and sync's new strings in the action texts (+3.0 KB); the sync
 # module by sign-out, bearer-token sign-in, the tab lock, refusals as status and the build-time
 # origin (+8.0 KB).
-node scripts/size-report.mjs dist --budget-kb 234.5 --first-paint-budget-kb 11.3 --first-question-budget-kb 256.5 --later-budget-kb 191.5 --sync-budget-kb 71 --target-kb 150
+# Lowered on 2026-12-04 (issue 14; measured first paint 11.1, first load 205.4, first question
+# 227.4, later 224.9, sync 70.1, stored records 34.7). Reading stored records (the derives of every
+# record type and the upgrades of earlier formats), merging two copies and the home cards'
+# summaries (scoring) went to a split point of their own (ui::lazy::Records), which a start with
+# accounts stored awaits and a new visitor never fetches on the way to the first question; a save
+# needs only the stored record's id and revision (persist::save_account_with): -28.4 KB on the
+# first load. The later screens grow by the same code (+34.4 KB): it now lives in chunks they load
+# instead of in the first load. New: the stored records' budget.
+node scripts/size-report.mjs dist --budget-kb 206 --first-paint-budget-kb 11.3 --first-question-budget-kb 228 --later-budget-kb 225.5 --sync-budget-kb 71 --records-budget-kb 35.5 --target-kb 150
 
 step "End-to-end tests in Chromium (headless shell) against dist/"
 mkdir -p tests/e2e/.results

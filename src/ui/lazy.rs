@@ -11,15 +11,20 @@
 //!
 //! The split point returns a plain render function, not a component: the screens' own
 //! components and hooks run unchanged inside the deferred module, and once it has loaded every
-//! render is synchronous. The action texts these screens show come with them: fetched apart
+//! render is synchronous. A third, small module holds the code that reads and merges stored
+//! records ([`Records`]), which a returning user needs at start and a new visitor does not.
+//! The action texts these screens show come with them: fetched apart
 //! from the question bank, they too stay off a new visitor's way to the first question.
 
 use yew::prelude::*;
 
+use crate::engine::model::answers::Answers;
 use crate::engine::model::bank::Bank;
 use crate::engine::model::record::AccountRecord;
+use crate::engine::scoring::Summary;
 use crate::engine::state::route::Route;
 use crate::engine::storage::exchange::{self, ImportError, ImportPreview};
+use crate::engine::storage::record_ops::RecordOps;
 #[cfg(target_arch = "wasm32")]
 use crate::engine::storage::store::KeyValueStore;
 use crate::engine::text::i18n::messages;
@@ -290,6 +295,40 @@ pub fn LaterEvidence(props: &LaterEvidenceProps) -> Html {
         }),
         _ => Html::default(),
     }
+}
+
+/// What the records module provides: reading and merging stored records, and the home
+/// cards' summaries. A new visitor's way to the first question never needs them; a start with
+/// accounts stored waits for them (`ui::start`), a save that finds another tab's revision
+/// stored and another tab's write fetch them (`ui::root`), and so does a home screen listing
+/// accounts made in this visit. The later screens name the functions directly: what both use
+/// goes to a chunk both load.
+#[derive(Clone, Copy)]
+pub struct Records {
+    /// Decoding and merging whole records.
+    pub ops: RecordOps,
+    /// The headline figures of an assessment, for its account's card.
+    pub summarize: fn(&Bank, &Answers) -> Summary,
+}
+
+const RECORDS: Records = Records {
+    ops: RecordOps::FULL,
+    summarize: crate::engine::scoring::summarize,
+};
+
+split_point!(records_split, records, records_module, Records, RECORDS);
+
+/// The records module if it is in.
+pub fn records() -> Option<Records> {
+    records_split::loaded()
+}
+
+/// The records module, fetched if need be; `None` when that failed (a later call tries again).
+pub async fn load_records() -> Option<Records> {
+    if records_split::loaded().is_none() {
+        records_split::load().await;
+    }
+    records_split::loaded()
 }
 
 /// What the sync module provides: team sync has a split point of its own, so neither the first

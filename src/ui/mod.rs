@@ -47,16 +47,36 @@ fn class_list(base: &str, extra: &[Option<&str>]) -> String {
 /// moves. (The app's code is only fetched once that render has been painted: see
 /// `afterFirstPaint` in scripts/postbuild.mjs.) Without a build-time render (the single-file
 /// edition) the app mounts on `<body>`.
+///
+/// With accounts stored, the start waits for the code that reads them ([`lazy::Records`]);
+/// if it cannot be fetched, a notice says so and offers a reload, and nothing stored is touched.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    let props = AppProps {
-        initial: root::boot_state(),
-    };
-    let Some(element) = edge::browser::prerendered() else {
-        yew::Renderer::<App>::with_props(props).render();
+    if !edge::browser::may_hold_accounts() {
+        mount::<App>(AppProps {
+            initial: root::boot_state(None),
+        });
         return;
+    }
+    yew::platform::spawn_local(async {
+        match lazy::load_records().await {
+            Some(records) => mount::<App>(AppProps {
+                initial: root::boot_state(Some(&records)),
+            }),
+            None => mount::<root::StartFailed>(root::StartFailedProps {
+                lang: root::boot_state(None).lang,
+            }),
+        }
+    });
+}
+
+/// Renders `C` into the build-time render's element, or on `<body>` without one.
+#[cfg(target_arch = "wasm32")]
+fn mount<C: yew::BaseComponent>(props: C::Properties) {
+    match edge::browser::prerendered() {
+        Some(element) => yew::Renderer::<C>::with_root_and_props(element, props).render(),
+        None => yew::Renderer::<C>::with_props(props).render(),
     };
-    yew::Renderer::<App>::with_root_and_props(element, props).render();
 }
 
 /// The first screen a new visitor sees (header, welcome, "New assessment"), rendered on the

@@ -6,7 +6,6 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::engine::scoring::summarize;
 use crate::engine::state::app::{reduce, Action, AppState, NoticeKind, SaveTarget};
 use crate::engine::state::embed as embed_protocol;
 use crate::engine::state::route::Route;
@@ -16,7 +15,7 @@ use crate::engine::text::i18n::messages;
 use crate::engine::text::lang::Lang;
 use crate::ui::edge::browser::{self, BrowserStore};
 use crate::ui::edge::host_frame;
-use crate::ui::lazy::{sync_is_on, Later};
+use crate::ui::lazy::{sync_is_on, Later, Records};
 use crate::ui::screens::home::home;
 use crate::ui::screens::questionnaire::questionnaire;
 use crate::ui::screens::start::Start;
@@ -53,11 +52,15 @@ pub fn dispatcher<E: 'static>(
 }
 
 /// The state the browser starts from: storage, the URL, the browser's languages, the host page.
+/// The stored accounts are read with the record code; without it (`None`: `ui::start` found
+/// no account stored) there are none to read.
 #[cfg(target_arch = "wasm32")]
-pub(crate) fn boot_state() -> AppState {
+pub(crate) fn boot_state(records: Option<&Records>) -> AppState {
     let now = browser::now_ms();
     let settings = settings::boot(&BrowserStore, now);
-    let accounts = persist::load_accounts(&BrowserStore, now);
+    let accounts = records.map_or_else(Default::default, |r| {
+        persist::load_accounts(&BrowserStore, now, &r.ops)
+    });
     let mut state = AppState::boot(
         settings,
         accounts,
@@ -79,21 +82,40 @@ pub(crate) fn boot_state() -> AppState {
     state
 }
 
+/// Runs `then` with the records module: at once if it is in, else once fetched. `None` when
+/// the fetch failed (offline before the service worker held it).
+fn with_records(then: impl FnOnce(Option<Records>) + 'static) {
+    match crate::ui::lazy::records() {
+        Some(records) => then(Some(records)),
+        None => yew::platform::spawn_local(async move {
+            then(crate::ui::lazy::load_records().await);
+        }),
+    }
+}
+
 /// Writes the accounts the reducer marked as changed; one `setItem` per account.
+///
+/// Without the record code an account whose stored copy another tab has written since is held
+/// back (it stays unsaved): the code is fetched and `Action::CodeArrived` saves it, merged.
 fn persist_unsaved(state: &AppHandle) {
     if state.unsaved.is_empty() {
         return;
     }
+    let ops = crate::ui::lazy::records().map(|r| r.ops);
     let mut written = Vec::new();
     let mut records = Vec::new();
     let mut failed = None;
+    let mut held_back = false;
     for id in &state.unsaved {
+        // Whether it was written (`false`: held back for the record code).
         let result = match state.account(id) {
-            Some(account) => persist::save_account(&BrowserStore, account).map(|r| records.push(r)),
-            None => persist::remove_account(&BrowserStore, id),
+            Some(account) => persist::save_account_with(&BrowserStore, account, ops.as_ref())
+                .map(|r| r.map(|r| records.push(r)).is_some()),
+            None => persist::remove_account(&BrowserStore, id).map(|()| true),
         };
         match result {
-            Ok(()) => written.push(id.clone()),
+            Ok(true) => written.push(id.clone()),
+            Ok(false) => held_back = true,
             Err(err) => failed = Some(err),
         }
     }
@@ -101,7 +123,22 @@ fn persist_unsaved(state: &AppHandle) {
         written,
         records,
         failed,
+        ops,
     });
+    if held_back {
+        let state = state.clone();
+        with_records(move |records| {
+            match records {
+            Some(_) => state.dispatch(Action::CodeArrived),
+            None => state.dispatch(Action::Notify(NoticeKind::NotSaved {
+                target: SaveTarget::Account,
+                error: crate::engine::storage::store::StoreError::Other(
+                    "another tab changed this account, and the code that merges the two copies could not be loaded".to_owned(),
+                ),
+            })),
+        }
+        });
+    }
 }
 
 /// `<html lang>` and the document title follow the language.
@@ -187,11 +224,18 @@ fn use_embedding(state: &AppHandle) {
                 .and_then(|a| a.assessment(assessment))
         });
         if let (Some(record), Some(loaded)) = (record, state.loaded()) {
-            let summary = summarize(loaded.bank, &record.answers);
-            host_frame::post(
-                &host_frame::config(),
-                &embed_protocol::completed_message(&summary),
-            );
+            let (bank, answers) = (loaded.bank, record.answers.clone());
+            // The scoring code comes with the record code; a failed fetch posts nothing (the
+            // host hears of the next completion).
+            with_records(move |records| {
+                if let Some(records) = records {
+                    let summary = (records.summarize)(bank, &answers);
+                    host_frame::post(
+                        &host_frame::config(),
+                        &embed_protocol::completed_message(&summary),
+                    );
+                }
+            });
         }
     });
 }
@@ -219,9 +263,22 @@ fn use_storage_sync(state: &AppHandle) {
                     return;
                 };
                 let key = event.key().unwrap_or_default();
-                if let Some(change) = persist::external_change(&key, event.new_value().as_deref()) {
-                    state.dispatch(Action::External(change));
+                if !key.starts_with(crate::engine::storage::store::ACCOUNT_PREFIX) {
+                    return;
                 }
+                let value = event.new_value();
+                let state = state.clone();
+                // Reading the record takes the record code. If it cannot be fetched the change
+                // is not lost: it is in storage, and this tab's next save of the account finds
+                // another revision there and merges it.
+                with_records(move |records| {
+                    let Some(Records { ops, .. }) = records else {
+                        return;
+                    };
+                    if let Some(change) = persist::external_change(&key, value.as_deref(), &ops) {
+                        state.dispatch(Action::External { change, ops });
+                    }
+                });
             })
         });
         move || drop(listener)
@@ -270,11 +327,33 @@ fn use_later_prefetch(state: &AppHandle) {
             .is_some_and(|d| d.cursor.section > 0),
         _ => false,
     };
-    use_effect_with((wanted, state.lang), |&(wanted, lang)| {
-        if wanted {
-            crate::ui::lazy::prefetch(lang);
-        }
-    });
+    // The scoring code that comes with the record code: for the home cards' figures (a draft's
+    // card shows none), and past the questionnaire's first section for the completion's summary
+    // (embedding) and the card it makes.
+    let records = wanted
+        && match &state.route {
+            Route::Home => state
+                .accounts
+                .iter()
+                .any(|a| a.latest_completed().is_some()),
+            _ => true,
+        };
+    let state = state.clone();
+    use_effect_with(
+        (wanted, records, state.lang),
+        move |&(wanted, records, lang)| {
+            if wanted {
+                crate::ui::lazy::prefetch(lang);
+            }
+            if records && crate::ui::lazy::records().is_none() {
+                with_records(move |records| {
+                    if records.is_some() {
+                        state.dispatch(Action::CodeArrived);
+                    }
+                });
+            }
+        },
+    );
 }
 
 /// The undo offer for a deleted account lasts ten seconds.
@@ -290,6 +369,34 @@ fn use_undo_timer(state: &AppHandle) {
         });
         move || drop(timeout)
     });
+}
+
+/// Properties of [`StartFailed`].
+#[cfg(target_arch = "wasm32")] // Shown only by a start in the browser.
+#[derive(Properties, PartialEq)]
+pub struct StartFailedProps {
+    /// The language the app would have started in.
+    pub lang: Lang,
+}
+
+/// What shows instead of the app when the code that reads the stored accounts could not be
+/// fetched (`ui::start`): nothing stored has been read or touched, and a reload tries again.
+#[cfg(target_arch = "wasm32")]
+#[function_component]
+pub fn StartFailed(props: &StartFailedProps) -> Html {
+    use_document_lang(props.lang);
+    use_prerender_takeover();
+    let m = messages(props.lang);
+    let reload = Callback::from(|_: MouseEvent| browser::reload());
+    html! {
+        <main id="main">
+            <div class="data-pending notice" role="alert" data-lazy="start-failed">
+                <h1>{ m.screen_load_failed_heading }</h1>
+                <p>{ m.screen_load_failed }</p>
+                <button type="button" class="button-primary" data-action="reload" onclick={reload}>{ m.retry }</button>
+            </div>
+        </main>
+    }
 }
 
 /// What the application starts from.

@@ -103,6 +103,40 @@ function loadBank() {
   return { file: name, sections, total: bank.questions.length };
 }
 
+/**
+ * The files a split point's load fetches: its module and the chunks it imports, as the split
+ * loader of the build under test lists them (`const __chunk_N = makeLoad(() => … "./chunk_N-….wasm"`,
+ * and `export const __wasm_split_load_<point> = …"./split_<point>-….wasm"…, [__chunk_4, …]))`).
+ */
+function splitFiles(point) {
+  const loaderName = readdirSync(DIST).find((f) => /^split-loader-[0-9a-f]+\.js$/.test(f));
+  assert(loaderName, `no split loader in ${DIST}`);
+  const loader = readFileSync(join(DIST, loaderName), 'utf8');
+  const chunkFile = Object.fromEntries([...loader.matchAll(/const __(chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const part = loader.split('export const __wasm_split_load_').find((p) => p.startsWith(`${point} `));
+  assert(part, `the split loader has no load for ${point}`);
+  const own = part.match(/new URL\("\.\/([^"]+)"/)[1];
+  return [own, ...[...part.matchAll(/__(chunk_\d+)/g)].map((m) => chunkFile[m[1]])];
+}
+
+/**
+ * Waits until the page has fetched every file of these split points. A reload while a prefetch
+ * is still on the wire makes Firefox log the cancelled, service-worker-intercepted request as an
+ * error in the page being left: that is the browser's report of the test's own timing, not the
+ * app's, so a test that reloads on a screen that prefetches lets the prefetch finish first.
+ */
+async function splitsFetched(driver, points) {
+  const files = [...new Set(points.flatMap(splitFiles))];
+  await waitFor(
+    driver,
+    async () => {
+      const done = await driver.executeScript(() => performance.getEntriesByType('resource').filter((e) => e.responseEnd > 0).map((e) => new URL(e.name).pathname.split('/').pop()));
+      return files.every((f) => done.includes(f));
+    },
+    `the prefetch of ${points.join(' and ')} (${files.join(', ')}) never finished`,
+  );
+}
+
 /** The option whose score is nearest `target` (lower index on a tie), as src/engine/model/scenarios.rs. */
 function nearest(q, target) {
   let best = 0;
@@ -482,6 +516,8 @@ const tests = [
       const cardSel = '.account-card';
       await waitFor(driver, async () => (await driver.findElements(css(cardSel))).length === 1, 'account card missing before reload');
       assert((await (await driver.findElement(css(cardSel))).getText()).includes('Reload Ltd'), 'card shows the name');
+      // A home screen listing accounts prefetches the later screens (ui::root::use_later_prefetch).
+      await splitsFetched(driver, ['later']);
       await driver.navigate().refresh();
       await visible(driver, 'html[data-app="running"] header.site-header');
       await waitFor(driver, async () => (await driver.findElements(css(cardSel))).length === 1, 'account card missing after reload');

@@ -4,6 +4,7 @@
 pub mod checksum;
 pub mod exchange;
 pub mod persist;
+pub mod record_ops;
 pub mod schema;
 pub mod settings;
 pub mod store;

@@ -1,9 +1,11 @@
 //! Reading and writing account records: one key per account (see [`ACCOUNT_PREFIX`]).
 
+use serde::Deserialize;
+
 use crate::engine::model::ids::AccountId;
-use crate::engine::model::merge;
 use crate::engine::model::record::{is_valid_id, AccountRecord};
 use crate::engine::storage::checksum::crc32;
+use crate::engine::storage::record_ops::RecordOps;
 use crate::engine::storage::schema;
 use crate::engine::storage::store::{
     self, KeyValueStore, LoadProblem, Loaded, StoreError, ACCOUNT_PREFIX,
@@ -27,7 +29,7 @@ pub struct LoadedAccounts {
 
 /// Reads every account. A record that does not decode, or whose id does not match its key, is
 /// reported and quarantined like any unreadable value; the rest load normally.
-pub fn load_accounts(store: &dyn KeyValueStore, now_ms: u64) -> LoadedAccounts {
+pub fn load_accounts(store: &dyn KeyValueStore, now_ms: u64, ops: &RecordOps) -> LoadedAccounts {
     let mut out = LoadedAccounts::default();
     let keys = match store.keys() {
         Ok(keys) => keys,
@@ -40,7 +42,7 @@ pub fn load_accounts(store: &dyn KeyValueStore, now_ms: u64) -> LoadedAccounts {
         let id = &key[ACCOUNT_PREFIX.len()..];
         let mut newer = false;
         let decoded = store::load_with(store, key, now_ms, |raw| {
-            schema::decode_account(raw).map_err(|e| {
+            (ops.decode)(raw).map_err(|e| {
                 newer = schema::is_newer(&e);
                 e.to_string()
             })
@@ -87,12 +89,16 @@ pub enum ExternalChange {
 
 /// Interprets a `storage` event (key, new value). Keys that are not accounts, and values that do
 /// not decode, are ignored here: the tab that wrote them, or the next start-up, reports them.
-pub fn external_change(key: &str, new_value: Option<&str>) -> Option<ExternalChange> {
+pub fn external_change(
+    key: &str,
+    new_value: Option<&str>,
+    ops: &RecordOps,
+) -> Option<ExternalChange> {
     let id = key.strip_prefix(ACCOUNT_PREFIX)?;
     match new_value {
         None => Some(ExternalChange::Removed(AccountId::from(id))),
         Some(json) => {
-            let record = schema::decode_account(json).ok()?.account;
+            let record = (ops.decode)(json).ok()?.account;
             (record.id == id).then(|| ExternalChange::Written(Box::new(record)))
         }
     }
@@ -104,6 +110,14 @@ fn rev_count(rev: &str) -> u64 {
         .next()
         .and_then(|n| n.parse().ok())
         .unwrap_or(0)
+}
+
+/// The two fields of a stored record a save needs: whose it is and which revision.
+#[derive(Deserialize)]
+struct Head {
+    id: AccountId,
+    #[serde(default)]
+    rev: String,
 }
 
 /// Writes one account (a single `setItem`: on failure the previous record is intact) and
@@ -118,32 +132,56 @@ fn rev_count(rev: &str) -> u64 {
 pub fn save_account(
     store: &dyn KeyValueStore,
     account: &AccountRecord,
+    ops: &RecordOps,
 ) -> Result<AccountRecord, StoreError> {
+    // With the record code a save never waits for it; the error is for the impossible.
+    save_account_with(store, account, Some(ops))?
+        .ok_or_else(|| StoreError::Other("the record code was not used".to_owned()))
+}
+
+/// [`save_account`] for a caller that may not have the record code yet: a stored record of
+/// this account's revision (the one this tab read or wrote last), or none, needs only its head
+/// read, and is written as `save_account` would. `Ok(None)` when another revision is stored and
+/// `ops` is `None`: nothing was written; load the code and save again.
+pub fn save_account_with(
+    store: &dyn KeyValueStore,
+    account: &AccountRecord,
+    ops: Option<&RecordOps>,
+) -> Result<Option<AccountRecord>, StoreError> {
     let key = account_key(&account.id);
-    let stored = store
-        .get(&key)?
-        .and_then(|raw| schema::decode_account(&raw).ok())
-        .map(|d| d.account)
-        .filter(|s| s.id == account.id);
-    let mut out = match &stored {
-        Some(stored) if stored.rev != account.rev => merge::merge(account, stored),
+    let raw = store.get(&key)?;
+    // A value that is not a record of this account (unreadable, or another id) is replaced,
+    // as it always was: load_accounts quarantined it, or protected the key from writes.
+    let head = raw
+        .as_deref()
+        .and_then(|raw| serde_json::from_str::<Head>(raw).ok())
+        .filter(|h| h.id == account.id);
+    let stored = match (&head, raw.as_deref(), ops) {
+        (Some(head), Some(raw), Some(ops)) if head.rev != account.rev => (ops.decode)(raw)
+            .ok()
+            .map(|d| d.account)
+            .filter(|s| s.id == account.id),
+        (Some(head), _, None) if head.rev != account.rev => return Ok(None),
+        _ => None,
+    };
+    let mut out = match (&stored, ops) {
+        (Some(stored), Some(ops)) => (ops.merge)(account, stored),
         _ => account.clone(),
     };
-    let count = rev_count(&account.rev).max(stored.as_ref().map_or(0, |s| rev_count(&s.rev)));
+    let stored_rev = head.as_ref().map(|h| h.rev.as_str());
+    let count = rev_count(&account.rev).max(stored_rev.map_or(0, rev_count));
     out.rev.clear();
     let body = serde_json::to_string(&out).map_err(|e| StoreError::Other(e.to_string()))?;
     let checksum = format!("{:08x}", crc32(body.as_bytes()));
     // The same content written again (an import of an export) keeps the revision it had.
     out.rev = match account.rev.split_once('-') {
-        Some((_, same))
-            if same == checksum && stored.as_ref().is_none_or(|s| s.rev == account.rev) =>
-        {
+        Some((_, same)) if same == checksum && stored_rev.is_none_or(|s| s == account.rev) => {
             account.rev.clone()
         }
         _ => format!("{}-{checksum}", count + 1),
     };
     store::save_json(store, &key, &out)?;
-    Ok(out)
+    Ok(Some(out))
 }
 
 /// Deletes a quarantined copy the user has downloaded and, if the stored value it was copied
@@ -151,10 +189,14 @@ pub fn save_account(
 /// again at the next start. A record written by a newer Rapport is never deleted (it is good
 /// data for that version), nor a value another tab has since replaced with a readable one.
 /// Returns whether the original was deleted.
+///
+/// Telling a newer build's record takes the record code: without it (`ops` is `None`) an
+/// account's original is never deleted, only the copy.
 pub fn forget_quarantined(
     store: &dyn KeyValueStore,
     copy_key: &str,
     original_key: &str,
+    ops: Option<&RecordOps>,
 ) -> Result<bool, StoreError> {
     if !copy_key.starts_with(store::QUARANTINE_PREFIX) {
         return Err(StoreError::Other(format!(
@@ -165,7 +207,7 @@ pub fn forget_quarantined(
     let original = store.get(original_key)?;
     let newer = |raw: &str| {
         original_key.starts_with(ACCOUNT_PREFIX)
-            && schema::decode_account(raw).is_err_and(|e| schema::is_newer(&e))
+            && ops.is_none_or(|ops| (ops.decode)(raw).is_err_and(|e| schema::is_newer(&e)))
     };
     let delete_original = match (&copy, &original) {
         (Some(copy), Some(original)) => copy == original && !newer(original),
@@ -201,21 +243,21 @@ mod tests {
     #[test]
     fn accounts_round_trip_and_load_in_creation_order() {
         let store = MemoryStore::new();
-        save_account(&store, &account("b", 2)).unwrap();
-        save_account(&store, &account("a", 1)).unwrap();
+        save_account(&store, &account("b", 2), &RecordOps::FULL).unwrap();
+        save_account(&store, &account("a", 1), &RecordOps::FULL).unwrap();
         store.set("unrelated.key", "whatever").unwrap();
-        let loaded = load_accounts(&store, 0);
+        let loaded = load_accounts(&store, 0, &RecordOps::FULL);
         assert!(loaded.problems.is_empty());
         let ids: Vec<&str> = loaded.accounts.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["a", "b"]);
         remove_account(&store, &"a".into()).unwrap();
-        assert_eq!(load_accounts(&store, 0).accounts.len(), 1);
+        assert_eq!(load_accounts(&store, 0, &RecordOps::FULL).accounts.len(), 1);
     }
 
     #[test]
     fn one_corrupt_account_is_quarantined_and_the_rest_load() {
         let store = MemoryStore::new();
-        save_account(&store, &account("good", 1)).unwrap();
+        save_account(&store, &account("good", 1), &RecordOps::FULL).unwrap();
         store
             .set(&account_key(&"bad".into()), "{\"v\":1,\"id\":")
             .unwrap();
@@ -227,7 +269,7 @@ mod tests {
                 &serde_json::to_string(&wrong_id).unwrap(),
             )
             .unwrap();
-        let loaded = load_accounts(&store, 7);
+        let loaded = load_accounts(&store, 7, &RecordOps::FULL);
         assert_eq!(loaded.accounts.len(), 1);
         assert_eq!(loaded.problems.len(), 2);
         assert!(loaded.protected.is_empty(), "both were preserved");
@@ -257,7 +299,7 @@ mod tests {
             .replacen("\"v\":2", "\"v\":9", 1)
             .replacen("acct-v1", "acct-v9", 1);
         store.set(&account_key(&"acct-v9".into()), &newer).unwrap();
-        let loaded = load_accounts(&store, 5);
+        let loaded = load_accounts(&store, 5, &RecordOps::FULL);
         assert_eq!(loaded.accounts.len(), 1);
         assert_eq!(loaded.migrated, ["acct-v1"]);
         assert_eq!(loaded.protected, ["acct-v9"]);
@@ -272,7 +314,7 @@ mod tests {
             Some(newer.as_str())
         );
         // Saving the upgraded record writes the current format, with a first revision.
-        let written = save_account(&store, &loaded.accounts[0]).unwrap();
+        let written = save_account(&store, &loaded.accounts[0], &RecordOps::FULL).unwrap();
         assert!(written.rev.starts_with("1-"), "{}", written.rev);
         let stored = store.get(&account_key(&"acct-v1".into())).unwrap().unwrap();
         assert!(stored.starts_with("{\"v\":3,"));
@@ -291,7 +333,7 @@ mod tests {
         let newer_key = account_key(&"acct-v1".into());
         let newer = v3.replacen("\"rev\":", "\"watchers\":[],\"rev\":", 1);
         store.set(&newer_key, &newer).unwrap();
-        let loaded = load_accounts(&store, 7);
+        let loaded = load_accounts(&store, 7, &RecordOps::FULL);
         let copies: Vec<(String, String)> = loaded
             .problems
             .iter()
@@ -311,7 +353,7 @@ mod tests {
             "a newer build's record is protected"
         );
         for (key, copy) in &copies {
-            let deleted = forget_quarantined(&store, copy, key).unwrap();
+            let deleted = forget_quarantined(&store, copy, key, Some(&RecordOps::FULL)).unwrap();
             assert_eq!(deleted, *key == broken, "{key}");
             assert_eq!(store.get(copy).unwrap(), None);
         }
@@ -321,15 +363,15 @@ mod tests {
             Some(newer.as_str())
         );
         // Nothing is met again at the next start but the newer record.
-        assert_eq!(load_accounts(&store, 8).problems.len(), 1);
+        assert_eq!(load_accounts(&store, 8, &RecordOps::FULL).problems.len(), 1);
         // An original repaired meanwhile (by another tab) is left alone.
         store.set(&broken, "{garbage").unwrap();
         let copy = store::quarantine(&store, &broken, "{garbage", 9).unwrap();
         store.set(&broken, v3).unwrap();
-        assert!(!forget_quarantined(&store, &copy, &broken).unwrap());
+        assert!(!forget_quarantined(&store, &copy, &broken, Some(&RecordOps::FULL)).unwrap());
         assert_eq!(store.get(&broken).unwrap().as_deref(), Some(v3));
         assert!(
-            forget_quarantined(&store, &broken, &broken).is_err(),
+            forget_quarantined(&store, &broken, &broken, Some(&RecordOps::FULL)).is_err(),
             "only copies"
         );
     }
@@ -339,33 +381,107 @@ mod tests {
         let a = account("a", 1);
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(
-            external_change(&account_key(&"a".into()), Some(&json)),
+            external_change(&account_key(&"a".into()), Some(&json), &RecordOps::FULL),
             Some(ExternalChange::Written(Box::new(a)))
         );
         assert_eq!(
-            external_change(&account_key(&"a".into()), None),
+            external_change(&account_key(&"a".into()), None, &RecordOps::FULL),
             Some(ExternalChange::Removed("a".into()))
         );
         assert_eq!(
-            external_change(&account_key(&"b".into()), Some(&json)),
+            external_change(&account_key(&"b".into()), Some(&json), &RecordOps::FULL),
             None,
             "id must match the key"
         );
         assert_eq!(
-            external_change(&account_key(&"a".into()), Some("{garbage")),
+            external_change(
+                &account_key(&"a".into()),
+                Some("{garbage"),
+                &RecordOps::FULL
+            ),
             None
         );
-        assert_eq!(external_change("rapport.v1.settings", Some("{}")), None);
+        assert_eq!(
+            external_change("rapport.v1.settings", Some("{}"), &RecordOps::FULL),
+            None
+        );
     }
 
     #[test]
     fn full_store_keeps_previous_record() {
         let store = MemoryStore::with_quota(4000);
         let mut a = account("a", 1);
-        save_account(&store, &a).unwrap();
+        save_account(&store, &a, &RecordOps::FULL).unwrap();
         let before = store.snapshot();
         a.name = "y".repeat(5000);
-        assert_eq!(save_account(&store, &a), Err(StoreError::QuotaExceeded));
+        assert_eq!(
+            save_account(&store, &a, &RecordOps::FULL),
+            Err(StoreError::QuotaExceeded)
+        );
         assert_eq!(store.snapshot(), before);
+    }
+
+    /// A tab without the record code (a new visitor's) writes its own account as a tab with it
+    /// would, as long as what is stored is what it read or wrote last; it is held back, with
+    /// nothing written, only when another tab has written another revision since.
+    #[test]
+    fn a_save_without_the_record_code_waits_only_for_another_revision() {
+        let store = MemoryStore::new();
+        let mut ours = account("a", 1);
+        let first = save_account_with(&store, &ours, None).unwrap().unwrap();
+        assert_eq!(
+            first.rev,
+            save_account(&MemoryStore::new(), &ours, &RecordOps::FULL)
+                .unwrap()
+                .rev
+        );
+        ours.rev.clone_from(&first.rev);
+        ours.name = "Ours".into();
+        ours.details_ms = 5;
+        let second = save_account_with(&store, &ours, None).unwrap().unwrap();
+        assert!(second.rev.starts_with("2-"), "{}", second.rev);
+        let stored = schema::decode_account(&store.get(&account_key(&ours.id)).unwrap().unwrap());
+        assert_eq!(stored.unwrap().account.name, "Ours");
+
+        // Another tab writes revision 3; ours still holds revision 2.
+        let mut theirs = second.clone();
+        theirs.industry = "Theirs".into();
+        theirs.details_ms = 6;
+        let third = save_account(&store, &theirs, &RecordOps::FULL).unwrap();
+        ours.rev.clone_from(&second.rev);
+        ours.tags = vec!["ours".into()];
+        let before = store.snapshot();
+        assert_eq!(save_account_with(&store, &ours, None), Ok(None));
+        assert_eq!(store.snapshot(), before, "nothing written while held back");
+        let merged = save_account_with(&store, &ours, Some(&RecordOps::FULL))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            merged.industry, "Theirs",
+            "their later edit of the details won"
+        );
+        assert!(
+            merged.rev.starts_with("4-"),
+            "{} after {}",
+            merged.rev,
+            third.rev
+        );
+    }
+
+    /// A stored value that is not this account's record is replaced as before: the head that
+    /// decides whether to merge reads neither garbage nor another account's id as a revision.
+    #[test]
+    fn a_save_without_the_record_code_replaces_what_is_not_this_record() {
+        let store = MemoryStore::new();
+        let ours = account("a", 1);
+        store.set(&account_key(&ours.id), "{garbage").unwrap();
+        assert!(save_account_with(&store, &ours, None).unwrap().is_some());
+        let other = account("b", 1);
+        let mut foreign = serde_json::to_value(&other).unwrap();
+        foreign["rev"] = "9-00000000".into();
+        store
+            .set(&account_key(&ours.id), &foreign.to_string())
+            .unwrap();
+        assert!(save_account_with(&store, &ours, None).unwrap().is_some());
     }
 }

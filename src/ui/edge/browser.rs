@@ -404,9 +404,28 @@ pub fn took_over() {
 }
 
 #[cfg(target_arch = "wasm32")] // Used only when the app starts in a browser.
+/// Whether the start must read stored accounts: an account key is stored, or storage could
+/// not be listed (reading it then reports why).
+pub fn may_hold_accounts() -> bool {
+    use crate::engine::storage::store::{KeyValueStore, ACCOUNT_PREFIX};
+    BrowserStore.keys().map_or(true, |keys| {
+        keys.iter().any(|k| k.starts_with(ACCOUNT_PREFIX))
+    })
+}
+
+#[cfg(target_arch = "wasm32")] // Used only when the app starts in a browser.
 /// A language the user picked on the build-time render before the app started
 /// (`<html data-chosen-lang>`, set by static/first-paint.js).
 pub fn language_chosen_before_start() -> Option<crate::engine::text::lang::Lang> {
     let root = web_sys::window()?.document()?.document_element()?;
     crate::engine::text::lang::Lang::parse(&root.get_attribute("data-chosen-lang")?)
+}
+
+/// Loads the page again (the start could not fetch the code it needed).
+#[cfg(target_arch = "wasm32")] // Used only when the app starts in a browser.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        // Nothing to report if even this fails: the notice stays up.
+        let _ = window.location().reload();
+    }
 }

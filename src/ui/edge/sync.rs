@@ -12,6 +12,8 @@ use yew::Callback;
 
 use crate::engine::state::app::Action;
 use crate::engine::storage::persist::{self, ExternalChange};
+// Named directly: this is the sync module, never in the first load (see `ui::lazy::Records`).
+use crate::engine::storage::record_ops::RecordOps;
 use crate::engine::storage::store::{load_json, save_json, KeyValueStore, Loaded, StoreError};
 use crate::engine::sync::config::{
     session_url, session_user, StatusError, SyncConfig, SyncStatus, CONFIG_KEY, STATE_KEY,
@@ -356,12 +358,18 @@ fn apply(
     outcome: &crate::engine::sync::session::Outcome,
 ) -> Result<(), StoreError> {
     for record in &outcome.writes {
-        let written = persist::save_account(&BrowserStore, record)?;
-        app.dispatch(Action::External(ExternalChange::Written(Box::new(written))));
+        let written = persist::save_account(&BrowserStore, record, &RecordOps::FULL)?;
+        app.dispatch(Action::External {
+            change: ExternalChange::Written(Box::new(written)),
+            ops: RecordOps::FULL,
+        });
     }
     for id in &outcome.deletes {
         persist::remove_account(&BrowserStore, id)?;
-        app.dispatch(Action::External(ExternalChange::Removed(id.clone())));
+        app.dispatch(Action::External {
+            change: ExternalChange::Removed(id.clone()),
+            ops: RecordOps::FULL,
+        });
     }
     save_json(&BrowserStore, STATE_KEY, &outcome.state)?;
     DRIVER.with(|d| d.borrow_mut().state = outcome.state.clone());
@@ -381,7 +389,10 @@ pub fn sign_out_and_remove(app: &AppHandle) -> Result<usize, StoreError> {
     let plan = stored_state().sign_out_plan(&app.accounts);
     for id in &plan.remove {
         persist::remove_account(&BrowserStore, id)?;
-        app.dispatch(Action::External(ExternalChange::Removed(id.clone())));
+        app.dispatch(Action::External {
+            change: ExternalChange::Removed(id.clone()),
+            ops: RecordOps::FULL,
+        });
     }
     BrowserStore.remove(STATE_KEY)?;
     DRIVER.with(|d| d.borrow_mut().state = SyncState::default());

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::engine::model::ids::AccountId;
 
-use crate::engine::scoring::{later_text_with, summarize};
+use crate::engine::scoring::later_text_with;
 use crate::engine::state::app::{Action, OpenDraft};
 use crate::engine::state::route::Route;
 use crate::engine::text::explain;
@@ -75,11 +75,14 @@ fn AccountCard(props: &CardProps) -> Html {
         let confirming = confirming_delete.clone();
         Callback::from(move |_| confirming.set(v))
     };
-    // Figures need the question bank; until it arrives the card shows the date only.
+    // Figures need the question bank and the scoring code (with the record code, which
+    // `root::use_later_prefetch` fetches for a home screen listing accounts); until both are
+    // in, the card shows the date only.
     let bank = state.loaded().map(|l| l.bank);
+    let summarize = crate::ui::lazy::records().map(|r| r.summarize);
     let latest = account
         .latest_completed()
-        .map(|a| (a, bank.map(|b| summarize(b, &a.answers))));
+        .map(|a| (a, bank.zip(summarize).map(|(b, f)| f(b, &a.answers))));
     let draft = account.draft();
     let owner = state
         .team
@@ -132,7 +135,7 @@ fn AccountCard(props: &CardProps) -> Html {
                     }
                     <div><dt>{ m.col_last }</dt><dd>{ explain::date(record.completed_ms.unwrap_or(record.updated_ms)) }</dd></div>
                 </dl>
-                if let (true, Some(bank)) = (account.completed().count() > 1, bank) {
+                if let (true, Some((bank, summarize))) = (account.completed().count() > 1, bank.zip(summarize)) {
                     <details class="timeline" data-timeline={account.id.clone()}>
                         <summary>{ (m.history)(account.completed().count()) }</summary>
                         <ol reversed=true>

@@ -359,8 +359,14 @@ fn write_note_now(state: &AppHandle, action: &Action) {
         .set_note(loaded.bank, question_id, text, *now_ms)
         .is_ok()
     {
-        // A failure is reported by the app's own save of the same edit, which follows.
-        let _ = crate::engine::storage::persist::save_account(&browser::BrowserStore, &record);
+        // A failure is reported by the app's own save of the same edit, which follows; so is a
+        // save held back for the record code (the page may be gone before it could arrive).
+        let ops = crate::ui::lazy::records().map(|r| r.ops);
+        let _ = crate::engine::storage::persist::save_account_with(
+            &browser::BrowserStore,
+            &record,
+            ops.as_ref(),
+        );
     }
 }
 

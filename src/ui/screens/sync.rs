@@ -446,6 +446,7 @@ fn ConflictItem(props: &ConflictProps) -> Html {
                 match resolve(&mut record, &conflict, side, now) {
                     Ok(Resolved::Record) => state.dispatch(Action::Edited {
                         record: Box::new(record),
+                        ops: crate::engine::storage::record_ops::RecordOps::FULL,
                     }),
                     Ok(Resolved::DeleteAccount) => state.dispatch(Action::Delete {
                         account_id: conflict.account.clone(),

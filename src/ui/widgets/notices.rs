@@ -77,12 +77,14 @@ fn delete_quarantined(
     original: String,
 ) -> Callback<MouseEvent> {
     let app = app.clone();
-    Callback::from(
-        move |_| match persist::forget_quarantined(&BrowserStore, &copy, &original) {
+    Callback::from(move |_| {
+        // A quarantined account means accounts were stored: the start loaded the record code.
+        let ops = crate::ui::lazy::records().map(|r| r.ops);
+        match persist::forget_quarantined(&BrowserStore, &copy, &original, ops.as_ref()) {
             Ok(_) => app.dispatch(Action::Dismiss(notice)),
             Err(error) => app.dispatch(Action::Notify(NoticeKind::QuarantineNotDeleted(error))),
-        },
-    )
+        }
+    })
 }
 
 /// A stable id per notice kind, for tests and styling.

@@ -7,6 +7,7 @@ import { accountRecord, seedAccounts, startAssessment } from '../assess.js';
 
 const isLaterCode = (url) => /\/split_later-[0-9a-f]+\.wasm$/.test(url);
 const isActionTexts = (url) => /\/actions-(?:(?:en|zh)-)?[0-9a-f]+\.json$/.test(url);
+const isRecordsCode = (url) => /\/split_records-[0-9a-f]+\.wasm$/.test(url);
 
 // Only the page's own requests: the service worker precaches every file in the background after
 // the first load (for offline use), which is not the page waiting for them.
@@ -18,6 +19,7 @@ function watchLater(page) {
   page.on('request', (r) => {
     if (isLaterCode(r.url())) seen.push('code');
     if (isActionTexts(r.url())) seen.push('texts');
+    if (isRecordsCode(r.url())) seen.push('records');
   });
   return seen;
 }
@@ -29,17 +31,17 @@ test('the way to the first question fetches neither the later screens nor the ac
   await expect(page.locator('.section-body input[type="radio"]').first()).toBeVisible();
   // The first section of a new assessment is where a new visitor spends their first minutes.
   await page.waitForTimeout(500);
-  expect(seen, 'nothing of the later screens before the first question').toEqual([]);
-  // Moving past the first section prefetches them: results come next.
+  expect(seen, 'nothing of the later screens, nor the stored records\' code, before the first question').toEqual([]);
+  // Moving past the first section prefetches them: results come next, then a home card.
   await page.locator('[data-action="next"]').click();
-  await expect.poll(() => [...new Set(seen)].sort()).toEqual(['code', 'texts']);
+  await expect.poll(() => [...new Set(seen)].sort()).toEqual(['code', 'records', 'texts']);
 });
 
 test('opening a later screen fetches its code and texts once, then renders it', async ({ page }) => {
   const seen = watchLater(page);
   await openApp(page, './#/rules');
   await expect(page.locator('[data-screen="rules"]')).toBeVisible();
-  expect([...seen].sort()).toEqual(['code', 'texts']);
+  expect([...seen].sort(), 'no record stored: none read').toEqual(['code', 'texts']);
   // Every other later screen comes from the same module, already in.
   await page.evaluate(() => { location.hash = '#/portfolio'; });
   await expect(page.locator('[data-screen="portfolio"]')).toBeVisible();
@@ -50,9 +52,20 @@ test('a home screen that lists accounts prefetches the later screens', async ({ 
   await openApp(page);
   const seen = watchLater(page);
   await seedAccounts(page, [accountRecord('lazy1', 'Prefetch AG', ['incumbent-b'])]);
-  await expect.poll(() => [...new Set(seen)].sort()).toEqual(['code', 'texts']);
+  await expect.poll(() => [...new Set(seen)].sort()).toEqual(['code', 'records', 'texts']);
   await page.locator('[data-account="lazy1"] [data-action="account-page"]').click();
   await expect(page.locator('[data-screen="account"]')).toBeVisible();
+});
+
+test('a start with accounts stored reads them with the records module, fetched first', async ({ page }) => {
+  await openApp(page);
+  const seen = watchLater(page);
+  await seedAccounts(page, [accountRecord('rec1', 'Stored GmbH', ['incumbent-b'])]);
+  expect(seen[0], 'the records module is the first thing the start fetches').toBe('records');
+  const card = page.locator('[data-account="rec1"]');
+  await expect(card).toContainText('Stored GmbH');
+  // The card's figures come from the scoring code in the same module.
+  await expect(card.locator('dl')).toContainText(/Supplier|Preferred|Extended|Partner/);
 });
 
 test('the import code comes with the later screens, fetched when a file is picked', async ({ page }) => {
@@ -105,6 +118,33 @@ test.describe('when the later screens cannot be fetched', () => {
       await failure.locator('[data-action="retry-load"]').click();
       await expect(page.locator('[data-screen="rules"]')).toBeVisible();
       await expect(failure).toHaveCount(0);
+    });
+  }
+
+  for (const lang of ['en', 'zh']) {
+    test(`a start with accounts stored whose records code cannot be fetched says so, reads nothing and starts on reload (${lang})`, async ({ page }) => {
+      await openApp(page, `./?lang=${lang}`);
+      const record = accountRecord('rec2', 'Kept Safe Ltd', ['incumbent-b']);
+      await page.evaluate((r) => localStorage.setItem(`rapport.v1.account.${r.id}`, JSON.stringify(r)), record);
+      const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+      const blocked = (url) => isRecordsCode(url.href);
+      await page.route(blocked, (route) => route.abort('internetdisconnected'));
+      await page.reload();
+      const failure = page.locator('[data-lazy="start-failed"]');
+      await expect(failure).toBeVisible();
+      await expect(failure).toHaveAttribute('role', 'alert');
+      await expect(failure).toContainText(lang === 'en' ? 'could not be loaded' : '无法加载此页面');
+      await expect(page.locator('html')).toHaveAttribute('lang', lang === 'en' ? 'en' : 'zh-CN');
+      expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), 'storage untouched').toBe(before);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => v.id), 'axe on the failed start').toEqual([]);
+      for (const width of [360, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.screenshot({ path: `screenshots/start-failed-${width}-${lang}.png`, fullPage: true });
+      }
+      await page.unroute(blocked);
+      await failure.locator('[data-action="reload"]').click();
+      await expect(page.locator('[data-account="rec2"]')).toContainText('Kept Safe Ltd');
     });
   }
 });

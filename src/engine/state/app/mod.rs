@@ -10,6 +10,7 @@ use crate::engine::model::record::{
 };
 use crate::engine::state::route::{AssessmentRef, Route};
 use crate::engine::storage::persist::LoadedAccounts;
+use crate::engine::storage::record_ops::RecordOps;
 use crate::engine::storage::settings::{Settings, SettingsBoot};
 use crate::engine::storage::store::{LoadProblem, StoreError};
 use crate::engine::text::lang::{Lang, Langs};
@@ -243,19 +244,28 @@ pub enum Action {
     Discard { account_id: AccountId, now_ms: u64 },
     /// The shell wrote (or removed) these accounts; `records` are the records as written, which
     /// may hold another tab's edits merged in; `failed` is why some could not be written.
+    /// `ops` is the record code if the shell has it: without it no save merged anything in
+    /// (a merge needs it), so each record written is this state's own earlier copy.
     Saved {
         written: Vec<AccountId>,
         records: Vec<AccountRecord>,
         failed: Option<StoreError>,
+        ops: Option<RecordOps>,
     },
+    /// Code the screens or the saves were waiting for has arrived (the record code, see
+    /// [`RecordOps`]): render again, and write what a save held back.
+    CodeArrived,
     /// A new version of the app is waiting to take over.
     UpdateReady,
     /// The shell started, finished or failed loading the question bank, or retries.
     Data(DataStatus),
     /// Load the question bank whatever the screen (an import needs it to validate).
     NeedData,
-    /// Another tab changed an account.
-    External(crate::engine::storage::persist::ExternalChange),
+    /// Another tab changed an account; `ops` merges it into ours.
+    External {
+        change: crate::engine::storage::persist::ExternalChange,
+        ops: RecordOps,
+    },
     /// Team sync learnt who owns what (`None`: sync turned off).
     Team(Option<std::rc::Rc<crate::engine::sync::team::Team>>),
     /// Delete an account (after the user confirmed); it can be undone until forgotten.
@@ -267,7 +277,10 @@ pub enum Action {
     /// An edited copy of an account from a later screen (its plan or its contacts changed):
     /// merged in like another tab's copy, so an edit carried by the copy wins and nothing the
     /// state holds is lost (see [`edited`]).
-    Edited { record: Box<AccountRecord> },
+    Edited {
+        record: Box<AccountRecord>,
+        ops: RecordOps,
+    },
     /// Add validated accounts from an import, resolving id conflicts as chosen.
     Import {
         preview: crate::engine::storage::exchange::ImportPreview,
@@ -617,13 +630,17 @@ impl AppState {
     /// Merges another tab's version of an account into ours (see [`crate::engine::model::merge`])
     /// and re-checks the screen. If ours held edits the other tab's lacks, the merged record is
     /// written back; otherwise there is nothing to save.
-    fn take_external(&mut self, change: crate::engine::storage::persist::ExternalChange) {
+    fn take_external(
+        &mut self,
+        change: crate::engine::storage::persist::ExternalChange,
+        ops: &RecordOps,
+    ) {
         match change {
             crate::engine::storage::persist::ExternalChange::Written(record) => {
                 let id = record.id.clone();
                 match self.accounts.iter_mut().find(|a| a.id == id) {
                     Some(existing) => {
-                        if merge_in(existing, &record) {
+                        if merge_in(existing, &record, ops) {
                             self.touched(&id);
                         } else {
                             self.unsaved.remove(&id);
@@ -644,11 +661,11 @@ impl AppState {
         self.route = self.resolve(route);
     }
 
-    fn take_edited(&mut self, record: AccountRecord) {
+    fn take_edited(&mut self, record: AccountRecord, ops: &RecordOps) {
         let id = record.id.clone();
         if let Some(existing) = self.accounts.iter_mut().find(|a| a.id == id) {
-            let merged = crate::engine::model::merge::merge(existing, &record);
-            if !crate::engine::model::merge::same_content(&merged, existing) {
+            let merged = (ops.merge)(existing, &record);
+            if !(ops.same_content)(&merged, existing) {
                 *existing = merged;
                 self.touched(&id);
             }
@@ -666,11 +683,12 @@ impl AppState {
         written: &[AccountId],
         records: Vec<AccountRecord>,
         failed: Option<StoreError>,
+        ops: Option<&RecordOps>,
     ) {
         for id in written {
             self.unsaved.remove(id);
         }
-        self.took_written(records);
+        self.took_written(records, ops);
         if let Some(error) = failed {
             self.push_notice(NoticeKind::NotSaved {
                 target: SaveTarget::Account,
@@ -682,10 +700,19 @@ impl AppState {
     /// Takes the records as the shell wrote them: their revision, and whatever another tab had
     /// written that the save merged in. Edits made here since the save are kept (the merge keeps
     /// the later edit of every field) and, being marked unsaved, are written next.
-    fn took_written(&mut self, records: Vec<AccountRecord>) {
+    ///
+    /// Without the record code no save merged anything in: what was written is our own copy as
+    /// it was, and ours holds all of it and perhaps later edits, which is what the merge would
+    /// give. Only the revision is taken.
+    fn took_written(&mut self, records: Vec<AccountRecord>, ops: Option<&RecordOps>) {
         for record in records {
             if let Some(existing) = self.accounts.iter_mut().find(|a| a.id == record.id) {
-                merge_in(existing, &record);
+                match ops {
+                    Some(ops) => {
+                        merge_in(existing, &record, ops);
+                    }
+                    None => existing.rev = record.rev,
+                }
             }
         }
     }
@@ -743,15 +770,16 @@ pub fn edited<E>(
     edit(&mut copy)?;
     Ok(Action::Edited {
         record: Box::new(copy),
+        ops: RecordOps::FULL,
     })
 }
 
 /// Merges a stored copy of an account (another tab's, or what a save wrote) into ours, taking
 /// its revision; returns whether ours held something that copy lacks (and so must be written).
-fn merge_in(ours: &mut AccountRecord, stored: &AccountRecord) -> bool {
-    let mut merged = crate::engine::model::merge::merge(ours, stored);
+fn merge_in(ours: &mut AccountRecord, stored: &AccountRecord, ops: &RecordOps) -> bool {
+    let mut merged = (ops.merge)(ours, stored);
     merged.rev.clone_from(&stored.rev);
-    let ahead = !crate::engine::model::merge::same_content(&merged, stored);
+    let ahead = !(ops.same_content)(&merged, stored);
     *ours = merged;
     ahead
 }
@@ -774,7 +802,7 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
             input,
             now_ms,
         } => state.apply_edit(&account_id, |a| a.edit_details(&input, now_ms)),
-        Action::Edited { record } => state.take_edited(*record),
+        Action::Edited { record, ops } => state.take_edited(*record, &ops),
         Action::SaveShared {
             shared,
             account_id,
@@ -834,7 +862,12 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
             }
         }
         Action::NeedData => state.data_requested = true,
-        Action::External(change) => state.take_external(change),
+        Action::External { change, ops } => state.take_external(change, &ops),
+        Action::CodeArrived => {
+            if !state.unsaved.is_empty() {
+                state.save_tick += 1;
+            }
+        }
         Action::Team(team) => state.team = team,
         Action::Delete { account_id } => state.delete(&account_id),
         Action::UndoDelete => state.undo_delete(),
@@ -848,7 +881,8 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
             written,
             records,
             failed,
-        } => state.saved(&written, records, failed),
+            ops,
+        } => state.saved(&written, records, failed, ops.as_ref()),
     }
     state
 }

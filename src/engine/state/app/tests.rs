@@ -264,6 +264,7 @@ fn answering_saving_and_finishing() {
             written: vec!["a1".into()],
             records: vec![],
             failed: None,
+            ops: Some(RecordOps::FULL),
         },
     );
     assert!(state.unsaved.is_empty());
@@ -298,6 +299,7 @@ fn failed_save_keeps_the_change_pending_and_tells_the_user() {
             written: vec![],
             records: vec![],
             failed: Some(StoreError::QuotaExceeded),
+            ops: Some(RecordOps::FULL),
         },
     );
     assert!(state.unsaved.contains(&"a1".into()));
@@ -361,6 +363,7 @@ fn import_adds_accounts_and_marks_them_for_saving() {
             written: vec!["a1".into()],
             records: vec![],
             failed: None,
+            ops: Some(RecordOps::FULL),
         },
     );
     state = reduce(
@@ -387,6 +390,7 @@ fn delete_can_be_undone_and_both_are_saved() {
             written: vec!["a1".into()],
             records: vec![],
             failed: None,
+            ops: Some(RecordOps::FULL),
         },
     );
     let state = reduce(
@@ -423,6 +427,7 @@ fn another_tabs_changes_merge_into_ours_and_only_ours_are_written_back() {
             written: vec!["a1".into()],
             records: vec![],
             failed: None,
+            ops: Some(RecordOps::FULL),
         },
     );
     let mut theirs = state.accounts[0].clone();
@@ -437,7 +442,10 @@ fn another_tabs_changes_merge_into_ours_and_only_ours_are_written_back() {
         .unwrap();
     let state = reduce(
         state,
-        Action::External(ExternalChange::Written(Box::new(theirs.clone()))),
+        Action::External {
+            change: ExternalChange::Written(Box::new(theirs.clone())),
+            ops: RecordOps::FULL,
+        },
     );
     assert_eq!(state.accounts[0].name, "Renamed elsewhere");
     assert!(state.unsaved.is_empty(), "nothing of ours is missing there");
@@ -450,12 +458,16 @@ fn another_tabs_changes_merge_into_ours_and_only_ours_are_written_back() {
             written: vec![],
             records: vec![],
             failed: None,
+            ops: Some(RecordOps::FULL),
         },
     );
     theirs.rev = "2-0".into();
     let state = reduce(
         state,
-        Action::External(ExternalChange::Written(Box::new(theirs))),
+        Action::External {
+            change: ExternalChange::Written(Box::new(theirs)),
+            ops: RecordOps::FULL,
+        },
     );
     let draft = state.accounts[0].draft().unwrap();
     assert_eq!(draft.answers.get(&q), Some(Choice::Option(1)));
@@ -463,7 +475,10 @@ fn another_tabs_changes_merge_into_ours_and_only_ours_are_written_back() {
     assert!(state.unsaved.contains(&"a1".into()), "ours goes back");
     let state = reduce(
         state,
-        Action::External(ExternalChange::Removed("a1".into())),
+        Action::External {
+            change: ExternalChange::Removed("a1".into()),
+            ops: RecordOps::FULL,
+        },
     );
     assert!(state.accounts.is_empty());
     assert_eq!(state.route, Route::Home);
@@ -796,7 +811,49 @@ fn an_edited_copy_from_a_stale_screen_loses_nothing_the_state_gained_meanwhile()
     state.unsaved.clear();
     let same = Action::Edited {
         record: Box::new(state.accounts[0].clone()),
+        ops: RecordOps::FULL,
     };
     let state = reduce(state, same);
     assert!(state.unsaved.is_empty());
+}
+
+/// A save by a shell without the record code merged nothing in, so the state takes the
+/// revision written and keeps what it holds, an answer given since the save included; a save
+/// it held back is tried again when the code arrives.
+#[test]
+fn a_save_without_the_record_code_takes_the_revision_and_keeps_later_edits() {
+    let q = bank().questions[0].id.clone();
+    let state = started();
+    let mut written = state.accounts[0].clone();
+    written.rev = "1-0badc0de".into();
+    let state = reduce(state, answer_a1(&q, Some(Choice::Option(2)), 2));
+    let ours = state.accounts[0].clone();
+    let state = reduce(
+        state,
+        Action::Saved {
+            written: vec!["a1".into()],
+            records: vec![written],
+            failed: None,
+            ops: None,
+        },
+    );
+    assert_eq!(state.accounts[0].rev, "1-0badc0de");
+    let mut expected = ours;
+    expected.rev = "1-0badc0de".into();
+    assert_eq!(state.accounts[0], expected, "the later answer is kept");
+
+    let held_back = reduce(state.clone(), answer_a1(&q, Some(Choice::Option(3)), 3));
+    let tick = held_back.save_tick;
+    assert_eq!(reduce(held_back, Action::CodeArrived).save_tick, tick + 1);
+    let nothing_pending = reduce(
+        state,
+        Action::Saved {
+            written: vec!["a1".into()],
+            records: vec![],
+            failed: None,
+            ops: None,
+        },
+    );
+    let tick = nothing_pending.save_tick;
+    assert_eq!(reduce(nothing_pending, Action::CodeArrived).save_tick, tick);
 }

@@ -4,9 +4,13 @@
 //! at any later moment. Whatever the interleaving, once every event has been delivered, every
 //! edit has survived or was overridden only by a later edit of the same field, and both tabs
 //! and the storage agree.
+//!
+//! One tab starts without the record code (a new visitor's tab: `ui::lazy` fetches it when a
+//! save finds another revision stored, or a `storage` event arrives), the other with it.
 
 use super::*;
 use crate::engine::storage::persist::{self, ExternalChange};
+use crate::engine::storage::record_ops::RecordOps;
 use crate::engine::storage::store::{KeyValueStore, MemoryStore};
 
 /// A small deterministic generator: the same seed replays the same run.
@@ -33,6 +37,8 @@ struct Tab {
     /// Writes already visible in `view` whose `storage` event has not run yet (the browser
     /// updates a page's copy of storage before the event's task runs, so a save can come between).
     events: Vec<(String, Option<String>)>,
+    /// The record code, once this tab has fetched it.
+    ops: Option<RecordOps>,
 }
 
 /// A field and the value an edit gave it, in the order the merge breaks ties by.
@@ -135,13 +141,26 @@ fn save(tab: &mut Tab) -> Option<(String, String)> {
         return None;
     }
     let account = tab.state.account(&id).unwrap().clone();
-    let written = persist::save_account(&tab.view, &account).unwrap();
+    let written = match persist::save_account_with(&tab.view, &account, tab.ops.as_ref()).unwrap() {
+        Some(written) => written,
+        None => {
+            // Another revision is stored: the shell fetches the record code, then saves again.
+            assert!(
+                tab.ops.is_none(),
+                "only a tab without the code is held back"
+            );
+            tab.ops = Some(RecordOps::FULL);
+            tab.state = reduce(tab.state.clone(), Action::CodeArrived);
+            persist::save_account(&tab.view, &account, &RecordOps::FULL).unwrap()
+        }
+    };
     tab.state = reduce(
         tab.state.clone(),
         Action::Saved {
             written: vec![id.clone()],
             records: vec![written],
             failed: None,
+            ops: tab.ops,
         },
     );
     let key = persist::account_key(&id);
@@ -168,8 +187,10 @@ fn handle(tab: &mut Tab) {
         return;
     }
     let (key, value) = tab.events.remove(0);
-    if let Some(change) = persist::external_change(&key, value.as_deref()) {
-        tab.state = reduce(tab.state.clone(), Action::External(change));
+    // Reading another tab's write takes the record code: the shell fetches it first.
+    let ops = *tab.ops.get_or_insert(RecordOps::FULL);
+    if let Some(change) = persist::external_change(&key, value.as_deref(), &ops) {
+        tab.state = reduce(tab.state.clone(), Action::External { change, ops });
     }
 }
 
@@ -178,11 +199,12 @@ fn run(seed: u64) {
     let first = started();
     let store = MemoryStore::new();
     let id: AccountId = ACCOUNT.into();
-    let written = persist::save_account(&store, first.account(&id).unwrap()).unwrap();
+    let written =
+        persist::save_account(&store, first.account(&id).unwrap(), &RecordOps::FULL).unwrap();
     let key = persist::account_key(&id);
     let raw = store.get(&key).unwrap().unwrap();
     let mut tabs: Vec<Tab> = (0..2)
-        .map(|_| {
+        .map(|n| {
             let view = MemoryStore::new();
             view.set(&key, &raw).unwrap();
             let mut state = first.clone();
@@ -193,6 +215,7 @@ fn run(seed: u64) {
                 view,
                 inbox: Vec::new(),
                 events: Vec::new(),
+                ops: (n == 1).then_some(RecordOps::FULL),
             }
         })
         .collect();
@@ -283,6 +306,12 @@ fn two_tabs_never_lose_an_edit_whatever_the_interleaving() {
 fn a_deletion_elsewhere_removes_the_account_here() {
     let mut state = started();
     let id: AccountId = ACCOUNT.into();
-    state = reduce(state, Action::External(ExternalChange::Removed(id.clone())));
+    state = reduce(
+        state,
+        Action::External {
+            change: ExternalChange::Removed(id.clone()),
+            ops: RecordOps::FULL,
+        },
+    );
     assert!(state.account(&id).is_none());
 }
