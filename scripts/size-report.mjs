@@ -96,17 +96,17 @@ const gzipOf = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 // and wasm are fetched only after it, see scripts/postbuild.mjs).
 const paintKb = rows.filter((r) => r.name === 'index.html' || /^(style|first-paint)-.*\.(css|js)$/.test(r.name)).reduce((t, r) => t + r.gzip, 0) / 1024;
 // The data: a copy per language (bank-en-….json) and a bilingual one (bank-….json), fetched only
-// after a language switch. Before the first question: the visitor's bank and labels; the action
-// texts come with the later screens (src/ui/edge/data.rs, ensure_actions).
+// after a language switch. Before the first question: the visitor's bank; the labels and the
+// action texts come with the later screens (src/ui/edge/data.rs, ensure_later_texts).
 const dataFiles = walk(dir).filter((f) => extname(f) === '.json').map((f) => relative(dir, f));
 const dataOf = (kind, lang) => dataFiles.filter((f) => new RegExp(`^${kind}-${lang ? `${lang}-` : ''}[0-9a-f]+\\.json$`).test(f));
 const sumKb = (files) => files.reduce((t, f) => t + gzipOf(join(dir, f)), 0) / 1024;
-const perLang = ['en', 'zh'].map((lang) => ({ lang, kb: usedKb + sumKb([...dataOf('bank', lang), ...dataOf('labels', lang)]) }));
+const perLang = ['en', 'zh'].map((lang) => ({ lang, kb: usedKb + sumKb(dataOf('bank', lang)) }));
 const questionKb = Math.max(...perLang.map((p) => p.kb));
 const switchKb = sumKb([...dataOf('bank'), ...dataOf('labels'), ...dataOf('actions')]);
 console.log(`first paint: ${paintKb.toFixed(1)} KB gzip (HTML with the first screen, CSS, first-paint script)`);
 console.log(`first load: ${usedKb.toFixed(1)} KB gzip`);
-for (const p of perLang) console.log(`to the first question (${p.lang}): ${p.kb.toFixed(1)} KB gzip (first load + the question bank and labels in ${p.lang})`);
+for (const p of perLang) console.log(`to the first question (${p.lang}): ${p.kb.toFixed(1)} KB gzip (first load + the question bank in ${p.lang})`);
 console.log(`to the first question: ${questionKb.toFixed(1)} KB gzip (the heavier language)`);
 console.log(`after a language switch: ${switchKb.toFixed(1)} KB gzip (the bilingual bank, labels and action texts)`);
 if (targetKb !== null) {
@@ -116,9 +116,10 @@ if (targetKb !== null) {
 const isSync = (r) => /^split_sync-/.test(r.name);
 const isRecords = (r) => /^split_records-/.test(r.name);
 const screens = later.filter((r) => !isSync(r) && !isRecords(r));
-const laterKb = screens.reduce((t, r) => t + r.gzip, 0) / 1024 + Math.max(sumKb(dataOf('actions', 'en')), sumKb(dataOf('actions', 'zh')));
+const laterTextsKb = (lang) => sumKb([...dataOf('actions', lang), ...dataOf('labels', lang)]);
+const laterKb = screens.reduce((t, r) => t + r.gzip, 0) / 1024 + Math.max(laterTextsKb('en'), laterTextsKb('zh'));
 for (const r of later.filter((r) => !isRecords(r))) console.log(`${isSync(r) ? 'team sync' : 'later screens'}: ${r.name} ${(r.gzip / 1024).toFixed(1)} KB gzip, fetched when first ${isSync(r) ? 'turned on or its settings opened' : 'opened'}`);
-console.log(`later screens: ${laterKb.toFixed(1)} KB gzip (${screens.length} wasm module(s) and the action texts in the heavier language)`);
+console.log(`later screens: ${laterKb.toFixed(1)} KB gzip (${screens.length} wasm module(s), the labels and the action texts in the heavier language)`);
 const syncKb = later.filter(isSync).reduce((t, r) => t + r.gzip, 0) / 1024;
 console.log(`team sync: ${syncKb.toFixed(1)} KB gzip on top of the later screens (its code shared with them is in a chunk counted there)`);
 // The chunks the records module imports, as the split loader lists them: each

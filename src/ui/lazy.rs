@@ -29,7 +29,7 @@ use crate::engine::storage::record_ops::RecordOps;
 use crate::engine::storage::store::KeyValueStore;
 use crate::engine::text::i18n::messages;
 use crate::engine::text::lang::Lang;
-use crate::ui::edge::data::ensure_actions;
+use crate::ui::edge::data::{ensure_later_texts, later_texts_cover};
 use crate::ui::root::{use_app, AppHandle};
 use crate::ui::screens::account::AccountPage;
 use crate::ui::screens::compare_screen::compare_page;
@@ -165,12 +165,14 @@ macro_rules! split_point {
 
 split_point!(split, later, later_module, Deferred, DEFERRED);
 
-/// The import and spreadsheet export, once their code is in (fetching it if need be); `None`
-/// when it could not be fetched.
-pub async fn exchange_tools() -> Option<ExchangeTools> {
+/// The import and spreadsheet export, once their code and the texts of their messages (the
+/// labels) are in (fetching them if need be); `None` when either could not be fetched.
+pub async fn exchange_tools(lang: Lang) -> Option<ExchangeTools> {
+    let texts = ensure_later_texts(lang);
     if split::loaded().is_none() {
         split::load().await;
     }
+    texts.await.ok()?;
     split::loaded().map(|d| d.tools)
 }
 
@@ -180,17 +182,17 @@ pub fn loaded_exchange_tools() -> Option<ExchangeTools> {
     split::loaded().map(|d| d.tools)
 }
 
-/// Whether the deferred screens can render in `lang`: their code and the action texts they show
-/// are in.
+/// Whether the deferred screens can render in `lang`: their code, and the labels and action
+/// texts they show, are in.
 fn ready(lang: Lang) -> Option<View> {
     split::loaded()
-        .filter(|_| crate::engine::scoring::actions_cover(lang))
+        .filter(|_| later_texts_cover(lang))
         .map(|d| d.view)
 }
 
 /// Fetches both; `false` when either failed (a later call tries again).
 async fn load(lang: Lang) -> bool {
-    let texts = ensure_actions(lang);
+    let texts = ensure_later_texts(lang);
     let code = split::load().await;
     code & texts.await.is_ok()
 }

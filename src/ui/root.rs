@@ -345,9 +345,12 @@ fn use_later_prefetch(state: &AppHandle) {
             if wanted {
                 crate::ui::lazy::prefetch(lang);
             }
-            if records && crate::ui::lazy::records().is_none() {
-                with_records(move |records| {
-                    if records.is_some() {
+            let labels = crate::engine::text::labels::labels_cover(lang);
+            if records && (crate::ui::lazy::records().is_none() || !labels) {
+                let texts = crate::ui::edge::data::ensure_later_texts(lang);
+                yew::platform::spawn_local(async move {
+                    let code = crate::ui::lazy::load_records().await;
+                    if code.is_some() & texts.await.is_ok() {
                         state.dispatch(Action::CodeArrived);
                     }
                 });

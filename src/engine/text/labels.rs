@@ -9,8 +9,9 @@ use crate::engine::text::installed::Installed;
 use crate::engine::text::bilingual::Text;
 use crate::engine::text::lang::{Lang, Langs};
 
-/// The labels as shipped. The browser build does not embed them: they arrive with the question
-/// bank (see `ui::data`), and every screen that shows one waits for the bank anyway.
+/// The labels as shipped. The browser build does not embed them: they arrive with the action
+/// texts (see `ui::edge::data::ensure_later_texts`): the questionnaire shows none, and every
+/// screen that shows one waits for those texts anyway.
 #[cfg(not(target_arch = "wasm32"))]
 const LABELS_JSON: &str = include_str!("../model/bank/labels.json");
 
@@ -23,6 +24,21 @@ pub fn install_labels(json: &str, langs: Langs) -> Result<(), String> {
         serde_json::from_str(json).map_err(|e| format!("labels: {e}"))
     })?;
     Ok(())
+}
+
+/// Whether the labels are installed in `lang` (in the browser they are fetched with the action
+/// texts, for the screens that show results).
+pub fn labels_cover(lang: Lang) -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = labels();
+    LABELS.langs().contains(lang)
+}
+
+/// The languages of the installed labels (none before they are fetched).
+pub fn labels_langs() -> Langs {
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = labels();
+    LABELS.langs()
 }
 
 /// Every label: on the host the embedded copy, in the browser once installed (empty before).

@@ -1,5 +1,7 @@
 //! Loads the question bank, labels and action texts on demand: they are not in the wasm, which
-//! keeps them out of the first load. The single-file edition carries them inline instead.
+//! keeps them out of the first load. The questionnaire waits for the bank only; the labels and
+//! the action texts come with the screens that show results ([`ensure_later_texts`]). The
+//! single-file edition carries them inline instead.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -83,14 +85,11 @@ async fn finish(pending: Pending) -> Result<(String, Langs), String> {
     Ok((text, langs))
 }
 
-/// Fetches the question bank and the labels together, in `langs`, and installs them, the bank
-/// last: the state carries the bank once this returns, so once a screen has it the labels are
-/// there too. The action texts are not needed before the first question: [`ensure_actions`]
-/// fetches them for the screens that show the action plan.
+/// Fetches the question bank in `langs` and installs it. Neither the labels nor the action
+/// texts are needed before the first question: [`ensure_later_texts`] fetches them for the
+/// screens that show results.
 async fn load(langs: Langs) -> Result<Loaded, String> {
-    let (bank, labels) = (begin("bank", langs)?, begin("labels", langs)?);
-    let ((bank, bank_langs), (labels, label_langs)) = (finish(bank).await?, finish(labels).await?);
-    crate::engine::text::labels::install_labels(&labels, label_langs)?;
+    let (bank, bank_langs) = finish(begin("bank", langs)?).await?;
     let bank = crate::engine::model::bank::install(&bank, bank_langs)?;
     Ok(Loaded {
         bank,
@@ -98,26 +97,38 @@ async fn load(langs: Langs) -> Result<Loaded, String> {
     })
 }
 
-/// Fetches and installs the action texts in `lang` unless they are installed in it already: the
-/// one language's copy first, the bilingual file when another language's copy is in. The fetch
-/// starts when this is called, not when the future is first polled, so it runs beside other
-/// loads.
-pub fn ensure_actions(lang: Lang) -> impl std::future::Future<Output = Result<(), String>> {
-    let langs = Langs::to_fetch(crate::engine::scoring::actions_langs(), lang);
-    let pending = (!crate::engine::scoring::actions_cover(lang)).then(|| begin("actions", langs));
+/// Whether the texts of the screens that show results (the labels and the action texts) are
+/// installed in `lang`.
+pub fn later_texts_cover(lang: Lang) -> bool {
+    crate::engine::scoring::actions_cover(lang) && crate::engine::text::labels::labels_cover(lang)
+}
+
+/// Fetches and installs the labels and the action texts in `lang`, each unless it is installed
+/// in it already: the one language's copy first, the bilingual file when another language's
+/// copy is in. The fetches start when this is called, not when the future is first polled, so
+/// they run beside each other and other loads.
+pub fn ensure_later_texts(lang: Lang) -> impl std::future::Future<Output = Result<(), String>> {
+    use crate::engine::scoring::{actions_cover, actions_langs, install_actions};
+    use crate::engine::text::labels::{install_labels, labels_cover, labels_langs};
+    let labels =
+        (!labels_cover(lang)).then(|| begin("labels", Langs::to_fetch(labels_langs(), lang)));
+    let actions =
+        (!actions_cover(lang)).then(|| begin("actions", Langs::to_fetch(actions_langs(), lang)));
     async move {
-        match pending {
-            None => Ok(()),
-            Some(pending) => {
-                let (text, langs) = finish(pending?).await?;
-                crate::engine::scoring::install_actions(&text, langs)
-            }
+        if let Some(pending) = labels {
+            let (text, langs) = finish(pending?).await?;
+            install_labels(&text, langs)?;
         }
+        if let Some(pending) = actions {
+            let (text, langs) = finish(pending?).await?;
+            install_actions(&text, langs)?;
+        }
+        Ok(())
     }
 }
 
 /// Fetches and installs the customer questionnaire in `lang` unless it is in already, like
-/// [`ensure_actions`]. Only the later screens call it, so its parser is in their module.
+/// [`ensure_later_texts`]. Only the later screens call it, so its parser is in their module.
 pub fn ensure_customer(lang: Lang) -> impl std::future::Future<Output = Result<(), String>> {
     use crate::engine::model::bank::customer::{customer_covers, customer_langs, install_customer};
     let langs = Langs::to_fetch(customer_langs(), lang);

@@ -75,11 +75,13 @@ fn AccountCard(props: &CardProps) -> Html {
         let confirming = confirming_delete.clone();
         Callback::from(move |_| confirming.set(v))
     };
-    // Figures need the question bank and the scoring code (with the record code, which
-    // `root::use_later_prefetch` fetches for a home screen listing accounts); until both are
-    // in, the card shows the date only.
+    // Figures need the question bank, the scoring code (with the record code) and the labels
+    // (with the later screens' texts), which `root::use_later_prefetch` fetches for a home
+    // screen listing completed accounts; until all are in, the card shows the date only.
     let bank = state.loaded().map(|l| l.bank);
-    let summarize = crate::ui::lazy::records().map(|r| r.summarize);
+    let summarize = crate::ui::lazy::records()
+        .filter(|_| crate::engine::text::labels::labels_cover(lang))
+        .map(|r| r.summarize);
     let latest = account
         .latest_completed()
         .map(|a| (a, bank.zip(summarize).map(|(b, f)| f(b, &a.answers))));

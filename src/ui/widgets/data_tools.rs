@@ -69,14 +69,17 @@ pub fn DataTools() -> Html {
         let accounts = state.accounts.clone();
         let loaded = state.loaded();
         let tools_failed = tools_failed.clone();
+        let lang = state.lang;
         use_effect_with((picked.clone(), loaded), move |_| {
             if let (Some(read), Some(bank)) = ((*picked).clone(), loaded.map(|l| l.bank)) {
                 picked.set(None);
                 // The validation code comes with the later screens (ui::lazy).
                 yew::platform::spawn_local(async move {
-                    let result = match (read, crate::ui::lazy::exchange_tools().await) {
-                        (Err(detail), _) => Some(Err(ImportError::Unreadable(detail))),
-                        (Ok(_), None) => None,
+                    let result = match (read, crate::ui::lazy::exchange_tools(lang).await) {
+                        // Without the labels even "could not be read" cannot be said: the
+                        // alert that the tools could not be loaded says what can be.
+                        (_, None) => None,
+                        (Err(detail), Some(_)) => Some(Err(ImportError::Unreadable(detail))),
                         (Ok(bytes), Some(tools)) => Some((tools.import)(&bytes, bank, &accounts)),
                     };
                     tools_failed.set(result.is_none());
@@ -97,9 +100,10 @@ pub fn DataTools() -> Html {
             if let Some(loaded) = state.loaded() {
                 let accounts = state.accounts.clone();
                 let tools_failed = tools_failed.clone();
+                let lang = state.lang;
                 yew::platform::spawn_local(async move {
                     // The CSV code comes with the later screens (ui::lazy).
-                    let tools = crate::ui::lazy::exchange_tools().await;
+                    let tools = crate::ui::lazy::exchange_tools(lang).await;
                     tools_failed.set(tools.is_none());
                     if let Some(tools) = tools {
                         let csv = (tools.csv)(loaded.bank, &accounts);

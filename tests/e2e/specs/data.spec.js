@@ -14,9 +14,9 @@ test('a first visit loads only the app; the questions arrive when a screen needs
   await page.locator('[data-action="new-assessment"]').click();
   await expect(page.locator('[data-screen="start"]')).toBeVisible();
   await expect(page.locator('.data-pending')).toHaveCount(0);
-  // In the visitor's language only; the action texts come later, with the screens that show the
-  // action plan (lazy.spec.js).
-  expect(fetched.map((p) => p.replace(/-[0-9a-f]+\.json$/, '')).sort()).toEqual(['/bank-en', '/labels-en']);
+  // In the visitor's language only; the labels and the action texts come later, with the screens
+  // that show results (lazy.spec.js).
+  expect(fetched.map((p) => p.replace(/-[0-9a-f]+\.json$/, '')).sort()).toEqual(['/bank-en']);
 });
 
 test.describe('when the network fails', () => {
@@ -110,15 +110,15 @@ test('switching language mid-assessment fetches both languages and never shows a
   const prompt = page.locator('.section-body legend').first();
   await expect(prompt).toHaveText(/[A-Za-z]{3}/);
   const english = await prompt.textContent();
-  expect(fetched.sort()).toEqual(['/bank-en', '/labels-en']);
+  expect(fetched.sort(), 'the questionnaire shows no label').toEqual(['/bank-en']);
   await page.locator('.lang-switch [data-lang="zh"]').click();
   // The same question, in Chinese: the bilingual files replace the English copy.
   await expect(prompt).toHaveText(/[\u4e00-\u9fff]{2}/);
   expect(await prompt.textContent()).not.toEqual(english);
-  expect(fetched.sort()).toEqual(['/bank', '/bank-en', '/labels', '/labels-en']);
+  expect(fetched.sort()).toEqual(['/bank', '/bank-en']);
   // Back to English needs nothing more, and the answers given stay.
   await page.locator('.lang-switch [data-lang="en"]').click();
   await expect(prompt).toHaveText(english);
-  expect(fetched).toHaveLength(4);
+  expect(fetched).toHaveLength(2);
 });
 });

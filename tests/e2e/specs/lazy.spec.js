@@ -7,6 +7,8 @@ import { accountRecord, seedAccounts, startAssessment } from '../assess.js';
 
 const isLaterCode = (url) => /\/split_later-[0-9a-f]+\.wasm$/.test(url);
 const isActionTexts = (url) => /\/actions-(?:(?:en|zh)-)?[0-9a-f]+\.json$/.test(url);
+// The labels come with the action texts: the questionnaire shows none.
+const isLabels = (url) => /\/labels-(?:(?:en|zh)-)?[0-9a-f]+\.json$/.test(url);
 const isRecordsCode = (url) => /\/split_records-[0-9a-f]+\.wasm$/.test(url);
 
 // Only the page's own requests: the service worker precaches every file in the background after
@@ -20,6 +22,7 @@ function watchLater(page) {
     if (isLaterCode(r.url())) seen.push('code');
     if (isActionTexts(r.url())) seen.push('texts');
     if (isRecordsCode(r.url())) seen.push('records');
+    if (isLabels(r.url())) seen.push('labels');
   });
   return seen;
 }
@@ -34,25 +37,25 @@ test('the way to the first question fetches neither the later screens nor the ac
   expect(seen, 'nothing of the later screens, nor the stored records\' code, before the first question').toEqual([]);
   // Moving past the first section prefetches them: results come next, then a home card.
   await page.locator('[data-action="next"]').click();
-  await expect.poll(() => [...new Set(seen)].sort()).toEqual(['code', 'records', 'texts']);
+  await expect.poll(() => [...new Set(seen)].sort()).toEqual(['code', 'labels', 'records', 'texts']);
 });
 
 test('opening a later screen fetches its code and texts once, then renders it', async ({ page }) => {
   const seen = watchLater(page);
   await openApp(page, './#/rules');
   await expect(page.locator('[data-screen="rules"]')).toBeVisible();
-  expect([...seen].sort(), 'no record stored: none read').toEqual(['code', 'texts']);
+  expect([...seen].sort(), 'no record stored: none read').toEqual(['code', 'labels', 'texts']);
   // Every other later screen comes from the same module, already in.
   await page.evaluate(() => { location.hash = '#/portfolio'; });
   await expect(page.locator('[data-screen="portfolio"]')).toBeVisible();
-  expect([...seen].sort()).toEqual(['code', 'texts']);
+  expect([...seen].sort()).toEqual(['code', 'labels', 'texts']);
 });
 
 test('a home screen that lists accounts prefetches the later screens', async ({ page }) => {
   await openApp(page);
   const seen = watchLater(page);
   await seedAccounts(page, [accountRecord('lazy1', 'Prefetch AG', ['incumbent-b'])]);
-  await expect.poll(() => [...new Set(seen)].sort()).toEqual(['code', 'records', 'texts']);
+  await expect.poll(() => [...new Set(seen)].sort()).toEqual(['code', 'labels', 'records', 'texts']);
   await page.locator('[data-account="lazy1"] [data-action="account-page"]').click();
   await expect(page.locator('[data-screen="account"]')).toBeVisible();
 });
