@@ -130,7 +130,7 @@ step "Size report"
 # instead of in the first load. New: the stored records' budget.
 # Then the labels moved from the bank's fetch to the later screens' texts (the questionnaire
 # shows none): first question 227.4 -> 220.6, later screens 224.9 -> 232.1.
-node scripts/size-report.mjs dist --budget-kb 206 --first-paint-budget-kb 11.3 --first-question-budget-kb 221.5 --later-budget-kb 233 --sync-budget-kb 71 --records-budget-kb 35.5 --target-kb 150
+node scripts/size-report.mjs dist --budget-kb 206.5 --first-paint-budget-kb 11.3 --first-question-budget-kb 221.5 --later-budget-kb 233 --sync-budget-kb 71 --records-budget-kb 35.5 --target-kb 150
 
 step "End-to-end tests in Chromium (headless shell) against dist/"
 mkdir -p tests/e2e/.results
