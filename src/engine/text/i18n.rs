@@ -880,6 +880,33 @@ mod tests {
         );
     }
 
+    /// The Chinese shown before or outside the wasm — the installed app's description, the
+    /// start-failure notice, the no-script line — follows the same rule as the interface.
+    #[test]
+    fn chinese_outside_the_wasm_uses_full_width_punctuation() {
+        let files = [
+            (
+                "manifest",
+                include_str!("../../../static/manifest.webmanifest"),
+            ),
+            (
+                "first-paint.js",
+                include_str!("../../../static/first-paint.js"),
+            ),
+            ("index.html", include_str!("../../../index.html")),
+        ];
+        for (name, source) in files {
+            let bad: Vec<String> = source
+                .split(['"', '\'', '<', '>'])
+                .flat_map(crate::engine::text::bilingual::ascii_punctuation_in_chinese)
+                .collect();
+            assert!(
+                bad.is_empty(),
+                "ASCII punctuation in Chinese in {name}: {bad:#?}"
+            );
+        }
+    }
+
     #[test]
     fn formatted_strings_include_their_values() {
         for lang in Lang::ALL {
