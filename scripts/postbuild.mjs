@@ -1,8 +1,8 @@
 // Trunk post-build hook (see Trunk.toml), run on the staging directory before it becomes dist/:
 // 1. moves trunk's inline start-up module into a hashed file (with static/boot.js appended) so
 //    the Content-Security-Policy can forbid inline scripts, and adds that policy;
-// 2. gives the on-demand data files (question bank, action texts, labels, customer questionnaire)
-//    content-hashed names,
+// 2. gives the on-demand data files (interface texts, question bank, action texts, labels,
+//    customer questionnaire) content-hashed names,
 //    writes a copy of each per language, and lists them in <meta name="rapport-data"> for the
 //    app to fetch;
 // 3. writes the service worker from static/sw.js with the list of every file to precache and a
@@ -155,6 +155,22 @@ const onlyLang = (value, lang) => {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, onlyLang(v, lang)]));
 };
 const data = [];
+// The interface texts (src/engine/text/i18n.rs): one flat array of strings per language, in the
+// file's key order (which a host test holds to the order of the fields that read them), and no
+// bilingual copy, as a switch fetches the other language's array.
+{
+  const plain = join(dir, 'messages.json');
+  if (existsSync(plain)) {
+    const parsed = JSON.parse(readFileSync(plain, 'utf8'));
+    rmSync(plain);
+    for (const lang of LANGS) {
+      const body = JSON.stringify(Object.values(parsed).flatMap((texts) => texts[lang]));
+      const name = `messages-${lang}-${sha(body).slice(0, 16)}.json`;
+      writeFileSync(join(dir, name), body);
+      data.push(`messages.${lang}=${name}`);
+    }
+  }
+}
 for (const kind of ['bank', 'actions', 'labels', 'customer']) {
   const plain = join(dir, `${kind}.json`);
   if (!existsSync(plain)) continue;

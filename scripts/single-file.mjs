@@ -69,14 +69,15 @@ const index = readFileSync(join(dist, 'index.html'), 'utf8');
 // (the app renders into <body>; JSON blocks are never executed, so the CSP needs nothing for
 // them). `<` is escaped so no text can end the block.
 const listed = (index.match(/<meta name="rapport-data" content="([^"]*)">/) ?? [, ''])[1];
-// Only the bilingual files: one file opened offline must switch language with nothing to fetch.
+// Only the bilingual files, and the interface texts of every language: one file opened offline
+// must switch language with nothing to fetch.
 const dataBlocks = listed
   .split(/\s+/)
-  .filter((pair) => pair && !pair.split('=')[0].includes('.'))
+  .filter((pair) => pair && (!pair.split('=')[0].includes('.') || pair.startsWith('messages.')))
   .map((pair) => {
     const [kind, file] = pair.split('=');
     const json = readFileSync(join(dist, file), 'utf8').replace(/</g, '\\u003c');
-    return `<script type="application/json" id="rapport-data-${kind}">${json}</script>`;
+    return `<script type="application/json" id="rapport-data-${kind.replace('.', '-')}">${json}</script>`;
   })
   .join('\n  ');
 if (!dataBlocks) {

@@ -4,15 +4,7 @@
 // what to show until the app takes over; the app then renders the same components into
 // #prerender, replacing what is there (src/ui/mod.rs, `start`).
 (() => {
-  const shown = document.getElementById('prerender');
-  if (!shown) return;
   const query = new URLSearchParams(location.search);
-  // Embedded with a host page's appearance: the app applies it; a default-looking screen
-  // would flash first.
-  if (['embed', 'theme', 'accent'].some((p) => query.has(p))) {
-    shown.remove();
-    return;
-  }
   const supported = (tag) => {
     const primary = String(tag || '').trim().split(/[-_]/)[0].toLowerCase();
     return primary === 'en' || primary === 'zh' ? primary : null;
@@ -28,6 +20,25 @@
     // Storage blocked or the settings unreadable: the app reports it; show the default.
   }
   if (!lang) lang = (navigator.languages || [navigator.language]).map(supported).find(Boolean) || 'en';
+  // The app renders once its interface texts (one language's, listed in <meta name="rapport-data">)
+  // are in: fetch them now, beside the app's code, rather than after it has started. The app
+  // picks the promise up (src/ui/edge/data.rs, ensure_messages) and fetches again if it is null.
+  const texts = (window.__rapportTexts = {});
+  const prefetch = (next) => {
+    const listed = document.querySelector('meta[name="rapport-data"]')?.content || '';
+    const file = listed.split(/\s+/).find((pair) => pair.startsWith(`messages.${next}=`))?.split('=')[1];
+    if (!file || texts[next]) return;
+    texts[next] = fetch(`./${file}`).then((r) => (r.ok ? r.text() : null), () => null);
+  };
+  prefetch(lang);
+  const shown = document.getElementById('prerender');
+  if (!shown) return;
+  // Embedded with a host page's appearance: the app applies it; a default-looking screen
+  // would flash first.
+  if (['embed', 'theme', 'accent'].some((p) => query.has(p))) {
+    shown.remove();
+    return;
+  }
   const show = (next) => {
     const template = document.getElementById(`prerender-${next}`);
     if (!template) return;
@@ -95,6 +106,7 @@
     const target = event.target.closest('[data-action="new-assessment"], [data-lang]');
     if (!target) return;
     if (target.dataset.lang) {
+      prefetch(target.dataset.lang);
       document.documentElement.dataset.chosenLang = target.dataset.lang;
       show(target.dataset.lang);
     } else {

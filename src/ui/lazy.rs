@@ -252,15 +252,15 @@ pub fn Later(props: &LaterProps) -> Html {
             });
             html! {
                 <div class="data-pending notice" role="alert" data-lazy="failed">
-                    <h1>{ m.screen_load_failed_heading }</h1>
-                    <p>{ m.screen_load_failed }</p>
+                    <h1>{ m.screen_load_failed_heading() }</h1>
+                    <p>{ m.screen_load_failed() }</p>
                     <button type="button" class="button-secondary" data-action="retry-load"
-                        onclick={retry}>{ m.retry }</button>
+                        onclick={retry}>{ m.retry() }</button>
                 </div>
             }
         }
         None => {
-            html! { <p class="data-pending" role="status" data-lazy="loading">{ m.screen_loading }</p> }
+            html! { <p class="data-pending" role="status" data-lazy="loading">{ m.screen_loading() }</p> }
         }
     }
 }
@@ -381,10 +381,10 @@ fn SyncSlot(props: &SyncSlotProps) -> Html {
         Some(parts) => (parts.badge)(),
         None if !props.screen => Html::default(),
         None if *failed => html! {
-            <p class="data-pending notice" role="alert" data-lazy="failed">{ m.screen_load_failed }</p>
+            <p class="data-pending notice" role="alert" data-lazy="failed">{ m.screen_load_failed() }</p>
         },
         None => {
-            html! { <p class="data-pending" role="status" data-lazy="loading">{ m.screen_loading }</p> }
+            html! { <p class="data-pending" role="status" data-lazy="loading">{ m.screen_loading() }</p> }
         }
     }
 }

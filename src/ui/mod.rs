@@ -48,25 +48,34 @@ fn class_list(base: &str, extra: &[Option<&str>]) -> String {
 /// `afterFirstPaint` in scripts/postbuild.mjs.) Without a build-time render (the single-file
 /// edition) the app mounts on `<body>`.
 ///
-/// With accounts stored, the start waits for the code that reads them ([`lazy::Records`]);
-/// if it cannot be fetched, a notice says so and offers a reload, and nothing stored is touched.
+/// With accounts stored, the start waits for the code that reads them ([`lazy::Records`]); it
+/// always waits for the interface texts of the language it starts in. If either cannot be
+/// fetched, a notice says so and offers a reload, and nothing stored is touched.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    if !edge::browser::may_hold_accounts() {
-        mount::<App>(AppProps {
-            initial: root::boot_state(None),
-        });
-        return;
-    }
     yew::platform::spawn_local(async {
-        match lazy::load_records().await {
-            Some(records) => mount::<App>(AppProps {
-                initial: root::boot_state(Some(&records)),
-            }),
-            None => mount::<root::StartFailed>(root::StartFailedProps {
-                lang: root::boot_state(None).lang,
-            }),
+        let records = if edge::browser::may_hold_accounts() {
+            match lazy::load_records().await {
+                Some(records) => Some(records),
+                None => return start_failed(),
+            }
+        } else {
+            None
+        };
+        let initial = root::boot_state(records.as_ref());
+        // Usually in already: static/first-paint.js started the fetch while the page was parsed.
+        if edge::data::ensure_messages(initial.lang).await.is_err() {
+            return start_failed();
         }
+        mount::<App>(AppProps { initial });
+    });
+}
+
+/// Shows [`root::StartFailed`] in the language the app would have started in.
+#[cfg(target_arch = "wasm32")]
+fn start_failed() {
+    mount::<root::StartFailed>(root::StartFailedProps {
+        lang: root::boot_state(None).lang,
     });
 }
 

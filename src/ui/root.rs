@@ -147,7 +147,7 @@ fn use_document_lang(lang: Lang) {
     use_effect_with(lang, |lang| {
         browser::set_document_lang(*lang);
         let m = messages(*lang);
-        browser::set_document_title(&format!("{} · {}", m.app_name, m.tagline));
+        browser::set_document_title(&format!("{} · {}", m.app_name(), m.tagline()));
     });
 }
 
@@ -206,7 +206,10 @@ fn use_embedding(state: &AppHandle) {
             host_frame::post(&config, &embed_protocol::ready_message(state.lang));
             let height = host_frame::observe_height(config.clone());
             let commands = host_frame::listen(config, move |command| match command {
-                embed_protocol::Command::SetLang(lang) => state.dispatch(Action::ShowLang(lang)),
+                embed_protocol::Command::SetLang(lang) => {
+                    let show = state.clone();
+                    in_language(&state, lang, move || show.dispatch(Action::ShowLang(lang)));
+                }
             });
             move || {
                 if let Some((observer, _callback)) = height {
@@ -382,21 +385,35 @@ pub struct StartFailedProps {
     pub lang: Lang,
 }
 
-/// What shows instead of the app when the code that reads the stored accounts could not be
-/// fetched (`ui::start`): nothing stored has been read or touched, and a reload tries again.
+/// What shows instead of the app when the code that reads the stored accounts, or the interface
+/// texts, could not be fetched (`ui::start`): nothing stored has been read or touched, and a
+/// reload tries again. Its few words are here, in both languages, because the interface texts
+/// may be what is missing.
 #[cfg(target_arch = "wasm32")]
 #[function_component]
 pub fn StartFailed(props: &StartFailedProps) -> Html {
-    use_document_lang(props.lang);
+    // The language only: the title is the page's own, as the interface texts may be missing.
+    use_effect_with(props.lang, |lang| browser::set_document_lang(*lang));
     use_prerender_takeover();
-    let m = messages(props.lang);
+    let (heading, text, reload_label) = match props.lang {
+        Lang::En => (
+            "Rapport could not be loaded",
+            "Part of its code did not arrive. Check your connection, then reload the page. Your saved data is not affected.",
+            "Reload",
+        ),
+        Lang::Zh => (
+            "Rapport 无法加载",
+            "部分程序未能加载。请检查网络连接，然后重新加载页面。您保存的数据不受影响。",
+            "重新加载",
+        ),
+    };
     let reload = Callback::from(|_: MouseEvent| browser::reload());
     html! {
         <main id="main">
             <div class="data-pending notice" role="alert" data-lazy="start-failed">
-                <h1>{ m.screen_load_failed_heading }</h1>
-                <p>{ m.screen_load_failed }</p>
-                <button type="button" class="button-primary" data-action="reload" onclick={reload}>{ m.retry }</button>
+                <h1>{ heading }</h1>
+                <p>{ text }</p>
+                <button type="button" class="button-primary" data-action="reload" onclick={reload}>{ reload_label }</button>
             </div>
         </main>
     }
@@ -430,7 +447,8 @@ pub fn App(props: &AppProps) -> Html {
     let on_lang = {
         let state = state.clone();
         Callback::from(move |lang: Lang| {
-            state.dispatch(Action::SetLang(lang));
+            let switch = state.clone();
+            in_language(&state, lang, move || switch.dispatch(Action::SetLang(lang)));
             // Persist at the edge, and only when doing so cannot destroy an unpreserved value.
             if state.persist_settings {
                 let mut next = state.settings.clone();
@@ -459,37 +477,37 @@ pub fn App(props: &AppProps) -> Html {
                 // The fragment is the router's: move focus without changing it.
                 e.prevent_default();
                 browser::focus_element("main");
-            })}>{ m.skip_to_content }</a>
+            })}>{ m.skip_to_content() }</a>
             <header class="site-header">
                 // A respondent sees only the questionnaire: no way into the app's own screens.
                 if matches!(state.route, Route::Respond { .. }) {
                     <span class="brand">
-                        <span class="brand-name">{ m.app_name }</span>
-                        <span class="brand-tagline">{ m.tagline }</span>
+                        <span class="brand-name">{ m.app_name() }</span>
+                        <span class="brand-tagline">{ m.tagline() }</span>
                     </span>
                 } else {
                     <a class="brand" href="#/">
-                        <span class="brand-name">{ m.app_name }</span>
-                        <span class="brand-tagline">{ m.tagline }</span>
+                        <span class="brand-name">{ m.app_name() }</span>
+                        <span class="brand-tagline">{ m.tagline() }</span>
                     </a>
                 }
                 if !matches!(state.route, Route::Respond { .. } | Route::Sync) && sync_is_on() {
                     <Later route={Route::Sync} sync_status=true />
                 }
-                { lang_switch(state.lang, m.language_switch_label, on_lang) }
+                { lang_switch(state.lang, m.language_switch_label(), on_lang) }
             </header>
             if state.update_ready {
                 <div class="update-banner" role="status" data-update="ready">
-                    <p>{ m.update_available }</p>
+                    <p>{ m.update_available() }</p>
                     <button type="button" class="button-primary" data-action="apply-update"
-                        onclick={Callback::from(|_| browser::apply_update())}>{ m.reload_to_update }</button>
+                        onclick={Callback::from(|_| browser::apply_update())}>{ m.reload_to_update() }</button>
                 </div>
             }
             if let Some((account, _)) = &state.recently_deleted {
                 <div class="update-banner" role="status" data-deleted={account.id.clone()}>
-                    <p>{ (m.deleted)(&account.name) }</p>
+                    <p>{ m.deleted(&account.name) }</p>
                     <button type="button" class="button-secondary" data-action="undo-delete"
-                        onclick={dispatcher(&state, |_| Action::UndoDelete)}>{ m.undo }</button>
+                        onclick={dispatcher(&state, |_| Action::UndoDelete)}>{ m.undo() }</button>
                 </div>
             }
             if !state.notices.is_empty() {
@@ -497,13 +515,33 @@ pub fn App(props: &AppProps) -> Html {
             }
             <main id="main" tabindex="-1">{ screen }</main>
             <footer class="site-footer">
-                <p>{ m.privacy_note }</p>
+                <p>{ m.privacy_note() }</p>
                 if !matches!(state.route, Route::Respond { .. }) {
-                    <p><a href="#/sync" data-action="sync-settings">{ m.sync_link }</a></p>
+                    <p><a href="#/sync" data-action="sync-settings">{ m.sync_link() }</a></p>
                 }
             </footer>
         </ContextProvider<AppHandle>>
     }
+}
+
+/// Runs `change` (a change of the shown language to `lang`) once `lang`'s interface texts are
+/// installed: at once if they are, after fetching them if not. If they cannot be fetched the
+/// screen stays as it is, with a notice in the current language saying why.
+pub(crate) fn in_language(state: &AppHandle, lang: Lang, change: impl FnOnce() + 'static) {
+    if crate::engine::text::i18n::installed(lang) {
+        change();
+        return;
+    }
+    let state = state.clone();
+    yew::platform::spawn_local(async move {
+        match crate::ui::edge::data::ensure_messages(lang).await {
+            Ok(()) => change(),
+            Err(error) => state.dispatch(Action::Notify(NoticeKind::LanguageUnavailable {
+                lang,
+                error,
+            })),
+        }
+    });
 }
 
 /// Two toggle buttons, each named in its own language so either reader can find theirs.

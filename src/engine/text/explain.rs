@@ -22,7 +22,7 @@ fn scored(lang: Lang, id: impl Labelled, score: f64) -> String {
     format!(
         "{}{}{}",
         id.label(lang),
-        messages(lang).colon,
+        messages(lang).colon(),
         score_text(score)
     )
 }
@@ -32,7 +32,7 @@ fn described(lang: Lang, id: impl Labelled) -> String {
     format!(
         "{}{}{}",
         id.label(lang),
-        messages(lang).colon,
+        messages(lang).colon(),
         id.description(lang)
     )
 }
@@ -61,12 +61,12 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
         Finding::Satisfaction { lever, score } => scored(lang, *lever, *score),
         Finding::SwitchingCost { lever, score } => scored(lang, *lever, *score),
         Finding::Symbiosis { facet, score } => scored(lang, *facet, *score),
-        Finding::Bottleneck { capability, score } => (m.bottleneck)(&format!(
+        Finding::Bottleneck { capability, score } => m.bottleneck(&format!(
             "{}{}",
             capability.label(lang),
-            (m.paren)(&score_text(*score))
+            m.paren(&score_text(*score))
         )),
-        Finding::LevelGap { facet, next, .. } => (m.blocker_facet)(
+        Finding::LevelGap { facet, next, .. } => m.blocker_facet(
             &format!("{} → {}", facet.label(lang), rung(lang, *next)),
             &rung(lang, level_below(*next)),
         ),
@@ -87,10 +87,10 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
             crate::engine::scoring::later_text(lang, &format!("coverage.finding.{coverage}"))
                 .to_owned()
         }
-        Finding::Lagging { capability, score } => (m.lagging)(&format!(
+        Finding::Lagging { capability, score } => m.lagging(&format!(
             "{}{}",
             capability.label(lang),
-            (m.paren)(&score_text(*score))
+            m.paren(&score_text(*score))
         )),
         Finding::Stance { stance } => described(lang, *stance),
         Finding::OneOff => text(lang, "reason_one_off").to_owned(),
@@ -101,7 +101,7 @@ pub fn finding(lang: Lang, finding: &Finding) -> String {
                 "{} > {}{}{}",
                 rung(lang, *level),
                 rung(lang, *target),
-                m.colon,
+                m.colon(),
                 text(lang, "luxury_warning")
             )
         }
@@ -118,10 +118,10 @@ pub fn blocker(lang: Lang, blocker: &LevelBlocker) -> String {
     let m = messages(lang);
     match blocker {
         LevelBlocker::Facet { facet, shows, .. } => {
-            (m.blocker_facet)(&facet.label(lang), &rung(lang, *shows))
+            m.blocker_facet(&facet.label(lang), &rung(lang, *shows))
         }
         LevelBlocker::NoFormalLinks => text(lang, "blocker_formal_links").to_owned(),
-        LevelBlocker::TooLittleEvidence { answered } => (m.blocker_too_little)(*answered),
+        LevelBlocker::TooLittleEvidence { answered } => m.blocker_too_little(*answered),
     }
 }
 
@@ -131,15 +131,15 @@ pub fn target_reason(lang: Lang, reason: &TargetReason) -> String {
     match reason {
         TargetReason::OneOff => text(lang, "reason_one_off").to_owned(),
         TargetReason::Scale { score, ceiling } => {
-            (m.reason_scale)(round(*score), &rung(lang, *ceiling))
+            m.reason_scale(round(*score), &rung(lang, *ceiling))
         }
         TargetReason::NoScaleEvidence => text(lang, "reason_no_scale").to_owned(),
         TargetReason::Condition { factor, score } => {
-            (m.reason_condition)(&factor.label(lang), score.map(round))
+            m.reason_condition(&factor.label(lang), score.map(round))
         }
-        TargetReason::LowSwitchingCost { score } => (m.reason_low_switching)(score.map(round)),
+        TargetReason::LowSwitchingCost { score } => m.reason_low_switching(score.map(round)),
         TargetReason::Appetite { score, cap } => {
-            (m.reason_appetite)(score.map(round), &rung(lang, *cap))
+            m.reason_appetite(score.map(round), &rung(lang, *cap))
         }
         TargetReason::CustomerCourse { .. } => text(lang, "reason_customer_course").to_owned(),
         TargetReason::Soured => text(lang, "reason_soured").to_owned(),

@@ -1,5 +1,6 @@
-//! Loads the question bank, labels and action texts on demand: they are not in the wasm, which
-//! keeps them out of the first load. The questionnaire waits for the bank only; the labels and
+//! Loads the interface texts, the question bank, labels and action texts on demand: they are not
+//! in the wasm, which keeps them (and the other language's copy) out of the first load. The app
+//! renders once the visitor's interface texts are in ([`ensure_messages`]). The questionnaire waits for the bank only; the labels and
 //! the action texts come with the screens that show results ([`ensure_later_texts`]). The
 //! single-file edition carries them inline instead.
 
@@ -85,6 +86,64 @@ async fn finish(pending: Pending) -> Result<(String, Langs), String> {
     Ok((text, langs))
 }
 
+/// The interface texts of `lang` as the app expects them: an array of strings, read with the
+/// browser's JSON parser (no parser code in the wasm for them).
+fn install_messages(lang: Lang, text: &str) -> Result<(), String> {
+    let parsed = js_sys::JSON::parse(text).map_err(js_text)?;
+    let array: js_sys::Array = parsed
+        .dyn_into()
+        .map_err(|_| format!("the {} interface texts are not a list", lang.id()))?;
+    let strings = array
+        .iter()
+        .map(|s| s.as_string())
+        .collect::<Option<Vec<String>>>()
+        .ok_or_else(|| format!("the {} interface texts hold a non-string", lang.id()))?;
+    crate::engine::text::i18n::install(lang, strings)
+}
+
+/// The fetch `static/first-paint.js` started for `lang`'s texts while the page was parsed
+/// (`window.__rapportTexts[lang]`: a promise of the text, or of `null` if it failed).
+fn prefetched_messages(lang: Lang) -> Option<JsFuture> {
+    let window = web_sys::window()?;
+    let all = js_sys::Reflect::get(&window, &JsValue::from_str("__rapportTexts")).ok()?;
+    if all.is_undefined() || all.is_null() {
+        return None;
+    }
+    let promise = js_sys::Reflect::get(&all, &JsValue::from_str(lang.id())).ok()?;
+    promise
+        .dyn_into::<js_sys::Promise>()
+        .ok()
+        .map(JsFuture::from)
+}
+
+/// Installs the interface texts of `lang` unless they are in already: the single-file
+/// edition's inline copy, the fetch the first paint started, or a fetch of its own. The app
+/// renders in a language only once this has succeeded for it.
+pub async fn ensure_messages(lang: Lang) -> Result<(), String> {
+    use crate::engine::text::i18n::installed;
+    if installed(lang) {
+        return Ok(());
+    }
+    if let Some(text) = inline(&format!("messages-{}", lang.id())) {
+        return install_messages(lang, &text);
+    }
+    if let Some(prefetched) = prefetched_messages(lang) {
+        if let Some(text) = prefetched.await.ok().and_then(|t| t.as_string()) {
+            if install_messages(lang, &text).is_ok() {
+                return Ok(());
+            }
+        }
+    }
+    if installed(lang) {
+        return Ok(());
+    }
+    let window = web_sys::window().ok_or("no window")?;
+    let url = data_url(&format!("messages.{}", lang.id()));
+    let request = JsFuture::from(window.fetch_with_str(&url));
+    let (text, _) = finish(Pending::Fetch(url, request, Langs::only(lang))).await?;
+    install_messages(lang, &text)
+}
+
 /// Fetches the question bank in `langs` and installs it. Neither the labels nor the action
 /// texts are needed before the first question: [`ensure_later_texts`] fetches them for the
 /// screens that show results.
@@ -164,15 +223,15 @@ pub fn data_pending(state: &AppHandle) -> Html {
     match &state.data {
         DataStatus::Failed(error) => html! {
             <div class="data-pending notice" role="alert" data-data="failed">
-                <p>{ (m.data_failed)(error) }</p>
-                <button type="button" class="button-secondary" onclick={retry}>{ m.retry }</button>
+                <p>{ m.data_failed(error) }</p>
+                <button type="button" class="button-secondary" onclick={retry}>{ m.retry() }</button>
             </div>
         },
         _ => {
             let text = if state.deferred.is_some() {
-                m.opens_when_loaded
+                m.opens_when_loaded()
             } else {
-                m.loading_questions
+                m.loading_questions()
             };
             html! { <p class="data-pending" role="status" data-data="loading">{ text }</p> }
         }

@@ -57,11 +57,11 @@ pub struct AccountPageProps {
 }
 
 fn num(m: &Messages, v: Option<u8>) -> String {
-    v.map_or(m.unknown.to_owned(), |v| v.to_string())
+    v.map_or(m.unknown().to_owned(), |v| v.to_string())
 }
 
 fn quadrant_text(lang: Lang, m: &Messages, s: &Summary) -> String {
-    s.quadrant.map_or(m.unknown.to_owned(), |q| q.label(lang))
+    s.quadrant.map_or(m.unknown().to_owned(), |q| q.label(lang))
 }
 
 /// The account screen.
@@ -103,14 +103,14 @@ pub fn AccountPage(props: &AccountPageProps) -> Html {
                 </div>
                 <div class="card-actions">
                     { details }
-                    <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
+                    <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts() }</a>
                 </div>
             </div>
             if points.is_empty() {
-                <p class="card">{ m.not_assessed_yet }</p>
+                <p class="card">{ m.not_assessed_yet() }</p>
             } else {
                 <section class="card" aria-labelledby="trend-heading" data-block="trend">
-                    <h2 id="trend-heading">{ m.trend_heading }</h2>
+                    <h2 id="trend-heading">{ m.trend_heading() }</h2>
                     { trend_view(lang, &points, &shown) }
                     { history_table(lang, &id, &points, team) }
                 </section>
@@ -164,22 +164,22 @@ fn details_control(
             Callback::from(move |_| editing.set(None))
         };
         let error = error.map(|e| match e {
-            EditError::NameMissing => m.error_name_missing,
-            _ => m.error_too_long,
+            EditError::NameMissing => m.error_name_missing(),
+            _ => m.error_too_long(),
         });
         html! {
             <form class="card details-form" data-form="details" onsubmit={on_submit}>
-                <h2>{ m.edit_details }</h2>
-                <label for="edit-name">{ m.account_name_label }</label>
+                <h2>{ m.edit_details() }</h2>
+                <label for="edit-name">{ m.account_name_label() }</label>
                 <input id="edit-name" name="name" data-field="edit-name" value={account.name.clone()} required=true />
-                <label for="edit-industry">{ m.industry_label }</label>
+                <label for="edit-industry">{ m.industry_label() }</label>
                 <input id="edit-industry" name="industry" value={account.industry.clone()} />
-                <label for="edit-tags">{ m.tags_label }</label>
+                <label for="edit-tags">{ m.tags_label() }</label>
                 <input id="edit-tags" name="tags" value={account.tags.join(", ")} />
                 if let Some(error) = error { <p class="warning" role="alert">{ error }</p> }
                 <div class="card-actions">
-                    <button type="submit" class="button-primary" data-action="save-details">{ m.save }</button>
-                    <button type="button" class="button-secondary" onclick={cancel}>{ m.cancel }</button>
+                    <button type="submit" class="button-primary" data-action="save-details">{ m.save() }</button>
+                    <button type="button" class="button-secondary" onclick={cancel}>{ m.cancel() }</button>
                 </div>
             </form>
         }
@@ -188,7 +188,7 @@ fn details_control(
             let editing = editing.clone();
             Callback::from(move |_| editing.set(Some(None)))
         };
-        html! { <button type="button" class="button-secondary" data-action="edit-details" onclick={edit}>{ m.edit_details }</button> }
+        html! { <button type="button" class="button-secondary" data-action="edit-details" onclick={edit}>{ m.edit_details() }</button> }
     }
 }
 
@@ -227,18 +227,18 @@ fn trend_view(lang: Lang, points: &[TrendPoint], shown: &UseStateHandle<u16>) ->
                 "{}{}{}{}{}{}",
                 date(p.completed_ms),
                 p.older_questionnaire
-                    .map_or(String::new(), |v| (m.questionnaire_marker)(v)),
-                m.colon,
-                figures.join(m.comma),
-                m.comma,
+                    .map_or(String::new(), |v| m.questionnaire_marker(v)),
+                m.colon(),
+                figures.join(m.comma()),
+                m.comma(),
                 p.summary.level.label(lang)
             )
         })
         .collect::<Vec<_>>()
-        .join(m.list_separator);
+        .join(m.list_separator());
     let toggles = html! {
         <fieldset class="series-toggles" data-series-toggles="">
-            <legend>{ m.trend_show }</legend>
+            <legend>{ m.trend_show() }</legend>
             { for TREND_INDICES.iter().enumerate().map(|(i, t)| {
                 let bit = 1u16 << i;
                 let on = **shown & bit != 0;
@@ -263,14 +263,14 @@ fn trend_view(lang: Lang, points: &[TrendPoint], shown: &UseStateHandle<u16>) ->
             if let Some(latest) = latest {
                 <figure class="map-figure">
                     { loyalty_map(&LoyaltyMap { lang, satisfaction: latest.summary.satisfaction.map(f64::from), switching_cost: latest.summary.switching_cost.map(f64::from), quadrant: latest.summary.quadrant, description: trend_text.clone(), path, others: Vec::new() }) }
-                    <figcaption>{ m.path_caption }</figcaption>
+                    <figcaption>{ m.path_caption() }</figcaption>
                 </figure>
             }
             <div class="trend-column">
-                { trend_chart(&TrendChart { title: m.trend_heading.to_owned(), description: trend_text, labels: points.iter().map(|p| format!("{}{}", date(p.completed_ms), p.older_questionnaire.map_or(String::new(), |v| (m.questionnaire_marker)(v)))).collect(), series: all_series }) }
+                { trend_chart(&TrendChart { title: m.trend_heading().to_owned(), description: trend_text, labels: points.iter().map(|p| format!("{}{}", date(p.completed_ms), p.older_questionnaire.map_or(String::new(), |v| m.questionnaire_marker(v)))).collect(), series: all_series }) }
                 { toggles }
                 if points.iter().any(|p| p.older_questionnaire.is_some()) {
-                    <p class="meta" data-older-questionnaire="">{ m.older_questionnaire_note }</p>
+                    <p class="meta" data-older-questionnaire="">{ m.older_questionnaire_note() }</p>
                 }
             </div>
         </div>
@@ -290,12 +290,12 @@ fn history_table(
     html! {
         <div class="table-wrap">
             <table class="history-table" data-history="">
-                <caption>{ m.history_caption }</caption>
+                <caption>{ m.history_caption() }</caption>
                 <thead><tr>
-                    <th scope="col">{ m.col_last }</th>
-                    <th scope="col">{ m.col_level }</th>
-                    <th scope="col">{ m.col_target }</th>
-                    <th scope="col">{ m.col_quadrant }</th>
+                    <th scope="col">{ m.col_last() }</th>
+                    <th scope="col">{ m.col_level() }</th>
+                    <th scope="col">{ m.col_target() }</th>
+                    <th scope="col">{ m.col_quadrant() }</th>
                     <th scope="col">{ label(lang, "axis.satisfaction") }</th>
                     <th scope="col">{ label(lang, "axis.switching_cost") }</th>
                     <th scope="col">{ label(lang, "index.defection_risk") }</th>
@@ -314,7 +314,7 @@ fn history_table(
                                     }
                                     if let Some(previous) = previous {
                                         <br />
-                                        <a class="small-link" data-action="compare-previous" href={Route::Compare { a: previous, b: this }.to_hash()}>{ m.compare_previous }</a>
+                                        <a class="small-link" data-action="compare-previous" href={Route::Compare { a: previous, b: this }.to_hash()}>{ m.compare_previous() }</a>
                                     }
                                 </th>
                                 <td>{ p.summary.level.label(lang) }</td>
@@ -420,12 +420,12 @@ pub fn compare_form(
     };
     html! {
         <form class="card compare-form" data-form="compare" onsubmit={on_submit}>
-            <h2>{ m.compare_heading }</h2>
-            <label for="compare-a">{ m.compare_before }</label>
+            <h2>{ m.compare_heading() }</h2>
+            <label for="compare-a">{ m.compare_before() }</label>
             { select("a", &default_a) }
-            <label for="compare-b">{ m.compare_after }</label>
+            <label for="compare-b">{ m.compare_after() }</label>
             { select("b", &default_b) }
-            <button type="submit" class="button-primary" data-action="compare">{ m.compare_button }</button>
+            <button type="submit" class="button-primary" data-action="compare">{ m.compare_button() }</button>
         </form>
     }
 }

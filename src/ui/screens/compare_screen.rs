@@ -31,14 +31,14 @@ pub fn compare_page(state: &AppHandle, a: &AssessmentRef, b: &AssessmentRef) -> 
         }
     };
     let quadrant = |q: Option<crate::engine::model::ids::Quadrant>| {
-        q.map_or(m.unknown.to_owned(), |q| q.label(lang))
+        q.map_or(m.unknown().to_owned(), |q| q.label(lang))
     };
     let flag_list = |id: &'static str, heading: &'static str, flags: &[Flag]| {
         html! {
             <section class="card" data-flags={id}>
                 <h2>{ heading }</h2>
                 if flags.is_empty() {
-                    <p>{ m.none_listed }</p>
+                    <p>{ m.none_listed() }</p>
                 } else {
                     <ul>{ for flags.iter().map(|f| html! { <li data-flag={f.key()}>{ label(lang, &f.key()) }</li> }) }</ul>
                 }
@@ -61,30 +61,30 @@ pub fn compare_page(state: &AppHandle, a: &AssessmentRef, b: &AssessmentRef) -> 
     html! {
         <section class="compare" aria-labelledby="compare-heading" data-screen="compare">
             <div class="screen-head">
-                <h1 id="compare-heading">{ m.compare_heading }</h1>
+                <h1 id="compare-heading">{ m.compare_heading() }</h1>
                 <div class="card-actions">
                     if same_account {
-                        <a class="button-secondary" href={Route::Account { account: acc_a.id.clone() }.to_hash()}>{ m.account_page }</a>
+                        <a class="button-secondary" href={Route::Account { account: acc_a.id.clone() }.to_hash()}>{ m.account_page() }</a>
                     }
-                    <a class="button-secondary" href={Route::Portfolio.to_hash()}>{ m.portfolio_heading }</a>
+                    <a class="button-secondary" href={Route::Portfolio.to_hash()}>{ m.portfolio_heading() }</a>
                 </div>
             </div>
             if rec_a.bank_version != rec_b.bank_version {
-                <p class="card notice" data-versions-differ="">{ (m.versions_differ)(rec_a.bank_version, rec_b.bank_version) }</p>
+                <p class="card notice" data-versions-differ="">{ m.versions_differ(rec_a.bank_version, rec_b.bank_version) }</p>
             }
             <div class="card table-wrap">
                 <table class="compare-table" data-compare="">
-                    <caption>{ m.compare_caption }</caption>
+                    <caption>{ m.compare_caption() }</caption>
                     <thead><tr>
-                        <th scope="col">{ m.col_figure }</th>
+                        <th scope="col">{ m.col_figure() }</th>
                         <th scope="col">{ title(&acc_a.name, rec_a.completed_ms, a) }</th>
                         <th scope="col">{ title(&acc_b.name, rec_b.completed_ms, b) }</th>
-                        <th scope="col">{ m.col_change }</th>
+                        <th scope="col">{ m.col_change() }</th>
                     </tr></thead>
                     <tbody>
-                        { row("level", m.col_level, rung(c.before.level), rung(c.after.level), signed(c.after.level.rank() - c.before.level.rank())) }
-                        { row("target", m.col_target, rung(c.before.target), rung(c.after.target), signed(c.after.target.rank() - c.before.target.rank())) }
-                        { row("quadrant", m.col_quadrant, quadrant(c.before.quadrant), quadrant(c.after.quadrant),
+                        { row("level", m.col_level(), rung(c.before.level), rung(c.after.level), signed(c.after.level.rank() - c.before.level.rank())) }
+                        { row("target", m.col_target(), rung(c.before.target), rung(c.after.target), signed(c.after.target.rank() - c.before.target.rank())) }
+                        { row("quadrant", m.col_quadrant(), quadrant(c.before.quadrant), quadrant(c.after.quadrant),
                             if c.before.quadrant == c.after.quadrant { "=".to_owned() } else { "→".to_owned() }) }
                         { for c.figures.iter().map(|f| {
                             let delta = f.delta();
@@ -92,12 +92,12 @@ pub fn compare_page(state: &AppHandle, a: &AssessmentRef, b: &AssessmentRef) -> 
                             html! {
                                 <tr data-figure={f.key.clone()} data-delta={delta.map(|d| d.to_string())}>
                                     <th scope="row">{ label(lang, &f.key) }</th>
-                                    <td>{ f.before.map_or(m.unknown.to_owned(), |v| v.to_string()) }</td>
-                                    <td>{ f.after.map_or(m.unknown.to_owned(), |v| v.to_string()) }</td>
+                                    <td>{ f.before.map_or(m.unknown().to_owned(), |v| v.to_string()) }</td>
+                                    <td>{ f.after.map_or(m.unknown().to_owned(), |v| v.to_string()) }</td>
                                     <td class={crate::ui::class_list("delta", &[tone])}>
-                                        { delta.map_or(m.unknown.to_owned(), |d| signed(i32::from(d))) }
+                                        { delta.map_or(m.unknown().to_owned(), |d| signed(i32::from(d))) }
                                         if let Some(tone) = tone {
-                                            <span class="visually-hidden">{ (m.paren)(if tone == "better" { m.better } else { m.worse }) }</span>
+                                            <span class="visually-hidden">{ m.paren(if tone == "better" { m.better() } else { m.worse() }) }</span>
                                         }
                                     </td>
                                 </tr>
@@ -107,8 +107,8 @@ pub fn compare_page(state: &AppHandle, a: &AssessmentRef, b: &AssessmentRef) -> 
                 </table>
             </div>
             <div class="compare-flags">
-                { flag_list("new", m.new_warnings, &c.new_flags) }
-                { flag_list("resolved", m.resolved_warnings, &c.resolved_flags) }
+                { flag_list("new", m.new_warnings(), &c.new_flags) }
+                { flag_list("resolved", m.resolved_warnings(), &c.resolved_flags) }
             </div>
         </section>
     }

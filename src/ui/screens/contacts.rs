@@ -53,7 +53,7 @@ fn who(lang: Lang, contact: &Contact) -> String {
     if contact.title.is_empty() {
         contact.name.clone()
     } else {
-        format!("{}{}", contact.name, (messages(lang).paren)(&contact.title))
+        format!("{}{}", contact.name, messages(lang).paren(&contact.title))
     }
 }
 
@@ -63,7 +63,7 @@ fn names(lang: Lang, account: &AccountRecord, ids: &[String]) -> String {
         .filter_map(|id| account.contact(id))
         .map(|c| who(lang, c))
         .collect::<Vec<_>>()
-        .join(messages(lang).enumeration)
+        .join(messages(lang).enumeration())
 }
 
 #[derive(Properties, PartialEq)]
@@ -415,7 +415,7 @@ fn contact_view(
     .collect();
     let stale =
         c.is_active() && c.influence != Influence::Low && coverage::not_met(c, today, cadence);
-    let hidden_name = format!("{}{}", m.colon, c.name);
+    let hidden_name = format!("{}{}", m.colon(), c.name);
     html! {
         <li class="contact" data-contact={c.id.clone()} data-attitude={c.attitude.id()} data-seniority={c.seniority.id()}
             data-influence={c.influence.id()} data-role={c.role.map_or("", |r| r.id())} data-left={(!c.is_active()).to_string()}>
@@ -424,7 +424,7 @@ fn contact_view(
             </h4>
             <p class="contact-facts">
                 { facts.join(" · ") }
-                { format!(" · {}{}{}", later_text(lang, "contacts.field.influence"), m.colon, named(lang, "contacts.influence.", c.influence.id())) }
+                { format!(" · {}{}{}", later_text(lang, "contacts.field.influence"), m.colon(), named(lang, "contacts.influence.", c.influence.id())) }
             </p>
             <p class="meta">
                 if !c.owner.is_empty() { { later_text_with(lang, "contacts.owner", &[("owner", &c.owner)]) }{ " · " } }
@@ -593,7 +593,7 @@ fn ContactForm(props: &ContactFormProps) -> Html {
             </div>
             <div class="card-actions">
                 <button type="submit" class="button-primary" data-action="save-contact">{ later_text(lang, "contacts.save") }</button>
-                <button type="button" class="button-secondary" onclick={cancel}>{ m.cancel }</button>
+                <button type="button" class="button-secondary" onclick={cancel}>{ m.cancel() }</button>
             </div>
         </form>
     }
@@ -620,7 +620,7 @@ pub fn evidence(lang: Lang, account: &AccountRecord, question_id: &str) -> Html 
                     "contacts.evidence.count",
                     &[
                         ("count", &facts.active.to_string()),
-                        ("functions", &functions.join(m.enumeration)),
+                        ("functions", &functions.join(m.enumeration())),
                     ],
                 ),
                 executives_line(lang, account, &facts.executives),

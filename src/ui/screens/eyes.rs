@@ -159,7 +159,10 @@ pub fn Respond(props: &RespondProps) -> Html {
             if let Ok(link) = &link {
                 let stored = BrowserStore.get(&draft_key(&link.id)).ok().flatten();
                 if stored.is_none() && state.lang != link.lang {
-                    state.dispatch(Action::SetLang(link.lang));
+                    let (switch, lang) = (state.clone(), link.lang);
+                    crate::ui::root::in_language(&state, lang, move || {
+                        switch.dispatch(Action::SetLang(lang))
+                    });
                 }
             }
         });
@@ -187,12 +190,12 @@ pub fn Respond(props: &RespondProps) -> Html {
             let m = messages(lang);
             return html! {
                 <div class="data-pending notice" role="alert" data-data="failed">
-                    <p>{ m.screen_load_failed }</p>
+                    <p>{ m.screen_load_failed() }</p>
                 </div>
             };
         }
         (Kind::Customer, _, _) => {
-            return html! { <p class="data-pending" role="status" data-data="loading">{ messages(lang).loading_questions }</p> };
+            return html! { <p class="data-pending" role="status" data-data="loading">{ messages(lang).loading_questions() }</p> };
         }
         _ => return crate::ui::edge::data::data_pending(&state),
     };
@@ -404,10 +407,10 @@ pub fn Respond(props: &RespondProps) -> Html {
             { body }
             <div class="step-nav">
                 if at > 0 {
-                    <button type="button" class="button-secondary" data-action="respond-back" onclick={go(at - 1)}>{ m.back }</button>
+                    <button type="button" class="button-secondary" data-action="respond-back" onclick={go(at - 1)}>{ m.back() }</button>
                 }
                 if at < total_steps {
-                    <button type="button" class="button-primary" data-action="respond-next" onclick={go(at + 1)}>{ m.next_section }</button>
+                    <button type="button" class="button-primary" data-action="respond-next" onclick={go(at + 1)}>{ m.next_section() }</button>
                 }
             </div>
         </section>
@@ -473,7 +476,7 @@ fn attach_error(lang: Lang, error: AttachError) -> &'static str {
 fn attach(state: &AppHandle, text: &str) -> Result<AccountId, String> {
     let lang = state.lang;
     let (Some(bank), Some(set)) = (state.loaded().map(|l| l.bank), customer_set()) else {
-        return Err(messages(lang).loading_questions.to_owned());
+        return Err(messages(lang).loading_questions().to_owned());
     };
     let response = text
         .split_whitespace()
@@ -509,7 +512,7 @@ pub fn ResponseScreen(props: &ResponseProps) -> Html {
     let body = match (&decoded, &*outcome) {
         (_, Some(Ok(account))) => html! {
             <p role="status" data-attached="">{ t(lang, "eyes.attach.done") }{ " " }
-                <a href={Route::Account { account: account.clone() }.to_hash()}>{ messages(lang).account_page }</a></p>
+                <a href={Route::Account { account: account.clone() }.to_hash()}>{ messages(lang).account_page() }</a></p>
         },
         (Err(e), _) => {
             html! { <p role="alert" data-response="refused">{ link_error(lang, *e) }</p> }
@@ -567,7 +570,7 @@ fn describe_response(lang: Lang, response: &Response) -> String {
     match response.role {
         Some(role) => format!(
             "{said}{}",
-            (messages(lang).paren)(t(lang, &format!("eyes.role_of.{}", role.id())))
+            messages(lang).paren(t(lang, &format!("eyes.role_of.{}", role.id())))
         ),
         None => said,
     }
@@ -781,14 +784,14 @@ pub fn gap_view(lang: Lang, gap: &PerceptionGap) -> Html {
     });
     let reasons = gap.reasons.iter().map(|(target, n)| {
         let name = if target == "none" { t(lang, "eyes.reason.none").to_owned() } else { lens_label(lang, target).to_owned() };
-        html! { <li data-reason={target.clone()}>{ format!("{name}{}{n}", messages(lang).colon) }</li> }
+        html! { <li data-reason={target.clone()}>{ format!("{name}{}{n}", messages(lang).colon()) }</li> }
     });
     html! {
         <div class="perception-gap" data-perception-gap="" data-respondents={gap.respondents.to_string()}>
             <h3>{ t(lang, "eyes.gap.heading") }</h3>
             <p>{ later_text_with(lang, "eyes.gap.intro", &[("n", &gap.respondents.to_string())]) }</p>
             if !gap.alarm.is_empty() {
-                <p class="notice" role="note" data-customer-alarm={gap.alarm.join(" ")}>{ later_text_with(lang, "eyes.gap.alarm", &[("figures", &gap.alarm.iter().map(|l| lens_label(lang, l)).collect::<Vec<_>>().join(messages(lang).enumeration))]) }</p>
+                <p class="notice" role="note" data-customer-alarm={gap.alarm.join(" ")}>{ later_text_with(lang, "eyes.gap.alarm", &[("figures", &gap.alarm.iter().map(|l| lens_label(lang, l)).collect::<Vec<_>>().join(messages(lang).enumeration()))]) }</p>
             }
             if gap.deciders == 0 {
                 <p class="notice" role="note" data-no-decider="">{ t(lang, "eyes.gap.no_decider") }</p>
@@ -839,7 +842,7 @@ pub fn team_block(lang: Lang, bank: &Bank, team: &TeamView) -> Html {
     });
     let splits = team.splits.iter().map(|s| {
         let prompt = bank.question(&s.question).map_or("", |q| q.prompt.get(lang));
-        html! { <li data-split={s.question.clone()}>{ prompt }{ (messages(lang).paren)(&format!("{}–{}", s.low, s.high)) }</li> }
+        html! { <li data-split={s.question.clone()}>{ prompt }{ messages(lang).paren(&format!("{}–{}", s.low, s.high)) }</li> }
     });
     html! {
         <div class="team-view" data-team-view="" data-colleagues={team.colleagues.to_string()}>
@@ -930,7 +933,7 @@ fn responses_view(
                     <span role="group" aria-label={t(lang, "eyes.remove_confirm")}>
                         { t(lang, "eyes.remove_confirm") }{ " " }
                         <button type="button" class="button-danger" data-action="remove-response-confirm" onclick={remove}>{ t(lang, "eyes.remove") }</button>
-                        <button type="button" class="button-secondary" onclick={cancel}>{ messages(lang).cancel }</button>
+                        <button type="button" class="button-secondary" onclick={cancel}>{ messages(lang).cancel() }</button>
                     </span>
                 } else {
                     <button type="button" class="button-secondary" data-action="remove-response" onclick={ask}>{ t(lang, "eyes.remove") }</button>

@@ -22,12 +22,12 @@ pub fn home(state: &AppHandle) -> Html {
     html! {
         <section class="accounts" aria-labelledby="accounts-heading" data-screen="accounts">
             <div class="screen-head">
-                <h1 id="accounts-heading">{ m.accounts_heading }</h1>
+                <h1 id="accounts-heading">{ m.accounts_heading() }</h1>
                 <div class="card-actions">
                     if !accounts.is_empty() {
-                        <a class="button-secondary" data-action="portfolio" href={Route::Portfolio.to_hash()}>{ m.portfolio_heading }</a>
+                        <a class="button-secondary" data-action="portfolio" href={Route::Portfolio.to_hash()}>{ m.portfolio_heading() }</a>
                     }
-                    <button type="button" class="button-primary" data-action="new-assessment" onclick={on_new}>{ m.new_assessment }</button>
+                    <button type="button" class="button-primary" data-action="new-assessment" onclick={on_new}>{ m.new_assessment() }</button>
                 </div>
             </div>
             if state.deferred.is_some() {
@@ -35,9 +35,9 @@ pub fn home(state: &AppHandle) -> Html {
             }
             if accounts.is_empty() {
                 <div class="empty-state">
-                    <h2>{ m.accounts_empty_title }</h2>
-                    <p>{ m.accounts_empty_body }</p>
-                    <ol>{ for m.accounts_empty_steps.iter().map(|step| html! { <li>{ *step }</li> }) }</ol>
+                    <h2>{ m.accounts_empty_title() }</h2>
+                    <p>{ m.accounts_empty_body() }</p>
+                    <ol>{ for m.accounts_empty_steps().iter().map(|step| html! { <li>{ *step }</li> }) }</ol>
                 </div>
             } else {
                 <ul class="account-list">
@@ -45,7 +45,7 @@ pub fn home(state: &AppHandle) -> Html {
                 </ul>
             }
             <crate::ui::widgets::data_tools::DataTools />
-            <p class="rules-link"><a href={Route::Rules.to_hash()}>{ m.rules_link }</a></p>
+            <p class="rules-link"><a href={Route::Rules.to_hash()}>{ m.rules_link() }</a></p>
         </section>
     }
 }
@@ -125,21 +125,21 @@ fn AccountCard(props: &CardProps) -> Html {
             }
             if overdue > 0 {
                 <p class="badge-overdue" data-overdue={overdue.to_string()}>
-                    <a href={Route::Account { account: id.clone() }.to_hash()}>{ (m.overdue_items)(overdue) }</a>
+                    <a href={Route::Account { account: id.clone() }.to_hash()}>{ m.overdue_items(overdue) }</a>
                 </p>
             }
             if let Some((record, summary)) = &latest {
                 <dl class="account-figures">
                     if let Some(summary) = summary {
-                        <div><dt>{ m.col_level }</dt><dd>{ summary.level.label(lang) }</dd></div>
-                        <div><dt>{ m.col_quadrant }</dt><dd>{ summary.quadrant.map_or(m.unknown.to_owned(), |q| q.label(lang)) }</dd></div>
-                        <div><dt>{ m.col_risk }</dt><dd>{ summary.risk_band.map_or(m.unknown.to_owned(), |b| b.label(lang)) }</dd></div>
+                        <div><dt>{ m.col_level() }</dt><dd>{ summary.level.label(lang) }</dd></div>
+                        <div><dt>{ m.col_quadrant() }</dt><dd>{ summary.quadrant.map_or(m.unknown().to_owned(), |q| q.label(lang)) }</dd></div>
+                        <div><dt>{ m.col_risk() }</dt><dd>{ summary.risk_band.map_or(m.unknown().to_owned(), |b| b.label(lang)) }</dd></div>
                     }
-                    <div><dt>{ m.col_last }</dt><dd>{ explain::date(record.completed_ms.unwrap_or(record.updated_ms)) }</dd></div>
+                    <div><dt>{ m.col_last() }</dt><dd>{ explain::date(record.completed_ms.unwrap_or(record.updated_ms)) }</dd></div>
                 </dl>
                 if let (true, Some((bank, summarize))) = (account.completed().count() > 1, bank.zip(summarize)) {
                     <details class="timeline" data-timeline={account.id.clone()}>
-                        <summary>{ (m.history)(account.completed().count()) }</summary>
+                        <summary>{ m.history(account.completed().count()) }</summary>
                         <ol reversed=true>
                             { for account.completed().rev().map(|a| {
                                 let s = summarize(bank, &a.answers);
@@ -148,7 +148,7 @@ fn AccountCard(props: &CardProps) -> Html {
                                     <li>
                                         <a href={route.to_hash()}>{ explain::date(a.completed_ms.unwrap_or(a.updated_ms)) }</a>
                                         { format!(" · {} · {}", s.level.label(lang),
-                                            s.quadrant.map_or(m.unknown.to_owned(), |q| q.label(lang))) }
+                                            s.quadrant.map_or(m.unknown().to_owned(), |q| q.label(lang))) }
                                     </li>
                                 }
                             }) }
@@ -156,30 +156,30 @@ fn AccountCard(props: &CardProps) -> Html {
                     </details>
                 }
             } else {
-                <p class="account-meta">{ m.not_assessed_yet }</p>
+                <p class="account-meta">{ m.not_assessed_yet() }</p>
             }
             <div class="card-actions">
                 if let Some(draft) = draft {
                     if let Some(bank) = bank {
-                        <span class="draft-progress">{ (m.draft_progress)(draft.answers.len(), bank.questions.len()) }</span>
+                        <span class="draft-progress">{ m.draft_progress(draft.answers.len(), bank.questions.len()) }</span>
                     }
-                    <button type="button" class="button-primary" data-action="resume" onclick={resume}>{ m.resume }</button>
+                    <button type="button" class="button-primary" data-action="resume" onclick={resume}>{ m.resume() }</button>
                 } else {
-                    <button type="button" class="button-secondary" data-action="reassess" onclick={reassess}>{ m.reassess }</button>
+                    <button type="button" class="button-secondary" data-action="reassess" onclick={reassess}>{ m.reassess() }</button>
                 }
                 if let Some((record, _)) = &latest {
-                    <a class="button-secondary" href={Route::Results { account: id.clone(), assessment: record.id.clone() }.to_hash()}>{ m.view_results }</a>
+                    <a class="button-secondary" href={Route::Results { account: id.clone(), assessment: record.id.clone() }.to_hash()}>{ m.view_results() }</a>
                 }
-                <a class="button-secondary" data-action="account-page" href={Route::Account { account: id.clone() }.to_hash()}>{ m.account_page }</a>
+                <a class="button-secondary" data-action="account-page" href={Route::Account { account: id.clone() }.to_hash()}>{ m.account_page() }</a>
                 if !*confirming_delete {
-                    <button type="button" class="button-link" data-action="delete" onclick={set_confirm(true)}>{ m.delete_account }</button>
+                    <button type="button" class="button-link" data-action="delete" onclick={set_confirm(true)}>{ m.delete_account() }</button>
                 }
             </div>
             if *confirming_delete {
                 <div class="discard" role="alert">
-                    <p>{ (m.delete_confirm)(&account.name) }</p>
-                    <button type="button" class="button-danger" data-action="delete-confirm" onclick={delete}>{ m.delete_yes }</button>
-                    <button type="button" class="button-secondary" onclick={set_confirm(false)}>{ m.cancel }</button>
+                    <p>{ m.delete_confirm(&account.name) }</p>
+                    <button type="button" class="button-danger" data-action="delete-confirm" onclick={delete}>{ m.delete_yes() }</button>
+                    <button type="button" class="button-secondary" onclick={set_confirm(false)}>{ m.cancel() }</button>
                 </div>
             }
         </li>

@@ -210,7 +210,7 @@ fn item_view(
                         <li>{ later_text_with(lang, "plan.owner_is", &[("owner", &item.owner)]) }</li>
                     }
                     if !item.lever.is_empty() {
-                        <li data-lever={item.lever.clone()}>{ format!("{}{}{}", later_text(lang, "plan.lever"), m.colon, label(lang, &item.lever)) }</li>
+                        <li data-lever={item.lever.clone()}>{ format!("{}{}{}", later_text(lang, "plan.lever"), m.colon(), label(lang, &item.lever)) }</li>
                     }
                     if !item.measure.is_empty() {
                         <li>{ later_text_with(lang, "plan.measure_is", &[("measure", &item.measure)]) }</li>
@@ -224,15 +224,15 @@ fn item_view(
                 <div class="discard" role="alert">
                     <p>{ later_text_with(lang, "plan.remove_confirm", &[("title", &item.title)]) }</p>
                     <button type="button" class="button-danger" data-action="remove-plan-item-confirm" onclick={remove}>{ later_text(lang, "plan.remove_yes") }</button>
-                    <button type="button" class="button-secondary" onclick={set_open(Open::None)}>{ m.cancel }</button>
+                    <button type="button" class="button-secondary" onclick={set_open(Open::None)}>{ m.cancel() }</button>
                 </div>
             } else {
                 <div class="card-actions">
                     <button type="button" class="button-secondary" data-action="edit-plan-item" onclick={set_open(Open::Editing(item.id.clone()))}>
-                        { later_text(lang, "plan.edit") }<span class="visually-hidden">{ format!("{}{}", m.colon, item.title) }</span>
+                        { later_text(lang, "plan.edit") }<span class="visually-hidden">{ format!("{}{}", m.colon(), item.title) }</span>
                     </button>
                     <button type="button" class="button-link" data-action="remove-plan-item" onclick={set_open(Open::Removing(item.id.clone()))}>
-                        { later_text(lang, "plan.remove") }<span class="visually-hidden">{ format!("{}{}", m.colon, item.title) }</span>
+                        { later_text(lang, "plan.remove") }<span class="visually-hidden">{ format!("{}{}", m.colon(), item.title) }</span>
                     </button>
                 </div>
             }
@@ -348,7 +348,7 @@ fn PlanForm(props: &PlanFormProps) -> Html {
             <textarea id="plan-notes" data-field="plan-notes" rows="3" value={current.notes.clone()} />
             <div class="card-actions">
                 <button type="submit" class="button-primary" data-action="save-plan-item">{ later_text(lang, "plan.save") }</button>
-                <button type="button" class="button-secondary" onclick={cancel}>{ m.cancel }</button>
+                <button type="button" class="button-secondary" onclick={cancel}>{ m.cancel() }</button>
             </div>
         </form>
     }
@@ -455,7 +455,7 @@ pub fn results_plan_block(
 
 fn progress_view(lang: Lang, item: &PlanItem, p: &ItemProgress) -> Html {
     let m = messages(lang);
-    let figure = |v: Option<u8>| v.map_or(m.unknown.to_owned(), |v| v.to_string());
+    let figure = |v: Option<u8>| v.map_or(m.unknown().to_owned(), |v| v.to_string());
     html! {
         <li data-progress={p.item_id.clone()} data-moved={p.moved.id()}
             data-before={p.before.map(|v| v.to_string())} data-after={p.after.map(|v| v.to_string())}>
@@ -466,7 +466,7 @@ fn progress_view(lang: Lang, item: &PlanItem, p: &ItemProgress) -> Html {
             if !item.lever.is_empty() {
                 <br />
                 { later_text_with(lang, "plan.before_after", &[("figure", label(lang, &item.lever)), ("before", &figure(p.before)), ("after", &figure(p.after))]) }
-                { format!("{}{}", m.comma, later_text(lang, &format!("{}{}", "plan.moved.", p.moved.id()))) }
+                { format!("{}{}", m.comma(), later_text(lang, &format!("{}{}", "plan.moved.", p.moved.id()))) }
             }
             if let Some(raised) = p.still_raised {
                 <br />

@@ -15,13 +15,13 @@ use crate::ui::widgets::charts::{loyalty_map, LoyaltyMap, MapPoint};
 
 fn column_name(lang: crate::engine::text::lang::Lang, m: &Messages, key: SortKey) -> &'static str {
     match key {
-        SortKey::Name => m.col_name,
-        SortKey::Level => m.col_level,
-        SortKey::Target => m.col_target,
-        SortKey::Gap => m.col_gap,
-        SortKey::Quadrant => m.col_quadrant,
-        SortKey::Risk => m.col_risk,
-        SortKey::Last => m.col_last,
+        SortKey::Name => m.col_name(),
+        SortKey::Level => m.col_level(),
+        SortKey::Target => m.col_target(),
+        SortKey::Gap => m.col_gap(),
+        SortKey::Quadrant => m.col_quadrant(),
+        SortKey::Risk => m.col_risk(),
+        SortKey::Last => m.col_last(),
         SortKey::Overdue => crate::engine::scoring::later_text(lang, "plan.col_overdue"),
         SortKey::MapGaps => crate::engine::scoring::later_text(lang, "contacts.col_gaps"),
     }
@@ -61,7 +61,7 @@ pub fn Portfolio() -> Html {
             })
         })
         .collect();
-    let description = (m.portfolio_map_label)(points.len());
+    let description = m.portfolio_map_label(points.len());
 
     let set = |f: fn(&mut Query, String)| {
         let query = query.clone();
@@ -123,7 +123,7 @@ pub fn Portfolio() -> Html {
             <div class="field">
                 <label for={id}>{ name }</label>
                 <select {id} {onchange}>
-                    <option value="" selected={none_selected}>{ m.filter_all }</option>
+                    <option value="" selected={none_selected}>{ m.filter_all() }</option>
                     { for options.into_iter().map(|(value, text, selected)| html! { <option {value} {selected}>{ text }</option> }) }
                 </select>
             </div>
@@ -133,23 +133,23 @@ pub fn Portfolio() -> Html {
     html! {
         <section class="portfolio" aria-labelledby="portfolio-heading" data-screen="portfolio" data-rows={shown.len().to_string()}>
             <div class="screen-head">
-                <h1 id="portfolio-heading">{ m.portfolio_heading }</h1>
+                <h1 id="portfolio-heading">{ m.portfolio_heading() }</h1>
                 <div class="card-actions">
                     if state.accounts.iter().any(|a| !a.plan.is_empty()) {
                         <button type="button" class="button-secondary" data-action="export-plan-csv"
                             onclick={crate::ui::screens::plan::export_plan_csv(&state.accounts)}>{ crate::engine::scoring::later_text(lang, "plan.export_csv") }</button>
                     }
-                    <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
+                    <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts() }</a>
                 </div>
             </div>
             <div class="card filters" role="search">
                 <div class="field">
-                    <label for="filter-text">{ m.filter_text }</label>
+                    <label for="filter-text">{ m.filter_text() }</label>
                     <input id="filter-text" type="search" data-field="filter-text" value={query.text.clone()} oninput={on_text} />
                 </div>
-                { filter_select("filter-quadrant", m.col_quadrant, set(|q, v| q.quadrant = Quadrant::parse(&v)),
+                { filter_select("filter-quadrant", m.col_quadrant(), set(|q, v| q.quadrant = Quadrant::parse(&v)),
                     Quadrant::ALL.iter().map(|q| (q.id().to_owned(), q.label(lang), query.quadrant == Some(*q))).collect()) }
-                { filter_select("filter-risk", m.col_risk, set(|q, v| q.risk_band = RiskBand::parse(&v)),
+                { filter_select("filter-risk", m.col_risk(), set(|q, v| q.risk_band = RiskBand::parse(&v)),
                     RiskBand::ALL.iter().map(|b| (b.id().to_owned(), b.label(lang), query.risk_band == Some(*b))).collect()) }
                 if let Some(team) = team {
                     { filter_select("filter-owner", crate::engine::scoring::later_text(lang, "sync.owner"), set(|q, v| q.owner = (!v.is_empty()).then_some(v)),
@@ -162,30 +162,30 @@ pub fn Portfolio() -> Html {
                             (name.to_owned(), text, query.owner.as_deref() == Some(name))
                         }).collect()) }
                 }
-                <p class="meta" aria-live="polite">{ (m.rows_shown)(shown.len(), all.len()) }</p>
+                <p class="meta" aria-live="polite">{ m.rows_shown(shown.len(), all.len()) }</p>
             </div>
             <div class="loyalty-layout">
                 <figure class="map-figure card">
                     { loyalty_map(&LoyaltyMap { lang, satisfaction: None, switching_cost: None, quadrant: None, description, path: Vec::new(), others: points }) }
-                    <figcaption>{ m.portfolio_map_caption }</figcaption>
+                    <figcaption>{ m.portfolio_map_caption() }</figcaption>
                 </figure>
                 { compare_form(&state, None, None, true) }
             </div>
             <div class="card table-wrap">
                 <table class="portfolio-table" data-portfolio="">
-                    <caption>{ m.portfolio_caption }</caption>
+                    <caption>{ m.portfolio_caption() }</caption>
                     <thead><tr>
                         { header(SortKey::Name) }
                         if team.is_some() {
                             <th scope="col">{ crate::engine::scoring::later_text(lang, "sync.owner") }</th>
                         }
-                        <th scope="col">{ m.col_tags }</th>
+                        <th scope="col">{ m.col_tags() }</th>
                         { for SortKey::ALL[1..].iter().map(|k| header(*k)) }
                     </tr></thead>
                     <tbody>
                         { for shown.iter().map(|r| {
                             let s = r.summary.as_ref();
-                            let dash = || m.unknown.to_owned();
+                            let dash = || m.unknown().to_owned();
                             html! {
                                 <tr data-account={r.account_id.clone()} data-owner={r.owner.clone()}>
                                     <th scope="row"><a href={Route::Account { account: r.account_id.clone() }.to_hash()}>{ &r.name }</a></th>
@@ -197,7 +197,7 @@ pub fn Portfolio() -> Html {
                                     <td>{ s.map_or_else(dash, |s| s.target_level.label(lang)) }</td>
                                     <td data-col="gap">{ r.gap().map_or_else(dash, |g| g.to_string()) }</td>
                                     <td data-col="quadrant">{ s.and_then(|s| s.quadrant).map_or_else(dash, |q| q.label(lang)) }</td>
-                                    <td data-col="risk">{ s.and_then(|s| s.risk_band).map_or_else(dash, |b| format!("{}{}", b.label(lang), (m.paren)(&s.and_then(|s| s.defection_risk).unwrap_or_default().to_string()))) }</td>
+                                    <td data-col="risk">{ s.and_then(|s| s.risk_band).map_or_else(dash, |b| format!("{}{}", b.label(lang), m.paren(&s.and_then(|s| s.defection_risk).unwrap_or_default().to_string()))) }</td>
                                     <td>{ r.last_ms.map_or_else(dash, date) }</td>
                                     <td data-col="overdue" data-overdue={r.overdue.to_string()}>{ r.overdue.to_string() }</td>
                                     <td data-col="map-gaps">{ r.map_gaps.map_or_else(|| crate::engine::scoring::later_text(lang, "contacts.no_map").to_owned(), |n| n.to_string()) }</td>

@@ -110,10 +110,10 @@ fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
         <section class="questionnaire" aria-labelledby="account-heading" data-screen="questionnaire">
             <h1 id="account-heading" class="account-title">{ &account.name }</h1>
             <p class="progress" data-progress={format!("{answered}/{total}")} aria-live="polite">
-                { (m.progress)(section_index + 1, bank.sections.len(), answered, total) }
+                { m.progress(section_index + 1, bank.sections.len(), answered, total) }
             </p>
             <progress max={total.to_string()} value={answered.to_string()} aria-hidden="true"></progress>
-            <nav class="section-nav" aria-label={m.sections_nav_label}>
+            <nav class="section-nav" aria-label={m.sections_nav_label()}>
                 <ol>
                     { for bank.sections.iter().enumerate().map(|(i, s)| {
                         let n = bank.section_questions(&s.id).count();
@@ -124,7 +124,7 @@ fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
                                 <button type="button" class={crate::ui::class_list("section-link", &[current.then_some("current"), (done < n).then_some("incomplete")])}
                                     aria-current={current.then_some("step")} data-section={s.id.clone()} onclick={show(i)}>
                                     <span class="section-name">{ format!("{}. {}", i + 1, s.title.get(lang)) }</span>
-                                    <span class="section-count">{ (m.section_count)(done, n) }</span>
+                                    <span class="section-count">{ m.section_count(done, n) }</span>
                                 </button>
                             </li>
                         }
@@ -134,7 +134,7 @@ fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
             <div class="section-body" data-section={section.id.clone()}>
                 <h2>{ section.title.get(lang) }</h2>
                 <p class="section-intro">{ section.intro.get(lang) }</p>
-                <p class="hint keyboard-hint">{ m.keyboard_hint }</p>
+                <p class="hint keyboard-hint">{ m.keyboard_hint() }</p>
                 { for questions.iter().enumerate().map(|(pos, (index, q))| {
                     let next = questions.get(pos + 1).map(|(_, q)| q.id.clone());
                     html! {
@@ -143,29 +143,29 @@ fn QuestionnaireScreen(props: &QuestionnaireProps) -> Html {
                             next_question={next} {lang} />
                     }
                 }) }
-                <p class="section-status">{ (m.section_unanswered)(unanswered_here) }</p>
+                <p class="section-status">{ m.section_unanswered(unanswered_here) }</p>
                 <div class="step-actions">
                     if section_index > 0 {
-                        <button type="button" class="button-secondary" data-action="back" onclick={show(section_index - 1)}>{ m.back }</button>
+                        <button type="button" class="button-secondary" data-action="back" onclick={show(section_index - 1)}>{ m.back() }</button>
                     }
                     if last {
-                        <button type="button" id="step-forward" class="button-primary" data-action="finish" onclick={on_finish}>{ m.finish }</button>
+                        <button type="button" id="step-forward" class="button-primary" data-action="finish" onclick={on_finish}>{ m.finish() }</button>
                     } else {
-                        <button type="button" id="step-forward" class="button-primary" data-action="next" onclick={show(section_index + 1)}>{ m.next_section }</button>
+                        <button type="button" id="step-forward" class="button-primary" data-action="next" onclick={show(section_index + 1)}>{ m.next_section() }</button>
                     }
                 </div>
                 if last {
-                    <p class="hint">{ (m.finish_hint)(total - answered) }</p>
+                    <p class="hint">{ m.finish_hint(total - answered) }</p>
                 }
-                <p class="hint">{ m.saved_locally }</p>
+                <p class="hint">{ m.saved_locally() }</p>
             </div>
             <div class="discard">
                 if *confirming_discard {
-                    <p role="alert">{ m.discard_confirm }</p>
-                    <button type="button" class="button-danger" data-action="discard-confirm" onclick={on_discard}>{ m.discard_yes }</button>
-                    <button type="button" class="button-secondary" onclick={set_confirm(false)}>{ m.discard_no }</button>
+                    <p role="alert">{ m.discard_confirm() }</p>
+                    <button type="button" class="button-danger" data-action="discard-confirm" onclick={on_discard}>{ m.discard_yes() }</button>
+                    <button type="button" class="button-secondary" onclick={set_confirm(false)}>{ m.discard_no() }</button>
                 } else {
-                    <button type="button" class="button-link" data-action="discard" onclick={set_confirm(true)}>{ m.discard_draft }</button>
+                    <button type="button" class="button-link" data-action="discard" onclick={set_confirm(true)}>{ m.discard_draft() }</button>
                 }
             </div>
         </section>
@@ -252,14 +252,14 @@ fn QuestionView(props: &QuestionProps) -> Html {
             data-question={q.id.clone()} data-dimension={q.dimension.to_string()}
             data-answered={(!unanswered).to_string()} {onkeydown}>
             <legend>
-                <span class="question-number">{ (m.question_of)(number, total) }</span>
+                <span class="question-number">{ m.question_of(number, total) }</span>
                 <span class="question-prompt">{ q.prompt.get(lang) }</span>
             </legend>
             if unanswered {
-                <p class="unanswered-marker">{ m.unanswered_marker }</p>
+                <p class="unanswered-marker">{ m.unanswered_marker() }</p>
             }
             <details class="question-help">
-                <summary>{ m.help_toggle }</summary>
+                <summary>{ m.help_toggle() }</summary>
                 <p>{ q.help.get(lang) }</p>
             </details>
             if mapped && crate::engine::scoring::coverage::EVIDENCE_QUESTIONS.contains(&q.id.as_str()) {
@@ -283,12 +283,12 @@ fn QuestionView(props: &QuestionProps) -> Html {
                     <input type="radio" id={format!("{name}-dk")} name={name.clone()} value="dk"
                         checked={props.choice == Some(Choice::DontKnow)}
                         onchange={answer.reform(|_| Choice::DontKnow)} />
-                    <label for={format!("{name}-dk")}><span class="option-key" aria-hidden="true">{ "0" }</span>{ m.dont_know }</label>
+                    <label for={format!("{name}-dk")}><span class="option-key" aria-hidden="true">{ "0" }</span>{ m.dont_know() }</label>
                 </div>
             </div>
             <details class="question-note" open={!props.note.is_empty()}>
-                <summary>{ format!("{}{}", m.note_label, (m.paren)(m.optional)) }</summary>
-                <label class="visually-hidden" for={format!("{name}-note")}>{ format!("{}{}{}", m.note_label, m.colon, q.prompt.get(lang)) }</label>
+                <summary>{ format!("{}{}", m.note_label(), m.paren(m.optional())) }</summary>
+                <label class="visually-hidden" for={format!("{name}-note")}>{ format!("{}{}{}", m.note_label(), m.colon(), q.prompt.get(lang)) }</label>
                 { note_field(&state, &props.account_id, &q.id, format!("{name}-note"), props.note.clone()) }
             </details>
         </fieldset>

@@ -28,16 +28,16 @@ fn opt_num(v: Option<u8>) -> String {
 }
 
 fn figure(m: &Messages, v: Option<f64>) -> String {
-    v.map_or(m.unknown.to_owned(), |v| round(v).to_string())
+    v.map_or(m.unknown().to_owned(), |v| round(v).to_string())
 }
 
 /// A collapsible "how this was computed" with a link to all the rules.
 fn how(m: &Messages, texts: &[&'static str]) -> Html {
     html! {
         <details class="how">
-            <summary>{ m.how_computed }</summary>
+            <summary>{ m.how_computed() }</summary>
             { for texts.iter().map(|t| html! { <p>{ *t }</p> }) }
-            <p><a href={Route::Rules.to_hash()}>{ m.full_rules_link }</a></p>
+            <p><a href={Route::Rules.to_hash()}>{ m.full_rules_link() }</a></p>
         </details>
     }
 }
@@ -90,12 +90,12 @@ pub fn Results(props: &ResultsProps) -> Html {
     };
     let actions = html! {
         <>
-            <button type="button" class="button-primary" data-action="print-summary" onclick={Callback::from(|_| crate::ui::edge::browser::print_summary())}>{ m.print_summary }</button>
-            <button type="button" class="button-secondary" data-action="print" onclick={Callback::from(|_| crate::ui::edge::browser::print())}>{ m.print_report }</button>
-            <button type="button" class="button-secondary" data-action="export-one" onclick={export_one}>{ m.export_one }</button>
-            <button type="button" class="button-secondary" data-action="share" aria-expanded={sharing.to_string()} onclick={toggle_share}>{ m.share_link }</button>
-            <a class="button-secondary" href={Route::Account { account: account.id.clone() }.to_hash()}>{ m.account_page }</a>
-            <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
+            <button type="button" class="button-primary" data-action="print-summary" onclick={Callback::from(|_| crate::ui::edge::browser::print_summary())}>{ m.print_summary() }</button>
+            <button type="button" class="button-secondary" data-action="print" onclick={Callback::from(|_| crate::ui::edge::browser::print())}>{ m.print_report() }</button>
+            <button type="button" class="button-secondary" data-action="export-one" onclick={export_one}>{ m.export_one() }</button>
+            <button type="button" class="button-secondary" data-action="share" aria-expanded={sharing.to_string()} onclick={toggle_share}>{ m.share_link() }</button>
+            <a class="button-secondary" href={Route::Account { account: account.id.clone() }.to_hash()}>{ m.account_page() }</a>
+            <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts() }</a>
         </>
     };
     let link = (*sharing).then(|| {
@@ -118,13 +118,13 @@ pub fn Results(props: &ResultsProps) -> Html {
         };
         html! {
             <div class="card share-panel" data-share-panel="">
-                <label for="share-link">{ m.share_link_label }</label>
+                <label for="share-link">{ m.share_link_label() }</label>
                 <div class="share-row">
                     <input id="share-link" class="share-link" readonly=true value={url} />
-                    <button type="button" class="button-primary" data-action="copy-link" onclick={copy}>{ m.copy_link }</button>
+                    <button type="button" class="button-primary" data-action="copy-link" onclick={copy}>{ m.copy_link() }</button>
                 </div>
-                <p class="meta" role="status">{ match *copied { Some(true) => m.link_copied, Some(false) => m.copy_failed, None => "" } }</p>
-                <p class="meta">{ m.share_link_note }</p>
+                <p class="meta" role="status">{ match *copied { Some(true) => m.link_copied(), Some(false) => m.copy_failed(), None => "" } }</p>
+                <p class="meta">{ m.share_link_note() }</p>
             </div>
         }
     });
@@ -168,9 +168,9 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
             };
             return html! {
                 <section class="card" data-screen="shared-error">
-                    <h1>{ m.shared_heading }</h1>
+                    <h1>{ m.shared_heading() }</h1>
                     <p class="warning" role="alert">{ text }</p>
-                    <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
+                    <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts() }</a>
                 </section>
             };
         }
@@ -189,15 +189,15 @@ pub fn SharedResults(props: &SharedResultsProps) -> Html {
     };
     let actions = html! {
         <>
-            <button type="button" class="button-primary" data-action="save-shared" onclick={save}>{ m.save_shared }</button>
-            <button type="button" class="button-secondary" data-action="print-summary" onclick={Callback::from(|_| crate::ui::edge::browser::print_summary())}>{ m.print_summary }</button>
-            <button type="button" class="button-secondary" data-action="print" onclick={Callback::from(|_| crate::ui::edge::browser::print())}>{ m.print_report }</button>
-            <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts }</a>
+            <button type="button" class="button-primary" data-action="save-shared" onclick={save}>{ m.save_shared() }</button>
+            <button type="button" class="button-secondary" data-action="print-summary" onclick={Callback::from(|_| crate::ui::edge::browser::print_summary())}>{ m.print_summary() }</button>
+            <button type="button" class="button-secondary" data-action="print" onclick={Callback::from(|_| crate::ui::edge::browser::print())}>{ m.print_report() }</button>
+            <a class="button-secondary" href={Route::Home.to_hash()}>{ m.back_to_accounts() }</a>
         </>
     };
     let banner = html! {
         <>
-            <p class="card shared-banner" data-shared="">{ m.shared_banner }</p>
+            <p class="card shared-banner" data-shared="">{ m.shared_banner() }</p>
             if !shared.verified {
                 <p class="card notice" data-unverified="">{ text(lang, "share_unverified") }</p>
             }
@@ -276,8 +276,8 @@ fn results_view(
             data-bank-version={record.bank_version.to_string()}>
             <div class="screen-head">
                 <div>
-                    <h1 id="results-heading">{ format!("{} · {}", m.results_heading, name) }</h1>
-                    <p class="meta">{ (m.assessed_on)(&explain::date(record.completed_ms.unwrap_or(record.updated_ms)), &record.assessor) }</p>
+                    <h1 id="results-heading">{ format!("{} · {}", m.results_heading(), name) }</h1>
+                    <p class="meta">{ m.assessed_on(&explain::date(record.completed_ms.unwrap_or(record.updated_ms)), &record.assessor) }</p>
                 </div>
                 <div class="card-actions">{ actions }</div>
             </div>
@@ -319,7 +319,7 @@ fn section_nav(lang: Lang, has_notes: bool, has_plan: bool, has_eyes: bool) -> H
     let m = messages(lang);
     let mut sections: Vec<(&'static str, &'static str)> = SECTION_HEADINGS
         .into_iter()
-        .zip(m.results_sections)
+        .zip(m.results_sections())
         .collect();
     if !has_notes {
         sections.pop();
@@ -339,7 +339,7 @@ fn section_nav(lang: Lang, has_notes: bool, has_plan: bool, has_eyes: bool) -> H
         after_actions("eyes-results-heading", "eyes.heading");
     }
     html! {
-        <nav class="results-nav" aria-label={m.results_nav_label} data-results-nav="">
+        <nav class="results-nav" aria-label={m.results_nav_label()} data-results-nav="">
             <ul>
                 { for sections.into_iter().map(|(id, name)| {
                     html! {
@@ -361,7 +361,7 @@ fn summary_block(lang: Lang, r: &AssessmentResult) -> Html {
     let current = if r.level.enough_evidence {
         r.level.level.label(lang)
     } else {
-        m.not_enough_evidence.to_owned()
+        m.not_enough_evidence().to_owned()
     };
     let level = format!(
         "{}{} → {}{}",
@@ -373,43 +373,43 @@ fn summary_block(lang: Lang, r: &AssessmentResult) -> Html {
     let stage = r
         .stage
         .stage
-        .map(|st| format!("{}{}{}", m.stage_label, m.colon, st.label(lang)));
+        .map(|st| format!("{}{}{}", m.stage_label(), m.colon(), st.label(lang)));
     let quadrant = format!(
         "{}{}",
-        r.quadrant.map_or(m.unknown.to_owned(), |q| q.label(lang)),
+        r.quadrant.map_or(m.unknown().to_owned(), |q| q.label(lang)),
         near(lang, b.map_or(&[][..], |b| &b.quadrant)),
     );
     let band = r
         .defection
         .band
-        .map_or(m.unknown.to_owned(), |band| band.label(lang));
+        .map_or(m.unknown().to_owned(), |band| band.label(lang));
     let risk = format!(
         "{}{}",
-        (m.risk_value)(&figure(m, r.defection.risk), &band),
+        m.risk_value(&figure(m, r.defection.risk), &band),
         near(lang, b.map_or(&[][..], |b| &b.risk_band)),
     );
     html! {
         <section class="card summary" aria-labelledby="summary-heading" data-summary="">
-            <h2 id="summary-heading" tabindex="-1">{ m.summary_heading }</h2>
+            <h2 id="summary-heading" tabindex="-1">{ m.summary_heading() }</h2>
             <dl class="summary-grid">
-                <div data-summary-item="level"><dt>{ m.col_level }</dt><dd>
+                <div data-summary-item="level"><dt>{ m.col_level() }</dt><dd>
                     <strong>{ level }</strong>
                     if let Some(stage) = stage { <span class="meta">{ stage }</span> }
                 </dd></div>
-                <div data-summary-item="quadrant"><dt>{ m.col_quadrant }</dt><dd><strong>{ quadrant }</strong></dd></div>
-                <div data-summary-item="risk"><dt>{ m.col_risk }</dt>
+                <div data-summary-item="quadrant"><dt>{ m.col_quadrant() }</dt><dd><strong>{ quadrant }</strong></dd></div>
+                <div data-summary-item="risk"><dt>{ m.col_risk() }</dt>
                     <dd class={crate::ui::class_list("risk", &[r.defection.band.map(|b| b.id())])}><strong>{ risk }</strong></dd></div>
-                <div data-summary-item="confidence"><dt>{ m.confidence_heading }</dt><dd><strong>{ r.confidence.score.to_string() }</strong>{ " / 100" }</dd></div>
+                <div data-summary-item="confidence"><dt>{ m.confidence_heading() }</dt><dd><strong>{ r.confidence.score.to_string() }</strong>{ " / 100" }</dd></div>
             </dl>
             if !r.actions.is_empty() {
-                <h3>{ m.priority_actions }</h3>
+                <h3>{ m.priority_actions() }</h3>
                 <ol class="summary-actions">
                     { for r.actions.iter().take(3).map(|a| {
                         let text = a.text();
                         html! {
                             <li data-summary-action={a.action_id.clone()}>
                                 <strong>{ text.map_or(a.action_id.as_str(), |t| t.title.get(lang)) }</strong>
-                                <p><span>{ format!("{}{}", m.first_step, m.colon) }</span>{ text.map_or("", |t| t.first_step.get(lang)) }</p>
+                                <p><span>{ format!("{}{}", m.first_step(), m.colon()) }</span>{ text.map_or("", |t| t.first_step.get(lang)) }</p>
                             </li>
                         }
                     }) }
@@ -450,7 +450,7 @@ fn near<T: Labelled>(lang: Lang, others: &[T]) -> String {
     }
     let m = messages(lang);
     let names: Vec<String> = others.iter().map(|o| o.label(lang)).collect();
-    (m.near)(&names.join(m.enumeration))
+    m.near(&names.join(m.enumeration()))
 }
 
 /// Says which questionnaire an older assessment was answered with, and what carried over.
@@ -465,7 +465,7 @@ fn carried_over(
     let m = messages(lang);
     html! {
         <p class="card notice" data-carried-over={record.answers.answered_in(bank).to_string()}>
-            { (m.carried_over)(record.bank_version, record.answers.answered_in(bank), bank.questions.len()) }
+            { m.carried_over(record.bank_version, record.answers.answered_in(bank), bank.questions.len()) }
         </p>
     }
 }
@@ -484,18 +484,18 @@ fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
     let current = if r.level.enough_evidence {
         r.level.level.label(lang)
     } else {
-        m.not_enough_evidence.to_owned()
+        m.not_enough_evidence().to_owned()
     };
     html! {
         <section class="card" aria-labelledby="level-heading" data-block="level">
-            <h2 id="level-heading" tabindex="-1">{ m.level_heading }</h2>
+            <h2 id="level-heading" tabindex="-1">{ m.level_heading() }</h2>
             <div class="level-layout">
-                { ladder(&Ladder { lang, current: r.level.level, target: r.target.target_level, current_label: m.current_level, target_label: m.target_level, title: m.chart_ladder_label }) }
+                { ladder(&Ladder { lang, current: r.level.level, target: r.target.target_level, current_label: m.current_level(), target_label: m.target_level(), title: m.chart_ladder_label() }) }
                 <div class="level-text">
                     <p class="headline">
-                        <strong data-current-level="">{ format!("{}{}{}{}", m.current_level, m.colon, current, near(lang, r.borderline.as_ref().map_or(&[][..], |b| &b.level))) }</strong>
+                        <strong data-current-level="">{ format!("{}{}{}{}", m.current_level(), m.colon(), current, near(lang, r.borderline.as_ref().map_or(&[][..], |b| &b.level))) }</strong>
                         { " · " }
-                        <strong>{ format!("{}{}{}{}", m.target_level, m.colon, r.target.target_level.label(lang), near(lang, r.borderline.as_ref().map_or(&[][..], |b| &b.target))) }</strong>
+                        <strong>{ format!("{}{}{}{}", m.target_level(), m.colon(), r.target.target_level.label(lang), near(lang, r.borderline.as_ref().map_or(&[][..], |b| &b.target))) }</strong>
                     </p>
                     if r.level.regression.is_some() {
                         { flag("regression", true, text(lang, "regression_open_tender")) }
@@ -505,29 +505,29 @@ fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
                     if r.target.luxury {
                         { flag("luxury", true, text(lang, "luxury_warning")) }
                     } else if r.target.gap > 0 {
-                        <p>{ (m.gap_below)(r.target.gap) }</p>
+                        <p>{ m.gap_below(r.target.gap) }</p>
                     }
                     <p data-stance-text="">
-                        <strong>{ format!("{}{}{}", m.stance_label, m.colon, r.target.stance.label(lang)) }</strong>
-                        { format!("{}{}", m.dash, r.target.stance.description(lang)) }
+                        <strong>{ format!("{}{}{}", m.stance_label(), m.colon(), r.target.stance.label(lang)) }</strong>
+                        { format!("{}{}", m.dash(), r.target.stance.description(lang)) }
                     </p>
                     if let Some(stage) = r.stage.stage {
                         <p data-stage-text="">
-                            <strong>{ format!("{}{}{}{}", m.stage_label, m.colon, stage.label(lang), r.stage.posture.map_or(String::new(), |p| format!(" · {}", p.label(lang)))) }</strong>
-                            { format!("{}{}", m.dash, stage.description(lang)) }
+                            <strong>{ format!("{}{}{}{}", m.stage_label(), m.colon(), stage.label(lang), r.stage.posture.map_or(String::new(), |p| format!(" · {}", p.label(lang)))) }</strong>
+                            { format!("{}{}", m.dash(), stage.description(lang)) }
                         </p>
                     }
                     <ul class="evidence">
                         { for r.level.evidence.iter().map(|e| html! {
-                            <li>{ format!("{}{}{}", e.rung.label(lang), m.colon, e.share.map_or(m.unknown.to_owned(), |s| (m.evidence_share)(round(s)))) }</li>
+                            <li>{ format!("{}{}{}", e.rung.label(lang), m.colon(), e.share.map_or(m.unknown().to_owned(), |s| m.evidence_share(round(s)))) }</li>
                         }) }
                     </ul>
                     // What blocks the next rung matters only on the way to the target.
                     if let (Some(next), false, true) = (next, r.level.blockers.is_empty(), r.target.gap > 0) {
-                        <h3>{ (m.blocks_next)(&next.label(lang)) }</h3>
+                        <h3>{ m.blocks_next(&next.label(lang)) }</h3>
                         <ul class="blockers">{ for r.level.blockers.iter().map(|b| html! { <li>{ explain::blocker(lang, b) }</li> }) }</ul>
                     }
-                    <h3>{ m.why_target }</h3>
+                    <h3>{ m.why_target() }</h3>
                     <ul>{ for r.target.reasons.iter().map(|t| html! { <li>{ explain::target_reason(lang, t) }</li> }) }</ul>
                 </div>
             </div>
@@ -538,40 +538,40 @@ fn level_block(lang: Lang, r: &AssessmentResult) -> Html {
 
 fn loyalty_block(lang: Lang, r: &AssessmentResult) -> Html {
     let m = messages(lang);
-    let quadrant = r.quadrant.map_or(m.unknown.to_owned(), |q| q.label(lang));
-    let description = (m.loyalty_map_label)(
+    let quadrant = r.quadrant.map_or(m.unknown().to_owned(), |q| q.label(lang));
+    let description = m.loyalty_map_label(
         &figure(m, r.satisfaction.index),
         &figure(m, r.switching_cost.index),
         &quadrant,
     );
     let lever_bars = |kind: &'static str, levers: Vec<(String, Option<f64>)>| {
         html! { <>{ for levers.into_iter().map(|(id, v)| html! {
-            { bar(label(lang, &format!("{kind}.{id}")).to_owned(), v, m.unknown, &format!("{kind}.{id}")) }
+            { bar(label(lang, &format!("{kind}.{id}")).to_owned(), v, m.unknown(), &format!("{kind}.{id}")) }
         }) }</> }
     };
     let sat = lever_ids(r.satisfaction.levers_for_display());
     let sw = lever_ids(r.switching_cost.levers_for_display());
     html! {
         <section class="card" aria-labelledby="loyalty-heading" data-block="loyalty">
-            <h2 id="loyalty-heading" tabindex="-1">{ m.loyalty_heading }</h2>
+            <h2 id="loyalty-heading" tabindex="-1">{ m.loyalty_heading() }</h2>
             <div class="loyalty-layout">
                 <figure class="map-figure">
                     { loyalty_map(&LoyaltyMap { lang, satisfaction: r.satisfaction.index, switching_cost: r.switching_cost.index, quadrant: r.quadrant, description: description.clone(), path: Vec::new(), others: Vec::new() }) }
                     <figcaption>
                         <strong data-quadrant-label="">{ format!("{}{}", quadrant, near(lang, r.borderline.as_ref().map_or(&[][..], |b| &b.quadrant))) }</strong>
                         if r.no_clear_hold {
-                            <span data-flag="no-clear-hold">{ format!("{}{}", m.dash, text(lang, "no_clear_hold")) }</span>
+                            <span data-flag="no-clear-hold">{ format!("{}{}", m.dash(), text(lang, "no_clear_hold")) }</span>
                         } else if let Some(q) = r.quadrant {
-                            { format!("{}{}", m.dash, q.description(lang)) }
+                            { format!("{}{}", m.dash(), q.description(lang)) }
                         }
                     </figcaption>
                 </figure>
                 <div class="levers">
-                    { bar(format!("{}{}", label(lang, "axis.satisfaction"), (m.paren)(label(lang, "axis_hint.satisfaction"))), r.satisfaction.index, m.unknown, "satisfaction") }
-                    { bar(format!("{}{}", label(lang, "axis.switching_cost"), (m.paren)(label(lang, "axis_hint.switching_cost"))), r.switching_cost.index, m.unknown, "switching_cost") }
-                    <h3>{ format!("{} · {}", label(lang, "axis.satisfaction"), m.levers_weakest_first) }</h3>
+                    { bar(format!("{}{}", label(lang, "axis.satisfaction"), m.paren(label(lang, "axis_hint.satisfaction"))), r.satisfaction.index, m.unknown(), "satisfaction") }
+                    { bar(format!("{}{}", label(lang, "axis.switching_cost"), m.paren(label(lang, "axis_hint.switching_cost"))), r.switching_cost.index, m.unknown(), "switching_cost") }
+                    <h3>{ format!("{} · {}", label(lang, "axis.satisfaction"), m.levers_weakest_first()) }</h3>
                     { lever_bars("satisfaction", sat) }
-                    <h3>{ format!("{} · {}", label(lang, "axis.switching_cost"), m.levers_weakest_first) }</h3>
+                    <h3>{ format!("{} · {}", label(lang, "axis.switching_cost"), m.levers_weakest_first()) }</h3>
                     { lever_bars("switching_cost", sw) }
                 </div>
             </div>
@@ -590,16 +590,16 @@ fn capability_block(lang: Lang, r: &AssessmentResult) -> Html {
     let m = messages(lang);
     html! {
         <section class="card" aria-labelledby="capabilities-heading" data-block="capabilities">
-            <h2 id="capabilities-heading" tabindex="-1">{ m.capabilities_heading }</h2>
+            <h2 id="capabilities-heading" tabindex="-1">{ m.capabilities_heading() }</h2>
             { for r.capabilities.indices.iter().map(|(c, v)| html! {
-                { bar(format!("{}{}{}", c.label(lang), m.dash, c.description(lang)), *v, m.unknown, &format!("capability.{c}")) }
+                { bar(format!("{}{}{}", c.label(lang), m.dash(), c.description(lang)), *v, m.unknown(), &format!("capability.{c}")) }
             }) }
             <p class="headline">{ match r.capabilities.bottleneck {
-                Some(c) => (m.bottleneck)(&c.label(lang)),
-                None => m.no_bottleneck.to_owned(),
+                Some(c) => m.bottleneck(&c.label(lang)),
+                None => m.no_bottleneck().to_owned(),
             } }</p>
             if let Some(c) = r.capabilities.lagging {
-                <p data-lagging={c.id()}>{ (m.lagging)(&c.label(lang)) }</p>
+                <p data-lagging={c.id()}>{ m.lagging(&c.label(lang)) }</p>
             }
             { how(m, &[text(lang, "explain_capabilities")]) }
         </section>
@@ -611,11 +611,11 @@ fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
     let band = r
         .defection
         .band
-        .map_or(m.unknown.to_owned(), |b| b.label(lang));
+        .map_or(m.unknown().to_owned(), |b| b.label(lang));
     html! {
         <>
         <section class="card" aria-labelledby="safeguards-heading" data-block="safeguards">
-            <h2 id="safeguards-heading" tabindex="-1">{ m.safeguards_heading }</h2>
+            <h2 id="safeguards-heading" tabindex="-1">{ m.safeguards_heading() }</h2>
             <ul class="checklist">
                 { for r.safeguards.iter().map(|s| html! {
                     <li class={crate::ui::class_list("check", &[Some(s.status.id())])} data-safeguard={s.safeguard.id()} data-status={s.status.id()}>
@@ -628,12 +628,12 @@ fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
             { how(m, &[text(lang, "explain_safeguards")]) }
         </section>
         <section class="card" aria-labelledby="risk-heading" data-block="risk">
-            <h2 id="risk-heading" tabindex="-1">{ m.risk_heading }</h2>
+            <h2 id="risk-heading" tabindex="-1">{ m.risk_heading() }</h2>
             <p class={crate::ui::class_list("risk", &[r.defection.band.map(|b| b.id())])}>
-                <strong>{ format!("{}{}", (m.risk_value)(&figure(m, r.defection.risk), &band), near(lang, r.borderline.as_ref().map_or(&[][..], |b| &b.risk_band))) }</strong>
+                <strong>{ format!("{}{}", m.risk_value(&figure(m, r.defection.risk), &band), near(lang, r.borderline.as_ref().map_or(&[][..], |b| &b.risk_band))) }</strong>
             </p>
             if let Some(g) = r.defection.floor {
-                { flag("guarantee-floor", true, (m.guarantee_floor)(&g.label(lang))) }
+                { flag("guarantee-floor", true, m.guarantee_floor(&g.label(lang))) }
             }
             if r.defection.shallow_contacts {
                 { flag("shallow-contacts", true, text(lang, "shallow_contacts")) }
@@ -641,11 +641,11 @@ fn risk_block(lang: Lang, r: &AssessmentResult) -> Html {
             if r.defection.unwatched {
                 { flag("unwatched", false, text(lang, "unwatched")) }
             }
-            <p><strong>{ format!("{}{}{}", m.phase_label, m.colon, r.defection.phase.label(lang)) }</strong>
-                { format!("{}{}", m.dash, r.defection.phase.description(lang)) }</p>
-            <h3>{ m.warnings_heading }</h3>
+            <p><strong>{ format!("{}{}{}", m.phase_label(), m.colon(), r.defection.phase.label(lang)) }</strong>
+                { format!("{}{}", m.dash(), r.defection.phase.description(lang)) }</p>
+            <h3>{ m.warnings_heading() }</h3>
             { for r.warnings.iter().map(|(w, v)| html! {
-                { bar(w.label(lang), *v, m.unknown, &format!("warning.{w}")) }
+                { bar(w.label(lang), *v, m.unknown(), &format!("warning.{w}")) }
             }) }
             { how(m, &[text(lang, "explain_risk")]) }
         </section>
@@ -657,14 +657,14 @@ fn symbiosis_block(lang: Lang, r: &AssessmentResult) -> Html {
     let m = messages(lang);
     html! {
         <section class="card" aria-labelledby="symbiosis-heading" data-block="symbiosis">
-            <h2 id="symbiosis-heading" tabindex="-1">{ m.symbiosis_heading }</h2>
-            { bar(m.symbiosis_heading.to_owned(), r.symbiosis, m.unknown, "symbiosis") }
+            <h2 id="symbiosis-heading" tabindex="-1">{ m.symbiosis_heading() }</h2>
+            { bar(m.symbiosis_heading().to_owned(), r.symbiosis, m.unknown(), "symbiosis") }
             { for r.symbiosis_facets.iter().map(|(f, v)| html! {
-                { bar(f.label(lang), *v, m.unknown, &format!("symbiosis.{f}")) }
+                { bar(f.label(lang), *v, m.unknown(), &format!("symbiosis.{f}")) }
             }) }
-            <h3>{ m.loyalty_types_heading }</h3>
+            <h3>{ m.loyalty_types_heading() }</h3>
             { for r.loyalty_types.iter().map(|(t, v)| html! {
-                { bar(t.label(lang), *v, m.unknown, &format!("loyalty_type.{t}")) }
+                { bar(t.label(lang), *v, m.unknown(), &format!("loyalty_type.{t}")) }
             }) }
             { how(m, &[text(lang, "explain_symbiosis")]) }
         </section>
@@ -692,10 +692,10 @@ fn actions_block(
     };
     html! {
         <section class="card" aria-labelledby="actions-heading" data-block="actions">
-            <h2 id="actions-heading" tabindex="-1">{ m.actions_heading }</h2>
-            <p>{ m.actions_intro }</p>
+            <h2 id="actions-heading" tabindex="-1">{ m.actions_heading() }</h2>
+            <p>{ m.actions_intro() }</p>
             if r.actions.is_empty() {
-                <p>{ m.no_actions }</p>
+                <p>{ m.no_actions() }</p>
             } else {
                 <ol class="actions">
                     { for r.actions.iter().enumerate().map(|(i, a)| {
@@ -706,12 +706,12 @@ fn actions_block(
                                 hidden={i >= shown} data-action-id={a.action_id.clone()}>
                                 <strong class="action-title">{ text.map_or(a.action_id.as_str(), |t| t.title.get(lang)) }</strong>
                                 <p>{ text.map_or("", |t| t.detail.get(lang)) }</p>
-                                <p class="first-step"><span>{ format!("{}{}", m.first_step, m.colon) }</span>{ text.map_or("", |t| t.first_step.get(lang)) }</p>
-                                <p class="because"><span>{ format!("{}{}", m.because, m.colon) }</span>{ explain::finding(lang, &a.finding) }</p>
+                                <p class="first-step"><span>{ format!("{}{}", m.first_step(), m.colon()) }</span>{ text.map_or("", |t| t.first_step.get(lang)) }</p>
+                                <p class="because"><span>{ format!("{}{}", m.because(), m.colon()) }</span>{ explain::finding(lang, &a.finding) }</p>
                                 if let Some(theirs) = a.confirmed_by_customer {
                                     <p class="confirmed" data-confirmed={theirs.to_string()}>{ crate::engine::scoring::later_text_with(lang, "eyes.confirmed", &[("theirs", &theirs.to_string())]) }</p>
                                 }
-                                <p class="meta" data-source={text.map(|t| t.source.clone())}>{ text.map_or(String::new(), |t| (m.source_article)(&t.source.split(", ").collect::<Vec<_>>().join(m.enumeration))) }</p>
+                                <p class="meta" data-source={text.map(|t| t.source.clone())}>{ text.map_or(String::new(), |t| m.source_article(&t.source.split(", ").collect::<Vec<_>>().join(m.enumeration()))) }</p>
                                 if let (Some((account, _)), crate::engine::scoring::Finding::Coverage { who, .. }) = (adopt, &a.finding) {
                                     { crate::ui::screens::contacts::whom(lang, account, who, "") }
                                 }
@@ -725,7 +725,7 @@ fn actions_block(
                 </ol>
                 if more > 0 {
                     <button type="button" class="button-secondary" aria-expanded={show_all.to_string()} onclick={toggle}>
-                        { if **show_all { m.show_fewer_actions.to_owned() } else { (m.show_all_actions)(more) } }
+                        { if **show_all { m.show_fewer_actions().to_owned() } else { m.show_all_actions(more) } }
                     </button>
                 }
             }
@@ -750,16 +750,16 @@ fn confidence_block(
     };
     html! {
         <section class="card" aria-labelledby="confidence-heading" data-block="confidence">
-            <h2 id="confidence-heading" tabindex="-1">{ m.confidence_heading }</h2>
-            { bar(m.confidence_heading.to_owned(), Some(f64::from(c.score)), m.unknown, "confidence") }
-            <p>{ (m.confidence_answered)(c.answered, c.total, c.dont_know) }</p>
-            <p data-evidence-factor={round(c.evidence_factor * 100.0).to_string()}>{ (m.evidence_basis)(round(c.evidence_factor * 100.0)) }</p>
+            <h2 id="confidence-heading" tabindex="-1">{ m.confidence_heading() }</h2>
+            { bar(m.confidence_heading().to_owned(), Some(f64::from(c.score)), m.unknown(), "confidence") }
+            <p>{ m.confidence_answered(c.answered, c.total, c.dont_know) }</p>
+            <p data-evidence-factor={round(c.evidence_factor * 100.0).to_string()}>{ m.evidence_basis(round(c.evidence_factor * 100.0)) }</p>
             if !c.thin_sections.is_empty() {
-                <p>{ m.thin_sections }</p>
+                <p>{ m.thin_sections() }</p>
                 <ul data-thin-sections="">{ for c.thin_sections.iter().map(|s| html! { <li>{ section_title(s) }</li> }) }</ul>
             }
             if !c.inconsistencies.is_empty() || !conflicts.is_empty() {
-                <p>{ m.inconsistencies_heading }</p>
+                <p>{ m.inconsistencies_heading() }</p>
                 <ul>
                     { for c.inconsistencies.iter().map(|i| html! { <li data-inconsistency={i.id()}>{ i.label(lang) }</li> }) }
                     { crate::ui::screens::contacts::conflict_items(lang, conflicts) }
@@ -781,7 +781,7 @@ fn notes_block(
     }
     html! {
         <section class="card" aria-labelledby="notes-heading" data-block="notes">
-            <h2 id="notes-heading" tabindex="-1">{ m.notes_heading }</h2>
+            <h2 id="notes-heading" tabindex="-1">{ m.notes_heading() }</h2>
             <dl class="notes">
                 { for bank.questions.iter().filter_map(|q| notes.get(&q.id).map(|note| (q, note))).map(|(q, note)| html! {
                     <div data-note={q.id.clone()}>

@@ -390,7 +390,7 @@ fn SignOut(props: &SignOutProps) -> Html {
                             { t(lang, "sync.sign_out.export") }</button>
                         <button type="button" class="button-danger" data-action="sync-sign-out-confirm" onclick={remove}>
                             { t(lang, "sync.sign_out.confirm") }</button>
-                        <button type="button" class="button-secondary" onclick={set(false)}>{ m.cancel }</button>
+                        <button type="button" class="button-secondary" onclick={set(false)}>{ m.cancel() }</button>
                     </p>
                 </div>
             } else {

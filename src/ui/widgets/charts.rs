@@ -134,7 +134,7 @@ pub fn loyalty_map(props: &LoyaltyMap) -> Html {
     }
     let mid_low = HIGH / 2.0;
     let mid_high = (100.0 + HIGH) / 2.0;
-    let dash = crate::engine::text::i18n::messages(lang).dash;
+    let dash = crate::engine::text::i18n::messages(lang).dash();
     let sat_title = format!(
         "{}{dash}{}",
         label(lang, "axis.satisfaction"),

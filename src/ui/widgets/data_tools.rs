@@ -33,7 +33,7 @@ fn error_text(m: &Messages, lang: Lang, error: &ImportError) -> String {
             // the limit never reads as the limit itself; integer arithmetic, because float
             // formatting would add code to the wasm.
             let hundredths = (bytes * 100).div_ceil(1_048_576);
-            (m.import_too_large)(&format!("{}.{:02}", hundredths / 100, hundredths % 100))
+            m.import_too_large(&format!("{}.{:02}", hundredths / 100, hundredths % 100))
         }
         ImportError::NotUtf8 { at, line } => text_with(
             lang,
@@ -43,10 +43,10 @@ fn error_text(m: &Messages, lang: Lang, error: &ImportError) -> String {
         ImportError::Unreadable(detail) => {
             text_with(lang, "import_unreadable", &[("detail", detail)])
         }
-        ImportError::NotJson(detail) => (m.import_not_json)(detail),
-        ImportError::NotRapport => m.import_not_rapport.to_owned(),
-        ImportError::NewerSchema(v) => (m.import_newer)(*v),
-        ImportError::Invalid(detail) => (m.import_invalid)(detail),
+        ImportError::NotJson(detail) => m.import_not_json(detail),
+        ImportError::NotRapport => m.import_not_rapport().to_owned(),
+        ImportError::NewerSchema(v) => m.import_newer(*v),
+        ImportError::Invalid(detail) => m.import_invalid(detail),
     }
 }
 
@@ -161,33 +161,33 @@ pub fn DataTools() -> Html {
 
     html! {
         <section class="data-tools card" aria-labelledby="data-heading" data-block="data">
-            <h2 id="data-heading">{ m.data_heading }</h2>
+            <h2 id="data-heading">{ m.data_heading() }</h2>
             <div class="card-actions">
-                <button type="button" class="button-secondary" data-action="export-all" disabled={!has_accounts} onclick={export_all}>{ m.export_all }</button>
-                <button type="button" class="button-secondary" data-action="export-csv" disabled={!csv_ready} onclick={export_csv}>{ m.export_csv }</button>
+                <button type="button" class="button-secondary" data-action="export-all" disabled={!has_accounts} onclick={export_all}>{ m.export_all() }</button>
+                <button type="button" class="button-secondary" data-action="export-csv" disabled={!csv_ready} onclick={export_csv}>{ m.export_csv() }</button>
             </div>
             if state.accounts.iter().any(|a| !a.contacts.is_empty()) {
-                <p class="hint" data-export-note="contacts">{ m.export_contacts_note }</p>
+                <p class="hint" data-export-note="contacts">{ m.export_contacts_note() }</p>
             }
             // The native file button speaks the browser's language; this label speaks the app's.
             <div class="file-picker">
                 <input id="import-file" type="file" accept=".json,application/json" data-action="import"
                     aria-describedby="import-hint" onchange={on_pick} />
-                <label for="import-file" class="button-secondary">{ m.import_label }</label>
-                <p id="import-hint" class="hint">{ m.import_hint }</p>
+                <label for="import-file" class="button-secondary">{ m.import_label() }</label>
+                <p id="import-hint" class="hint">{ m.import_hint() }</p>
             </div>
             if let Some(text) = &*outcome {
                 <p role="status" data-import="done">{ text }</p>
             }
             if *tools_failed {
-                <p class="warning" role="alert" data-exchange="failed">{ m.tool_load_failed }</p>
+                <p class="warning" role="alert" data-exchange="failed">{ m.tool_load_failed() }</p>
             }
             if let Some(result) = &*preview {
                 { match result {
                     Err(error) => html! {
                         <div class="notice" role="alert" data-import="error">
                             <p>{ error_text(m, state.lang, error) }</p>
-                            <button type="button" class="button-secondary" onclick={cancel.clone()}>{ m.dismiss }</button>
+                            <button type="button" class="button-secondary" onclick={cancel.clone()}>{ m.dismiss() }</button>
                         </div>
                     },
                     // A preview exists only once the later module validated the file.

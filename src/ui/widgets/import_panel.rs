@@ -41,7 +41,7 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
                 resolution: *resolution,
                 new_ids,
             });
-            on_close.emit(Some((messages(state.lang).imported)(count)));
+            on_close.emit(Some(messages(state.lang).imported(count)));
         })
     };
     let choose = |r: Resolution| {
@@ -55,26 +55,26 @@ pub fn ImportPanel(props: &ImportPanelProps) -> Html {
     let fits = free_kb.is_none_or(|free| needed_kb <= free);
     html! {
         <div class="import-preview" data-import="preview">
-            <h3>{ m.import_preview_heading }</h3>
-            <p>{ (m.import_summary)(p.added.len(), p.conflicts.len()) }</p>
+            <h3>{ m.import_preview_heading() }</h3>
+            <p>{ m.import_summary(p.added.len(), p.conflicts.len()) }</p>
             { space_line(state.lang, needed_kb, free_kb) }
             if !p.conflicts.is_empty() {
-                <ul>{ for p.conflicts.iter().map(|c| html! { <li>{ (m.import_conflict)(&c.existing_name, &c.incoming_name) }</li> }) }</ul>
+                <ul>{ for p.conflicts.iter().map(|c| html! { <li>{ m.import_conflict(&c.existing_name, &c.incoming_name) }</li> }) }</ul>
                 <fieldset class="resolution">
-                    <legend>{ m.import_resolution_legend }</legend>
+                    <legend>{ m.import_resolution_legend() }</legend>
                     <div class="option">
                         <input type="radio" id="resolve-keep" name="resolve" checked={*resolution == Resolution::KeepBoth} onchange={choose(Resolution::KeepBoth)} />
-                        <label for="resolve-keep">{ m.import_keep_both }</label>
+                        <label for="resolve-keep">{ m.import_keep_both() }</label>
                     </div>
                     <div class="option">
                         <input type="radio" id="resolve-replace" name="resolve" checked={*resolution == Resolution::Replace} onchange={choose(Resolution::Replace)} />
-                        <label for="resolve-replace">{ m.import_replace }</label>
+                        <label for="resolve-replace">{ m.import_replace() }</label>
                     </div>
                 </fieldset>
             }
             <div class="card-actions">
-                <button type="button" class="button-primary" data-action="import-confirm" disabled={!fits} onclick={confirm}>{ m.import_confirm }</button>
-                <button type="button" class="button-secondary" onclick={cancel}>{ m.cancel }</button>
+                <button type="button" class="button-primary" data-action="import-confirm" disabled={!fits} onclick={confirm}>{ m.import_confirm() }</button>
+                <button type="button" class="button-secondary" onclick={cancel}>{ m.cancel() }</button>
             </div>
         </div>
     }

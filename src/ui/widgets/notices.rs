@@ -13,9 +13,9 @@ use crate::ui::root::AppHandle;
 fn notice_text(m: &Messages, kind: &NoticeKind) -> String {
     let what = |key: &str| {
         if key == SETTINGS_KEY {
-            m.what_settings
+            m.what_settings()
         } else {
-            m.what_account
+            m.what_account()
         }
     };
     match kind {
@@ -23,32 +23,33 @@ fn notice_text(m: &Messages, kind: &NoticeKind) -> String {
             key,
             error,
             kept_as: Ok(kept),
-        }) => (m.unreadable_kept)(what(key), kept, error),
+        }) => m.unreadable_kept(what(key), kept, error),
         NoticeKind::Load(LoadProblem::Unreadable {
             key,
             error,
             kept_as: Err(_),
-        }) => (m.unreadable_not_kept)(what(key), error),
-        NoticeKind::Load(LoadProblem::StoreFailed(err)) => {
-            (m.storage_unavailable)(&err.to_string())
-        }
+        }) => m.unreadable_not_kept(what(key), error),
+        NoticeKind::Load(LoadProblem::StoreFailed(err)) => m.storage_unavailable(&err.to_string()),
         NoticeKind::NotSaved {
             error: err @ StoreError::Unavailable(_),
             ..
-        } => (m.storage_unavailable)(&err.to_string()),
+        } => m.storage_unavailable(&err.to_string()),
         NoticeKind::NotSaved {
             target: SaveTarget::Settings,
             error,
-        } => (m.settings_not_saved)(&error.to_string()),
+        } => m.settings_not_saved(&error.to_string()),
         NoticeKind::NotSaved {
             target: SaveTarget::Account,
             error: StoreError::QuotaExceeded,
-        } => m.account_not_saved_full.to_owned(),
+        } => m.account_not_saved_full().to_owned(),
         NoticeKind::NotSaved {
             target: SaveTarget::Account,
             error,
-        } => (m.account_not_saved)(&error.to_string()),
-        NoticeKind::QuarantineNotDeleted(error) => (m.quarantine_not_deleted)(&error.to_string()),
+        } => m.account_not_saved(&error.to_string()),
+        NoticeKind::QuarantineNotDeleted(error) => m.quarantine_not_deleted(&error.to_string()),
+        NoticeKind::LanguageUnavailable { lang, error } => {
+            m.language_unavailable(lang.native_name(), error)
+        }
     }
 }
 
@@ -104,6 +105,7 @@ fn notice_id(kind: &NoticeKind) -> &'static str {
             ..
         } => "account-not-saved",
         NoticeKind::QuarantineNotDeleted(_) => "quarantine-not-deleted",
+        NoticeKind::LanguageUnavailable { .. } => "language-unavailable",
     }
 }
 
@@ -116,7 +118,7 @@ pub fn notices(app: &AppHandle, on_dismiss: Callback<u32>) -> Html {
         Callback::from(move |_| crate::ui::widgets::data_tools::download_everything(&app.accounts))
     };
     html! {
-        <section class="notices" aria-label={m.notices_label} role="alert">
+        <section class="notices" aria-label={m.notices_label()} role="alert">
             { for app.notices.iter().map(|notice| {
                 let id = notice.id;
                 let on_dismiss = on_dismiss.reform(move |_| id);
@@ -126,16 +128,16 @@ pub fn notices(app: &AppHandle, on_dismiss: Callback<u32>) -> Html {
                         <div class="notice-actions">
                             if let NoticeKind::Load(LoadProblem::Unreadable { key: original, kept_as: Ok(key), .. }) = &notice.kind {
                                 <button type="button" class="button-secondary" data-action="download-quarantined"
-                                    onclick={download_quarantined(app, id, key.clone())}>{ m.download_quarantined }</button>
+                                    onclick={download_quarantined(app, id, key.clone())}>{ m.download_quarantined() }</button>
                                 if notice.downloaded {
                                     <button type="button" class="button-secondary" data-action="delete-quarantined"
-                                        onclick={delete_quarantined(app, id, key.clone(), original.clone())}>{ m.delete_quarantined }</button>
+                                        onclick={delete_quarantined(app, id, key.clone(), original.clone())}>{ m.delete_quarantined() }</button>
                                 }
                             }
                             if matches!(notice.kind, NoticeKind::NotSaved { target: SaveTarget::Account, error: StoreError::QuotaExceeded }) {
-                                <button type="button" data-action="export-all-notice" onclick={export_all.clone()}>{ m.export_all }</button>
+                                <button type="button" data-action="export-all-notice" onclick={export_all.clone()}>{ m.export_all() }</button>
                             }
-                            <button type="button" class="button-secondary" onclick={on_dismiss}>{ m.dismiss }</button>
+                            <button type="button" class="button-secondary" onclick={on_dismiss}>{ m.dismiss() }</button>
                         </div>
                     </div>
                 }

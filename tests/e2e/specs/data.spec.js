@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp } from '../fixtures.js';
 import { accountRecord, seedAccounts } from '../assess.js';
 
@@ -121,4 +122,79 @@ test('switching language mid-assessment fetches both languages and never shows a
   await expect(prompt).toHaveText(english);
   expect(fetched).toHaveLength(2);
 });
+});
+
+test.describe('interface texts', () => {
+  // The page's own fetches: a service worker could answer them from its cache.
+  test.use({ serviceWorkers: 'block' });
+  const isTexts = (url) => /\/messages-(en|zh)-[0-9a-f]+\.json$/.test(url);
+  const track = (page) => {
+    const fetched = [];
+    page.on('request', (r) => isTexts(r.url()) && fetched.push(new URL(r.url()).pathname.replace(/-[0-9a-f]+\.json$/, '')));
+    return fetched;
+  };
+
+  for (const lang of ['en', 'zh']) {
+    test(`a first visit fetches its own language's interface texts once, and the other's only on a switch (${lang})`, async ({ page }) => {
+      const fetched = track(page);
+      await openApp(page, `./?lang=${lang}`);
+      const other = lang === 'en' ? 'zh' : 'en';
+      const button = page.locator('[data-action="new-assessment"]');
+      await expect(button).toHaveText(lang === 'en' ? /New assessment/ : /新建评估/);
+      await page.waitForTimeout(300);
+      // The fetch the first paint started is the one the app used: one request, not two.
+      expect(fetched).toEqual([`/messages-${lang}`]);
+      await page.locator(`.lang-switch [data-lang="${other}"]`).click();
+      await expect(button).toHaveText(other === 'en' ? /New assessment/ : /新建评估/);
+      await expect(page.locator('html')).toHaveAttribute('lang', other === 'en' ? 'en' : 'zh-CN');
+      await page.locator(`.lang-switch [data-lang="${lang}"]`).click();
+      await expect(button).toHaveText(lang === 'en' ? /New assessment/ : /新建评估/);
+      expect(fetched.sort()).toEqual(['/messages-en', '/messages-zh']);
+    });
+  }
+
+  test.describe('when they cannot be fetched', () => {
+    test.use({ expectedConsoleErrors: [/ERR_INTERNET_DISCONNECTED/] });
+
+    test('a switch to a language whose texts cannot be fetched keeps the screen and says why', async ({ page }) => {
+      await openApp(page);
+      const blocked = (url) => /\/messages-zh-/.test(url.href);
+      await page.route(blocked, (route) => route.abort('internetdisconnected'));
+      await page.locator('.lang-switch [data-lang="zh"]').click();
+      const notice = page.locator('[data-notice="language-unavailable"]');
+      await expect(notice).toContainText('中文 could not be loaded');
+      await expect(notice).toContainText('stays in English');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await expect(page.locator('.lang-switch [data-lang="en"]')).toHaveAttribute('aria-pressed', 'true');
+      await expect(page.locator('[data-action="new-assessment"]')).toHaveText(/New assessment/);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => v.id), 'axe with the notice').toEqual([]);
+      await page.unroute(blocked);
+      await page.locator('.lang-switch [data-lang="zh"]').click();
+      await expect(page.locator('[data-action="new-assessment"]')).toHaveText(/新建评估/);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    });
+
+    for (const lang of ['en', 'zh']) {
+      test(`a start whose interface texts cannot be fetched says so, touches nothing and starts on reload (${lang})`, async ({ page }) => {
+        await openApp(page, `./?lang=${lang}`);
+        await page.evaluate(() => localStorage.setItem('rapport.v1.settings', '{"lang":null}'));
+        const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+        const blocked = (url) => isTexts(url.href);
+        await page.route(blocked, (route) => route.abort('internetdisconnected'));
+        await page.reload();
+        const failure = page.locator('[data-lazy="start-failed"]');
+        await expect(failure).toBeVisible();
+        await expect(failure).toHaveAttribute('role', 'alert');
+        await expect(failure).toContainText(lang === 'en' ? 'could not be loaded' : '无法加载');
+        await expect(page.locator('html')).toHaveAttribute('lang', lang === 'en' ? 'en' : 'zh-CN');
+        expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), 'storage untouched').toBe(before);
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        expect(violations.map((v) => v.id), 'axe on the failed start').toEqual([]);
+        await page.unroute(blocked);
+        await failure.locator('[data-action="reload"]').click();
+        await expect(page.locator('[data-action="new-assessment"]')).toHaveText(lang === 'en' ? /New assessment/ : /新建评估/);
+      });
+    }
+  });
 });

@@ -136,7 +136,7 @@ test.describe('when the later screens cannot be fetched', () => {
       const failure = page.locator('[data-lazy="start-failed"]');
       await expect(failure).toBeVisible();
       await expect(failure).toHaveAttribute('role', 'alert');
-      await expect(failure).toContainText(lang === 'en' ? 'could not be loaded' : '无法加载此页面');
+      await expect(failure).toContainText(lang === 'en' ? 'could not be loaded' : 'Rapport 无法加载');
       await expect(page.locator('html')).toHaveAttribute('lang', lang === 'en' ? 'en' : 'zh-CN');
       expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), 'storage untouched').toBe(before);
       const { violations } = await new AxeBuilder({ page }).analyze();

@@ -24,5 +24,8 @@ test('rapport.html opened via file:// completes an assessment and keeps it', asy
   expectSummary(await resultAttributes(page), s.summary);
   await page.goto(file);
   await expect(page.locator('.account-name')).toHaveText('Attachment Co');
+  // Both languages' interface texts travel inside the file: a switch needs nothing fetched.
+  await page.locator('.lang-switch [data-lang="zh"]').click();
+  await expect(page.locator('[data-action="new-assessment"]')).toHaveText(/新建评估/);
   expect(problems).toEqual([]);
 });

@@ -34,6 +34,12 @@ pub enum NoticeKind {
     },
     /// Deleting downloaded unreadable data failed; it is still stored.
     QuarantineNotDeleted(StoreError),
+    /// The interface texts of the language asked for could not be fetched, so the screen stays
+    /// in the current one.
+    LanguageUnavailable {
+        lang: crate::engine::text::lang::Lang,
+        error: String,
+    },
 }
 
 /// The data fetched on demand (the question bank; the action texts and labels are installed
