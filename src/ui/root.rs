@@ -395,13 +395,15 @@ pub fn StartFailed(props: &StartFailedProps) -> Html {
     // The language only: the title is the page's own, as the interface texts may be missing.
     use_effect_with(props.lang, |lang| browser::set_document_lang(*lang));
     use_prerender_takeover();
-    let (heading, text, reload_label) = match props.lang {
+    let (tagline, heading, text, reload_label) = match props.lang {
         Lang::En => (
+            "Key-account relationship assessment",
             "Rapport could not be loaded",
             "Part of its code did not arrive. Check your connection, then reload the page. Your saved data is not affected.",
             "Reload",
         ),
         Lang::Zh => (
+            "大客户关系评估",
             "Rapport 无法加载",
             "部分程序未能加载。请检查网络连接，然后重新加载页面。您保存的数据不受影响。",
             "重新加载",
@@ -409,6 +411,13 @@ pub fn StartFailed(props: &StartFailedProps) -> Html {
     };
     let reload = Callback::from(|_: MouseEvent| browser::reload());
     html! {
+        <>
+        <header class="site-header">
+            <span class="brand">
+                <span class="brand-name">{ "Rapport" }</span>
+                <span class="brand-tagline">{ tagline }</span>
+            </span>
+        </header>
         <main id="main">
             <div class="data-pending notice" role="alert" data-lazy="start-failed">
                 <h1>{ heading }</h1>
@@ -416,6 +425,7 @@ pub fn StartFailed(props: &StartFailedProps) -> Html {
                 <button type="button" class="button-primary" data-action="reload" onclick={reload}>{ reload_label }</button>
             </div>
         </main>
+        </>
     }
 }
 

@@ -187,6 +187,8 @@ test.describe('interface texts', () => {
         await expect(failure).toBeVisible();
         await expect(failure).toHaveAttribute('role', 'alert');
         await expect(failure).toContainText(lang === 'en' ? 'could not be loaded' : '无法加载');
+        // Its own words and the brand, though none of the interface texts could be read.
+        await expect(page.locator('header.site-header')).toContainText(lang === 'en' ? 'Key-account relationship assessment' : '大客户关系评估');
         await expect(page.locator('html')).toHaveAttribute('lang', lang === 'en' ? 'en' : 'zh-CN');
         expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), 'storage untouched').toBe(before);
         const { violations } = await new AxeBuilder({ page }).analyze();
