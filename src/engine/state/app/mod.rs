@@ -173,6 +173,10 @@ pub struct AppState {
     pub protected: IdSet,
     /// Bumped on every change that needs saving; the shell saves when it changes.
     pub save_tick: u64,
+    /// How many times code or texts the screens wait for arrived ([`Action::CodeArrived`]).
+    /// What arrived lives outside the state, so without this change the screens that read it
+    /// would compare equal to their last render and not render again.
+    pub arrivals: u64,
     /// Why the last start-form submission was refused.
     pub start_error: Option<EditError>,
 
@@ -258,8 +262,8 @@ pub enum Action {
         failed: Option<StoreError>,
         ops: Option<RecordOps>,
     },
-    /// Code the screens or the saves were waiting for has arrived (the record code, see
-    /// [`RecordOps`]): render again, and write what a save held back.
+    /// Code or texts the screens or the saves were waiting for have arrived (the record code,
+    /// see [`RecordOps`]; the labels): render again, and write what a save held back.
     CodeArrived,
     /// A new version of the app is waiting to take over.
     UpdateReady,
@@ -333,6 +337,7 @@ impl AppState {
             unsaved: accounts.migrated.into_iter().collect(),
             protected: accounts.protected.into_iter().collect(),
             save_tick: 0,
+            arrivals: 0,
             start_error: None,
             update_ready: false,
             last_completed: None,
@@ -870,6 +875,7 @@ pub fn reduce(mut state: AppState, action: Action) -> AppState {
         Action::NeedData => state.data_requested = true,
         Action::External { change, ops } => state.take_external(change, &ops),
         Action::CodeArrived => {
+            state.arrivals += 1;
             if !state.unsaved.is_empty() {
                 state.save_tick += 1;
             }
