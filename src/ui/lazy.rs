@@ -28,7 +28,7 @@ use crate::engine::storage::record_ops::RecordOps;
 #[cfg(target_arch = "wasm32")]
 use crate::engine::storage::store::KeyValueStore;
 use crate::engine::text::i18n::messages;
-use crate::engine::text::lang::Lang;
+use crate::engine::text::lang::{Lang, Langs};
 use crate::ui::edge::data::{ensure_later_texts, later_texts_cover};
 use crate::ui::root::{use_app, AppHandle};
 use crate::ui::screens::account::AccountPage;
@@ -311,11 +311,32 @@ pub struct Records {
     pub ops: RecordOps,
     /// The headline figures of an assessment, for its account's card.
     pub summarize: fn(&Bank, &Answers) -> Summary,
+    /// Installs the labels and the action texts (each fetched text with the languages it
+    /// carries): their decoders, serde's, are then in this module and not in the first load,
+    /// and every screen that shows them (the home cards, the later screens) loads it anyway.
+    pub install_texts: InstallTexts,
+}
+
+/// See [`Records::install_texts`].
+pub type InstallTexts = fn(Option<(&str, Langs)>, Option<(&str, Langs)>) -> Result<(), String>;
+
+fn install_later_texts(
+    labels: Option<(&str, Langs)>,
+    actions: Option<(&str, Langs)>,
+) -> Result<(), String> {
+    if let Some((text, langs)) = labels {
+        crate::engine::text::labels::install_labels(text, langs)?;
+    }
+    if let Some((text, langs)) = actions {
+        crate::engine::scoring::install_actions(text, langs)?;
+    }
+    Ok(())
 }
 
 const RECORDS: Records = Records {
     ops: RecordOps::FULL,
     summarize: crate::engine::scoring::summarize,
+    install_texts: install_later_texts,
 };
 
 split_point!(records_split, records, records_module, Records, RECORDS);

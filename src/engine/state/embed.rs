@@ -2,9 +2,10 @@
 //! the commands accepted from it. Results go only to the parent origin the host names
 //! (`parent=`), never to `*`; commands are accepted only from that origin.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::engine::scoring::Summary;
+use crate::engine::storage::json::Json;
 use crate::engine::text::lang::Lang;
 
 /// Protocol version carried in every message, so hosts can detect changes.
@@ -275,20 +276,19 @@ pub enum Command {
     SetLang(Lang),
 }
 
-/// Accepts a message only from the configured parent origin and only in a known shape.
-pub fn parse_command(config: &EmbedConfig, origin: &str, data_json: &str) -> Option<Command> {
-    if config.parent_origin.as_deref() != Some(origin) {
+/// Whether a message from `origin` may be read at all: only the configured parent's are.
+pub fn accepts(config: &EmbedConfig, origin: &str) -> bool {
+    config.parent_origin.as_deref() == Some(origin)
+}
+
+/// Accepts a message (parsed by the platform: the browser's parser, so the first load needs no
+/// decoder of its own) only from the configured parent origin and only in a known shape.
+pub fn parse_command(config: &EmbedConfig, origin: &str, data: &Json) -> Option<Command> {
+    if !accepts(config, origin) {
         return None;
     }
-    #[derive(Deserialize)]
-    struct Incoming {
-        #[serde(rename = "type")]
-        kind: String,
-        lang: Option<String>,
-    }
-    let data: Incoming = serde_json::from_str(data_json).ok()?;
-    match data.kind.as_str() {
-        "set-lang" => Lang::parse(data.lang.as_deref()?).map(Command::SetLang),
+    match data.get("type")?.as_str()? {
+        "set-lang" => Lang::parse(data.get("lang")?.as_str()?).map(Command::SetLang),
         _ => None,
     }
 }
@@ -308,6 +308,7 @@ mod tests {
     use crate::engine::model::answers::Answers;
     use crate::engine::model::bank::bank;
     use crate::engine::scoring::score;
+    use crate::engine::storage::json::parse;
     use serde_json::Value;
 
     #[test]
@@ -363,19 +364,42 @@ mod tests {
         let c = EmbedConfig::from_query("parent=https://host.example");
         let cmd = r#"{"type":"set-lang","lang":"zh"}"#;
         assert_eq!(
-            parse_command(&c, "https://host.example", cmd),
+            parse_command(&c, "https://host.example", &parse(cmd).unwrap()),
             Some(Command::SetLang(Lang::Zh))
         );
-        assert_eq!(parse_command(&c, "https://evil.example", cmd), None);
         assert_eq!(
-            parse_command(&EmbedConfig::default(), "https://host.example", cmd),
+            parse_command(&c, "https://evil.example", &parse(cmd).unwrap()),
             None
         );
         assert_eq!(
-            parse_command(&c, "https://host.example", r#"{"type":"delete-all"}"#),
+            parse_command(
+                &EmbedConfig::default(),
+                "https://host.example",
+                &parse(cmd).unwrap()
+            ),
             None
         );
-        assert_eq!(parse_command(&c, "https://host.example", "not json"), None);
+        assert_eq!(
+            parse_command(
+                &c,
+                "https://host.example",
+                &parse(r#"{"type":"delete-all"}"#).unwrap()
+            ),
+            None
+        );
+        assert_eq!(
+            parse_command(&c, "https://host.example", &parse(r#""set-lang""#).unwrap()),
+            None
+        );
+        assert_eq!(
+            parse_command(
+                &c,
+                "https://host.example",
+                &parse(r#"{"type":"set-lang","lang":7}"#).unwrap()
+            ),
+            None
+        );
+        assert!(accepts(&c, "https://host.example") && !accepts(&c, "https://evil.example"));
     }
 
     #[test]

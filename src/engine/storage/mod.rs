@@ -3,6 +3,7 @@
 
 pub mod checksum;
 pub mod exchange;
+pub mod json;
 pub mod persist;
 pub mod record_ops;
 pub mod schema;

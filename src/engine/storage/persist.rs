@@ -1,7 +1,5 @@
 //! Reading and writing account records: one key per account (see [`ACCOUNT_PREFIX`]).
 
-use serde::Deserialize;
-
 use crate::engine::model::ids::AccountId;
 use crate::engine::model::record::{is_valid_id, AccountRecord};
 use crate::engine::storage::checksum::crc32;
@@ -113,11 +111,23 @@ fn rev_count(rev: &str) -> u64 {
 }
 
 /// The two fields of a stored record a save needs: whose it is and which revision.
-#[derive(Deserialize)]
 struct Head {
     id: AccountId,
-    #[serde(default)]
     rev: String,
+}
+
+impl Head {
+    /// Read with the platform's parser, so a save needs no record decoder: an object with a
+    /// string `id`; `rev` absent (formats before 3) reads as empty.
+    fn read(store: &dyn KeyValueStore, raw: &str) -> Option<Head> {
+        let json = store.parse_json(raw).ok()?;
+        let id = AccountId(json.get("id")?.as_str()?.to_owned());
+        let rev = match json.get("rev") {
+            None => String::new(),
+            Some(rev) => rev.as_str()?.to_owned(),
+        };
+        Some(Head { id, rev })
+    }
 }
 
 /// Writes one account (a single `setItem`: on failure the previous record is intact) and
@@ -154,7 +164,7 @@ pub fn save_account_with(
     // as it always was: load_accounts quarantined it, or protected the key from writes.
     let head = raw
         .as_deref()
-        .and_then(|raw| serde_json::from_str::<Head>(raw).ok())
+        .and_then(|raw| Head::read(store, raw))
         .filter(|h| h.id == account.id);
     let stored = match (&head, raw.as_deref(), ops) {
         (Some(head), Some(raw), Some(ops)) if head.rev != account.rev => (ops.decode)(raw)

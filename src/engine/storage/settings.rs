@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::storage::json::Json;
 use crate::engine::storage::store::{self, KeyValueStore, LoadProblem, Loaded, StoreError};
 use crate::engine::text::lang::Lang;
 
@@ -15,6 +16,28 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// Decodes stored settings as serde would (`Deserialize` above, which the host tests hold
+    /// this to), without its code in the first load: unknown fields are ignored, a `lang` that is
+    /// not `"en"` or `"zh"` (or null) is an error.
+    pub fn from_json(json: &Json) -> Result<Settings, String> {
+        json.members("settings")?;
+        let lang = match json.get("lang") {
+            None | Some(Json::Null) => None,
+            Some(Json::String(id)) => Some(match id.as_str() {
+                "en" => Lang::En,
+                "zh" => Lang::Zh,
+                other => return Err(format!("settings: unknown language {other:?}")),
+            }),
+            Some(other) => {
+                return Err(format!(
+                    "settings: lang must be a string, found {}",
+                    other.kind()
+                ))
+            }
+        };
+        Ok(Settings { lang })
+    }
+
     /// The language to show: the user's choice, else the browser's preference.
     pub fn effective_lang<S: AsRef<str>>(&self, browser_preferences: &[S]) -> Lang {
         self.lang
@@ -35,7 +58,9 @@ pub struct SettingsBoot {
 
 /// Reads the settings at start-up without ever losing a stored value.
 pub fn boot(store: &dyn KeyValueStore, now_ms: u64) -> SettingsBoot {
-    let loaded = store::load_json::<Settings>(store, store::SETTINGS_KEY, now_ms);
+    let loaded = store::load_with(store, store::SETTINGS_KEY, now_ms, |raw| {
+        Settings::from_json(&store.parse_json(raw)?)
+    });
     let persist = loaded.safe_to_overwrite();
     let problem = loaded.problem(store::SETTINGS_KEY);
     let settings = match loaded {
@@ -98,6 +123,31 @@ mod tests {
             boot(&store, 0).problem,
             Some(LoadProblem::Unreadable { .. })
         ));
+    }
+
+    /// The first load's decoder (over the browser's parser) agrees with the derived one.
+    #[test]
+    fn the_tree_decoder_reads_what_serde_reads() {
+        let store = MemoryStore::new();
+        for text in [
+            "{}",
+            r#"{"lang":"zh"}"#,
+            r#"{"lang":"en","theme":"dark"}"#,
+            r#"{"lang":null}"#,
+            r#"{"lang":"fr"}"#,
+            r#"{"lang":"zh-CN"}"#,
+            r#"{"lang":5}"#,
+            r#""zh""#,
+            "null",
+        ] {
+            let tree = Settings::from_json(&store.parse_json(text).unwrap());
+            let derived = serde_json::from_str::<Settings>(text);
+            assert_eq!(tree.ok(), derived.ok(), "{text}");
+        }
+        // Stricter in one place: serde also reads a struct from an array of its fields; the
+        // settings are only ever written as an object, so an array is kept aside as unreadable.
+        assert!(serde_json::from_str::<Settings>(r#"["zh"]"#).is_ok());
+        assert!(Settings::from_json(&store.parse_json(r#"["zh"]"#).unwrap()).is_err());
     }
 
     #[test]

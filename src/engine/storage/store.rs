@@ -118,6 +118,9 @@ pub trait KeyValueStore {
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     /// Every key currently stored.
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// Parses a stored value as JSON with the platform's parser (the browser's own, so the
+    /// first load carries no JSON parser of its own; see [`json`](super::json)).
+    fn parse_json(&self, raw: &str) -> Result<super::json::Json, String>;
 }
 
 /// An in-memory store for host tests and tools (not in the wasm: the browser has `localStorage`).
@@ -184,6 +187,10 @@ impl KeyValueStore for MemoryStore {
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         Ok(self.entries.borrow().keys().cloned().collect())
+    }
+
+    fn parse_json(&self, raw: &str) -> Result<super::json::Json, String> {
+        super::json::parse(raw)
     }
 }
 

@@ -18,6 +18,27 @@ pub struct Text {
 }
 
 impl Text {
+    /// Decodes `{"en": …, "zh": …}` as the derived `Deserialize` does: either language may be
+    /// absent (one language's copy), other members are ignored. `what` names it in errors.
+    pub fn from_json(
+        json: Option<&crate::engine::storage::json::Json>,
+        what: &str,
+    ) -> Result<Text, String> {
+        let json = json.ok_or(format!("{what} is missing"))?;
+        json.members(what)?;
+        let lang = |key: &str| match json.get(key) {
+            None => Ok(String::new()),
+            Some(text) => text
+                .as_str()
+                .map(str::to_owned)
+                .ok_or(format!("{what}: {key} must be a string")),
+        };
+        Ok(Text {
+            en: lang("en")?,
+            zh: lang("zh")?,
+        })
+    }
+
     /// The string in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {

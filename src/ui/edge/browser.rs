@@ -4,6 +4,7 @@ use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::engine::state::route::Route;
+use crate::engine::storage::json::Json;
 use crate::engine::storage::store::{KeyValueStore, StoreError};
 use crate::engine::text::lang::Lang;
 
@@ -24,6 +25,38 @@ impl BrowserStore {
     }
 }
 
+/// Parses JSON with the browser's own parser and copies the result into the engine's tree (see
+/// `engine::storage::json`): the first load then carries no JSON parser.
+pub fn parse_json(text: &str) -> Result<Json, String> {
+    fn convert(value: JsValue) -> Json {
+        if let Some(s) = value.as_string() {
+            Json::String(s)
+        } else if let Some(n) = value.as_f64() {
+            Json::Number(n)
+        } else if let Some(b) = value.as_bool() {
+            Json::Bool(b)
+        } else if value.is_null() {
+            Json::Null
+        } else if js_sys::Array::is_array(&value) {
+            Json::Array(js_sys::Array::from(&value).iter().map(convert).collect())
+        } else {
+            // JSON.parse makes nothing else: an object, read key by key.
+            let object = js_sys::Object::from(value);
+            let members = js_sys::Object::entries(&object)
+                .iter()
+                .filter_map(|entry| {
+                    let pair = js_sys::Array::from(&entry);
+                    Some((pair.get(0).as_string()?, convert(pair.get(1))))
+                })
+                .collect();
+            Json::Object(members)
+        }
+    }
+    js_sys::JSON::parse(text)
+        .map(convert)
+        .map_err(|err| js_error_text(&err))
+}
+
 impl KeyValueStore for BrowserStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         Self::storage()?.get_item(key).map_err(|err| classify(&err))
@@ -39,6 +72,10 @@ impl KeyValueStore for BrowserStore {
         Self::storage()?
             .remove_item(key)
             .map_err(|err| classify(&err))
+    }
+
+    fn parse_json(&self, raw: &str) -> Result<Json, String> {
+        parse_json(raw)
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {

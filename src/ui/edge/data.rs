@@ -149,7 +149,9 @@ pub async fn ensure_messages(lang: Lang) -> Result<(), String> {
 /// screens that show results.
 async fn load(langs: Langs) -> Result<Loaded, String> {
     let (bank, bank_langs) = finish(begin("bank", langs)?).await?;
-    let bank = crate::engine::model::bank::install(&bank, bank_langs)?;
+    let parsed =
+        crate::ui::edge::browser::parse_json(&bank).map_err(|e| format!("question bank: {e}"))?;
+    let bank = crate::engine::model::bank::install(&parsed, bank_langs)?;
     Ok(Loaded {
         bank,
         langs: bank_langs,
@@ -165,24 +167,36 @@ pub fn later_texts_cover(lang: Lang) -> bool {
 /// Fetches and installs the labels and the action texts in `lang`, each unless it is installed
 /// in it already: the one language's copy first, the bilingual file when another language's
 /// copy is in. The fetches start when this is called, not when the future is first polled, so
-/// they run beside each other and other loads.
+/// they run beside each other and other loads. Their decoders are in the records module
+/// (`lazy::Records::install_texts`), fetched too if need be.
 pub fn ensure_later_texts(lang: Lang) -> impl std::future::Future<Output = Result<(), String>> {
-    use crate::engine::scoring::{actions_cover, actions_langs, install_actions};
-    use crate::engine::text::labels::{install_labels, labels_cover, labels_langs};
+    use crate::engine::scoring::{actions_cover, actions_langs};
+    use crate::engine::text::labels::{labels_cover, labels_langs};
     let labels =
         (!labels_cover(lang)).then(|| begin("labels", Langs::to_fetch(labels_langs(), lang)));
     let actions =
         (!actions_cover(lang)).then(|| begin("actions", Langs::to_fetch(actions_langs(), lang)));
     async move {
-        if let Some(pending) = labels {
-            let (text, langs) = finish(pending?).await?;
-            install_labels(&text, langs)?;
+        let labels = match labels {
+            Some(pending) => Some(finish(pending?).await?),
+            None => None,
+        };
+        let actions = match actions {
+            Some(pending) => Some(finish(pending?).await?),
+            None => None,
+        };
+        if labels.is_none() && actions.is_none() {
+            return Ok(());
         }
-        if let Some(pending) = actions {
-            let (text, langs) = finish(pending?).await?;
-            install_actions(&text, langs)?;
-        }
-        Ok(())
+        let records = crate::ui::lazy::load_records()
+            .await
+            .ok_or("the code that reads the texts could not be fetched")?;
+        (records.install_texts)(
+            labels.as_ref().map(|(text, langs)| (text.as_str(), *langs)),
+            actions
+                .as_ref()
+                .map(|(text, langs)| (text.as_str(), *langs)),
+        )
     }
 }
 

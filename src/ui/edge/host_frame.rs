@@ -91,11 +91,20 @@ pub fn listen(
         let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
             return;
         };
-        let data = js_sys::JSON::stringify(&event.data())
+        let origin = event.origin();
+        if !embed::accepts(&config, &origin) {
+            return;
+        }
+        // Through JSON text and back: whatever the host posted (a cycle, a Map) becomes plain
+        // JSON or is dropped.
+        let Some(data) = js_sys::JSON::stringify(&event.data())
             .ok()
             .and_then(|s| s.as_string())
-            .unwrap_or_default();
-        if let Some(command) = embed::parse_command(&config, &event.origin(), &data) {
+            .and_then(|text| crate::ui::edge::browser::parse_json(&text).ok())
+        else {
+            return;
+        };
+        if let Some(command) = embed::parse_command(&config, &origin, &data) {
             on_command(command);
         }
     }))

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use serde::Deserialize;
 
 use crate::engine::model::ids::{Dimension, Level};
+use crate::engine::storage::json::Json;
 use crate::engine::text::bilingual::Text;
 use crate::engine::text::installed::Installed;
 use crate::engine::text::lang::Langs;
@@ -70,6 +71,77 @@ fn one() -> f64 {
     1.0
 }
 
+impl Section {
+    fn from_json(json: &Json, what: &str) -> Result<Section, String> {
+        json.only(&["id", "title", "intro"], what)?;
+        Ok(Section {
+            id: json.string("id", what)?,
+            title: Text::from_json(json.get("title"), &format!("{what}: title"))?,
+            intro: Text::from_json(json.get("intro"), &format!("{what}: intro"))?,
+        })
+    }
+}
+
+impl Question {
+    fn from_json(json: &Json, what: &str) -> Result<Question, String> {
+        const FIELDS: &[&str] = &[
+            "id",
+            "section",
+            "dimension",
+            "weight",
+            "prompt",
+            "help",
+            "options",
+            "dont_know_is_lowest",
+        ];
+        let id = json.string("id", what)?;
+        let what = format!("{what} ({id})");
+        json.only(FIELDS, &what)?;
+        let dimension = json.string("dimension", &what)?;
+        let options = json
+            .get("options")
+            .ok_or(format!("{what}: options is missing"))?
+            .items(&what)?
+            .iter()
+            .map(|o| AnswerOption::from_json(o, &what))
+            .collect::<Result<_, _>>()?;
+        Ok(Question {
+            section: json.string("section", &what)?,
+            dimension: Dimension::parse(&dimension)
+                .ok_or(format!("{what}: unknown dimension id {dimension:?}"))?,
+            weight: match json.get("weight") {
+                None => one(),
+                Some(w) => w
+                    .as_f64()
+                    .ok_or(format!("{what}: weight must be a number"))?,
+            },
+            prompt: Text::from_json(json.get("prompt"), &format!("{what}: prompt"))?,
+            help: Text::from_json(json.get("help"), &format!("{what}: help"))?,
+            options,
+            dont_know_is_lowest: match json.get("dont_know_is_lowest") {
+                None => false,
+                Some(Json::Bool(b)) => *b,
+                Some(_) => {
+                    return Err(format!("{what}: dont_know_is_lowest must be true or false"))
+                }
+            },
+            id,
+        })
+    }
+}
+
+impl AnswerOption {
+    fn from_json(json: &Json, what: &str) -> Result<AnswerOption, String> {
+        json.only(&["score", "label"], what)?;
+        Ok(AnswerOption {
+            score: json.get("score").and_then(Json::whole).ok_or(format!(
+                "{what}: an option's score must be a whole number 0–255"
+            ))?,
+            label: Text::from_json(json.get("label"), &format!("{what}: option label"))?,
+        })
+    }
+}
+
 /// One anchored option: an observable situation and its score.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -80,9 +152,45 @@ pub struct AnswerOption {
 }
 
 impl Bank {
+    /// Decodes a parsed bank as the derived `Deserialize` would (unknown fields refused,
+    /// `weight` 1 and `dont_know_is_lowest` false when absent; a host test holds the two to the
+    /// same result), without serde's code: the browser parses the file with its own parser and
+    /// the first load carries only this.
+    pub fn from_json(json: &Json) -> Result<Bank, String> {
+        json.only(&["version", "sections", "questions"], "bank")?;
+        let version = json
+            .get("version")
+            .and_then(Json::whole)
+            .ok_or("bank: version must be a whole number")?;
+        let sections = json
+            .get("sections")
+            .ok_or("bank: sections is missing")?
+            .items("bank: sections")?
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Section::from_json(s, &format!("section {}", i + 1)))
+            .collect::<Result<_, _>>()?;
+        let questions = json
+            .get("questions")
+            .ok_or("bank: questions is missing")?
+            .items("bank: questions")?
+            .iter()
+            .enumerate()
+            .map(|(i, q)| Question::from_json(q, &format!("question {}", i + 1)))
+            .collect::<Result<_, _>>()?;
+        Ok(Bank {
+            version,
+            sections,
+            questions,
+        })
+    }
+
     /// Parses and validates a bank; every problem found is listed.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn parse(json: &str) -> Result<Bank, Vec<String>> {
-        let bank: Bank = serde_json::from_str(json).map_err(|e| vec![format!("bank.json: {e}")])?;
+        let bank = crate::engine::storage::json::parse(json)
+            .and_then(|json| Bank::from_json(&json))
+            .map_err(|e| vec![format!("bank.json: {e}")])?;
         let problems = bank.problems();
         if problems.is_empty() {
             Ok(bank)
@@ -198,9 +306,9 @@ static BANK: Installed<Bank> = Installed::empty();
 ///
 /// The content rules (`Bank::problems`) are enforced by `cargo test` on the bilingual file the
 /// build derives each copy from, so only the parse can fail here (a damaged download, say).
-pub fn install(json: &str, langs: Langs) -> Result<&'static Bank, String> {
+pub fn install(json: &Json, langs: Langs) -> Result<&'static Bank, String> {
     BANK.install(langs, || {
-        serde_json::from_str(json).map_err(|e| format!("question bank: {e}"))
+        Bank::from_json(json).map_err(|e| format!("question bank: {e}"))
     })
 }
 
@@ -209,7 +317,8 @@ pub fn install(json: &str, langs: Langs) -> Result<&'static Bank, String> {
 /// it (`app::DataStatus::Ready`), so no screen can use it before it is there.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn bank() -> &'static Bank {
-    match install(BANK_JSON, Langs::ALL) {
+    let parsed = crate::engine::storage::json::parse(BANK_JSON);
+    match parsed.and_then(|json| install(&json, Langs::ALL)) {
         Ok(bank) => bank,
         Err(problem) => panic!("invalid embedded question bank: {problem}"),
     }

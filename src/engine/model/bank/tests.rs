@@ -23,6 +23,79 @@ fn framework_count(framework: &str) -> usize {
         .count()
 }
 
+/// The first load's decoder (`Bank::from_json`, over the browser's parser) reads exactly what
+/// the derived serde decoder reads, on the shipped file, on one language's copy of it, and on
+/// what either refuses.
+#[test]
+fn the_tree_decoder_reads_what_serde_reads() {
+    use crate::engine::storage::json::parse;
+    let decode = |text: &str| Bank::from_json(&parse(text).unwrap());
+    let derived = |text: &str| serde_json::from_str::<Bank>(text);
+    let english_only = {
+        let mut value: serde_json::Value = serde_json::from_str(BANK_JSON).unwrap();
+        fn drop_zh(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    if m.contains_key("en") {
+                        m.remove("zh");
+                    }
+                    m.values_mut().for_each(drop_zh);
+                }
+                serde_json::Value::Array(a) => a.iter_mut().for_each(drop_zh),
+                _ => {}
+            }
+        }
+        drop_zh(&mut value);
+        value.to_string()
+    };
+    for text in [BANK_JSON, english_only.as_str()] {
+        assert_eq!(
+            format!("{:?}", decode(text).unwrap()),
+            format!("{:?}", derived(text).unwrap())
+        );
+    }
+    let q = r#"{"id":"a","section":"s","dimension":"capability.trust","prompt":{"en":"p"},"help":{"en":"h"},"options":[{"score":0,"label":{"en":"x"}}]"#;
+    let with = |extra: &str| format!(r#"{{"version":1,"sections":[],"questions":[{q}{extra}}}]}}"#);
+    for (text, ok) in [
+        (with(""), true),
+        (with(r#","weight":2.5,"dont_know_is_lowest":true"#), true),
+        (with(r#","surprise":1"#), false),
+        (with(r#","weight":"2""#), false),
+        (with(r#","dont_know_is_lowest":1"#), false),
+        (with("").replace("capability.trust", "mood.happy"), false),
+        (with("").replace(r#""score":0"#, r#""score":256"#), false),
+        (with("").replace(r#""score":0"#, r#""score":-1"#), false),
+        (with("").replace(r#""score":0"#, r#""score":0.5"#), false),
+        (
+            with("").replace(r#"{"en":"p"}"#, r#"{"en":"p","fr":"q"}"#),
+            true,
+        ),
+        (with("").replace(r#"{"en":"p"}"#, r#"{"en":5}"#), false),
+        (with("").replace(r#""version":1"#, r#""version":-1"#), false),
+        (
+            r#"{"version":1,"sections":[],"questions":[],"extra":[]}"#.to_owned(),
+            false,
+        ),
+        (r#"{"version":1,"sections":[]}"#.to_owned(), false),
+        (r#"[]"#.to_owned(), false),
+    ] {
+        assert_eq!(decode(&text).is_ok(), ok, "tree decoder on {text}");
+        assert_eq!(derived(&text).is_ok(), ok, "serde on {text}");
+        if ok {
+            assert_eq!(
+                format!("{:?}", decode(&text).unwrap()),
+                format!("{:?}", derived(&text).unwrap())
+            );
+        }
+    }
+    // Errors say where.
+    let error = decode(&with(r#","surprise":1"#)).unwrap_err();
+    assert!(
+        error.contains("question 1 (a)") && error.contains("surprise"),
+        "{error}"
+    );
+}
+
 #[test]
 fn shipped_bank_is_valid() {
     let parsed = Bank::parse(BANK_JSON);
