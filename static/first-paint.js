@@ -22,10 +22,12 @@
   if (!lang) lang = (navigator.languages || [navigator.language]).map(supported).find(Boolean) || 'en';
   // The app renders once its interface texts (one language's, listed in <meta name="rapport-data">)
   // are in: fetch them beside the app's code rather than after it has started. The app picks the
-  // promise up (src/ui/edge/data.rs, ensure_messages) and fetches again if it is null. Like the
-  // app's code (afterFirstPaint in scripts/postbuild.mjs), not before the first screen is
-  // painted: a request started before that paint is one Lighthouse's model of a slow network
-  // dates the paint after (LCP 0.92 s or 1.22 s from run to run, measured).
+  // promise up (src/ui/edge/data.rs, ensure_messages) and fetches again if it is null. Not
+  // before the first screen is painted: a request started before that paint is one Lighthouse's
+  // model of a slow network dates the paint after (LCP 0.92 s or 1.22 s from run to run,
+  // measured). Two animation frames were not always enough (a frame can pass before the first
+  // contentful one), so the browser's own paint timing says when, with a timer for browsers
+  // without it or a page opened in the background.
   const texts = (window.__rapportTexts = {});
   const prefetch = (next) => {
     const listed = document.querySelector('meta[name="rapport-data"]')?.content || '';
@@ -39,8 +41,14 @@
     painted = true;
     prefetch(document.documentElement.dataset.chosenLang || lang);
   };
-  setTimeout(afterPaint, 200);
-  requestAnimationFrame(() => requestAnimationFrame(afterPaint));
+  setTimeout(afterPaint, 300);
+  try {
+    new PerformanceObserver((entries) => {
+      if (entries.getEntriesByName('first-contentful-paint').length) setTimeout(afterPaint, 0);
+    }).observe({ type: 'paint', buffered: true });
+  } catch {
+    // No paint timing here: the timer above decides.
+  }
   const shown = document.getElementById('prerender');
   if (!shown) return;
   // Embedded with a host page's appearance: the app applies it; a default-looking screen
