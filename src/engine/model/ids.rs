@@ -114,7 +114,7 @@ id_enum! {
         CustomerDependence => "customer_dependence",
         /// The customer's own appetite for a deeper relationship: transactional or partnership (seed 000).
         Appetite => "appetite",
-        /// What the account returns against what it costs to serve (seed 000's luxury, seed 003's 鸡肋).
+        /// What the account returns against what it costs to serve — seed 000's luxury, seed 003's 鸡肋
         Return => "return",
         /// Where the customer's own business heads: growing, shrinking, or integrating backward (seed 001).
         CustomerCourse => "customer_course",
@@ -228,7 +228,7 @@ id_enum! {
     EvidenceFacet labelled "evidence" {
         /// Impressions, own records, or the customer's own data and words.
         Basis => "basis",
-        /// Whether anyone watches the early-warning signals (seed 001's 事前监控预警).
+        /// Whether anyone watches the early-warning signals — seed 001's 事前监控预警
         Monitoring => "monitoring",
     }
 }

@@ -449,7 +449,8 @@ mod tests {
         let input = NewAccount {
             name: "  Acme   Steel ".into(),
             industry: "Steel".into(),
-            tags: "east, key ,east,华东".into(),
+            // Typed with ASCII commas, as most keyboards do.
+            tags: ["east", " key ", "east", "华东"].join(","),
             assessor: "Li".into(),
         };
         AccountRecord::start(&"a1".into(), &"s1".into(), &input, bank(), 1000).unwrap()
@@ -488,7 +489,7 @@ mod tests {
         );
         assert_eq!(account, before);
         account
-            .edit_details(&edit(" Acme  Rail ", "north;重点"), 1)
+            .edit_details(&edit(" Acme  Rail ", &["north", "重点"].join(";")), 1)
             .unwrap();
         assert_eq!(account.name, "Acme Rail");
         assert_eq!(account.industry, "Rail");

@@ -101,7 +101,7 @@ pub const SUPPLIER_A: &[Answer] = &[
     ("ctx_mutual_importance", Some(100), "「两家大公司」 tied by shares: strategic to both."),
     ("ctx_bargaining", Some(75), "Many suppliers court the customer, but A alone accepted the terms: give and take, not dictation."),
     ("ctx_dependence", Some(75), "The customer relies on A for long-term supply of critical materials."),
-    ("ctx_appetite", Some(100), "「想和供应商达成长期的战略合作关系」: judges suppliers on future capability (seed 000's 伙伴型)."),
+    ("ctx_appetite", Some(100), "「想和供应商达成长期的战略合作关系」: judges suppliers on future capability (the 伙伴型 customer of seed 000)."),
     ("ctx_return", Some(75), "Cash-flow risk, but a large long-term contract plus upside on the shares: not a luxury."),
     ("ctx_course", Some(100), "A customer creating billions a year in a fast-growing market."),
     ("lvl_contacts", Some(67), "Payment in equity is agreed at the top on both sides (inferred from the decision)."),
@@ -310,7 +310,7 @@ pub const TRUSS_BRIDGE: &[Answer] = &[
     (
         "ctx_appetite",
         Some(25),
-        "Public procurement buys on price from the qualified bidders (seed 000's 交易型).",
+        "Public procurement buys on price from the qualified bidders (the 交易型 customer of seed 000).",
     ),
     (
         "ctx_return",

@@ -157,7 +157,7 @@ pub enum Finding {
     Stance { stance: Stance },
     /// A one-off project.
     OneOff,
-    /// The customer is leaving the business or integrating backward (seed 001's 不可抗力).
+    /// The customer is leaving the business or integrating backward — seed 001's 不可抗力
     Uncontrollable,
     /// The stage's strategies (seed 001).
     Stage { stage: Stage },

@@ -69,7 +69,7 @@ pub struct AssessmentResult {
     pub symbiosis_facets: Vec<(SymbiosisFacet, Option<f64>)>,
     pub loyalty_types: Vec<(LoyaltyType, Option<f64>)>,
     pub stage: StageResult,
-    /// A level above preferred at risk of going backwards (倒退), because a guarantee is below
+    /// A level above preferred at risk of going backwards — 倒退 — because a guarantee is below
     /// "equal" (seed 003) or the customer is leaving the business (seed 001).
     pub regression_risk: bool,
     /// Headline verdicts one answer a notch away from another value; `None` when not probed

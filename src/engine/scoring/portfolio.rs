@@ -240,7 +240,12 @@ mod tests {
     fn portfolio() -> Vec<AccountRecord> {
         vec![
             account("a", "Beta Corp", "east", &["all-worst", "all-best"]),
-            account("b", "alpha Ltd", "west, 重点", &["incumbent-b"]),
+            account(
+                "b",
+                "alpha Ltd",
+                &["west", " 重点"].join(","),
+                &["incumbent-b"],
+            ),
             account("c", "Gamma", "east", &["all-worst"]),
             account("d", "Delta (never assessed)", "", &[]),
         ]

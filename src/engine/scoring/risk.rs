@@ -21,7 +21,7 @@
 //!
 //! The band is read from the figure as displayed (rounded), so the two always agree. Rescue is
 //! only for a loss under way — business lost, orders stopped, the customer deciding to leave —
-//! and not when the customer is leaving the business itself (seed 001's 不可抗力).
+//! and not when the customer is leaving the business itself — seed 001's 不可抗力
 
 use serde::Serialize;
 
@@ -63,7 +63,7 @@ const WATCHED: [Warning; 4] = [
     Warning::ContactChange,
 ];
 
-/// Signals that, at or below [`LOSS_UNDER_WAY`], sound the alarm (seed 001's 事中控制).
+/// Signals that, at or below [`LOSS_UNDER_WAY`], sound the alarm — seed 001's 事中控制
 const ALARMS: [Warning; 5] = [
     Warning::OrderTrend,
     Warning::CompetitorOffer,

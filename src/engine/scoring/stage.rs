@@ -5,7 +5,7 @@
 //! separates strategic cooperation (an alliance tie at extended level or deeper). Development and
 //! initial cooperation call for offence (not yet the main supplier); the stable and strategic
 //! stages for defence: 「在保持目前最大业务份额的前提下，如何从主要供应商发展成为客户长期供应商」.
-//! Regression (倒退、中断) is possible at every stage, so it is a flag, not a stage.
+//! Regression — 倒退、中断 — is possible at every stage, so it is a flag, not a stage.
 
 use serde::Serialize;
 
@@ -16,13 +16,13 @@ use crate::engine::text::labels::Labelled;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
-    /// Development (客户开发阶段): little business yet, the relationship at supplier level.
+    /// Development — 客户开发阶段 — little business yet, the relationship at supplier level.
     Development,
-    /// Initial cooperation (初期合作阶段): one supplier among several, or a new main supplier not yet in the plans.
+    /// Initial cooperation — 初期合作阶段 — one supplier among several, or a new main supplier not yet in the plans.
     Initial,
-    /// Stable cooperation (稳定合作阶段): the main supplier, in the customer's plans and budgets.
+    /// Stable cooperation — 稳定合作阶段 — the main supplier, in the customer's plans and budgets.
     Stable,
-    /// Strategic cooperation (战略合作阶段): the main supplier with an alliance at extended level or deeper.
+    /// Strategic cooperation — 战略合作阶段 — the main supplier with an alliance at extended level or deeper.
     Strategic,
 }
 
@@ -84,7 +84,7 @@ pub struct StageResult {
     /// `None` when the buying questions are unanswered (and the account is not a one-off).
     pub stage: Option<Stage>,
     pub posture: Option<Posture>,
-    /// Regressing (倒退) when business is being lost, put to tender, or the customer plans to reduce or end it.
+    /// Regressing — 倒退 — when business is being lost, put to tender, or the customer plans to reduce or end it.
     pub regressing: bool,
 }
 

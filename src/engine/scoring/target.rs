@@ -9,9 +9,9 @@
 //!   matter, neither can dictate, the customer needs you, and switching costs are real;
 //! - the customer's own appetite (seed 000): a transactional buyer stays at preferred, and only
 //!   a customer that seeks long-term partners justifies `partner`;
-//! - the customer's own course (seed 001's 不可抗力): a customer leaving the business, or making
+//! - the customer's own course — seed 001's 不可抗力 — a customer leaving the business, or making
 //!   what you sell, caps the target at preferred;
-//! - a big account gone sour (seed 003's 鸡肋) is capped at preferred until its economics recover.
+//! - a big account gone sour — seed 003's 鸡肋 — is capped at preferred until its economics recover.
 //!
 //! The stance then says what to do with the investment: deepen, maintain, hold, manage for cash,
 //! restore, scale back (the luxury of seed 000, which needs evidence that the account costs more
@@ -47,7 +47,7 @@ pub enum TargetReason {
     Appetite { score: Option<f64>, cap: Level },
     /// The customer is leaving the business or integrating backward: beyond your control.
     CustomerCourse { score: f64 },
-    /// A big account gone sour (鸡肋): capped until the economics recover.
+    /// A big account gone sour — 鸡肋 — capped until the economics recover.
     Soured,
 }
 
@@ -65,7 +65,7 @@ pub enum Stance {
     ManageForCash,
     /// A one-off project: deliver, make it a reference, close out.
     Project,
-    /// A big account gone sour (鸡肋): restore mutual benefit and principles.
+    /// A big account gone sour — 鸡肋 — restore mutual benefit and principles.
     Restore,
     /// Costs more than it returns (the luxury of seed 000): scale the resources back.
     ScaleBack,
@@ -113,7 +113,7 @@ pub struct TargetResult {
     pub one_off: bool,
     /// The customer buys transactionally (appetite at or below 25).
     pub transactional: bool,
-    /// The customer is leaving the business or integrating backward (seed 001's 不可抗力).
+    /// The customer is leaving the business or integrating backward — seed 001's 不可抗力
     pub uncontrollable: bool,
 }
 

@@ -66,7 +66,7 @@ fn all_worst_answers_make_a_drifting_supplier_beyond_rescue() {
     assert_eq!(r.capabilities.bottleneck, Some(Capability::Execution));
     assert_eq!(r.defection.band, Some(RiskBand::Red));
     assert_eq!(r.summary().defection_risk, Some(100));
-    // The customer is making what you sell itself (seed 001's 不可抗力): no rescue spending.
+    // The customer is making what you sell itself — seed 001's 不可抗力 — no rescue spending.
     assert!(r.target.uncontrollable);
     assert_eq!(r.defection.phase, ResponsePhase::Control);
 }

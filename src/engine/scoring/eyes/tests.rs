@@ -75,7 +75,7 @@ fn b_learns_what_its_ties_at_the_top_hid() {
         "{blind:?}"
     );
     // Regular visits at the top are not communication to the people who use the switches
-    // (seed 003's first safeguard, 一个沟通 in the seed).
+    // — seed 003's first safeguard, which the seed calls 一个沟通
     assert!(
         blind.contains(&"safeguard.communication".to_owned()),
         "{blind:?}"
