@@ -145,7 +145,9 @@ step "Size report"
 # parser now lives in the chunks the records module shares with the later screens: stored records
 # 34.7 -> 50.6, later screens 233.9 -> 246.4 (a returning start reads that from the service
 # worker's cache; a new visitor never fetches it on the way to the first question).
-node scripts/size-report.mjs dist --budget-kb 186.2 --first-paint-budget-kb 11.5 --first-question-budget-kb 201.2 --later-budget-kb 247.3 --sync-budget-kb 71 --records-budget-kb 51.5 --target-kb 150
+# The first paint is 11.1 -> 11.49: the first-paint script starts the interface texts' fetch
+# once the browser reports the first contentful paint (+0.4 KB); its ceiling keeps 0.2 above.
+node scripts/size-report.mjs dist --budget-kb 186.2 --first-paint-budget-kb 11.7 --first-question-budget-kb 201.2 --later-budget-kb 247.3 --sync-budget-kb 71 --records-budget-kb 51.5 --target-kb 150
 
 step "End-to-end tests in Chromium (headless shell) against dist/"
 mkdir -p tests/e2e/.results
