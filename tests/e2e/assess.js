@@ -1,7 +1,27 @@
 // Helpers to drive an assessment through the UI, shared by the specs.
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
 import { APP_HEADER } from './fixtures.js';
+
+/** What every failed start shows (`StartFailed`), whatever could not be fetched: an accessible
+ *  alert in `lang` under the brand, and storage exactly as `storedBefore` (a JSON snapshot). */
+export async function expectStartFailed(page, lang, storedBefore) {
+  const failure = page.locator('[data-lazy="start-failed"]');
+  await expect(failure).toBeVisible();
+  await expect(failure).toHaveAttribute('role', 'alert');
+  await expect(failure).toContainText(lang === 'en' ? 'could not be loaded' : 'Rapport 无法加载');
+  // Its own words and the brand, though the interface texts may be what is missing.
+  await expect(page.locator('header.site-header')).toContainText(lang === 'en' ? 'Key-account relationship assessment' : '大客户关系评估');
+  await expect(page.locator('html')).toHaveAttribute('lang', lang === 'en' ? 'en' : 'zh-CN');
+  expect(await storageSnapshot(page), 'storage untouched').toBe(storedBefore);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => v.id), 'axe on the failed start').toEqual([]);
+  return failure;
+}
+
+/** Every stored key and value, sorted, as one string to compare. */
+export const storageSnapshot = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
 
 /** Host-computed scenarios and section layout, written by `cargo run --example e2e_fixtures`. */
 export const fixtures = JSON.parse(readFileSync(new URL('./.results/fixtures.json', import.meta.url), 'utf8'));

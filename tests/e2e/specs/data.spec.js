@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp } from '../fixtures.js';
-import { accountRecord, seedAccounts } from '../assess.js';
+import { accountRecord, seedAccounts, expectStartFailed, storageSnapshot } from '../assess.js';
 
 const isData = (url) => /\/(bank|actions|labels)-(?:(?:en|zh)-)?[0-9a-f]+\.json$/.test(url);
 
@@ -179,20 +179,11 @@ test.describe('interface texts', () => {
       test(`a start whose interface texts cannot be fetched says so, touches nothing and starts on reload (${lang})`, async ({ page }) => {
         await openApp(page, `./?lang=${lang}`);
         await page.evaluate(() => localStorage.setItem('rapport.v1.settings', '{"lang":null}'));
-        const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+        const before = await storageSnapshot(page);
         const blocked = (url) => isTexts(url.href);
         await page.route(blocked, (route) => route.abort('internetdisconnected'));
         await page.reload();
-        const failure = page.locator('[data-lazy="start-failed"]');
-        await expect(failure).toBeVisible();
-        await expect(failure).toHaveAttribute('role', 'alert');
-        await expect(failure).toContainText(lang === 'en' ? 'could not be loaded' : '无法加载');
-        // Its own words and the brand, though none of the interface texts could be read.
-        await expect(page.locator('header.site-header')).toContainText(lang === 'en' ? 'Key-account relationship assessment' : '大客户关系评估');
-        await expect(page.locator('html')).toHaveAttribute('lang', lang === 'en' ? 'en' : 'zh-CN');
-        expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), 'storage untouched').toBe(before);
-        const { violations } = await new AxeBuilder({ page }).analyze();
-        expect(violations.map((v) => v.id), 'axe on the failed start').toEqual([]);
+        const failure = await expectStartFailed(page, lang, before);
         await page.unroute(blocked);
         await failure.locator('[data-action="reload"]').click();
         await expect(page.locator('[data-action="new-assessment"]')).toHaveText(lang === 'en' ? /New assessment/ : /新建评估/);

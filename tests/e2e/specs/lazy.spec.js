@@ -3,7 +3,7 @@
 // opened (src/ui/lazy.rs). These tests run against the release build in dist/, which is split.
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp } from '../fixtures.js';
-import { accountRecord, seedAccounts, startAssessment } from '../assess.js';
+import { accountRecord, seedAccounts, startAssessment, expectStartFailed, storageSnapshot } from '../assess.js';
 
 const isLaterCode = (url) => /\/split_later-[0-9a-f]+\.wasm$/.test(url);
 const isActionTexts = (url) => /\/actions-(?:(?:en|zh)-)?[0-9a-f]+\.json$/.test(url);
@@ -131,18 +131,11 @@ test.describe('when the later screens cannot be fetched', () => {
       await openApp(page, `./?lang=${lang}`);
       const record = accountRecord('rec2', 'Kept Safe Ltd', ['incumbent-b']);
       await page.evaluate((r) => localStorage.setItem(`rapport.v1.account.${r.id}`, JSON.stringify(r)), record);
-      const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+      const before = await storageSnapshot(page);
       const blocked = (url) => isRecordsCode(url.href);
       await page.route(blocked, (route) => route.abort('internetdisconnected'));
       await page.reload();
-      const failure = page.locator('[data-lazy="start-failed"]');
-      await expect(failure).toBeVisible();
-      await expect(failure).toHaveAttribute('role', 'alert');
-      await expect(failure).toContainText(lang === 'en' ? 'could not be loaded' : 'Rapport 无法加载');
-      await expect(page.locator('html')).toHaveAttribute('lang', lang === 'en' ? 'en' : 'zh-CN');
-      expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), 'storage untouched').toBe(before);
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      expect(violations.map((v) => v.id), 'axe on the failed start').toEqual([]);
+      const failure = await expectStartFailed(page, lang, before);
       for (const width of [360, 1280]) {
         await page.setViewportSize({ width, height: 800 });
         await page.screenshot({ path: `screenshots/start-failed-${width}-${lang}.png`, fullPage: true });
