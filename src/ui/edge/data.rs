@@ -87,17 +87,16 @@ async fn finish(pending: Pending) -> Result<(String, Langs), String> {
 }
 
 /// The interface texts of `lang` as the app expects them: an array of strings, read with the
-/// browser's JSON parser (no parser code in the wasm for them).
+/// browser's JSON parser like every other JSON of the first load (`browser::parse_json`).
 fn install_messages(lang: Lang, text: &str) -> Result<(), String> {
-    let parsed = js_sys::JSON::parse(text).map_err(js_text)?;
-    let array: js_sys::Array = parsed
-        .dyn_into()
-        .map_err(|_| format!("the {} interface texts are not a list", lang.id()))?;
-    let strings = array
+    let what = format!("the {} interface texts", lang.id());
+    let strings = crate::ui::edge::browser::parse_json(text)
+        .map_err(|e| format!("{what}: {e}"))?
+        .items(&what)?
         .iter()
-        .map(|s| s.as_string())
+        .map(|s| s.as_str().map(str::to_owned))
         .collect::<Option<Vec<String>>>()
-        .ok_or_else(|| format!("the {} interface texts hold a non-string", lang.id()))?;
+        .ok_or(format!("{what} hold a non-string"))?;
     crate::engine::text::i18n::install(lang, strings)
 }
 
